@@ -1,0 +1,33 @@
+// First include of every binding file: the pybind11 alias and the one place where
+// absl::Status becomes a Python exception (STYLE: one choke point).
+#ifndef RENEWAL_PYTHON_BINDINGS_H_
+#define RENEWAL_PYTHON_BINDINGS_H_
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace py = pybind11;
+
+namespace renewal::python {
+
+// Raises the renewal.Error subclass matching the status code. Never returns.
+[[noreturn]] void ThrowStatus(const absl::Status& status);
+
+inline void ThrowIfError(const absl::Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+template <class T>
+T ValueOrThrow(absl::StatusOr<T> result) {
+  if (!result.ok()) ThrowStatus(result.status());
+  return *std::move(result);
+}
+
+}  // namespace renewal::python
+
+#endif  // RENEWAL_PYTHON_BINDINGS_H_

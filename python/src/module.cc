@@ -1,0 +1,79 @@
+// renewal._core: the compiled half of the `renewal` package.
+#include "bindings.h"
+
+#include <string>
+
+#include "registrations.inc"
+
+namespace renewal::python {
+namespace {
+
+// Exception classes, created once at import (OpenTimelineIO's exception bindings).
+struct Errors {
+  py::object base, invalid_argument, not_found, already_exists, failed_precondition,
+      out_of_range, resource_exhausted, data_loss, internal;
+};
+Errors* errors = nullptr;
+
+py::object MakeError(py::module_& m, const char* name, py::tuple bases, const char* doc) {
+  const std::string qualified = std::string("renewal._core.") + name;
+  PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+  if (type == nullptr) throw py::error_already_set();
+  py::object cls = py::reinterpret_steal<py::object>(type);
+  m.attr(name) = cls;
+  return cls;
+}
+
+}  // namespace
+
+void ThrowStatus(const absl::Status& status) {
+  py::object cls = errors->internal;
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument: cls = errors->invalid_argument; break;
+    case absl::StatusCode::kNotFound: cls = errors->not_found; break;
+    case absl::StatusCode::kAlreadyExists: cls = errors->already_exists; break;
+    case absl::StatusCode::kFailedPrecondition: cls = errors->failed_precondition; break;
+    case absl::StatusCode::kOutOfRange: cls = errors->out_of_range; break;
+    case absl::StatusCode::kResourceExhausted: cls = errors->resource_exhausted; break;
+    case absl::StatusCode::kDataLoss: cls = errors->data_loss; break;
+    default: break;
+  }
+  PyErr_SetString(cls.ptr(), std::string(status.message()).c_str());
+  throw py::error_already_set();
+}
+
+}  // namespace renewal::python
+
+PYBIND11_MODULE(_core, m) {
+  using renewal::python::MakeError;
+  m.doc() = "Compiled core of renewal; import the `renewal` package instead.";
+  auto* e = new renewal::python::Errors();  // lives as long as the interpreter
+  py::handle builtins = py::module_::import("builtins");
+  auto bases = [&](std::initializer_list<py::handle> hs) {
+    py::tuple t(hs.size());
+    std::size_t i = 0;
+    for (py::handle h : hs) t[i++] = py::reinterpret_borrow<py::object>(h);
+    return t;
+  };
+  e->base = MakeError(m, "Error", bases({PyExc_Exception}), "Base of every renewal error.");
+  e->invalid_argument = MakeError(m, "InvalidArgumentError", bases({e->base, PyExc_ValueError}),
+                                  "Bad input: the message names the record, field and value.");
+  e->not_found = MakeError(m, "NotFoundError", bases({e->base, PyExc_KeyError}),
+                           "A referenced record or file does not exist.");
+  e->already_exists = MakeError(m, "AlreadyExistsError", bases({e->base, PyExc_ValueError}),
+                                "A duplicate ID.");
+  e->failed_precondition = MakeError(m, "FailedPreconditionError",
+                                     bases({e->base, PyExc_RuntimeError}),
+                                     "The operation is not allowed in the current state.");
+  e->out_of_range = MakeError(m, "OutOfRangeError", bases({e->base, PyExc_ValueError}),
+                              "A number outside its allowed range, or an overflow.");
+  e->resource_exhausted = MakeError(m, "ResourceExhaustedError",
+                                    bases({e->base, PyExc_MemoryError}), "A capacity limit.");
+  e->data_loss = MakeError(m, "DataLossError", bases({e->base, PyExc_IOError}),
+                           "Stored data is corrupt or truncated.");
+  e->internal = MakeError(m, "InternalError", bases({e->base, PyExc_RuntimeError}),
+                          "A bug in renewal; please report it.");
+  (void)builtins;
+  renewal::python::errors = e;
+  renewal::python::RegisterAll(m);
+}
