@@ -22,3 +22,10 @@ function(renewal_cc_test)
   gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60
                        PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1")
 endfunction()
+
+# Removes from list `var` the files whose name matches RENEWAL_SKIP_SOURCES.
+macro(renewal_skip_sources var)
+  if(RENEWAL_SKIP_SOURCES)
+    list(FILTER ${var} EXCLUDE REGEX "/[^/]*(${RENEWAL_SKIP_SOURCES})[^/]*$")
+  endif()
+endmacro()
