@@ -1,0 +1,41 @@
+// `renewal validate FILE`: load a registry and report its size, or the first error.
+#include <ostream>
+
+#include "command.h"
+#include "renewal/registry_json.h"
+
+namespace renewal::cli {
+namespace {
+
+absl::Status Validate(const Args& args, std::ostream& out) {
+  if (args.positional().size() != 1) {
+    return absl::InvalidArgumentError("usage: renewal validate FILE [--year Y] [--json]");
+  }
+  long long year = 0;
+  if (auto st = args.IntOption("year", 0, &year); !st.ok()) return st;
+  LoadOptions options;
+  options.current_year = static_cast<int>(year);
+  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0], options);
+  if (!r.ok()) return r.status();
+  if (args.flag("json")) {
+    out << "{\"valid\":true,\"districts\":" << r->district_count()
+        << ",\"streets\":" << r->street_count() << ",\"estates\":" << r->estate_count()
+        << ",\"buildings\":" << r->building_count() << ",\"entrances\":" << r->entrance_count()
+        << ",\"dwellings\":" << r->dwelling_count() << ",\"owners\":" << r->owner_count()
+        << "}\n";
+  } else {
+    out << "有效 valid: " << r->district_count() << " 区 districts, " << r->estate_count()
+        << " 小区 estates, " << r->building_count() << " 楼栋 buildings, "
+        << r->entrance_count() << " 单元 entrances, " << r->dwelling_count()
+        << " 户 dwellings, " << r->owner_count() << " 业主 owners\n";
+  }
+  return absl::OkStatus();
+}
+
+const bool registered = RegisterCommand(
+    {"validate", "validate FILE [--year Y] [--json]",
+     "Load a registry JSON file; print its size, or the first error (exit 1).", {"json"},
+     Validate});
+
+}  // namespace
+}  // namespace renewal::cli
