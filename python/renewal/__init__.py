@@ -3,6 +3,10 @@
 The domain logic is C++ (``renewal._core``); this package adds pandas and plotting
 conveniences. Errors raised by the library derive from :class:`renewal.Error` and
 from the built-in exception you would expect (``ValueError``, ``KeyError``, ...).
+
+>>> import renewal
+>>> r = renewal.Registry.load("examples/small_city.json")
+>>> frames = r.to_frames()          # estates, buildings, dwellings, owners
 """
 
 from ._core import (  # noqa: F401
@@ -14,7 +18,21 @@ from ._core import (  # noqa: F401
     InvalidArgumentError,
     NotFoundError,
     OutOfRangeError,
+    Registry,
     ResourceExhaustedError,
 )
+from . import registry as _registry
 
 __version__ = "0.1.0"
+
+Registry.to_frames = _registry.to_frames
+Registry.from_frames = staticmethod(_registry.from_frames)
+
+
+def _repr_html_(self: Registry) -> str:
+    return (f"<b>renewal.Registry</b>: {self.district_count} districts, "
+            f"{self.estate_count:,} estates, {self.building_count:,} buildings, "
+            f"{self.dwelling_count:,} dwellings, {self.owner_count:,} owners")
+
+
+Registry._repr_html_ = _repr_html_

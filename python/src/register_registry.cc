@@ -40,7 +40,8 @@ py::dict EstateColumns(const Registry& r) {
   const std::size_t n = r.estate_count();
   py::list id, name, district, street, build_year, structure, floors, elevator, illegal,
       committee, self_group, management, willingness, lon, lat, shantytown, demolition,
-      renovation, village, self_built, hazards, buildings, dwellings;
+      renovation, village, self_built, hazards, buildings, dwellings, consent_illegal,
+      consent_management, consent_fund, consent_resources;
   std::vector<py::list> facilities(kFacilityCount);
   for (Index e = 0; e < n; ++e) {
     const Estate& es = r.estate(e);
@@ -65,6 +66,10 @@ py::dict EstateColumns(const Registry& r) {
     renovation.append(OptYear(f.last_renovation_year));
     village.append(OptBool(f.urban_village));
     self_built.append(OptBool(f.mostly_self_built));
+    consent_illegal.append(OptBool(f.consent_remove_illegal));
+    consent_management.append(OptBool(f.consent_property_management));
+    consent_fund.append(OptBool(f.consent_fund_top_up));
+    consent_resources.append(OptBool(f.consent_entrust_public_resources));
     if (f.safety_hazards) {
       std::string joined;
       for (Hazard h : *f.safety_hazards) joined += (joined.empty() ? "" : ";") + std::string(KeyOf(h));
@@ -100,6 +105,10 @@ py::dict EstateColumns(const Registry& r) {
   out["urban_village"] = village;
   out["mostly_self_built"] = self_built;
   out["safety_hazards"] = hazards;
+  out["consent_remove_illegal"] = consent_illegal;
+  out["consent_property_management"] = consent_management;
+  out["consent_fund_top_up"] = consent_fund;
+  out["consent_entrust_public_resources"] = consent_resources;
   for (std::size_t k = 0; k < kFacilityCount; ++k) {
     out[py::str("facility_" + std::string(KeyOf(static_cast<Facility>(k))))] = facilities[k];
   }
@@ -190,6 +199,28 @@ py::dict OwnerColumns(const Registry& r) {
   return out;
 }
 
+py::dict AreaColumns(const Registry& r) {  // districts and streets in one table
+  py::list id, name, kind, district;
+  for (Index i = 0; i < r.district_count(); ++i) {
+    id.append(r.district(i).id);
+    name.append(r.district(i).name);
+    kind.append("district");
+    district.append(py::none());
+  }
+  for (Index i = 0; i < r.street_count(); ++i) {
+    id.append(r.street(i).id);
+    name.append(r.street(i).name);
+    kind.append("street");
+    district.append(r.district(r.street(i).district).id);
+  }
+  py::dict out;
+  out["id"] = id;
+  out["name"] = name;
+  out["level"] = kind;
+  out["district"] = district;
+  return out;
+}
+
 std::string Repr(const Registry& r) {
   std::ostringstream os;
   os << "<renewal.Registry: " << r.estate_count() << " estates, " << r.building_count()
@@ -253,8 +284,10 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
              if (table == "buildings") return BuildingColumns(r);
              if (table == "dwellings") return DwellingColumns(r);
              if (table == "owners") return OwnerColumns(r);
+             if (table == "areas") return AreaColumns(r);
              ThrowStatus(absl::InvalidArgumentError(
-                 "table: expected estates, buildings, dwellings or owners, got \"" + table + "\""));
+                 "table: expected estates, buildings, dwellings, owners or areas, got \"" +
+                 table + "\""));
            },
            py::arg("table"), "Columns of one table as a dict of lists / numpy arrays.")
       .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
