@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages renewal needs; quiet and quick when all are present.
 set -euo pipefail
 packages=(
-  g++ cmake ninja-build git
+  g++ cmake ninja-build git time
   libabsl-dev libboost-json1.81-dev
   pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-pandas python3-numpy python3-matplotlib

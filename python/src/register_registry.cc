@@ -240,8 +240,11 @@ dwellings and owners. Immutable once loaded. Load with :meth:`load` or :meth:`lo
       .def_static(
           "load",
           [](const std::string& path, int current_year) {
-            py::gil_scoped_release release;
-            return ValueOrThrow(LoadRegistryFile(path, Options(current_year)));
+            absl::StatusOr<Registry> r = [&] {
+              py::gil_scoped_release release;  // loading a city takes a while
+              return LoadRegistryFile(path, Options(current_year));
+            }();
+            return ValueOrThrow(std::move(r));  // raising needs the GIL
           },
           py::arg("path"), py::arg("current_year") = 0, R"doc(
 Load a registry JSON file (format ``renewal.registry`` version 1).

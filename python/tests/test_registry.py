@@ -1,0 +1,128 @@
+import json
+import pickle
+
+import pandas as pd
+import pytest
+
+import renewal
+
+
+def test_load_and_repr(tiny_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    assert (r.estate_count, r.building_count, r.dwelling_count, r.owner_count) == (2, 2, 5, 4)
+    assert repr(r) == ("<renewal.Registry: 2 estates, 2 buildings, 5 dwellings, 4 owners, "
+                       "2 districts>")
+    assert "5 dwellings" in r._repr_html_()
+
+
+def test_dumps_loads_round_trip(tiny_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    again = renewal.Registry.loads(r.dumps(), current_year=2026)
+    assert again == r
+    assert again.dumps() == r.dumps()
+
+
+def test_pickle_round_trip(tiny_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    state = r.__getstate__()
+    assert state[0] == 1  # pickle format version
+    assert pickle.loads(pickle.dumps(r)) == r
+
+
+def test_to_frames(tiny_path):
+    frames = renewal.Registry.load(tiny_path, current_year=2026).to_frames()
+    assert set(frames) == {"estates", "buildings", "dwellings", "owners", "areas"}
+    d = frames["dwellings"].set_index("dwelling_id")
+    assert d.loc["E-0001-B1-1-101", "area_centi_m2"] == 7235
+    assert d.loc["E-0001-B1-1-201", "owners"] == "O2;O3"
+    assert d.loc["E-0001-B1-2-101", "sale_state"] == "developer_unsold"
+    # Exact sum of areas of the first estate: 72.35 + 60 + 88.05 + 55.5 = 275.90 m².
+    assert d[d.estate_id == "E-0001"].area_centi_m2.sum() == 27590
+    e = frames["estates"].set_index("estate_id")
+    assert e.loc["E-0001", "facility_water"] == "poor"
+    assert e.loc["E-0002", "facility_water"] == "unknown"
+    assert e.loc["E-0001", "dwellings"] == 4
+    assert e.loc["E-0001", "name"] == "洞庭小区"
+
+
+def test_from_frames_round_trip(tiny_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    f = r.to_frames()
+    again = renewal.Registry.from_frames(f["estates"], f["buildings"], f["dwellings"],
+                                         f["owners"], f["areas"], current_year=2026)
+    assert again == r
+
+
+def test_from_minimal_frames():
+    estates = pd.DataFrame({"estate_id": ["E1"], "district": ["D1"], "build_year": [1990]})
+    buildings = pd.DataFrame({"building_id": ["B1"], "estate_id": ["E1"]})
+    dwellings = pd.DataFrame({"dwelling_id": ["X1", "X2"], "building_id": ["B1", "B1"],
+                              "entrance": ["1", "1"], "exclusive_area_m2": [50.5, 61.25],
+                              "owners": ["A", "A"]})
+    r = renewal.Registry.from_frames(estates, buildings, dwellings, current_year=2026)
+    assert (r.estate_count, r.dwelling_count, r.owner_count) == (1, 2, 1)
+    assert list(r.to_frames()["dwellings"].area_centi_m2) == [5050, 6125]
+
+
+def test_bad_frames_raise_value_error():
+    estates = pd.DataFrame({"estate_id": ["E1"], "district": ["D1"]})
+    buildings = pd.DataFrame({"building_id": ["B1"], "estate_id": ["E1"]})
+    dwellings = pd.DataFrame({"dwelling_id": ["X1"], "building_id": ["B1"], "entrance": ["1"],
+                              "exclusive_area_m2": [-3.0], "owners": ["A"]})
+    with pytest.raises(renewal.InvalidArgumentError, match=r'dwellings\[0\] "X1" '
+                       r"exclusive_area_m2: must be > 0"):
+        renewal.Registry.from_frames(estates, buildings, dwellings)
+
+
+def _tiny_doc(tiny_path):
+    with open(tiny_path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def test_errors_are_renewal_errors_and_builtins(tiny_path):
+    doc = _tiny_doc(tiny_path)
+    doc["estates"][0]["build_year"] = 1850
+    with pytest.raises(ValueError) as info:
+        renewal.Registry.loads(json.dumps(doc), current_year=2026)
+    assert isinstance(info.value, renewal.InvalidArgumentError)
+    assert isinstance(info.value, renewal.Error)
+    assert 'estates[0] "E-0001" build_year: must be between 1900 and 2026, got 1850' in str(
+        info.value)
+
+    doc = _tiny_doc(tiny_path)
+    doc["estates"][0]["buildings"][0]["entrances"][0]["dwellings"][0]["owners"] = ["NOBODY"]
+    with pytest.raises(KeyError) as info:
+        renewal.Registry.loads(json.dumps(doc), current_year=2026)
+    assert isinstance(info.value, renewal.NotFoundError)
+
+    doc = _tiny_doc(tiny_path)
+    doc["estates"][1]["id"] = "E-0001"
+    with pytest.raises(renewal.AlreadyExistsError, match="duplicate estate id"):
+        renewal.Registry.loads(json.dumps(doc), current_year=2026)
+
+    with pytest.raises(renewal.NotFoundError):
+        renewal.Registry.load("/nonexistent/city.json")
+    with pytest.raises(renewal.InvalidArgumentError, match="malformed JSON at byte 1"):
+        renewal.Registry.loads("{]")
+
+
+def test_error_hierarchy():
+    assert issubclass(renewal.InvalidArgumentError, ValueError)
+    assert issubclass(renewal.NotFoundError, KeyError)
+    assert issubclass(renewal.FailedPreconditionError, RuntimeError)
+    for cls in (renewal.InvalidArgumentError, renewal.NotFoundError,
+                renewal.FailedPreconditionError, renewal.OutOfRangeError):
+        assert issubclass(cls, renewal.Error)
+
+
+def test_save(tiny_path, tmp_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    out = tmp_path / "copy.json"
+    r.save(str(out))
+    assert renewal.Registry.load(str(out), current_year=2026) == r
+    with pytest.raises(renewal.NotFoundError):
+        r.save(str(tmp_path / "no" / "such" / "dir.json"))
+
+
+def test_docstrings():
+    assert "names record, field and value" in renewal.Registry.load.__doc__

@@ -1,0 +1,37 @@
+# The CLI end to end: exit codes, the one-line error on stderr, JSON on stdout.
+file(MAKE_DIRECTORY ${WORK})
+set(tiny ${SOURCE_DIR}/tests/data/tiny_city.json)
+
+function(expect_run)
+  cmake_parse_arguments(R "" "RC;STDOUT;STDERR" "ARGS" ${ARGN})
+  execute_process(COMMAND ${CLI} ${R_ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL R_RC)
+    message(FATAL_ERROR "renewal ${R_ARGS}: exit ${rc}, expected ${R_RC}\n${out}\n${err}")
+  endif()
+  if(R_STDOUT AND NOT out MATCHES "${R_STDOUT}")
+    message(FATAL_ERROR "renewal ${R_ARGS}: stdout does not match ${R_STDOUT}:\n${out}")
+  endif()
+  if(R_STDERR AND NOT err MATCHES "${R_STDERR}")
+    message(FATAL_ERROR "renewal ${R_ARGS}: stderr does not match ${R_STDERR}:\n${err}")
+  endif()
+  if(NOT rc EQUAL 0)
+    string(REGEX MATCHALL "\n" lines "${err}")
+    list(LENGTH lines n)
+    if(NOT n EQUAL 1)
+      message(FATAL_ERROR "renewal ${R_ARGS}: expected one line on stderr, got ${n}:\n${err}")
+    endif()
+  endif()
+endfunction()
+
+expect_run(ARGS validate ${tiny} --year 2026 --json RC 0
+           STDOUT "\"valid\":true,\"districts\":2,\"streets\":1,\"estates\":2")
+expect_run(ARGS validate ${tiny} RC 0 STDOUT "5 户 dwellings")
+expect_run(ARGS validate ${WORK}/missing.json RC 1 STDERR "missing.json: cannot open file")
+file(READ ${tiny} text)
+string(REPLACE "72.35" "-12" bad "${text}")
+file(WRITE ${WORK}/bad.json "${bad}")
+expect_run(ARGS validate ${WORK}/bad.json RC 1
+           STDERR "dwellings\\[0\\] \"E-0001-B1-1-101\" exclusive_area_m2: must be > 0")
+expect_run(ARGS frobnicate RC 2 STDERR "unknown command")
+expect_run(ARGS --help RC 0 STDOUT "validate FILE")

@@ -1,0 +1,24 @@
+# Installs the built project into a scratch prefix, then configures, builds and runs
+# a consumer project that uses find_package(renewal) (fmt's find-package-test).
+file(REMOVE_RECURSE ${PREFIX} ${CONSUMER_BIN})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(rc)
+  message(FATAL_ERROR "install failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SRC} -B ${CONSUMER_BIN} -G ${GENERATOR}
+                        -DCMAKE_PREFIX_PATH=${PREFIX}
+                RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "configuring the consumer failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${CONSUMER_BIN} RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "building the consumer failed: ${rc}")
+endif()
+execute_process(COMMAND ${CONSUMER_BIN}/consumer ${CONSUMER_SRC}/../data/tiny_city.json
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+message(STATUS "consumer said: ${out}")
+if(rc OR NOT out MATCHES "5 dwellings")
+  message(FATAL_ERROR "the consumer failed: ${rc}")
+endif()
