@@ -1,69 +1,168 @@
 // Row lookup by ID in O(1) without storing the string twice: the hash set holds
 // only 32-bit row numbers and hashes them through the arena (transparent lookup).
+//
+// Optionally, rows may store only the tail of their ID: a stored text starting
+// with kPrefixMark means "the ID is <prefix pieces of this row> + <rest>", where
+// a callback names the pieces (for dwellings: "<building id>-<entrance id>-").
+// Hierarchical IDs like "E0001-B02-1-301" then cost 4 bytes instead of 15.
 #ifndef RENEWAL_SRC_ID_INDEX_H_
 #define RENEWAL_SRC_ID_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
 #include "renewal/string_column.h"
 
 namespace renewal::internal {
 
-// The column lives behind a unique_ptr so that the hash
-// functors, which point at it, stay valid when the index is moved.
+inline constexpr char kPrefixMark = '\x01';
+
+// Up to four pieces that, followed by the stored tail, spell an ID.
+struct IdPrefix {
+  std::array<std::string_view, 4> piece;
+  int count = 0;
+};
+using PrefixFn = IdPrefix (*)(const void* context, std::uint32_t row);
+
+// FNV-1a over the bytes of several pieces, then a murmur3 finaliser so that both the
+// low bits (Abseil's H2) and the high bits (H1) are well mixed.
+class PieceHasher {
+ public:
+  void Add(std::string_view s) {
+    for (unsigned char c : s) h_ = (h_ ^ c) * 0x100000001B3ULL;
+  }
+  std::size_t Finish() const {
+    std::uint64_t h = h_;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return static_cast<std::size_t>(h);
+  }
+
+ private:
+  std::uint64_t h_ = 0xCBF29CE484222325ULL;
+};
+
 class IdIndex {
  public:
-  IdIndex() : column_(std::make_unique<StringColumn>()), rows_(0, Hash{column_.get()}, Eq{column_.get()}) {}
+  IdIndex() : source_(std::make_unique<Source>()), rows_(0, Hash{source_.get()}, Eq{source_.get()}) {}
   IdIndex(IdIndex&&) noexcept = default;
   IdIndex& operator=(IdIndex&&) noexcept = default;
 
-  const StringColumn& column() const { return *column_; }
-  std::size_t size() const { return column_->size(); }
-  std::string_view operator[](std::size_t row) const { return (*column_)[row]; }
+  // Enables stored tails; `context` is handed back to `fn`. Rebind after the
+  // context object moves.
+  void SetPrefix(PrefixFn fn, const void* context) {
+    source_->prefix = fn;
+    source_->context = context;
+  }
 
-  // Appends `id` and returns its row and true, or the existing row and false;
-  // {UINT32_MAX, false} when the arena is full.
-  std::pair<std::uint32_t, bool> Insert(std::string_view id) {
+  const StringColumn& column() const { return source_->column; }
+  std::size_t size() const { return source_->column.size(); }
+
+  // The full ID of `row`.
+  std::string operator[](std::uint32_t row) const {
+    std::string out;
+    Append(row, &out);
+    return out;
+  }
+  void Append(std::uint32_t row, std::string* out) const {
+    const std::string_view stored = source_->column[row];
+    if (!stored.empty() && stored.front() == kPrefixMark) {
+      const IdPrefix p = source_->prefix(source_->context, row);
+      for (int i = 0; i < p.count; ++i) out->append(p.piece[static_cast<std::size_t>(i)]);
+      out->append(stored.substr(1));
+    } else {
+      out->append(stored);
+    }
+  }
+
+  // Appends `stored` (the ID, or kPrefixMark + its tail) as the next row. The row's
+  // prefix must already be resolvable. Returns {row, true}, or {existing row, false}
+  // when `id` is present, or {UINT32_MAX, false} when the arena is full.
+  std::pair<std::uint32_t, bool> Insert(std::string_view id, std::string_view stored) {
     auto it = rows_.find(id);
     if (it != rows_.end()) return {*it, false};
-    const auto row = static_cast<std::uint32_t>(column_->size());
-    if (!column_->push_back(id)) return {UINT32_MAX, false};
+    const auto row = static_cast<std::uint32_t>(source_->column.size());
+    if (!source_->column.push_back(stored)) return {UINT32_MAX, false};
     rows_.insert(row);
     return {row, true};
   }
+  std::pair<std::uint32_t, bool> Insert(std::string_view id) { return Insert(id, id); }
+
   // Returns UINT32_MAX when absent.
   std::uint32_t Find(std::string_view id) const {
     auto it = rows_.find(id);
     return it == rows_.end() ? UINT32_MAX : *it;
   }
   void reserve(std::size_t rows) { rows_.reserve(rows); }
-  void shrink_to_fit() { column_->shrink_to_fit(); }
+  void shrink_to_fit() {
+    source_->column.shrink_to_fit();
+    rows_.rehash(0);
+  }
   std::size_t bytes() const {
-    return column_->bytes() + rows_.capacity() * (sizeof(std::uint32_t) + 1);
+    return source_->column.bytes() + rows_.capacity() * (sizeof(std::uint32_t) + 1);
   }
 
  private:
+  struct Source {
+    StringColumn column;
+    PrefixFn prefix = nullptr;
+    const void* context = nullptr;
+  };
   struct Hash {
     using is_transparent = void;
-    const StringColumn* column;
-    std::size_t operator()(std::uint32_t row) const { return absl::HashOf((*column)[row]); }
-    std::size_t operator()(std::string_view s) const { return absl::HashOf(s); }
+    const Source* source;
+    std::size_t operator()(std::uint32_t row) const {
+      PieceHasher h;
+      const std::string_view stored = source->column[row];
+      if (!stored.empty() && stored.front() == kPrefixMark) {
+        const IdPrefix p = source->prefix(source->context, row);
+        for (int i = 0; i < p.count; ++i) h.Add(p.piece[static_cast<std::size_t>(i)]);
+        h.Add(stored.substr(1));
+      } else {
+        h.Add(stored);
+      }
+      return h.Finish();
+    }
+    std::size_t operator()(std::string_view s) const {
+      PieceHasher h;
+      h.Add(s);
+      return h.Finish();
+    }
   };
   struct Eq {
     using is_transparent = void;
-    const StringColumn* column;
-    std::string_view view(std::uint32_t row) const { return (*column)[row]; }
-    static std::string_view view(std::string_view s) { return s; }
-    template <class A, class B>
-    bool operator()(const A& a, const B& b) const { return view(a) == view(b); }
+    const Source* source;
+    // Does row spell exactly `s`?
+    bool Matches(std::uint32_t row, std::string_view s) const {
+      std::string_view stored = source->column[row];
+      if (!stored.empty() && stored.front() == kPrefixMark) {
+        const IdPrefix p = source->prefix(source->context, row);
+        for (int i = 0; i < p.count; ++i) {
+          const std::string_view piece = p.piece[static_cast<std::size_t>(i)];
+          if (s.substr(0, piece.size()) != piece) return false;
+          s.remove_prefix(piece.size());
+        }
+        stored.remove_prefix(1);
+      }
+      return s == stored;
+    }
+    // Rows are only inserted after a failed lookup, so no two rows spell the same
+    // ID and row identity is ID equality.
+    bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
+    bool operator()(std::uint32_t a, std::string_view b) const { return Matches(a, b); }
+    bool operator()(std::string_view a, std::uint32_t b) const { return Matches(b, a); }
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
   };
 
-  std::unique_ptr<StringColumn> column_;
+  std::unique_ptr<Source> source_;
   absl::flat_hash_set<std::uint32_t, Hash, Eq> rows_;
 };
 

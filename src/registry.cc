@@ -29,10 +29,49 @@ struct Registry::Indexes {
   internal::IdIndex owner;
 };
 
-Registry::Registry() : indexes_(std::make_unique<Indexes>()) {}
+namespace {
+// The prefix of a compressed dwelling ID: "<building id>-<entrance id>-".
+internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row);
+}  // namespace
+
+Registry::Registry() : indexes_(std::make_unique<Indexes>()) { BindIndexes(); }
 Registry::~Registry() = default;
-Registry::Registry(Registry&&) noexcept = default;
-Registry& Registry::operator=(Registry&&) noexcept = default;
+Registry::Registry(Registry&& o) noexcept { *this = std::move(o); }
+Registry& Registry::operator=(Registry&& o) noexcept {
+  // Every member, then rebind: the dwelling ID index reads this object's columns.
+  districts_ = std::move(o.districts_);
+  streets_ = std::move(o.streets_);
+  estates_ = std::move(o.estates_);
+  buildings_ = std::move(o.buildings_);
+  entrance_building_ = std::move(o.entrance_building_);
+  entrance_first_dwelling_ = std::move(o.entrance_first_dwelling_);
+  entrance_id_ = std::move(o.entrance_id_);
+  dwellings_ = std::move(o.dwellings_);
+  owner_name_ = std::move(o.owner_name_);
+  owner_kind_ = std::move(o.owner_kind_);
+  indexes_ = std::move(o.indexes_);
+  BindIndexes();
+  return *this;
+}
+
+void Registry::BindIndexes() {
+  if (indexes_) indexes_->dwelling.SetPrefix(&DwellingIdPrefix, this);
+}
+
+void Registry::AppendDwellingId(Index i, std::string* out) const {
+  indexes_->dwelling.Append(i, out);
+}
+
+namespace {
+internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row) {
+  const Registry& r = *static_cast<const Registry*>(context);
+  const EntranceView e = r.entrance(r.dwellings().entrance[row]);
+  internal::IdPrefix p;
+  p.piece = {r.building(e.building).id, "-", e.id, "-"};
+  p.count = 4;
+  return p;
+}
+}  // namespace
 
 EntranceView Registry::entrance(Index i) const {
   return EntranceView{i, entrance_building_[i], entrance_id_[i], entrance_first_dwelling_[i],
@@ -52,7 +91,7 @@ DwellingView Registry::dwelling(Index i) const {
 }
 
 OwnerView Registry::owner(Index i) const {
-  return OwnerView{i, indexes_->owner[i], owner_name_[i], owner_kind_[i]};
+  return OwnerView{i, indexes_->owner.column()[i], owner_name_[i], owner_kind_[i]};
 }
 
 std::vector<Index> Registry::OwnersOf(Index dwelling) const {
@@ -177,6 +216,7 @@ struct RegistryBuilder::State {
   std::vector<bool> owner_defined;
   std::vector<Index> owner_first_reference;  // first dwelling naming the owner
   std::vector<std::pair<Index, std::string>> late_names;  // owners defined after use
+  std::string scratch;
   bool in_estate = false;
   Index estate_dwellings = 0;
 };
@@ -195,6 +235,11 @@ absl::Status Duplicate(std::string_view what, std::string_view id) {
 
 absl::Status CheckId(std::string_view id) {
   if (id.empty()) return absl::InvalidArgumentError("id: must not be empty");
+  for (char c : id) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      return absl::InvalidArgumentError("id: must not contain control characters");
+    }
+  }
   return absl::OkStatus();
 }
 
@@ -408,10 +453,9 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
     }
     owners[k] = row;
   }
-  auto [row, inserted] = r.indexes_->dwelling.Insert(d.id);
-  if (row == UINT32_MAX) return absl::ResourceExhaustedError("dwelling: ids exceed 4 GiB");
   DwellingColumns& c = r.dwellings_;
-  c.entrance.push_back(static_cast<Index>(r.entrance_building_.size() - 1));
+  const Index entrance = static_cast<Index>(r.entrance_building_.size() - 1);
+  c.entrance.push_back(entrance);
   c.area_centi.push_back(static_cast<std::uint32_t>(d.area_centi));
   c.area_source.push_back(d.area_source);
   c.property_type.push_back(d.property_type);
@@ -419,6 +463,28 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
   c.floor.push_back(static_cast<std::int8_t>(d.floor));
   c.owner.push_back(d.owner_ids.empty() ? kNoIndex : owners[0]);
   for (std::size_t k = 1; k < d.owner_ids.size(); ++k) c.co_owners.emplace_back(dwelling, owners[k]);
+  // Store only the tail of "<building id>-<entrance id>-<tail>".
+  const std::string_view building_id = r.buildings_.back().id;
+  const std::string_view entrance_id = r.entrance_id_[entrance];
+  std::string_view tail = d.id;
+  bool compress = tail.size() > building_id.size() + entrance_id.size() + 2 &&
+                  tail.substr(0, building_id.size()) == building_id;
+  if (compress) {
+    tail.remove_prefix(building_id.size());
+    compress = tail[0] == '-' && tail.substr(1, entrance_id.size()) == entrance_id &&
+               tail[1 + entrance_id.size()] == '-';
+    tail.remove_prefix(std::min(tail.size(), entrance_id.size() + 2));
+  }
+  std::string& stored = s_->scratch;
+  stored.clear();
+  if (compress) {
+    stored += internal::kPrefixMark;
+    stored += tail;
+  } else {
+    stored = d.id;
+  }
+  auto [row, inserted] = r.indexes_->dwelling.Insert(d.id, stored);
+  if (row == UINT32_MAX) return absl::ResourceExhaustedError("dwelling: ids exceed 4 GiB");
   ++r.entrance_first_dwelling_.back();
   ++s_->estate_dwellings;
   return absl::OkStatus();
@@ -473,7 +539,22 @@ absl::StatusOr<Registry> RegistryBuilder::Finish() && {
     }
     r.owner_name_ = std::move(names);
   }
-  std::sort(r.dwellings_.co_owners.begin(), r.dwellings_.co_owners.end());
+  DwellingColumns& c = r.dwellings_;
+  std::sort(c.co_owners.begin(), c.co_owners.end());
+  // Columns grew by doubling; give back the slack (up to half of each).
+  c.entrance.shrink_to_fit();
+  c.area_centi.shrink_to_fit();
+  c.area_source.shrink_to_fit();
+  c.property_type.shrink_to_fit();
+  c.sale_state.shrink_to_fit();
+  c.floor.shrink_to_fit();
+  c.owner.shrink_to_fit();
+  c.co_owners.shrink_to_fit();
+  r.entrance_building_.shrink_to_fit();
+  r.entrance_first_dwelling_.shrink_to_fit();
+  r.entrance_id_.shrink_to_fit();
+  r.owner_kind_.shrink_to_fit();
+  r.indexes_->dwelling.shrink_to_fit();
   r.indexes_->owner.shrink_to_fit();
   r.owner_name_.shrink_to_fit();
   return std::move(r);

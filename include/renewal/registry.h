@@ -124,7 +124,7 @@ struct EntranceView {
 
 struct DwellingView {
   Index index;
-  std::string_view id;
+  std::string id;  // rebuilt from a compressed form, hence a string (see DwellingBytes)
   Index entrance;
   Area area;
   AreaSource area_source;
@@ -180,6 +180,8 @@ class Registry {
   std::span<const Building> buildings() const { return buildings_; }
   EntranceView entrance(Index i) const;
   DwellingView dwelling(Index i) const;
+  // Appends dwelling i's ID to *out without other allocation (for writers).
+  void AppendDwellingId(Index i, std::string* out) const;
   OwnerView owner(Index i) const;
   const DwellingColumns& dwellings() const { return dwellings_; }
 
@@ -202,7 +204,8 @@ class Registry {
   std::optional<Index> FindEntrance(Index building, std::string_view id) const;
 
   // Heap bytes held by the dwelling columns and their ID index (owner names and
-  // owner IDs excluded), and by everything.
+  // owner IDs excluded), and by everything. Dwelling IDs of the form
+  // "<building id>-<entrance id>-<rest>" are stored as <rest> only.
   std::size_t DwellingBytes() const;
   std::size_t TotalBytes() const;
 
@@ -224,6 +227,9 @@ class Registry {
   StringColumn owner_name_;
   std::vector<OwnerKind> owner_kind_;
   std::unique_ptr<Indexes> indexes_;  // ID hash indexes (and owner IDs)
+
+  // Points the dwelling ID index back at this object (after construction or a move).
+  void BindIndexes();
 };
 
 // A dwelling as handed to the builder.
