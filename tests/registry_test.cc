@@ -64,6 +64,33 @@ TEST_F(BuilderTest, BuildsColumnsAndRanges) {
   EXPECT_GE(r->TotalBytes(), r->DwellingBytes());
 }
 
+TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {
+  const std::string_view a[] = {"OA"};
+  // "B1-1-" prefixes are stored as a mark plus the tail; other IDs whole.
+  for (std::string_view id : {"B1-1-101", "B1-1-", "X1", "B1-2-101", "B1-1-1-1"}) {
+    ASSERT_TRUE(b_.AddDwelling(Dwelling(id, 100, a)).ok()) << id;
+  }
+  ASSERT_TRUE(b_.AddEntrance("2").ok());
+  ASSERT_TRUE(b_.AddDwelling(Dwelling("B1-2-102", 100, a)).ok());
+  EXPECT_EQ(b_.AddDwelling(Dwelling("B1-1-101", 100, a)).code(), absl::StatusCode::kAlreadyExists);
+  ASSERT_TRUE(b_.EndEstate().ok());
+  ASSERT_TRUE(b_.AddOwner("OA", "", OwnerKind::kPerson).ok());
+  absl::StatusOr<Registry> r = std::move(b_).Finish();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::string_view ids[] = {"B1-1-101", "B1-1-", "X1", "B1-2-101", "B1-1-1-1", "B1-2-102"};
+  for (Index i = 0; i < 6; ++i) {
+    EXPECT_EQ(r->dwelling(i).id, ids[i]);
+    EXPECT_EQ(r->FindDwelling(ids[i]), i) << ids[i];
+  }
+  EXPECT_EQ(r->FindDwelling("B1-1-102"), std::nullopt);
+  EXPECT_EQ(r->FindDwelling("B1-1"), std::nullopt);
+  EXPECT_EQ(r->FindDwelling(""), std::nullopt);
+  // Moving the registry keeps lookups working (the index is rebound).
+  Registry moved = *std::move(r);
+  EXPECT_EQ(moved.FindDwelling("B1-2-102"), 5u);
+  EXPECT_EQ(moved.dwelling(0).id, "B1-1-101");
+}
+
 TEST_F(BuilderTest, RejectsBadDwellingsWithoutAddingThem) {
   const std::string_view a[] = {"OA"};
   const std::string_view twice[] = {"OA", "OA"};
