@@ -126,3 +126,16 @@ def test_save(tiny_path, tmp_path):
 
 def test_docstrings():
     assert "names record, field and value" in renewal.Registry.load.__doc__
+
+
+def test_old_pickles_still_load(root, tiny_path):
+    # Made by renewal 0.1.0 (pickle state version 1); keep loading it.
+    with open(root / "python" / "tests" / "data" / "registry_v1.pickle", "rb") as f:
+        old = pickle.load(f)
+    assert old == renewal.Registry.load(tiny_path, current_year=2026)
+
+
+def test_unknown_pickle_version_is_refused():
+    blank = renewal.Registry.__new__(renewal.Registry)
+    with pytest.raises(renewal.InvalidArgumentError, match="unsupported Registry pickle"):
+        blank.__setstate__((99, ""))
