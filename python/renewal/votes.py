@@ -1,0 +1,231 @@
+"""Owner votes (业主共同决定) counted by the legal thresholds, exactly.
+
+The count is C++ (``renewal._core.votes``): areas in integer 0.01 m², thresholds
+as exact fractions, headcount by person (法释〔2009〕7号 art. 9: the developer's
+unsold units are one person, one owner of several units is one person). This
+module adds pandas conveniences. Formats: docs/votes.md.
+
+>>> import renewal, renewal.votes as votes
+>>> r = renewal.Registry.load("examples/votes/estate.json")
+>>> out = votes.tally(r, "examples/votes/ballots.json")
+>>> out.passed
+True
+>>> out.to_frame()[["test", "pct", "threshold", "passed"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+
+from . import _core
+
+BallotsSpec = Union[str, os.PathLike, Mapping[str, Any], "pandas.DataFrame", Iterable[Mapping[str, Any]]]
+
+_CST = _dt.timezone(_dt.timedelta(hours=8))
+
+
+def presets() -> List[str]:
+    """The preset rule names."""
+    return list(_core.votes.presets())
+
+
+def rule(spec: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    """A rule as a dict: a preset name, a rule dict, JSON text or a JSON file path."""
+    if isinstance(spec, Mapping):
+        spec = json.dumps(spec, ensure_ascii=False)
+    return json.loads(_core.votes.rule_json(str(spec)))
+
+
+def mask_name(name: str) -> str:
+    """Masks a name for public notices: 张三 → 张*, 欧阳娜娜 → 欧阳**."""
+    return _core.votes.mask_name(name)
+
+
+def _time(value: Any) -> Union[int, str]:
+    """RFC 3339 text or epoch seconds; naive datetimes are China Standard Time."""
+    if isinstance(value, bool):
+        raise TypeError(f"time: expected a datetime, RFC 3339 text or seconds, got {value!r}")
+    if isinstance(value, int):
+        return value
+    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
+        value = value.to_pydatetime()
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=_CST)
+        return value.replace(microsecond=0).isoformat()
+    if hasattr(value, "item"):  # numpy integer
+        return int(value.item())
+    return str(value)
+
+
+def _ballot_records(ballots: Any) -> List[Dict[str, Any]]:
+    if hasattr(ballots, "to_dict") and hasattr(ballots, "columns"):  # DataFrame
+        rows = ballots.to_dict("records")
+    else:
+        rows = list(ballots)
+    out = []
+    for row in rows:
+        b: Dict[str, Any] = {}
+        if row.get("id") not in (None, ""):
+            b["id"] = str(row["id"])
+        b["dwelling"] = str(row.get("dwelling_id", row.get("dwelling")))
+        b["choice"] = str(row["choice"])
+        b["time"] = _time(row["time"])
+        cast_by = row.get("cast_by")
+        if cast_by not in (None, "") and cast_by == cast_by:  # skip NaN
+            b["cast_by"] = str(cast_by)
+        owner = row.get("owner_id", row.get("owner"))
+        if owner not in (None, "") and owner == owner:
+            b["owner"] = str(owner)
+        out.append(b)
+    return out
+
+
+def document(ballots: BallotsSpec, vote: Optional[Mapping[str, Any]] = None) -> str:
+    """The ballots document as JSON text.
+
+    :param ballots: a path to a ballots JSON file, a document dict, JSON text, or
+        (with ``vote``) a DataFrame / list of dicts with columns ``dwelling_id``,
+        ``choice``, ``time`` and optionally ``cast_by``, ``owner_id``, ``id``.
+    :param vote: the vote dict (id, matter, scope, rule, opens, closes) when
+        ``ballots`` is a table.
+    """
+    if vote is not None:
+        v = dict(vote)
+        for key in ("opens", "closes"):
+            if key in v:
+                v[key] = _time(v[key])
+        return json.dumps({"vote": v, "ballots": _ballot_records(ballots)}, ensure_ascii=False)
+    if isinstance(ballots, Mapping):
+        return json.dumps(ballots, ensure_ascii=False)
+    if isinstance(ballots, (str, os.PathLike)):
+        text = str(ballots)
+        if text.lstrip().startswith("{"):
+            return text
+        with open(text, encoding="utf-8") as f:
+            return f.read()
+    raise TypeError("ballots: a table needs vote=...; otherwise pass a path, JSON text or a dict")
+
+
+class Outcome:
+    """The outcome of a vote: pass/fail, every test with its exact fraction and
+    margin, ballot counts by status, and breakdowns by building and entrance.
+
+    Areas are integers of 0.01 m² (``*_centi_m2``); ``to_frame`` adds m² columns.
+    """
+
+    def __init__(self, data: Dict[str, Any]):
+        self._data = data
+
+    @property
+    def passed(self) -> bool:
+        return bool(self._data["passed"])
+
+    @property
+    def vote(self) -> Dict[str, Any]:
+        return self._data["vote"]
+
+    @property
+    def totals(self) -> Dict[str, int]:
+        return self._data["totals"]
+
+    @property
+    def tests(self) -> List[Dict[str, Any]]:
+        return self._data["tests"]
+
+    @property
+    def ballot_counts(self) -> Dict[str, Any]:
+        return self._data["ballot_counts"]
+
+    @property
+    def inconsistent_persons(self) -> List[Dict[str, Any]]:
+        return self._data["inconsistent_persons"]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return self._data
+
+    def to_json(self) -> str:
+        return json.dumps(self._data, ensure_ascii=False)
+
+    def to_frame(self):
+        """One row per test: numerator, denominator, exact threshold, percentages,
+        passed, minimum to pass and margin (areas also in m²)."""
+        import pandas as pd
+
+        rows = []
+        for t in self.tests:
+            area = t["basis"] == "area"
+            row = {
+                "test": t["name"], "basis": t["basis"], "counted": t["counted"], "over": t["over"],
+                "comparison": t["comparison"], "numerator": t["numerator"],
+                "denominator": t["denominator"], "pct": t["pct"], "threshold": t["threshold"],
+                "threshold_pct": t["threshold_pct"], "passed": t["passed"],
+                "minimum_to_pass": t["minimum_to_pass"], "margin": t["margin"],
+                "reachable": t["reachable"], "unit": "0.01 m²" if area else "heads",
+                "margin_m2": t["margin"] / 100 if area else None, "reason": t["reason"],
+            }
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def ballots_frame(self):
+        """Every ballot as handed in, with its status (accepted, superseded, ... or the rejection reason)."""
+        import pandas as pd
+
+        return pd.DataFrame(self._data["ballots"],
+                            columns=["index", "id", "dwelling", "choice", "time", "status"])
+
+    def buildings_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame(self._data["buildings"])
+
+    def entrances_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame(self._data["entrances"])
+
+    def __repr__(self) -> str:
+        tests = "; ".join(
+            f"{t['name']} {t['pct']} {'≥' if t['comparison'] == 'at_least' else '>'} "
+            f"{t['threshold']} {'✓' if t['passed'] else '✗'}" for t in self.tests)
+        c = self.ballot_counts
+        return (f"<renewal.votes.Outcome {self.vote['id']} ({self.vote['rule']['name']}): "
+                f"{'PASSED' if self.passed else 'FAILED'}; {tests}; ballots {c['total']} "
+                f"({c['accepted']} accepted, {c['superseded']} superseded, {c['rejected']} rejected)>")
+
+    def _repr_html_(self) -> str:
+        head = (f"<b>{self.vote['id']}</b> {self.vote['rule']['name']}: "
+                f"<b>{'通过 passed' if self.passed else '未通过 failed'}</b>")
+        return head + self.to_frame()[["test", "pct", "comparison", "threshold", "passed",
+                                       "margin"]].to_html(index=False)
+
+
+def tally(registry: "_core.Registry", ballots: BallotsSpec,
+          vote: Optional[Mapping[str, Any]] = None,
+          rule: Optional[Union[str, Mapping[str, Any]]] = None) -> Outcome:
+    """Counts a vote.
+
+    :param registry: a :class:`renewal.Registry`.
+    :param ballots: see :func:`document`.
+    :param vote: the vote dict when ``ballots`` is a table.
+    :param rule: overrides the vote's rule (preset name, dict, JSON text or file).
+    :raises renewal.InvalidArgumentError: malformed input; the message names the
+        ballot and field.
+    """
+    spec = None if rule is None else (json.dumps(rule, ensure_ascii=False)
+                                      if isinstance(rule, Mapping) else str(rule))
+    return Outcome(json.loads(_core.votes.tally_json(registry, document(ballots, vote), spec)))
+
+
+def notice(registry: "_core.Registry", ballots: BallotsSpec,
+           vote: Optional[Mapping[str, Any]] = None, format: str = "md",
+           rule: Optional[Union[str, Mapping[str, Any]]] = None) -> Union[str, Dict[str, Any]]:
+    """The public notice (公示) with owner names masked: Markdown text, or a dict
+    when ``format="json"``."""
+    spec = None if rule is None else (json.dumps(rule, ensure_ascii=False)
+                                      if isinstance(rule, Mapping) else str(rule))
+    text = _core.votes.notice(registry, document(ballots, vote), format, spec)
+    return json.loads(text) if format == "json" else text
