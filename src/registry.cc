@@ -511,6 +511,11 @@ void RegistryBuilder::ReserveDwellings(std::size_t n) {
   s_->r.indexes_->dwelling.reserve(n);
 }
 
+void RegistryBuilder::ReserveOwners(std::size_t n) {
+  s_->r.indexes_->owner.reserve(n);
+  s_->r.owner_kind_.reserve(n);
+}
+
 std::size_t RegistryBuilder::dwelling_count() const { return s_->r.dwelling_count(); }
 
 absl::StatusOr<Registry> RegistryBuilder::Finish() && {

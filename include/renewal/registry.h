@@ -268,6 +268,8 @@ class RegistryBuilder {
   absl::Status EndEstate();
 
   void ReserveDwellings(std::size_t n);
+  // Reserves the owner index (a 30-million-owner build otherwise rehashes it ~25 times).
+  void ReserveOwners(std::size_t n);
   std::size_t dwelling_count() const;
 
   // Checks that every referenced owner was defined; then hands over the registry.

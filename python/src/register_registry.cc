@@ -72,7 +72,10 @@ py::dict EstateColumns(const Registry& r) {
     consent_resources.append(OptBool(f.consent_entrust_public_resources));
     if (f.safety_hazards) {
       std::string joined;
-      for (Hazard h : *f.safety_hazards) joined += (joined.empty() ? "" : ";") + std::string(KeyOf(h));
+      for (Hazard h : *f.safety_hazards) {
+        if (!joined.empty()) joined += ';';
+        joined += KeyOf(h);
+      }
       hazards.append(joined);
     } else {
       hazards.append(py::none());
@@ -288,9 +291,10 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
              if (table == "dwellings") return DwellingColumns(r);
              if (table == "owners") return OwnerColumns(r);
              if (table == "areas") return AreaColumns(r);
-             ThrowStatus(absl::InvalidArgumentError(
-                 "table: expected estates, buildings, dwellings, owners or areas, got \"" +
-                 table + "\""));
+             std::string message = "table: expected estates, buildings, dwellings, owners or areas, got \"";
+             message += table;
+             message += '"';
+             ThrowStatus(absl::InvalidArgumentError(message));
            },
            py::arg("table"), "Columns of one table as a dict of lists / numpy arrays.")
       .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
