@@ -1,0 +1,61 @@
+// `renewal summary FILE`: estates, buildings, households and area by district,
+// optionally with eligibility counts under a policy.
+#include <ostream>
+#include <string>
+
+#include "command.h"
+#include "renewal/eligibility.h"
+#include "renewal/registry_json.h"
+#include "renewal/summary.h"
+
+namespace renewal::cli {
+namespace {
+
+constexpr char kUsage[] = "summary FILE [--policy NAME|policy.json] [--year Y] [--json]";
+
+absl::Status Summary(const Args& args, std::ostream& out) {
+  if (args.positional().size() != 1) {
+    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+  }
+  long long year = 0;
+  if (auto st = args.IntOption("year", CurrentYear(), &year); !st.ok()) return st;
+  if (year < 1900 || year > 2200) {
+    return absl::InvalidArgumentError("--year: must be between 1900 and 2200, got " +
+                                      std::to_string(year));
+  }
+  std::optional<Policy> policy;
+  if (std::optional<std::string> spec = args.option("policy")) {
+    absl::StatusOr<Policy> p = LoadPolicy(*spec);
+    if (!p.ok()) return p.status();
+    policy = *std::move(p);
+  }
+  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  if (!r.ok()) return r.status();
+  CitySummary summary;
+  if (policy) {
+    const ScreeningResult screening = ScreenRegistry(*r, *policy, static_cast<int>(year));
+    summary = Summarize(*r, *policy, screening, static_cast<int>(year));
+  } else {
+    summary = Summarize(*r);
+  }
+  if (args.flag("json")) {
+    WriteSummaryJson(summary, out);
+    return absl::OkStatus();
+  }
+  if (policy) {
+    out << "政策 policy: " << policy->name;
+    if (!policy->zh.empty()) out << "（" << policy->zh << "）";
+    out << "，评估年份 year: " << year << "\n";
+  }
+  out << FormatSummaryTable(summary);
+  return absl::OkStatus();
+}
+
+const bool registered = RegisterCommand(
+    {"summary", kUsage,
+     "By district: estates, buildings, households, exclusive area and (with --policy) "
+     "eligible / ineligible / undetermined estates.",
+     {"json"}, Summary});
+
+}  // namespace
+}  // namespace renewal::cli
