@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -45,6 +46,51 @@ absl::StatusOr<Money> Subtract(Money a, Money b);
 absl::StatusOr<Money> Multiply(Money a, std::int64_t factor);
 absl::StatusOr<Money> Sum(std::span<const Money> parts);
 
+// An exact non-negative rational num/den (den > 0), e.g. a percentage 65/100 or
+// 1/3. Never a double: comparisons cross-multiply in 128 bits, so 2/3 == 66.6…%
+// only when it is exactly 2/3.
+class Ratio {
+ public:
+  constexpr Ratio() = default;  // 0/1
+  // num ≥ 0, den > 0; otherwise InvalidArgument.
+  static absl::StatusOr<Ratio> Of(std::int64_t num, std::int64_t den);
+  // p percent, p ≥ 0 (not range-checked: callers validate against their own limit).
+  static constexpr Ratio Percent(std::int64_t p) { return Ratio(p, 100); }
+  static constexpr Ratio Whole() { return Ratio(1, 1); }
+  // Parses a percentage: "65", "12.5", "33.3333", "65%" (up to 6 decimals, ≥ 0).
+  static absl::StatusOr<Ratio> ParsePercent(std::string_view text);
+
+  constexpr std::int64_t num() const { return num_; }
+  constexpr std::int64_t den() const { return den_; }
+  constexpr bool is_zero() const { return num_ == 0; }
+  // num/den > 1.
+  bool exceeds_one() const { return num_ > den_; }
+
+  friend std::strong_ordering operator<=>(Ratio a, Ratio b);
+  friend bool operator==(Ratio a, Ratio b) { return (a <=> b) == 0; }
+
+  // Exact sum; OutOfRange when the reduced result does not fit in 64 bits.
+  static absl::StatusOr<Ratio> Add(Ratio a, Ratio b);
+
+  // "65%", "12.5%", "33.333333…%" (at most 6 decimals, then "…" when inexact).
+  std::string ToPercentString() const;
+
+ private:
+  constexpr Ratio(std::int64_t num, std::int64_t den) : num_(num), den_(den) {}
+  std::int64_t num_ = 0;
+  std::int64_t den_ = 1;
+};
+
+enum class Rounding : std::uint8_t {
+  kHalfAwayFromZero,  // 0.5 fen → 1 fen, -0.5 → -1 (the usual 四舍五入)
+  kTowardZero,        // truncate
+  kHalfEven,          // banker's rounding
+};
+
+// m × r rounded to whole fen; OutOfRange if the result does not fit.
+absl::StatusOr<Money> MultiplyRatio(Money m, Ratio r,
+                                    Rounding rounding = Rounding::kHalfAwayFromZero);
+
 // Splits `total` into parts proportional to `weights` (all ≥ 0, not all 0) with the
 // largest-remainder (Hamilton) method. Each part first gets floor(total·w/W); the fen
 // left over go one each to the parts with the largest remainders, ties broken by the
@@ -52,6 +98,19 @@ absl::StatusOr<Money> Sum(std::span<const Money> parts);
 // as the negation of splitting |total|. Intermediate products use 128-bit integers.
 absl::StatusOr<std::vector<Money>> SplitByWeights(Money total,
                                                   std::span<const std::int64_t> weights);
+
+// The same split for hot loops (e.g. a cost over the dwellings of a building,
+// weighted by exclusive area in 0.01 m²): adds part i to `accumulate[i]` (fen)
+// instead of returning a vector. `scratch` is reused between calls so that no
+// per-dwelling heap object is created. Same rule and tie-break as SplitByWeights;
+// on error nothing is added.
+struct SplitScratch {
+  std::vector<std::int64_t> parts;
+  std::vector<std::uint64_t> remainders;
+  std::vector<std::uint32_t> order;
+};
+absl::Status AccumulateSplit(Money total, std::span<const std::uint32_t> weights,
+                             std::span<std::int64_t> accumulate, SplitScratch& scratch);
 
 }  // namespace renewal
 

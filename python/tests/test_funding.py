@@ -87,12 +87,14 @@ def test_financing_louqu():
     assert 2_530_000_000 < r["instalments_fen"][0] < 2_533_000_000
 
 
-def test_by_dwelling(small_city_path):
-    reg = renewal.Registry.load(small_city_path)
-    e = reg.to_frames()["estates"].iloc[0]
-    plan = {"id": "P", "estate": e["id"], "items": [{"id": "green", "facility": "greening", "lump_sum": "1000.01"}]}
+def test_by_dwelling(tiny_path):
+    reg = renewal.Registry.load(tiny_path)
+    plan = {"id": "P", "estate": "E-0001", "items": [{"id": "green", "facility": "greening", "lump_sum": "1000.01"}]}
     a = fu.split(plan, "national_2020")
     d = a.by_dwelling(reg)
     # Residents pay 50% of the improvement item: 1000.01 − 500.01 = 500.00 yuan.
     assert d.amount_fen.sum() == a.by_source()["residents_direct"] == 50_000
     assert (d.amount_fen >= 0).all()
+    assert set(d.building_id) <= {"E-0001-B1", "E-0001-B2", "E-0001-B3"}
+    with pytest.raises(KeyError):
+        fu.split({"id": "P", "estate": "E-404", "items": []}, "yueyang").by_dwelling(reg)
