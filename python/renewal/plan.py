@@ -1,0 +1,294 @@
+"""Programme planning (项目库、年度计划、菜单式改造) with pandas and matplotlib.
+
+The selection, scores and Equal Shares arithmetic are exact in the C++ core
+(``renewal._core.plan``); this module wraps the JSON results (docs/plan.md) in
+objects with ``to_frame()`` and plots.
+
+>>> import renewal, renewal.plan as pl
+>>> reg = renewal.Registry.load("examples/plan/registry.json")       # doctest: +SKIP
+>>> p = pl.make_plan(reg, "examples/plan/projects.json", 120_000_000,
+...                  sheet="ningbo", year=2025)                        # doctest: +SKIP
+>>> p.to_frame()                     # one row per project          # doctest: +SKIP
+>>> p.plot("plan.png")               # score vs cumulative cost, budget line  # doctest: +SKIP
+
+Money: ``*_yuan`` columns are exact strings in the JSON; frames add ``cost_fen``
+(int64, exact) and ``cost_wan`` (float, display only).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+import pandas as pd
+
+from . import _core
+
+Projects = Union[str, os.PathLike, List[Dict[str, Any]], Dict[str, Any]]
+Budget = Union[int, str, Decimal]
+
+__all__ = [
+    "Plan",
+    "RollingPlan",
+    "MenuResult",
+    "preset_sheets",
+    "sheet",
+    "make_plan",
+    "make_plan_from_facts",
+    "rolling_plan_from_facts",
+    "choose_menu",
+    "solve_knapsack",
+]
+
+
+def _fen(yuan: str) -> int:
+    whole, _, frac = yuan.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    return sign * (abs(int(whole or "0")) * 100 + int((frac + "00")[:2]))
+
+
+def _budget(value: Budget) -> str:
+    if isinstance(value, float):
+        raise TypeError("budgets are exact: pass an int, a str or a Decimal of yuan, not a float")
+    return str(value)
+
+
+def _projects_json(projects: Projects) -> str:
+    if isinstance(projects, (str, os.PathLike)) and os.path.exists(os.fspath(projects)):
+        with open(os.fspath(projects), encoding="utf-8") as f:
+            return f.read()
+    if isinstance(projects, str):
+        return projects  # JSON text
+    if isinstance(projects, dict):
+        return json.dumps(projects, ensure_ascii=False)
+    return json.dumps({"projects": list(projects)}, ensure_ascii=False)
+
+
+def _options(options: Dict[str, Any]) -> Dict[str, Any]:
+    out = dict(options)
+    if "plan_tier_budget_yuan" in out and out["plan_tier_budget_yuan"] is not None:
+        out["plan_tier_budget_yuan"] = _budget(out["plan_tier_budget_yuan"])
+    return out
+
+
+class Plan:
+    """An annual plan: the selection, tiers and explanations of every project."""
+
+    def __init__(self, data: Dict[str, Any]):
+        self.data = data
+
+    @classmethod
+    def from_json(cls, text: str) -> "Plan":
+        return cls(json.loads(text))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    @property
+    def selected(self) -> List[str]:
+        """Ids of the implement tier, in rank order."""
+        return [p["id"] for p in self.data["projects"] if p["selected"]]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return self.data
+
+    def to_json(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False)
+
+    def to_frame(self, criteria: bool = True) -> pd.DataFrame:
+        """One row per project in rank order (excluded projects last).
+
+        Columns: id, estate_id, district_id, rank, selected, tier, reason, score,
+        households, cost_fen, cost_wan, cumulative_cost_wan, ratio_per_wan,
+        substitute_order, explanation, and (with ``criteria``) one ``points.<key>``
+        column per criterion (NaN when the fact was missing).
+        """
+        rows = []
+        for p in self.data["projects"]:
+            row = {
+                "id": p["id"],
+                "estate_id": p["estate_id"],
+                "district_id": p["district_id"],
+                "rank": p["rank"],
+                "selected": p["selected"],
+                "tier": p["tier"],
+                "reason": p["reason"],
+                "score": p["score_milli"] / 1000.0,
+                "households": p["households"],
+                "cost_fen": _fen(p["cost_yuan"]),
+                "ratio_per_wan": p["ratio_milli_per_wan"] / 1000.0,
+                "substitute_order": p["substitute_order"],
+                "missing": ",".join(p["missing"]),
+                "explanation": p["explanation"],
+            }
+            if criteria:
+                for key in self.data["criteria"]:
+                    v = p["points_milli"].get(key)
+                    row[f"points.{key}"] = float("nan") if v is None else v / 1000.0
+            rows.append(row)
+        df = pd.DataFrame(rows)
+        if df.empty:
+            return df
+        df["cost_fen"] = df["cost_fen"].astype("int64")
+        df["cost_wan"] = df["cost_fen"] / 1_000_000.0
+        df["cumulative_cost_wan"] = df["cost_wan"].cumsum()
+        return df
+
+    def _repr_html_(self) -> str:
+        return self.to_frame(criteria=False)._repr_html_()
+
+    def plot(self, path: Optional[Union[str, os.PathLike]] = None, ax=None):
+        """Score of each project against the cumulative cost in rank order, with the
+        budget as a vertical line; selected projects filled, others hollow.
+
+        Uses the Agg backend when saving to ``path``. Returns the axes.
+        """
+        import matplotlib
+
+        if ax is None and path is not None:
+            matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        df = self.to_frame(criteria=False)
+        df = df[df["rank"] > 0]
+        own = ax is None
+        if own:
+            fig, ax = plt.subplots(figsize=(8, 4.5))
+        budget_wan = _fen(self.data["budget_yuan"]) / 1_000_000.0
+        sel = df[df["selected"]]
+        rest = df[~df["selected"]]
+        ax.scatter(sel["cumulative_cost_wan"], sel["score"], label="selected (implement)",
+                   color="tab:blue")
+        ax.scatter(rest["cumulative_cost_wan"], rest["score"], label="not selected",
+                   facecolors="none", edgecolors="tab:gray")
+        ax.axvline(budget_wan, color="tab:red", linestyle="--", label=f"budget {budget_wan:,.0f} (10k yuan)")
+        ax.set_xlabel("cumulative cost in rank order (10k yuan)")
+        ax.set_ylabel("score (points)")
+        ax.set_title(f"Annual plan {self.data['year']} — sheet {self.data['sheet']}")
+        ax.legend(loc="best")
+        if path is not None:
+            ax.figure.savefig(os.fspath(path), dpi=100, bbox_inches="tight")
+            if own:
+                plt.close(ax.figure)
+        return ax
+
+
+class RollingPlan:
+    """A multi-year rolling plan: what is done in which year, households by year."""
+
+    def __init__(self, data: Dict[str, Any]):
+        self.data = data
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = []
+        for y in self.data["years"]:
+            rows.append({
+                "year": y["year"],
+                "budget_fen": _fen(y["budget_yuan"]),
+                "spent_fen": _fen(y["spent_yuan"]),
+                "implemented": len(y["implemented"]),
+                "projects": ",".join(y["implemented"]),
+                "households": y["households"],
+                "cumulative_households": y["cumulative_households"],
+                "rolled_over": y["rolled_over"],
+            })
+        return pd.DataFrame(rows)
+
+    @property
+    def not_done(self) -> List[str]:
+        return list(self.data["not_done"])
+
+
+class MenuResult:
+    """The outcome of a menu choice: funded items and satisfaction per household."""
+
+    def __init__(self, data: Dict[str, Any]):
+        self.data = data
+
+    @property
+    def funded(self) -> List[str]:
+        return [s["item_id"] for s in self.data["funded"]]
+
+    @property
+    def left_fen(self) -> int:
+        return _fen(self.data["left_yuan"])
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per household: approved, approved_funded, satisfaction (share of
+        approved items funded), approved_funded_fen, share_fen and paid_fen (exact
+        fractions as text)."""
+        df = pd.DataFrame(self.data["households"])
+        if df.empty:
+            return df
+        df["approved_funded_fen"] = df.pop("approved_funded_yuan").map(_fen).astype("int64")
+        df["satisfaction"] = df["approved_funded"] / df["approved"].where(df["approved"] > 0)
+        return df
+
+    def items_frame(self) -> pd.DataFrame:
+        """One row per funded item in funding order (phase, approvals, rho_fen)."""
+        df = pd.DataFrame(self.data["funded"])
+        if not df.empty:
+            df["cost_fen"] = df.pop("cost_yuan").map(_fen).astype("int64")
+        return df
+
+
+def preset_sheets() -> List[str]:
+    """Names of the preset scoring sheets (``ningbo``, ``zhuzhou``)."""
+    return list(_core.plan.preset_sheets())
+
+
+def sheet(name: str) -> Dict[str, Any]:
+    """A preset sheet as a dict (criteria, functions, weights in milli-points)."""
+    return json.loads(_core.plan.sheet_json(name))
+
+
+def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "ningbo",
+              **options: Any) -> Plan:
+    """The annual plan for projects naming estates of ``registry``.
+
+    Options: year, objective (``score``/``households``), basis (``total_cost``/
+    ``government_share``), solver (``auto``/``exact``/``fast``), district_limits
+    [(district_id, min, max)], must_include_hazards, require_vote_passed,
+    require_funding_confirmed, require_management_agreed, carry_over_bonus_points,
+    plan_tier_budget_yuan, node_limit.
+    """
+    return Plan.from_json(_core.plan.make_plan(registry, _projects_json(projects),
+                                               _budget(budget_yuan), sheet, _options(options)))
+
+
+def make_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]], budget_yuan: Budget,
+                         sheet: str = "ningbo", **options: Any) -> Plan:
+    """The annual plan from projects and per-project facts (dicts with project_id,
+    district_id and feature keys such as ``basic_shortfalls`` or ``households``)."""
+    facts_json = json.dumps({"facts": list(facts)}, ensure_ascii=False)
+    return Plan.from_json(_core.plan.make_plan_from_facts(
+        _projects_json(projects), facts_json, _budget(budget_yuan), sheet, _options(options)))
+
+
+def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
+                            years: Iterable[Tuple[int, Budget]], sheet: str = "ningbo",
+                            **options: Any) -> RollingPlan:
+    """A rolling plan over ``years`` = [(year, budget in yuan), ...]."""
+    facts_json = json.dumps({"facts": list(facts)}, ensure_ascii=False)
+    ys = [(int(y), _budget(b)) for y, b in years]
+    return RollingPlan(json.loads(_core.plan.rolling_plan_from_facts(
+        _projects_json(projects), facts_json, ys, sheet, _options(options))))
+
+
+def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
+                ballots: Sequence[Dict[str, Any]], rule: str = "equal_shares") -> MenuResult:
+    """Residents' menu choice by ``equal_shares`` (Method of Equal Shares) or ``greedy``."""
+    doc = {"budget_yuan": _budget(budget_yuan), "items": list(items), "ballots": list(ballots)}
+    return MenuResult(json.loads(_core.plan.choose_menu(json.dumps(doc, ensure_ascii=False), rule)))
+
+
+def solve_knapsack(values: Sequence[int], weights: Sequence[int], capacity: int,
+                   groups: Optional[Sequence[int]] = None,
+                   group_limits: Optional[Sequence[Tuple[int, int]]] = None,
+                   forced: Optional[Sequence[bool]] = None, solver: str = "auto") -> Dict[str, Any]:
+    """The integer knapsack core (exact branch and bound or fast greedy with LP gap)."""
+    return dict(_core.plan.solve_knapsack(list(values), list(weights), int(capacity),
+                                          list(groups or []), list(group_limits or []),
+                                          list(forced or []), solver))

@@ -1,0 +1,202 @@
+// renewal._core.plan: scoring, the annual plan, rolling plans, menu choice. Inputs and
+// results cross the boundary as the documented JSON formats (docs/plan.md); the pure-
+// Python layer (renewal/plan.py) wraps them in objects with to_frame() and plots.
+#include "bindings.h"
+
+#include <string>
+#include <vector>
+
+#include "renewal/menu.h"
+#include "renewal/plan.h"
+#include "renewal/plan_io.h"
+#include "renewal/registry.h"
+#include "renewal/scoring.h"
+
+namespace renewal::python {
+namespace {
+
+template <class E>
+E EnumArg(const py::dict& d, const char* key, E fallback) {
+  if (!d.contains(key) || d[key].is_none()) return fallback;
+  const std::string text = py::cast<std::string>(d[key]);
+  std::optional<E> e = ParseLabel<E>(text);
+  if (!e) {
+    ThrowStatus(absl::InvalidArgumentError(std::string("options.") + key + ": unknown value \"" +
+                                           text + "\""));
+  }
+  return *e;
+}
+
+Money MoneyArg(const py::object& value, const char* what) {
+  std::string text = py::cast<std::string>(py::str(value));
+  absl::StatusOr<Money> m = Money::Parse(text);
+  if (!m.ok()) {
+    ThrowStatus(absl::InvalidArgumentError(std::string(what) + ": " + std::string(m.status().message())));
+  }
+  return *m;
+}
+
+PlanOptions OptionsFrom(const py::object& budget_yuan, const py::dict& d) {
+  PlanOptions o;
+  o.budget = MoneyArg(budget_yuan, "budget_yuan");
+  auto get_bool = [&](const char* k) { return d.contains(k) && py::cast<bool>(d[k]); };
+  auto get_int = [&](const char* k, std::int64_t def) {
+    return d.contains(k) && !d[k].is_none() ? py::cast<std::int64_t>(d[k]) : def;
+  };
+  o.year = static_cast<int>(get_int("year", 0));
+  o.objective = EnumArg(d, "objective", Objective::kScore);
+  o.basis = EnumArg(d, "basis", BudgetBasis::kTotalCost);
+  o.solve.solver = EnumArg(d, "solver", SolverKind::kAuto);
+  o.solve.node_limit = get_int("node_limit", o.solve.node_limit);
+  o.must_include_hazards = get_bool("must_include_hazards");
+  o.require_vote_passed = get_bool("require_vote_passed");
+  o.require_funding_confirmed = get_bool("require_funding_confirmed");
+  o.require_management_agreed = get_bool("require_management_agreed");
+  o.carry_over_bonus = get_int("carry_over_bonus_points", 0) * kMilliPerPoint;
+  if (d.contains("plan_tier_budget_yuan") && !d["plan_tier_budget_yuan"].is_none()) {
+    o.plan_tier_budget = MoneyArg(d["plan_tier_budget_yuan"], "plan_tier_budget_yuan");
+  }
+  if (d.contains("district_limits") && !d["district_limits"].is_none()) {
+    for (const py::handle& h : d["district_limits"]) {
+      auto t = py::cast<py::tuple>(h);
+      if (t.size() != 3) {
+        ThrowStatus(absl::InvalidArgumentError(
+            "options.district_limits: expected (district_id, min, max) tuples"));
+      }
+      DistrictLimit l;
+      l.district_id = py::cast<std::string>(t[0]);
+      l.min_projects = py::cast<std::int64_t>(t[1]);
+      l.max_projects = t[2].is_none() ? l.max_projects : py::cast<std::int64_t>(t[2]);
+      o.district_limits.push_back(l);
+    }
+  }
+  return o;
+}
+
+ScoringSheet SheetArg(const std::string& name) { return ValueOrThrow(PresetSheet(name)); }
+
+}  // namespace
+
+void register_plan(py::module_& m) {
+  py::module_ p = m.def_submodule("plan", "Programme planning: scoring, annual plan, menu choice.");
+
+  p.def("preset_sheets", &PresetSheetNames, "Names of the preset scoring sheets.");
+  p.def(
+      "sheet_json", [](const std::string& name) { return SheetToJson(SheetArg(name)); },
+      py::arg("name"),
+      "The preset sheet as JSON.\n\n:param name: ``ningbo`` or ``zhuzhou``.\n"
+      ":returns: JSON text.\n:raises NotFoundError: unknown name.");
+
+  p.def(
+      "make_plan_from_facts",
+      [](const std::string& projects_json, const std::string& facts_json,
+         const py::object& budget_yuan, const std::string& sheet, const py::dict& options) {
+        std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
+        std::vector<ProjectFacts> facts = ValueOrThrow(ParseFactsJson(facts_json));
+        const ScoringSheet s = SheetArg(sheet);
+        const PlanOptions o = OptionsFrom(budget_yuan, options);
+        absl::StatusOr<AnnualPlan> r = [&] {
+          py::gil_scoped_release release;
+          return MakeAnnualPlanFromFacts(projects, facts, s, o);
+        }();
+        return PlanToJson(ValueOrThrow(std::move(r)));
+      },
+      py::arg("projects_json"), py::arg("facts_json"), py::arg("budget_yuan"),
+      py::arg("sheet") = "ningbo", py::arg("options") = py::dict(),
+      "Annual plan from projects and pre-gathered facts (JSON formats of docs/plan.md).\n\n"
+      ":returns: the plan as JSON text.\n"
+      ":raises InvalidArgumentError: bad input (the message names the record and field).\n"
+      ":raises FailedPreconditionError: must-include projects over budget, district limits "
+      "that cannot be met.");
+
+  p.def(
+      "make_plan",
+      [](const Registry& registry, const std::string& projects_json, const py::object& budget_yuan,
+         const std::string& sheet, const py::dict& options) {
+        std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
+        const ScoringSheet s = SheetArg(sheet);
+        const PlanOptions o = OptionsFrom(budget_yuan, options);
+        return PlanToJson(ValueOrThrow(MakeAnnualPlan(registry, projects, s, o)));
+      },
+      py::arg("registry"), py::arg("projects_json"), py::arg("budget_yuan"),
+      py::arg("sheet") = "ningbo", py::arg("options") = py::dict(),
+      "Annual plan for projects naming estates of `registry`.\n\n:returns: JSON text.\n"
+      ":raises NotFoundError: a project names an unknown estate.");
+
+  p.def(
+      "rolling_plan_from_facts",
+      [](const std::string& projects_json, const std::string& facts_json,
+         const std::vector<std::pair<int, std::string>>& years, const std::string& sheet,
+         const py::dict& options) {
+        std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
+        std::vector<ProjectFacts> facts = ValueOrThrow(ParseFactsJson(facts_json));
+        std::vector<YearBudget> ys;
+        for (const auto& [year, yuan] : years) ys.push_back({year, MoneyArg(py::str(yuan), "years")});
+        const PlanOptions o = OptionsFrom(py::str("0"), options);
+        return RollingPlanToJson(
+            ValueOrThrow(MakeRollingPlanFromFacts(projects, facts, SheetArg(sheet), ys, o)));
+      },
+      py::arg("projects_json"), py::arg("facts_json"), py::arg("years"),
+      py::arg("sheet") = "ningbo", py::arg("options") = py::dict(),
+      "Multi-year rolling plan; `years` is a list of (year, budget in yuan as text).\n\n"
+      ":returns: JSON text.");
+
+  p.def(
+      "choose_menu",
+      [](const std::string& menu_json, const std::string& rule) {
+        MenuInput in = ValueOrThrow(ParseMenuJson(menu_json));
+        std::optional<MenuRule> r = ParseLabel<MenuRule>(rule);
+        if (!r) ThrowStatus(absl::InvalidArgumentError("rule: unknown value \"" + rule + "\""));
+        return MenuResultToJson(ValueOrThrow(ChooseMenu(in, *r)));
+      },
+      py::arg("menu_json"), py::arg("rule") = "equal_shares",
+      "Residents' menu choice.\n\n:param rule: ``equal_shares`` or ``greedy``.\n"
+      ":returns: JSON text (funded items, money left, satisfaction per household).");
+
+  p.def(
+      "solve_knapsack",
+      [](const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& weights,
+         std::int64_t capacity, const std::vector<std::int32_t>& groups,
+         const std::vector<std::pair<std::int64_t, std::int64_t>>& group_limits,
+         const std::vector<bool>& forced, const std::string& solver) {
+        if (weights.size() != values.size() || (!groups.empty() && groups.size() != values.size()) ||
+            (!forced.empty() && forced.size() != values.size())) {
+          ThrowStatus(absl::InvalidArgumentError(
+              "values, weights, groups and forced must have the same length"));
+        }
+        KnapsackProblem kp;
+        kp.capacity = capacity;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          kp.items.push_back({values[i], weights[i], groups.empty() ? -1 : groups[i],
+                              forced.empty() ? false : static_cast<bool>(forced[i])});
+        }
+        for (const auto& [lo, hi] : group_limits) kp.groups.push_back({lo, hi});
+        SolveOptions o;
+        std::optional<SolverKind> k = ParseLabel<SolverKind>(solver);
+        if (!k) ThrowStatus(absl::InvalidArgumentError("solver: unknown value \"" + solver + "\""));
+        o.solver = *k;
+        KnapsackSolution s = ValueOrThrow(SolveKnapsack(kp, o));
+        py::dict out;
+        std::vector<std::size_t> chosen;
+        for (std::size_t i = 0; i < s.selected.size(); ++i) {
+          if (s.selected[i]) chosen.push_back(i);
+        }
+        out["selected"] = chosen;
+        out["value"] = s.value;
+        out["weight"] = s.weight;
+        out["lp_bound"] = s.lp_bound;
+        out["gap_ppm"] = s.gap_ppm;
+        out["proven_optimal"] = s.proven_optimal;
+        out["nodes"] = s.nodes;
+        out["solver"] = std::string(KeyOf(s.solver));
+        return out;
+      },
+      py::arg("values"), py::arg("weights"), py::arg("capacity"),
+      py::arg("groups") = std::vector<std::int32_t>{},
+      py::arg("group_limits") = std::vector<std::pair<std::int64_t, std::int64_t>>{},
+      py::arg("forced") = std::vector<bool>{}, py::arg("solver") = "auto",
+      "0/1 knapsack with forced items and per-group count limits (integers).\n\n"
+      ":returns: dict with selected indices, value, weight, lp_bound, gap_ppm, proven_optimal.");
+}
+
+}  // namespace renewal::python

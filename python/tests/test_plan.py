@@ -1,0 +1,145 @@
+"""renewal.plan: the annual plan, rolling plans and menu choice from Python.
+
+Expected values are worked out by hand (see tests/plan_test.cc and tests/menu_test.cc
+for the derivations)."""
+
+import os
+import pathlib
+
+import pytest
+
+import renewal
+import renewal.plan as pl
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def _projects():
+    # Costs 60/50/50 万元, scores 13/10/10 via the carry-over bonus (1 point a year).
+    return [
+        {"id": "A", "estate_id": "EA", "cost_yuan": 600000, "carried_over_years": 13},
+        {"id": "B", "estate_id": "EB", "cost_yuan": 500000, "carried_over_years": 10},
+        {"id": "C", "estate_id": "EC", "cost_yuan": "500000.00", "carried_over_years": 10},
+    ]
+
+
+def _facts():
+    return [
+        {"project_id": "A", "district_id": "D1", "households": 100, "basic_shortfalls": 0},
+        {"project_id": "B", "district_id": "D1", "households": 80, "basic_shortfalls": 0},
+        {"project_id": "C", "district_id": "D2", "households": 90, "basic_shortfalls": 0},
+    ]
+
+
+def test_exact_plan_takes_the_two_fifties_and_frames():
+    # Ningbo sheet with every fact at 0 points except what the bonus adds.
+    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000, "ningbo",
+                                carry_over_bonus_points=1, solver="exact")
+    assert p["proven_optimal"] is True
+    assert sorted(p.selected) == ["B", "C"]
+    assert p["total_score_milli"] == 20_000
+    assert p["left_yuan"] == "0.00"
+    df = p.to_frame()
+    assert list(df["id"]) == ["A", "C", "B"]  # rank: 13, then 10 with more households
+    assert df["cost_fen"].dtype == "int64"
+    assert df.loc[df["id"] == "A", "reason"].item() == "budget"
+    assert df.loc[df["id"] == "A", "substitute_order"].item() == 1
+    assert "points.basic_shortfalls" in df.columns
+    assert df["cumulative_cost_wan"].iloc[-1] == pytest.approx(160.0)
+
+
+def test_plot_is_saved_with_agg(tmp_path):
+    p = pl.make_plan_from_facts(_projects(), _facts(), "1000000.00", carry_over_bonus_points=1)
+    out = tmp_path / "plan.png"
+    p.plot(out)
+    assert out.stat().st_size > 1000
+
+
+def test_budget_below_must_includes_raises_with_names():
+    projects = _projects()
+    projects[0]["must_include"] = True
+    projects[1]["must_include"] = True
+    with pytest.raises(renewal.FailedPreconditionError) as e:
+        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
+    assert '"A" 60.00万' in str(e.value) and '"B" 50.00万' in str(e.value)
+    with pytest.raises(RuntimeError):  # FailedPrecondition is also a RuntimeError
+        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
+
+
+def test_bad_input_names_the_record():
+    projects = _projects()
+    projects[1]["cost_yuan"] = "-5"
+    with pytest.raises(renewal.InvalidArgumentError, match=r'projects\[1\] "B" cost'):
+        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
+    with pytest.raises(TypeError):
+        pl.make_plan_from_facts(_projects(), _facts(), 1e6)  # budgets are exact
+
+
+def test_rolling_plan_by_year():
+    years = [(2020, 500000), (2021, 500000), (2022, 500000)]
+    r = pl.rolling_plan_from_facts(_projects(), _facts(), years, objective="households")
+    df = r.to_frame()
+    # 2020: A (100 households, 60万) does not fit in 50万; C (90) does.
+    assert list(df["projects"]) == ["C", "B", ""]
+    assert list(df["cumulative_households"]) == [90, 170, 170]
+    assert r.not_done == ["A"]
+
+
+def test_menu_equal_shares_hand_worked():
+    items = [
+        {"id": "R", "cost_yuan": "1.00", "required": True, "category": "basic"},
+        {"id": "A", "cost_yuan": "4.00"},
+        {"id": "B", "cost_yuan": "4.00"},
+        {"id": "C", "cost_yuan": "2.00"},
+    ]
+    ballots = [{"household_id": f"H{i}", "approved": ["A", "B"]} for i in (1, 2, 3)]
+    ballots.append({"household_id": "H4", "approved": ["C"]})
+    mes = pl.choose_menu("9.00", items, ballots, "equal_shares")
+    assert mes.funded == ["R", "A", "C"]
+    assert mes.left_fen == 200
+    df = mes.to_frame()
+    assert list(df["paid_fen"]) == ["400/3", "400/3", "400/3", "200"]
+    assert list(df["satisfaction"]) == [0.5, 0.5, 0.5, 1.0]
+    greedy = pl.choose_menu("9.00", items, ballots, "greedy")
+    assert greedy.funded == ["R", "A", "B"]
+    assert greedy.left_fen == 0
+
+
+def test_knapsack_core():
+    exact = pl.solve_knapsack([13, 10, 10], [60, 50, 50], 100, solver="exact")
+    assert exact["selected"] == [1, 2] and exact["proven_optimal"]
+    fast = pl.solve_knapsack([13, 10, 10], [60, 50, 50], 100, solver="fast")
+    assert fast["value"] == 13 and fast["gap_ppm"] == 380953
+
+
+def test_sheets():
+    assert pl.preset_sheets() == ["ningbo", "zhuzhou"]
+    s = pl.sheet("ningbo")
+    assert sum(c["max_points_milli"] for c in s["criteria"]) == 100_000
+    with pytest.raises(renewal.NotFoundError):
+        pl.sheet("nowhere")
+
+
+@pytest.mark.skipif(not hasattr(renewal, "Registry"), reason="Registry bindings not built")
+def test_plan_from_registry_example():
+    reg = renewal.Registry.load(str(ROOT / "examples/plan/registry.json"))
+    p = pl.make_plan(reg, ROOT / "examples/plan/projects.json", 120_000_000, "ningbo", year=2025)
+    assert p["spent_yuan"] == "113000000.00"
+    assert p.selected == ["P-E07", "P-E01", "P-E04", "P-E05", "P-E06"]
+    excluded = p.to_frame().query("tier == 'excluded'")
+    assert list(excluded["id"]) == ["P-E08"]  # not surveyed: ningbo excludes it
+
+
+def test_outputs_match_the_schemas():
+    import json as _json
+
+    schemas = ROOT / "docs" / "schemas"
+    plan_schema = _json.loads((schemas / "plan.schema.json").read_text())
+    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000)
+    assert set(p.data) == set(plan_schema["required"])
+    item = plan_schema["properties"]["projects"]["items"]
+    assert set(p.data["projects"][0]) == set(item["required"])
+    menu_schema = _json.loads((schemas / "plan-menu-result.schema.json").read_text())
+    m = pl.choose_menu("1.00", [{"id": "A", "cost_yuan": "1.00"}],
+                       [{"household_id": "H1", "approved": ["A"]}])
+    assert set(m.data) == set(menu_schema["required"])

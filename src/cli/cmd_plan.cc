@@ -1,0 +1,116 @@
+// `renewal plan REGISTRY PROJECTS --budget YUAN --sheet NAME [--json]`: the annual plan.
+#include <fstream>
+#include <sstream>
+
+#include "command.h"
+#include "renewal/plan.h"
+#include "renewal/plan_io.h"
+#include "renewal/registry_json.h"
+#include "renewal/scoring.h"
+
+namespace renewal::cli {
+namespace {
+
+template <class E>
+absl::Status EnumOption(const Args& a, std::string_view name, E* out) {
+  std::optional<std::string> text = a.option(name);
+  if (!text) return absl::OkStatus();
+  std::optional<E> e = ParseLabel<E>(*text);
+  if (!e) {
+    std::string known;
+    for (const Label<E>& l : Labels<E>()) known += (known.empty() ? "" : ", ") + std::string(l.key);
+    return absl::InvalidArgumentError("--" + std::string(name) + ": unknown value \"" + *text +
+                                      "\" (known: " + known + ")");
+  }
+  *out = *e;
+  return absl::OkStatus();
+}
+
+absl::Status RunPlan(const Args& a, std::ostream& out) {
+  if (a.positional().size() != 2) {
+    return absl::InvalidArgumentError("expected REGISTRY and PROJECTS files");
+  }
+  std::optional<std::string> budget_text = a.option("budget");
+  if (!budget_text) return absl::InvalidArgumentError("--budget YUAN is required");
+  absl::StatusOr<Money> budget = Money::Parse(*budget_text);
+  if (!budget.ok()) {
+    return absl::InvalidArgumentError("--budget: " + std::string(budget.status().message()));
+  }
+  PlanOptions o;
+  o.budget = *budget;
+  long long year = 0;
+  if (absl::Status s = a.IntOption("year", 0, &year); !s.ok()) return s;
+  o.year = static_cast<int>(year);
+  if (absl::Status s = EnumOption(a, "objective", &o.objective); !s.ok()) return s;
+  if (absl::Status s = EnumOption(a, "basis", &o.basis); !s.ok()) return s;
+  if (absl::Status s = EnumOption(a, "solver", &o.solve.solver); !s.ok()) return s;
+  long long bonus = 0;
+  if (absl::Status s = a.IntOption("carry-over-bonus", 0, &bonus); !s.ok()) return s;
+  o.carry_over_bonus = bonus * kMilliPerPoint;
+  if (std::optional<std::string> plan_budget = a.option("plan-tier-budget")) {
+    absl::StatusOr<Money> m = Money::Parse(*plan_budget);
+    if (!m.ok()) return absl::InvalidArgumentError("--plan-tier-budget: " + std::string(m.status().message()));
+    o.plan_tier_budget = *m;
+  }
+  o.must_include_hazards = a.flag("hazards-first");
+  o.require_vote_passed = a.flag("require-vote");
+  o.require_funding_confirmed = a.flag("require-funding");
+  o.require_management_agreed = a.flag("require-management");
+  absl::StatusOr<ScoringSheet> sheet = PresetSheet(a.option("sheet").value_or("ningbo"));
+  if (!sheet.ok()) return sheet.status();
+  absl::StatusOr<Registry> registry = LoadRegistryFile(a.positional()[0]);
+  if (!registry.ok()) return registry.status();
+  absl::StatusOr<std::vector<CandidateProject>> projects = LoadProjectsFile(a.positional()[1]);
+  if (!projects.ok()) return projects.status();
+  absl::StatusOr<AnnualPlan> plan = MakeAnnualPlan(*registry, *projects, *sheet, o);
+  if (!plan.ok()) return plan.status();
+  out << (a.flag("json") ? PlanToJson(*plan) + "\n" : PlanToText(*plan));
+  return absl::OkStatus();
+}
+
+absl::Status RunMenu(const Args& a, std::ostream& out) {
+  if (a.positional().size() != 1) return absl::InvalidArgumentError("expected a MENU file");
+  std::ifstream in(a.positional()[0], std::ios::binary);
+  if (!in) return absl::NotFoundError("menu file \"" + a.positional()[0] + "\": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  absl::StatusOr<MenuInput> input = ParseMenuJson(ss.str());
+  if (!input.ok()) return input.status();
+  MenuRule rule = MenuRule::kEqualShares;
+  if (absl::Status s = EnumOption(a, "rule", &rule); !s.ok()) return s;
+  absl::StatusOr<MenuResult> r = ChooseMenu(*input, rule);
+  if (!r.ok()) return r.status();
+  if (a.flag("json")) {
+    out << MenuResultToJson(*r) << "\n";
+    return absl::OkStatus();
+  }
+  out << "菜单式改造（" << ZhOf(r->rule) << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
+      << r->required_cost.ToYuanString() << " 元，已安排 " << r->spent.ToYuanString() << " 元，结余 "
+      << r->left.ToYuanString() << " 元\n";
+  for (const MenuStep& s : r->steps) {
+    out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
+        << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分") << "\n";
+  }
+  for (const HouseholdOutcome& h : r->households) {
+    out << "  " << h.household_id << "\t满意 " << h.approved_funded << "/" << h.approved << "\n";
+  }
+  return absl::OkStatus();
+}
+
+const bool registered_plan = RegisterCommand(
+    {"plan",
+     "plan REGISTRY PROJECTS --budget YUAN [--sheet ningbo|zhuzhou] [--year Y] "
+     "[--objective score|households] [--basis total_cost|government_share] "
+     "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
+     "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] [--json]",
+     "annual renovation plan under budget: scores, selection, tiers, explanations",
+     {"json", "hazards-first", "require-vote", "require-funding", "require-management"},
+     RunPlan});
+
+const bool registered_menu = RegisterCommand(
+    {"plan-menu", "plan-menu MENU [--rule equal_shares|greedy] [--json]",
+     "residents' menu choice: greedy by approvals or the Method of Equal Shares",
+     {"json"}, RunMenu});
+
+}  // namespace
+}  // namespace renewal::cli

@@ -1,0 +1,532 @@
+// The annual plan under budget (BRIEF §7; seed 001 Ningbo 择优纳入年度计划、滚动纳入计划;
+// seed 000 Xiangtan 项目库、候补). Every expected value is worked out by hand in the comment.
+#include "renewal/plan.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "renewal/registry.h"
+
+namespace renewal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+KnapsackItem Item(std::int64_t value, std::int64_t weight, std::int32_t group = -1,
+                  bool forced = false) {
+  return KnapsackItem{value, weight, group, forced};
+}
+
+std::vector<std::size_t> Chosen(const KnapsackSolution& s) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < s.selected.size(); ++i) {
+    if (s.selected[i]) out.push_back(i);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The knapsack core.
+
+// Costs 60/50/50, scores 13/10/10, budget 100. Greedy by score per cost takes the 60
+// (13/60 ≈ 0.217 > 10/50 = 0.2) and then nothing fits: 13. The optimum is the two
+// 50s: 20. LP bound: 13 + 10·(40/50) = 21.
+TEST(Knapsack, GreedyIsNotOptimalButExactIs) {
+  KnapsackProblem p;
+  p.items = {Item(13, 60), Item(10, 50), Item(10, 50)};
+  p.capacity = 100;
+  SolveOptions exact;
+  exact.solver = SolverKind::kExact;
+  auto s = SolveKnapsack(p, exact);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_THAT(Chosen(*s), ElementsAre(1, 2));
+  EXPECT_EQ(s->value, 20);
+  EXPECT_EQ(s->weight, 100);
+  EXPECT_TRUE(s->proven_optimal);
+  EXPECT_EQ(s->lp_bound, 21);
+  EXPECT_EQ(s->critical_item, 1);  // the first 50 is cut in the LP
+
+  SolveOptions fast;
+  fast.solver = SolverKind::kFast;
+  auto g = SolveKnapsack(p, fast);
+  ASSERT_TRUE(g.ok());
+  EXPECT_THAT(Chosen(*g), ElementsAre(0));
+  EXPECT_EQ(g->value, 13);
+  EXPECT_FALSE(g->proven_optimal);
+  // gap = (21 − 13) / 21 = 0.380952… → 380953 ppm (rounded up).
+  EXPECT_EQ(g->gap_ppm, 380953);
+}
+
+// A project costing exactly the budget left fits; one fen more does not.
+TEST(Knapsack, BudgetBoundaryBothSides) {
+  KnapsackProblem p;
+  p.items = {Item(5, 40), Item(4, 60)};
+  p.capacity = 100;  // 40 + 60 = 100 exactly
+  auto s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Chosen(*s), ElementsAre(0, 1));
+  EXPECT_EQ(s->value, 9);
+  p.capacity = 99;  // only one fits: the 5
+  s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Chosen(*s), ElementsAre(0));
+  EXPECT_EQ(s->value, 5);
+}
+
+// Forced items are in even when their ratio is poor; the rest fills what is left.
+// Capacity 100, forced (1, 70): left 30; best of (9, 30), (5, 20), (5, 10) in 30:
+// 9 (30) vs 5+5 = 10 (30) → the two small ones. Total 11.
+TEST(Knapsack, ForcedItemsFirst) {
+  KnapsackProblem p;
+  p.items = {Item(1, 70, -1, true), Item(9, 30), Item(5, 20), Item(5, 10)};
+  p.capacity = 100;
+  auto s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Chosen(*s), ElementsAre(0, 2, 3));
+  EXPECT_EQ(s->value, 11);
+}
+
+// Group 0 has at most one item; group 1 needs at least one. Items: g0 (10, 10),
+// g0 (9, 10), g1 (1, 10), none (5, 10); capacity 30. Without limits: 10 + 9 + 5 = 24.
+// With them: one of group 0 (10), the group-1 item (1), and (5): 16.
+TEST(Knapsack, GroupMinimumAndMaximum) {
+  KnapsackProblem p;
+  p.items = {Item(10, 10, 0), Item(9, 10, 0), Item(1, 10, 1), Item(5, 10)};
+  p.groups = {GroupLimit{0, 1}, GroupLimit{1, 5}};
+  p.capacity = 30;
+  auto s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_THAT(Chosen(*s), ElementsAre(0, 2, 3));
+  EXPECT_EQ(s->value, 16);
+  EXPECT_TRUE(s->proven_optimal);
+  SolveOptions fast;
+  fast.solver = SolverKind::kFast;
+  auto g = SolveKnapsack(p, fast);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->value, 16);
+}
+
+TEST(Knapsack, BadInputIsRejected) {
+  KnapsackProblem p;
+  p.items = {Item(1, 10), Item(2, -5)};
+  p.capacity = 100;
+  auto s = SolveKnapsack(p);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.status().message(), HasSubstr("items[1] weight"));
+  EXPECT_THAT(s.status().message(), HasSubstr("-5"));
+
+  p.items = {Item(1, 60, -1, true), Item(2, 50, -1, true)};
+  s = SolveKnapsack(p);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(s.status().message(), HasSubstr("[0, 1]"));
+
+  p.items = {Item(1, 60, 0)};
+  p.groups = {GroupLimit{2, 3}};
+  s = SolveKnapsack(p);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(s.status().message(), HasSubstr("group 0 needs 2"));
+}
+
+std::int64_t BruteForce(const KnapsackProblem& p) {
+  const std::size_t n = p.items.size();
+  std::int64_t best = -1;
+  std::uint32_t forced = 0;
+  for (std::size_t i = 0; i < n; ++i) forced |= p.items[i].forced ? 1u << i : 0u;
+  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+    if ((mask & forced) != forced) continue;
+    std::int64_t v = 0, w = 0;
+    std::vector<std::int64_t> count(p.groups.size(), 0);
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool in = (mask >> i) & 1u;
+      if (p.items[i].forced && !in) ok = false;
+      if (!in) continue;
+      v += p.items[i].value;
+      w += p.items[i].weight;
+      if (p.items[i].group >= 0) ++count[static_cast<std::size_t>(p.items[i].group)];
+    }
+    if (!ok || w > p.capacity) continue;
+    for (std::size_t g = 0; g < p.groups.size(); ++g) {
+      if (count[g] < p.groups[g].min_count || count[g] > p.groups[g].max_count) ok = false;
+    }
+    if (ok) best = std::max(best, v);
+  }
+  return best;
+}
+
+// The exact solver against enumeration of all 2^n subsets, n ≤ 20, with forced items
+// and group limits; the fast solver never beats the optimum and its gap is honest.
+TEST(Knapsack, ExactMatchesBruteForceOnRandomInstances) {
+  std::mt19937_64 rng(20240601);
+  int feasible = 0;
+  for (int round = 0; round < 300; ++round) {
+    KnapsackProblem p;
+    // A few instances at the full 18–20 items, the rest up to 14 (enumeration is 2^n).
+    const std::size_t n = round < 9 ? 18 + static_cast<std::size_t>(round % 3) : 1 + rng() % 14;
+    const int groups = static_cast<int>(rng() % 3);
+    for (int g = 0; g < groups; ++g) {
+      const std::int64_t lo = static_cast<std::int64_t>(rng() % 2);
+      p.groups.push_back({lo, lo + static_cast<std::int64_t>(rng() % 4)});
+    }
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      KnapsackItem it;
+      // Correlated values (hard for greedy) half of the time.
+      it.weight = 1 + static_cast<std::int64_t>(rng() % 100);
+      it.value = round % 2 ? it.weight + 10 : static_cast<std::int64_t>(rng() % 100);
+      it.group = groups > 0 && rng() % 2 ? static_cast<std::int32_t>(rng() % groups) : -1;
+      it.forced = rng() % 15 == 0;
+      total += it.weight;
+      p.items.push_back(it);
+    }
+    p.capacity = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total + 1));
+    const std::int64_t expected = BruteForce(p);
+    SolveOptions exact;
+    exact.solver = SolverKind::kExact;
+    auto s = SolveKnapsack(p, exact);
+    if (expected < 0) {
+      // Infeasible: the solver must say so (forced items or group limits).
+      EXPECT_FALSE(s.ok()) << "round " << round;
+      continue;
+    }
+    ++feasible;
+    ASSERT_TRUE(s.ok()) << "round " << round << ": " << s.status();
+    EXPECT_EQ(s->value, expected) << "round " << round;
+    EXPECT_TRUE(s->proven_optimal);
+    EXPECT_LE(s->weight, p.capacity);
+    EXPECT_GE(s->lp_bound, s->value);
+    SolveOptions fast;
+    fast.solver = SolverKind::kFast;
+    auto g = SolveKnapsack(p, fast);
+    ASSERT_TRUE(g.ok()) << "round " << round << ": " << g.status();
+    EXPECT_LE(g->value, expected);
+    EXPECT_LE(g->weight, p.capacity);
+  }
+  EXPECT_GT(feasible, 150);
+}
+
+TEST(Knapsack, DeterministicForEqualInput) {
+  KnapsackProblem p;
+  for (int i = 0; i < 40; ++i) p.items.push_back(Item(10, 10));  // all ties
+  p.capacity = 55;
+  auto a = SolveKnapsack(p);
+  auto b = SolveKnapsack(p);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->selected, b->selected);
+  EXPECT_EQ(a->value, 50);
+  // Ties go to the lower index.
+  EXPECT_THAT(Chosen(*a), ElementsAre(0, 1, 2, 3, 4));
+}
+
+// ---------------------------------------------------------------------------
+// The annual plan from facts.
+
+// An empty sheet keeps the sums easy: scores are set through the carry-over bonus
+// (1 point per carried-over year).
+ScoringSheet FlatSheet() {
+  ScoringSheet s;
+  s.name = "flat";
+  return s;
+}
+
+CandidateProject Project(std::string id, std::int64_t cost_wan, int carried = 0) {
+  CandidateProject p;
+  p.id = std::move(id);
+  p.estate_id = "E-" + p.id;
+  p.cost = Money::Fen(cost_wan * 1'000'000);
+  p.government_share = Money::Fen(cost_wan * 500'000);
+  p.carried_over_years = carried;
+  return p;
+}
+
+ProjectFacts Facts(const CandidateProject& p, std::string district, std::int64_t households,
+                   std::int64_t hazards = 0) {
+  ProjectFacts f;
+  f.project_id = p.id;
+  f.estate_id = p.estate_id;
+  f.district_id = std::move(district);
+  f.at(Feature::kHouseholds) = households;
+  f.at(Feature::kHazardCount) = hazards;
+  return f;
+}
+
+// The 60/50/50 instance as projects: scores 13/10/10 points come from the carry-over
+// bonus (1 point per year) on an empty sheet; budget 100万 → B and C.
+TEST(AnnualPlan, SixtyFiftyFiftyTakesTheTwoFifties) {
+  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
+                                      Project("C", 50, 10)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 80),
+                                  Facts(ps[2], "D2", 90)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_TRUE(plan->proven_optimal);
+  EXPECT_EQ(plan->total_score, 20'000);
+  EXPECT_EQ(plan->households, 170);
+  EXPECT_EQ(plan->spent, Money::Fen(100'000'000));
+  EXPECT_EQ(plan->left, Money::Fen(0));
+  ASSERT_EQ(plan->decisions.size(), 3u);
+  // Rank order: A (13), then C (10, 90 households) before B (10, 80 households).
+  EXPECT_EQ(plan->decisions[0].project_id, "A");
+  EXPECT_EQ(plan->decisions[1].project_id, "C");
+  EXPECT_EQ(plan->decisions[2].project_id, "B");
+  const ProjectDecision& a = plan->decisions[0];
+  EXPECT_FALSE(a.selected);
+  EXPECT_EQ(a.reason, Reason::kBudget);
+  EXPECT_EQ(a.tier, Tier::kPlan);  // plan tier (default size = budget) holds it
+  EXPECT_EQ(a.substitute_order, 1);
+  EXPECT_THAT(a.explanation, HasSubstr("60.00万"));
+  EXPECT_THAT(a.explanation, HasSubstr("超过剩余预算 0.00万"));
+  EXPECT_TRUE(plan->decisions[1].selected);
+  EXPECT_EQ(plan->decisions[1].reason, Reason::kSelected);
+  // 13 points / 60万 = 0.216666… points per 万元 → 216 milli-points.
+  EXPECT_EQ(a.ratio_milli_per_wan, 216);
+  // The LP's critical project is B or C at 10/50 = 0.2 points per 万元.
+  EXPECT_EQ(plan->cutoff_milli_per_wan, 200);
+}
+
+// Government share as the budget basis: shares are half the cost, so 100万 of
+// government money pays for all three (30 + 25 + 25 = 80万).
+TEST(AnnualPlan, GovernmentShareBasis) {
+  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
+                                      Project("C", 50, 10)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 80),
+                                  Facts(ps[2], "D2", 90)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  o.basis = BudgetBasis::kGovernmentShare;
+  o.carry_over_bonus = 1000;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->spent, Money::Fen(80 * 1'000'000));
+  EXPECT_EQ(plan->total_score, 33'000);
+}
+
+// Households as the objective: A 100 households for 60万, B 80 + C 90 = 170 for 100万.
+TEST(AnnualPlan, HouseholdsObjective) {
+  std::vector<CandidateProject> ps = {Project("A", 60), Project("B", 50), Project("C", 50)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 80),
+                                  Facts(ps[2], "D2", 90)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  o.objective = Objective::kHouseholds;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->objective_value, 170);
+}
+
+// Must-include (safety hazards) and readiness ("成熟一个、改造一个").
+TEST(AnnualPlan, HazardsForcedAndReadinessFilter) {
+  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
+                                      Project("C", 50, 10), Project("H", 40, 0)};
+  ps[0].vote_passed = true;
+  ps[1].vote_passed = false;
+  ps[2].vote_passed = true;
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 80),
+                                  Facts(ps[2], "D2", 90), Facts(ps[3], "D2", 10, 2)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  o.must_include_hazards = true;
+  o.require_vote_passed = true;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  // H (40万, forced although its vote is unknown) leaves 60万: A (13) beats C (10).
+  std::map<std::string, const ProjectDecision*> by;
+  for (const ProjectDecision& x : plan->decisions) by[x.project_id] = &x;
+  EXPECT_TRUE(by["H"]->selected);
+  EXPECT_EQ(by["H"]->reason, Reason::kMustInclude);
+  EXPECT_TRUE(by["A"]->selected);
+  EXPECT_FALSE(by["B"]->selected);
+  EXPECT_EQ(by["B"]->reason, Reason::kNotReady);
+  EXPECT_THAT(by["B"]->explanation, HasSubstr("表决未通过"));
+  EXPECT_EQ(by["B"]->substitute_order, 0);  // not ready: not a substitute
+  EXPECT_FALSE(by["C"]->selected);
+  EXPECT_EQ(by["C"]->substitute_order, 1);
+}
+
+TEST(AnnualPlan, BudgetBelowMustIncludesNamesThem) {
+  std::vector<CandidateProject> ps = {Project("A", 60), Project("B", 50)};
+  ps[0].must_include = true;
+  ps[1].must_include = true;
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(plan.status().message(), HasSubstr("\"A\" 60.00万"));
+  EXPECT_THAT(plan.status().message(), HasSubstr("\"B\" 50.00万"));
+  EXPECT_THAT(plan.status().message(), HasSubstr("110.00万"));
+}
+
+TEST(AnnualPlan, NegativeCostIsRejected) {
+  std::vector<CandidateProject> ps = {Project("A", 60), Project("B", -5)};
+  ps[1].government_share = Money::Fen(0);
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1)};
+  PlanOptions o;
+  o.budget = Money::Fen(100);
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(plan.status().message(), HasSubstr("projects[1] \"B\" cost"));
+  EXPECT_THAT(plan.status().message(), HasSubstr("-50000.00"));
+}
+
+// District limits: D1 at most 1 project; D2 at least 1. Scores A 13 (D1, 60万),
+// B 10 (D1, 50万), C 1 (D2, 50万), budget 110万 → A + C (14) rather than B + C (11);
+// B is out because D1 is full.
+TEST(AnnualPlan, DistrictLimitsBindAndAreNamed) {
+  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
+                                      Project("C", 50, 1)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1),
+                                  Facts(ps[2], "D2", 1)};
+  PlanOptions o;
+  o.budget = Money::Fen(110 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  o.district_limits = {{"D1", 0, 1}, {"D2", 1, 5}};
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 14'000);
+  std::map<std::string, const ProjectDecision*> by;
+  for (const ProjectDecision& x : plan->decisions) by[x.project_id] = &x;
+  EXPECT_EQ(by["B"]->reason, Reason::kDistrictMaximum);
+  EXPECT_EQ(by["C"]->reason, Reason::kDistrictMinimum);
+
+  o.district_limits = {{"D2", 3, 5}};
+  auto bad = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(bad.status().message(), HasSubstr("district \"D2\""));
+}
+
+// Tiers: implement (budget), plan (next budget's worth in rank order), reserve.
+TEST(AnnualPlan, TiersAndDropOutWithSubstitutes) {
+  std::vector<CandidateProject> ps = {Project("P1", 40, 5), Project("P2", 40, 4),
+                                      Project("P3", 30, 3), Project("P4", 30, 2),
+                                      Project("P5", 30, 1)};
+  std::vector<ProjectFacts> fs;
+  for (const auto& p : ps) fs.push_back(Facts(p, "D1", 10));
+  PlanOptions o;
+  o.budget = Money::Fen(80 * 1'000'000);
+  o.plan_tier_budget = Money::Fen(40 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  // Best in 80万: P1 + P2 = 9 (P1 + P3 = 8, P3 + P4 = 5 ...).
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->decisions[0].tier, Tier::kImplement);
+  EXPECT_EQ(plan->decisions[1].tier, Tier::kImplement);
+  EXPECT_EQ(plan->decisions[2].tier, Tier::kPlan);     // P3 30万 ≤ 40万
+  EXPECT_EQ(plan->decisions[3].tier, Tier::kReserve);  // P4 30万 > 10万 left
+  EXPECT_EQ(plan->decisions[4].tier, Tier::kReserve);
+  EXPECT_EQ(plan->decisions[2].substitute_order, 1);
+  // P2 (40万) drops out: 40万 free → P3 (30万) in, then P4 does not fit (10万 left).
+  auto added = DropAndSubstitute(*plan, "P2", o);
+  ASSERT_TRUE(added.ok());
+  EXPECT_THAT(*added, ElementsAre("P3"));
+  EXPECT_EQ(plan->left, Money::Fen(10 * 1'000'000));
+  EXPECT_EQ(plan->total_score, 8'000);
+  EXPECT_EQ(plan->decisions[1].reason, Reason::kDroppedOut);
+  EXPECT_EQ(plan->decisions[2].reason, Reason::kSubstitute);
+  auto missing = DropAndSubstitute(*plan, "P9", o);
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(plan->left, Money::Fen(10 * 1'000'000));  // unchanged
+}
+
+// Rolling plan 2020–2022 at 50万 a year over five 40万/30万 projects.
+TEST(RollingPlan, ThreeYears) {
+  std::vector<CandidateProject> ps = {Project("P1", 40, 0), Project("P2", 30, 0),
+                                      Project("P3", 30, 0), Project("P4", 40, 0)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 60),
+                                  Facts(ps[2], "D1", 50), Facts(ps[3], "D1", 70)};
+  PlanOptions o;
+  o.objective = Objective::kHouseholds;
+  std::vector<YearBudget> years = {{2020, Money::Fen(50'000'000)},
+                                   {2021, Money::Fen(50'000'000)},
+                                   {2022, Money::Fen(50'000'000)}};
+  auto r = MakeRollingPlanFromFacts(ps, fs, FlatSheet(), years, o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->years.size(), 3u);
+  // 2020: best single in 50万: P1 (100 households). 2021: P4 (70) vs P2 (60): P4.
+  // 2022: P2 (60) then P3 does not fit (30 + 30 > 50): P2.
+  EXPECT_THAT(r->years[0].implemented, ElementsAre("P1"));
+  EXPECT_THAT(r->years[1].implemented, ElementsAre("P4"));
+  EXPECT_THAT(r->years[2].implemented, ElementsAre("P2"));
+  EXPECT_EQ(r->years[2].cumulative_households, 230);
+  EXPECT_EQ(r->years[0].rolled_over, 3u);
+  EXPECT_THAT(r->not_done, ElementsAre("P3"));
+}
+
+// ---------------------------------------------------------------------------
+// From a registry.
+
+Registry SmallRegistry() {
+  RegistryBuilder b(2026);
+  EXPECT_TRUE(b.AddDistrict({"D1", "雨湖区"}).ok());
+  auto estate = [&](std::string id, int year, int dwellings, bool hazard) {
+    Estate e;
+    e.id = id;
+    e.name = id;
+    e.facts.build_year = year;
+    e.facts.facilities[static_cast<std::size_t>(Facility::kWater)] = Condition::kPoor;
+    e.facts.facilities[static_cast<std::size_t>(Facility::kRoof)] = Condition::kGood;
+    if (hazard) {
+      e.facts.safety_hazards = std::vector<Hazard>{Hazard::kFire};
+    } else {
+      e.facts.safety_hazards = std::vector<Hazard>{};
+    }
+    EXPECT_TRUE(b.BeginEstate(e, "D1", "").ok());
+    Building bl;
+    bl.id = id + "-B1";
+    EXPECT_TRUE(b.AddBuilding(bl).ok());
+    EXPECT_TRUE(b.AddEntrance("1").ok());
+    for (int k = 0; k < dwellings; ++k) {
+      DwellingRecord d;
+      std::string did = id + "-" + std::to_string(k);
+      d.id = did;
+      d.area_centi = 6000;
+      d.property_type = PropertyType::kOwnerless;
+      EXPECT_TRUE(b.AddDwelling(d).ok());
+    }
+    EXPECT_TRUE(b.EndEstate().ok());
+  };
+  estate("E1", 1985, 12, false);
+  estate("E2", 1995, 30, true);
+  auto r = std::move(b).Finish();
+  EXPECT_TRUE(r.ok()) << r.status();
+  return *std::move(r);
+}
+
+TEST(AnnualPlan, FromRegistryFactsAndUnknownEstate) {
+  Registry reg = SmallRegistry();
+  CandidateProject p1 = Project("P1", 10);
+  p1.estate_id = "E1";
+  CandidateProject p2 = Project("P2", 10);
+  p2.estate_id = "E2";
+  auto f = GatherFacts(reg, p2, 2025);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->district_id, "D1");
+  EXPECT_EQ(f->at(Feature::kAgeYears), 30);      // 2025 − 1995
+  EXPECT_EQ(f->at(Feature::kHouseholds), 30);
+  EXPECT_EQ(f->at(Feature::kHazardCount), 1);
+  EXPECT_EQ(f->at(Feature::kBasicShortfalls), 1);  // water poor; roof good
+  EXPECT_FALSE(f->at(Feature::kServiceShortfalls).has_value());  // none surveyed
+  PlanOptions o;
+  o.year = 2025;
+  o.budget = Money::Fen(10 * 1'000'000);
+  o.must_include_hazards = true;
+  o.objective = Objective::kHouseholds;
+  auto plan = MakeAnnualPlan(reg, {p1, p2}, ZhuzhouSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->households, 30);  // E2 is forced and uses the whole budget
+  CandidateProject p3 = Project("P3", 1);
+  p3.estate_id = "E9";
+  auto bad = MakeAnnualPlan(reg, {p1, p3}, ZhuzhouSheet(), o);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(bad.status().message(), HasSubstr("project \"P3\" estate_id"));
+}
+
+}  // namespace
+}  // namespace renewal
