@@ -1,0 +1,62 @@
+"""The maintenance fund ledger (住宅专项维修资金) with pandas conveniences.
+
+``Ledger`` is the compiled class ``renewal._core.ledger.Ledger``; this module adds
+``Ledger.to_frame()`` (one row per posting), ``Ledger.balances_frame()`` (one row per
+dwelling) and ``Ledger.statement_frame(dwelling, year)``. Money is exact integer fen
+(``*_fen`` columns); the ``*_yuan`` columns are ``decimal.Decimal`` for display.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from ._core import ledger as _core_ledger
+
+Ledger = _core_ledger.Ledger
+RULE_CIVIL_CODE_ORDINARY = _core_ledger.RULE_CIVIL_CODE_ORDINARY
+RULE_WITHOUT_ASSEMBLY = _core_ledger.RULE_WITHOUT_ASSEMBLY
+
+__all__ = ["Ledger", "RULE_CIVIL_CODE_ORDINARY", "RULE_WITHOUT_ASSEMBLY", "to_frame",
+           "balances_frame", "statement", "yuan"]
+
+
+def yuan(fen: int) -> Decimal:
+    """Fen as an exact Decimal of yuan: 420000 → Decimal('4200.00')."""
+    return Decimal(int(fen)).scaleb(-2)
+
+
+def to_frame(ledger: Ledger) -> pd.DataFrame:
+    """The journal, one row per posting: tx, date, kind, account, amount_fen, amount_yuan, memo.
+
+    Every transaction's ``amount_fen`` sums to zero (double entry).
+    """
+    df = pd.DataFrame(ledger._posting_columns())
+    df["amount_yuan"] = [yuan(v) for v in df["amount_fen"]]
+    return df[["tx", "date", "kind", "account", "amount_fen", "amount_yuan", "memo"]]
+
+
+def balances_frame(ledger: Ledger) -> pd.DataFrame:
+    """One row per dwelling: fund, balance, amount owed, required and paid first deposit,
+    collection status (no_standard / unpaid / partial / complete)."""
+    df = pd.DataFrame(ledger._balance_columns())
+    df["balance_yuan"] = [yuan(v) for v in df["balance_fen"]]
+    return df.set_index("dwelling")
+
+
+def statement(ledger: Ledger, dwelling: str, year: int) -> dict:
+    """Annual statement of one dwelling (Order 165 art. 31) as a dict, amounts in fen."""
+    return ledger.statement(dwelling, year)
+
+
+def _statement_frame(ledger: Ledger, dwelling: str, year: int) -> pd.DataFrame:
+    """The statement's entries as a DataFrame (date, tx, kind, amount_fen, memo)."""
+    return pd.DataFrame(ledger.statement(dwelling, year)["entries"],
+                        columns=["date", "tx", "kind", "amount", "memo"]).rename(
+                            columns={"amount": "amount_fen"})
+
+
+Ledger.to_frame = to_frame
+Ledger.balances_frame = balances_frame
+Ledger.statement_frame = _statement_frame
