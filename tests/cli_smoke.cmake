@@ -35,3 +35,20 @@ expect_run(ARGS validate ${WORK}/bad.json RC 1
            STDERR "dwellings\\[0\\] \"E-0001-B1-1-101\" exclusive_area_m2: must be > 0")
 expect_run(ARGS frobnicate RC 2 STDERR "unknown command")
 expect_run(ARGS --help RC 0 STDOUT "validate FILE")
+
+# Funding (docs/funding.md): the Yueyang example plan, split to the fen.
+set(plan ${SOURCE_DIR}/examples/funding/yueyang_plan.json)
+expect_run(ARGS fund-split ${plan} --policy yueyang --json RC 0
+           STDOUT "\"by_source\":{\"city\":\"50000.01\",\"district\":\"450000.00\"")
+expect_run(ARGS fund-split ${plan} --policy yueyang RC 0 STDOUT "市级奖补 50000.01 / 5.00万")
+expect_run(ARGS fund-split ${plan} --policy atlantis RC 1 STDERR "no preset named \"atlantis\"")
+expect_run(ARGS fund-balance ${SOURCE_DIR}/examples/funding/yueyang_louqu_financing.json --json
+           RC 0 STDOUT "\"self_balancing\":true,\"payback_year\":13")
+expect_run(ARGS fund-presets RC 0 STDOUT "ningbo_fund_subsidy")
+
+# Screening and summary on the tiny city (docs/eligibility.md).
+expect_run(ARGS screen ${tiny} --policy national_2020 --year 2026 --json RC 0 STDOUT "E-0002")
+expect_run(ARGS screen ${tiny} --policy nowhere --year 2026 RC 1 STDERR "nowhere")
+# 岳阳楼区: 1 estate, 1 building, 4 dwellings, 275.90 m² (72.35 + 60 + 88.05 + 55.5), 1 eligible.
+expect_run(ARGS summary ${tiny} --policy yueyang --year 2026 RC 0
+           STDOUT "岳阳楼区 +1 +1 +4 +275.90 +1 +0 +0")

@@ -22,6 +22,7 @@ from ._core import (  # noqa: F401
     ResourceExhaustedError,
 )
 from . import registry as _registry
+from . import eligibility, funding, generate, ledger, plan  # noqa: F401  (areas as submodules)
 
 __version__ = "0.1.0"
 
@@ -36,3 +37,13 @@ def _repr_html_(self: Registry) -> str:
 
 
 Registry._repr_html_ = _repr_html_
+
+
+def _screen(self: Registry, policy="national_2020", year: int | None = None):
+    """Screen every estate (see :func:`renewal.eligibility.screen`); ``year`` defaults
+    to the current calendar year."""
+    import datetime
+    return eligibility.screen(self, policy, year or datetime.date.today().year)
+
+
+Registry.screen = _screen
