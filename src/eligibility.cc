@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/numeric/int128.h"
+#include "absl/strings/str_format.h"
 #include "strcat.h"
 
 namespace renewal {
@@ -54,9 +55,7 @@ std::string PercentText(std::int64_t num, std::int64_t den) {
   if (den <= 0) return "?";
   const absl::int128 hundredths = (absl::int128(num) * 10000 * 2 + den) / (absl::int128(den) * 2);
   const auto h = static_cast<std::int64_t>(hundredths);
-  std::string frac = StrCat(h % 100);
-  if (frac.size() < 2) frac.insert(0, "0");
-  return StrCat(h / 100, ".", frac, "%");
+  return absl::StrFormat("%d.%02d%%", h / 100, h % 100);
 }
 
 std::string IllegalAcceptedText(IllegalStructures max) {

@@ -229,3 +229,41 @@ def notice(registry: "_core.Registry", ballots: BallotsSpec,
                                       if isinstance(rule, Mapping) else str(rule))
     text = _core.votes.notice(registry, document(ballots, vote), format, spec)
     return json.loads(text) if format == "json" else text
+
+
+def consult_rounds(registry: "_core.Registry", rounds: List[BallotsSpec],
+                   rule: Optional[Union[str, Mapping[str, Any]]] = None) -> Dict[str, Any]:
+    """Multi-round consultation (宜昌 三轮征询, seed 001): each round addresses only
+    the dwellings that have not agreed yet; agreement is kept.
+
+    :param rounds: one ballots document per round (path, dict or JSON text). The
+        first round's scope is the consultation's; each round's vote ``id`` names
+        it and its ``opens``/``closes`` are the round's window.
+    :param rule: defaults to the first round's rule (e.g. ``"yichang_all_agree"``).
+    :returns: dict with ``passed``, ``rounds`` and ``remaining``.
+    """
+    spec = None if rule is None else (json.dumps(rule, ensure_ascii=False)
+                                      if isinstance(rule, Mapping) else str(rule))
+    docs = [document(r) for r in rounds]
+    return json.loads(_core.votes.consult_rounds_json(registry, docs, spec))
+
+
+def elevator(registry: "_core.Registry", ballots: BallotsSpec, applications: Iterable[Any],
+             duration_days: float = 30, rule: Optional[str] = None):
+    """Per-entrance elevator consultations (上海, seed 001): one household's
+    application opens a consultation for its entrance (单元).
+
+    :param applications: (dwelling_id, time) pairs; time as for ballots.
+    :returns: a DataFrame, one row per opened entrance, with ``passed``.
+    """
+    import pandas as pd
+
+    apps = []
+    for dwelling_id, when in applications:
+        t = _time(when)
+        if isinstance(t, str):
+            t = int(_dt.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp())
+        apps.append((str(dwelling_id), int(t)))
+    text = _core.votes.elevator_json(registry, document(ballots), apps,
+                                     int(duration_days * 86400), rule)
+    return pd.DataFrame(json.loads(text))
