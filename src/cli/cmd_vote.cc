@@ -1,0 +1,140 @@
+// `renewal tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]`:
+// counts an owner vote (docs/votes.md). `renewal vote-rules [--json]` lists the
+// preset rules with their sources.
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include "command.h"
+#include "renewal/registry_json.h"
+#include "renewal/vote.h"
+#include "renewal/vote_json.h"
+#include "renewal/vote_notice.h"
+
+namespace renewal::cli {
+namespace {
+
+constexpr char kUsage[] =
+    "tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]";
+
+absl::StatusOr<VoteRule> LoadRule(const std::string& spec) {
+  if (spec.size() > 5 && spec.substr(spec.size() - 5) == ".json") {
+    std::ifstream in(spec, std::ios::binary);
+    if (!in) return absl::NotFoundError("--rule: cannot open \"" + spec + "\"");
+    std::ostringstream text;
+    text << in.rdbuf();
+    absl::StatusOr<VoteRule> rule = ParseVoteRuleJson(text.str());
+    if (!rule.ok()) {
+      return absl::Status(rule.status().code(),
+                          spec + ": " + std::string(rule.status().message()));
+    }
+    return rule;
+  }
+  return VoteRulePreset(spec);
+}
+
+std::string M2(std::int64_t centi) { return Area::Centi(centi).ToString() + " m²"; }
+
+void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const VoteOutcome& o,
+                std::ostream& out) {
+  out << "表决 " << v.id << "（" << ZhOf(v.matter) << "） 范围：" << VoteScopeToString(v.scope)
+      << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n规则："
+      << v.rule.name << " " << v.rule.title << "（" << v.rule.source << "）\n结果："
+      << (o.passed ? "通过 passed" : "未通过 failed") << "\n";
+  for (const ThresholdResult& t : o.tests) {
+    out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
+        << "\n";
+  }
+  const VoteTotals& x = o.totals;
+  out << "合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
+      << "；参与 " << x.heads_participating << " 人 " << M2(x.area_participating) << "；同意 "
+      << x.heads_agree << " 人 " << M2(x.area_agree) << "；不同意 " << x.heads_disagree
+      << " 人；弃权 " << x.heads_abstain << " 人\n";
+  out << "选票：共 " << box.size() << " 张；有效 " << o.count(BallotStatus::kAccepted) << "，被取代 "
+      << o.count(BallotStatus::kSuperseded) << "，共有人一致 " << o.count(BallotStatus::kConcurring)
+      << "，无效 " << o.rejected();
+  for (std::size_t k = 0; k < kBallotStatusCount; ++k) {
+    const auto st = static_cast<BallotStatus>(k);
+    if (IsRejection(st) && o.status_counts[k] > 0) out << "；" << ZhOf(st) << " " << o.status_counts[k];
+  }
+  out << "\n";
+  for (const InconsistentPerson& p : o.inconsistent) {
+    out << "  表决不一致：" << (p.developer ? std::string("开发建设单位") : r.owner(p.owner).id)
+        << "，" << p.dwellings.size() << " 套房屋，其选票均不计入\n";
+  }
+  out << "分楼栋：\n";
+  for (const GroupTally& g : o.buildings) {
+    out << "  " << r.building(g.building).id << "：" << g.dwellings << " 户，同意 "
+        << g.dwellings_agree << " 户（面积 " << VotePercent(g.area_agree, g.area_total)
+        << "），不同意 " << g.dwellings_disagree << " 户，弃权 " << g.dwellings_abstain << " 户\n";
+  }
+}
+
+absl::Status Tally(const Args& args, std::ostream& out) {
+  if (args.positional().size() != 2) {
+    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+  }
+  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  if (!r.ok()) return r.status();
+  absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, args.positional()[1]);
+  if (!doc.ok()) return doc.status();
+  if (std::optional<std::string> spec = args.option("rule")) {
+    absl::StatusOr<VoteRule> rule = LoadRule(*spec);
+    if (!rule.ok()) return rule.status();
+    doc->vote.rule = *std::move(rule);
+  }
+  absl::StatusOr<VoteOutcome> o = renewal::Tally(*r, doc->vote, doc->ballots);
+  if (!o.ok()) return o.status();
+  if (std::optional<std::string> notice = args.option("notice")) {
+    if (*notice == "md") {
+      out << NoticeMarkdown(*r, doc->vote, *o);
+    } else if (*notice == "json") {
+      out << NoticeJson(*r, doc->vote, *o) << "\n";
+    } else {
+      return absl::InvalidArgumentError("--notice: expected md or json, got \"" + *notice + "\"");
+    }
+    return absl::OkStatus();
+  }
+  if (args.flag("json")) {
+    out << VoteOutcomeToJson(*r, doc->vote, doc->ballots, *o) << "\n";
+  } else {
+    PrintHuman(*r, doc->vote, doc->ballots, *o, out);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Rules(const Args& args, std::ostream& out) {
+  if (!args.positional().empty()) {
+    return absl::InvalidArgumentError("usage: renewal vote-rules [--json]");
+  }
+  const bool json = args.flag("json");
+  if (json) out << "[";
+  bool first = true;
+  for (std::string_view name : VoteRulePresetNames()) {
+    const VoteRule rule = *VoteRulePreset(name);
+    if (json) {
+      out << (first ? "" : ",") << VoteRuleToJson(rule);
+      first = false;
+      continue;
+    }
+    out << rule.name << "  " << rule.title << "\n    " << rule.source << "\n";
+    for (const ThresholdTest& t : rule.tests) {
+      out << "    " << t.name << "：" << ZhOf(t.counted) << ZhOf(t.basis) << " "
+          << (t.comparison == VoteComparison::kAtLeast ? "≥ " : "> ") << ThresholdToString(t.threshold)
+          << " × " << ZhOf(t.over) << ZhOf(t.basis) << "\n";
+    }
+  }
+  if (json) out << "]\n";
+  return absl::OkStatus();
+}
+
+const bool registered_tally = RegisterCommand(
+    {"tally", kUsage, "count an owner vote by the legal thresholds (area and headcount, exact)",
+     {"json"}, Tally});
+const bool registered_rules = RegisterCommand(
+    {"vote-rules", "vote-rules [--json]", "list the preset vote rules and their sources", {"json"},
+     Rules});
+
+}  // namespace
+}  // namespace renewal::cli

@@ -1,0 +1,75 @@
+// BallotBox: ballots column-wise, IDs resolved once against the registry.
+#include <algorithm>
+
+#include "renewal/vote.h"
+#include "strcat.h"
+
+namespace renewal {
+
+absl::Status BallotBox::Add(const Registry& registry, const BallotInput& b) {
+  if (b.dwelling_id.empty()) {
+    return absl::InvalidArgumentError(
+        StrCat("ballot \"", b.id, "\" dwelling: must not be empty"));
+  }
+  if (!b.id.empty() && id_set_.contains(ToAbsl(b.id))) {
+    return absl::AlreadyExistsError(StrCat("ballot \"", b.id, "\" id: duplicate ballot id"));
+  }
+  const std::optional<Index> d = registry.FindDwelling(b.dwelling_id);
+  Index owner = kNoIndex;
+  if (!b.owner_id.empty()) owner = registry.FindOwner(b.owner_id).value_or(kUnknownOwner);
+  const auto row = static_cast<std::uint32_t>(size());
+  if (!b.id.empty()) {
+    id_set_.insert(std::string(b.id));
+    ids_.emplace_back(row, static_cast<std::uint32_t>(strings_.size()));
+    strings_.push_back(b.id);
+  }
+  if (!d) {
+    raw_dwellings_.emplace_back(row, static_cast<std::uint32_t>(strings_.size()));
+    strings_.push_back(b.dwelling_id);
+  }
+  if (owner == kUnknownOwner) {
+    raw_owners_.emplace_back(row, static_cast<std::uint32_t>(strings_.size()));
+    strings_.push_back(b.owner_id);
+  }
+  AddResolved(d.value_or(kNoIndex), b.choice, b.time, b.cast_by, owner);
+  return absl::OkStatus();
+}
+
+void BallotBox::AddResolved(Index dwelling, BallotChoice choice, std::int64_t time, CastBy cast_by,
+                            Index owner) {
+  dwelling_.push_back(dwelling);
+  time_.push_back(time);
+  owner_.push_back(owner);
+  choice_.push_back(choice);
+  cast_by_.push_back(cast_by);
+}
+
+void BallotBox::Reserve(std::size_t n) {
+  dwelling_.reserve(n);
+  time_.reserve(n);
+  owner_.reserve(n);
+  choice_.reserve(n);
+  cast_by_.reserve(n);
+}
+
+std::string_view BallotBox::Side(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& rows,
+                                 std::size_t i) const {
+  auto it = std::lower_bound(rows.begin(), rows.end(),
+                             std::pair<std::uint32_t, std::uint32_t>{static_cast<std::uint32_t>(i), 0});
+  if (it == rows.end() || it->first != i) return {};
+  return strings_[it->second];
+}
+
+std::string_view BallotBox::id(std::size_t i) const { return Side(ids_, i); }
+std::string_view BallotBox::raw_dwelling_id(std::size_t i) const { return Side(raw_dwellings_, i); }
+std::string_view BallotBox::raw_owner_id(std::size_t i) const { return Side(raw_owners_, i); }
+
+std::size_t BallotBox::bytes() const {
+  const std::size_t side = (ids_.capacity() + raw_dwellings_.capacity() + raw_owners_.capacity()) *
+                           sizeof(std::pair<std::uint32_t, std::uint32_t>);
+  return dwelling_.capacity() * sizeof(Index) + time_.capacity() * sizeof(std::int64_t) +
+         owner_.capacity() * sizeof(Index) + choice_.capacity() + cast_by_.capacity() + side +
+         strings_.bytes() + id_set_.capacity() * (sizeof(std::string) + 1);
+}
+
+}  // namespace renewal
