@@ -52,3 +52,13 @@ expect_run(ARGS screen ${tiny} --policy nowhere --year 2026 RC 1 STDERR "nowhere
 # 岳阳楼区: 1 estate, 1 building, 4 dwellings, 275.90 m² (72.35 + 60 + 88.05 + 55.5), 1 eligible.
 expect_run(ARGS summary ${tiny} --policy yueyang --year 2026 RC 0
            STDOUT "岳阳楼区 +1 +1 +4 +275.90 +1 +0 +0")
+
+# Votes (docs/votes.md): the worked example, 7 persons in 9 dwellings.
+set(votes ${SOURCE_DIR}/examples/votes)
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json RC 0 STDOUT "结果：通过 passed")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --json RC 0
+           STDOUT "\"area_participating_centi_m2\":54820")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --notice md RC 0 STDOUT "欧阳\\*\\*")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule nope RC 1
+           STDERR "no preset named \"nope\"")
+expect_run(ARGS vote-rules RC 0 STDOUT "yueyang_double_two_thirds")
