@@ -1,5 +1,6 @@
 // Annual statements, publication and JSON export of the maintenance fund ledger.
 #include "renewal/ledger_statement.h"
+#include "renewal/vote_notice.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "strcat.h"
@@ -194,19 +195,8 @@ absl::Status CheckYear(const Ledger& ledger, const YearStatements& ys) {
 }
 
 std::string MaskOwnerName(std::string_view name, OwnerKind kind) {
-  if (kind != OwnerKind::kPerson) return std::string(name);
-  // Keep the first UTF-8 code point, one '*' per further code point.
-  std::string out;
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < name.size();) {
-    const auto c = static_cast<unsigned char>(name[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (points == 0 && name.size() > len) out.append(name.substr(i, len));
-    else out.push_back('*');
-    ++points;
-    i += len;
-  }
-  return out;
+  // One masking rule for every publication (keeps compound surnames: 欧阳**).
+  return kind == OwnerKind::kPerson ? MaskPersonName(name) : std::string(name);
 }
 
 void WritePublication(const Ledger& ledger, const YearStatements& ys, std::ostream& out) {

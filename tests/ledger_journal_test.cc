@@ -308,6 +308,7 @@ TEST_F(JournalTest, PublicationMasksOwnerNames) {
   EXPECT_EQ(MaskOwnerName("张三", OwnerKind::kPerson), "张*");
   EXPECT_EQ(MaskOwnerName("李四光", OwnerKind::kPerson), "李**");
   EXPECT_EQ(MaskOwnerName("吴", OwnerKind::kPerson), "*");
+  EXPECT_EQ(MaskOwnerName("欧阳娜娜", OwnerKind::kPerson), "欧阳**");  // 复姓 kept
   EXPECT_EQ(MaskOwnerName("Smith", OwnerKind::kPerson), "S****");
   EXPECT_EQ(MaskOwnerName("某某房地产开发有限公司", OwnerKind::kDeveloper), "某某房地产开发有限公司");
   const std::string path = TempPath("pub.journal");
