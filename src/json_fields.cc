@@ -25,7 +25,7 @@ std::string Describe(const json::value& v) {
 absl::Status Fields::Error(absl::StatusCode code, std::string_view field,
                            std::string_view what) const {
   std::string path = path_();
-  return absl::Status(code, StrCat(path, path.empty() ? "" : " ", field, ": ", what));
+  return absl::Status(code, StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what));
 }
 
 const json::value* Fields::Find(std::string_view key) {

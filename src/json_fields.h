@@ -31,6 +31,13 @@ class Fields {
   Fields(const json::object& object, std::function<std::string()> path)
       : object_(object), path_(std::move(path)) {}
 
+  // The fields of a nested object, named "<key>.<field>" in messages.
+  Fields Nested(const json::object& object, std::string_view key) const {
+    Fields nested(object, path_);
+    nested.prefix_ = StrCat(prefix_, key, ".");
+    return nested;
+  }
+
   // The error for `field` of this record.
   absl::Status Error(absl::StatusCode code, std::string_view field, std::string_view what) const;
   absl::Status Invalid(std::string_view field, std::string_view what) const {
@@ -79,6 +86,7 @@ class Fields {
  private:
   const json::object& object_;
   std::function<std::string()> path_;
+  std::string prefix_;  // for nested objects: "location."
   std::vector<std::string_view> seen_;
 };
 

@@ -146,16 +146,12 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
   const json::object* location = nullptr;
   if (auto st = f.Object("location", &location); !st.ok()) return st;
   if (location != nullptr) {
-    Fields loc(*location, [&] { return StrCat(""); });
+    Fields loc = f.Nested(*location, "location");
     std::optional<double> lon, lat;
-    if (auto st = loc.Double("lon", -180, 180, &lon); !st.ok()) {
-      return f.Invalid("location.lon", renewal::ToStd(st.message()).substr(5));
-    }
-    if (auto st = loc.Double("lat", -90, 90, &lat); !st.ok()) {
-      return f.Invalid("location.lat", renewal::ToStd(st.message()).substr(5));
-    }
+    if (auto st = loc.Double("lon", -180, 180, &lon); !st.ok()) return st;
+    if (auto st = loc.Double("lat", -90, 90, &lat); !st.ok()) return st;
     if (!lon || !lat) return f.Invalid("location", "needs both lon and lat");
-    if (auto st = loc.NoUnknownFields(); !st.ok()) return f.Invalid("location", renewal::ToStd(st.message()));
+    if (auto st = loc.NoUnknownFields(); !st.ok()) return st;
     facts->location = Location{*lon, *lat};
   }
   if (auto st = f.Bool("shantytown_plan", &facts->in_shantytown_plan); !st.ok()) return st;
@@ -173,7 +169,7 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
   const json::object* consents = nullptr;
   if (auto st = f.Object("consents", &consents); !st.ok()) return st;
   if (consents != nullptr) {
-    Fields c(*consents, [] { return std::string(); });
+    Fields c = f.Nested(*consents, "consents");
     const std::array<std::pair<std::string_view, std::optional<bool>*>, 4> items{{
         {"remove_illegal", &facts->consent_remove_illegal},
         {"property_management", &facts->consent_property_management},
@@ -181,9 +177,9 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
         {"entrust_public_resources", &facts->consent_entrust_public_resources},
     }};
     for (const auto& [key, out] : items) {
-      if (auto st = c.Bool(key, out); !st.ok()) return f.Invalid("consents", renewal::ToStd(st.message()));
+      if (auto st = c.Bool(key, out); !st.ok()) return st;
     }
-    if (auto st = c.NoUnknownFields(); !st.ok()) return f.Invalid("consents", renewal::ToStd(st.message()));
+    if (auto st = c.NoUnknownFields(); !st.ok()) return st;
   }
   return absl::OkStatus();
 }

@@ -235,7 +235,11 @@ TEST(RegistryJsonErrors, NumbersOutOfRange) {
   EXPECT_THAT(LoadStatus(Mutated("\"willingness_pct\": 86.5", "\"willingness_pct\": 186.5")).message(),
               HasSubstr("willingness_pct: must be between 0 and 100, got 186.5"));
   EXPECT_THAT(LoadStatus(Mutated("\"lat\": 29.37", "\"lat\": 129.37")).message(),
-              HasSubstr("location.lat: must be between -90 and 90, got 129.37"));
+              HasSubstr("estates[0] \"E-0001\" location.lat: must be between -90 and 90, got 129.37"));
+  EXPECT_THAT(LoadStatus(Mutated("\"fund_top_up\": false", "\"fund_top_up\": \"no\"")).message(),
+              HasSubstr("estates[0] \"E-0001\" consents.fund_top_up: expected true or false, got \"no\""));
+  EXPECT_THAT(LoadStatus(Mutated("\"lat\": 29.37", "\"lat\": 29.37, \"alt\": 5")).message(),
+              HasSubstr("estates[0] \"E-0001\" location.alt: unknown field"));
 }
 
 TEST(RegistryJsonErrors, EmptyEstate) {
