@@ -130,7 +130,8 @@ struct LabelTable<UseCategory> {
   }};
 };
 
-// Fund use vote rules (names shared with the votes module; the lead wires them).
+// Fund use vote rules (names shared with the votes module; ApprovalFromVote in
+// ledger_vote.h turns a counted vote into a FundUseApproval).
 inline constexpr std::string_view kRuleCivilCodeOrdinary = "civil_code_ordinary";
 inline constexpr std::string_view kRuleWithoutAssembly = "order165_fund_use_without_assembly";
 
