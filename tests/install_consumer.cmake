@@ -22,3 +22,14 @@ message(STATUS "consumer said: ${out}")
 if(rc OR NOT out MATCHES "5 dwellings")
   message(FATAL_ERROR "the consumer failed: ${rc}")
 endif()
+
+# The installed Python package imports from where it was put.
+if(PYTHON)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${PREFIX}/${PYTHON_DIR}
+                          ${PYTHON} -c "import renewal; print(renewal.__file__)"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(rc OR NOT out MATCHES "${PREFIX}")
+    message(FATAL_ERROR "the installed Python package does not import: ${out}${err}")
+  endif()
+  message(STATUS "installed package: ${out}")
+endif()
