@@ -8,6 +8,7 @@
 #ifndef RENEWAL_SRC_ID_INDEX_H_
 #define RENEWAL_SRC_ID_INDEX_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -73,14 +74,10 @@ class IdIndex {
     return out;
   }
   void Append(std::uint32_t row, std::string* out) const {
-    const std::string_view stored = source_->column[row];
-    if (!stored.empty() && stored.front() == kPrefixMark) {
-      const IdPrefix p = source_->prefix(source_->context, row);
-      for (int i = 0; i < p.count; ++i) out->append(p.piece[static_cast<std::size_t>(i)]);
-      out->append(stored.substr(1));
-    } else {
-      out->append(stored);
-    }
+    source_->ForEachPiece(row, [out](std::string_view piece) {
+      out->append(piece);
+      return true;
+    });
   }
 
   // Appends `stored` (the ID, or kPrefixMark + its tail) as the next row. The row's
@@ -115,20 +112,30 @@ class IdIndex {
     StringColumn column;
     PrefixFn prefix = nullptr;
     const void* context = nullptr;
+
+    // Calls f(piece) for the pieces that spell row's ID, in order, while f returns true.
+    template <class F>
+    void ForEachPiece(std::uint32_t row, F f) const {
+      std::string_view stored = column[row];
+      if (!stored.empty() && stored.front() == kPrefixMark) {
+        const IdPrefix p = prefix(context, row);
+        for (int i = 0; i < p.count; ++i) {
+          if (!f(p.piece[static_cast<std::size_t>(i)])) return;
+        }
+        stored.remove_prefix(1);
+      }
+      f(stored);
+    }
   };
   struct Hash {
     using is_transparent = void;
     const Source* source;
     std::size_t operator()(std::uint32_t row) const {
       PieceHasher h;
-      const std::string_view stored = source->column[row];
-      if (!stored.empty() && stored.front() == kPrefixMark) {
-        const IdPrefix p = source->prefix(source->context, row);
-        for (int i = 0; i < p.count; ++i) h.Add(p.piece[static_cast<std::size_t>(i)]);
-        h.Add(stored.substr(1));
-      } else {
-        h.Add(stored);
-      }
+      source->ForEachPiece(row, [&h](std::string_view piece) {
+        h.Add(piece);
+        return true;
+      });
       return h.Finish();
     }
     std::size_t operator()(std::string_view s) const {
@@ -142,17 +149,14 @@ class IdIndex {
     const Source* source;
     // Does row spell exactly `s`?
     bool Matches(std::uint32_t row, std::string_view s) const {
-      std::string_view stored = source->column[row];
-      if (!stored.empty() && stored.front() == kPrefixMark) {
-        const IdPrefix p = source->prefix(source->context, row);
-        for (int i = 0; i < p.count; ++i) {
-          const std::string_view piece = p.piece[static_cast<std::size_t>(i)];
-          if (s.substr(0, piece.size()) != piece) return false;
-          s.remove_prefix(piece.size());
-        }
-        stored.remove_prefix(1);
-      }
-      return s == stored;
+      bool match = true;
+      // Walks the pieces, consuming `s`; the last piece (the tail) must end it.
+      source->ForEachPiece(row, [&](std::string_view piece) {
+        match = s.substr(0, piece.size()) == piece;
+        s.remove_prefix(std::min(s.size(), piece.size()));
+        return match;
+      });
+      return match && s.empty();
     }
     // Rows are only inserted after a failed lookup, so no two rows spell the same
     // ID and row identity is ID equality.
