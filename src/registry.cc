@@ -8,6 +8,7 @@
 #include "strcat.h"
 #include "absl/strings/str_format.h"
 #include "id_index.h"
+#include "registry_persons.h"
 
 namespace renewal {
 
@@ -49,6 +50,7 @@ Registry& Registry::operator=(Registry&& o) noexcept {
   dwellings_ = std::move(o.dwellings_);
   owner_name_ = std::move(o.owner_name_);
   owner_kind_ = std::move(o.owner_kind_);
+  person_count_ = o.person_count_;
   indexes_ = std::move(o.indexes_);
   BindIndexes();
   return *this;
@@ -174,7 +176,7 @@ std::size_t Registry::DwellingBytes() const {
   return indexes_->dwelling.bytes() + d.entrance.capacity() * sizeof(Index) +
          d.area_centi.capacity() * sizeof(std::uint32_t) + d.area_source.capacity() +
          d.property_type.capacity() + d.sale_state.capacity() + d.floor.capacity() +
-         d.owner.capacity() * sizeof(Index) +
+         d.owner.capacity() * sizeof(Index) + d.person.capacity() * sizeof(Index) +
          d.co_owners.capacity() * sizeof(std::pair<Index, Index>);
 }
 
@@ -555,6 +557,7 @@ absl::StatusOr<Registry> RegistryBuilder::Finish() && {
   c.floor.shrink_to_fit();
   c.owner.shrink_to_fit();
   c.co_owners.shrink_to_fit();
+  r.person_count_ = internal::AssignPersons(c, r.owner_count());
   r.entrance_building_.shrink_to_fit();
   r.entrance_first_dwelling_.shrink_to_fit();
   r.entrance_id_.shrink_to_fit();

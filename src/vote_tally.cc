@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <tuple>
 #include <utility>
 
-#include "absl/hash/hash.h"
 #include "renewal/vote.h"
 #include "strcat.h"
 
@@ -22,42 +22,52 @@ constexpr std::uint8_t kInconsistent = 4;
 }  // namespace
 
 struct Tallier::Scratch {
-  // VoteScope: a contiguous dwelling range, or a sorted list.
+  // VoteScope: a contiguous dwelling range [first, first + n), or a sorted list.
   bool contiguous = true;
   Index first = 0;
   Index n = 0;
   std::vector<Index> list;
   // Per scope position.
-  std::vector<Index> person_of;
-  std::vector<Index> slot;  // the newest valid ballot, then the effective one
+  std::vector<Index> slot;        // the newest valid ballot, then the effective one
+  std::vector<Index> person_of;   // person number in this count
   std::vector<Index> multi_list;  // positions with several valid ballots
-  // Per ballot: the next older valid ballot of the same dwelling.
+  // Per ballot of the range: the next older valid ballot of the same dwelling.
   std::vector<Index> next;
   std::vector<Index> group;
-  // Per person.
+  // Per person in this count.
+  Index persons = 0;
   std::vector<std::int64_t> person_area;
-  std::vector<std::uint8_t> person_choice;
+  std::vector<std::uint8_t> person_choice;  // a BallotChoice, kNoChoice or kInconsistent
+  std::vector<Index> person_global;         // the registry's person id
   std::vector<Index> person_record;
-  // Per registry owner, kNone except while counting (reset through `touched`).
-  std::vector<Index> owner_person;
-  std::vector<Index> touched;
-  std::size_t co_cursor = 0;  // where the last contiguous count left the co-owner list
-  // Co-owned dwellings: (hash of the owner set, position); owner sets flat.
-  struct CoOwned {
-    std::uint64_t hash;
-    Index pos;
-    std::uint32_t offset;
-    std::uint32_t count;
-  };
-  std::vector<CoOwned> co_owned;
-  std::vector<Index> co_sets;
+  // Per registry person (DwellingColumns::person): its number in this count;
+  // kNone except while counting (reset through person_global).
+  std::vector<Index> local_person;
 
-  Index Local(Index d) const {
-    if (contiguous) return d - first < n ? d - first : kNone;
-    auto it = std::lower_bound(list.begin(), list.end(), d);
-    return it != list.end() && *it == d ? static_cast<Index>(it - list.begin()) : kNone;
-  }
   Index Dwelling(Index pos) const { return contiguous ? first + pos : list[pos]; }
+  template <bool kContiguous>
+  Index Local(Index d) const {
+    if constexpr (kContiguous) {
+      return d - first < n ? d - first : kNone;  // kNoIndex lands outside too
+    } else {
+      auto it = std::lower_bound(list.begin(), list.end(), d);
+      return it != list.end() && *it == d ? static_cast<Index>(it - list.begin()) : kNone;
+    }
+  }
+
+  template <bool kContiguous>
+  void ScanBallots(const Vote& vote, const BallotBox& box, std::size_t begin, std::size_t end,
+                   const DwellingColumns& c, VoteOutcome& out);
+  void ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out);
+  template <bool kContiguous>
+  void GatherPersons(const Registry& r, const BallotBox& box);
+  void ReportInconsistent(const DwellingColumns& c, std::size_t base, VoteOutcome& out);
+  std::int64_t AddUpTotals(VoteTotals& t) const;
+  void Breakdown(const Registry& r, VoteOutcome& out) const;
+  DwellingChoice ChoiceAt(Index pos) const {
+    const std::uint8_t pc = person_choice[person_of[pos]];
+    return pc <= 2 ? static_cast<DwellingChoice>(pc) : DwellingChoice::kNone;
+  }
 };
 
 Tallier::Tallier(const Registry& registry)
@@ -176,6 +186,255 @@ absl::StatusOr<VoteOutcome> Tallier::Count(const Vote& vote, const BallotBox& bo
   return CountRange(vote, box, 0, box.size(), options);
 }
 
+namespace {
+
+// Later phases change statuses through this, keeping the counts right.
+void Restatus(VoteOutcome& out, std::size_t base, Index i, BallotStatus st) {
+  --out.status_counts[static_cast<std::size_t>(out.ballot_status[i - base])];
+  ++out.status_counts[static_cast<std::size_t>(st)];
+  out.ballot_status[i - base] = st;
+}
+
+// The first rejection that applies to a ballot, in the documented order, or kAccepted.
+BallotStatus Check(const DwellingColumns& c, Index d, Index pos, std::int64_t time, Index caster,
+                   const Vote& vote) {
+  if (d == kNoIndex) return BallotStatus::kUnknownDwelling;
+  if (pos == kNone) return BallotStatus::kOutOfScope;
+  if (time < vote.opens) return BallotStatus::kBeforeOpening;
+  if (time > vote.closes) return BallotStatus::kAfterClose;
+  if (c.owner[d] == kNoIndex) return BallotStatus::kNoOwner;
+  if (caster != kNoIndex && caster != c.owner[d] && (caster == kUnknownOwner || !IsCoOwner(c, d, caster))) {
+    return BallotStatus::kNotAnOwner;
+  }
+  return BallotStatus::kAccepted;
+}
+
+}  // namespace
+
+// Gives every ballot of [begin, end) its first status and chains the valid
+// ballots of each dwelling through `next`, newest first (slot = the newest).
+template <bool kContiguous>
+void Tallier::Scratch::ScanBallots(const Vote& vote, const BallotBox& box, std::size_t begin,
+                                   std::size_t end, const DwellingColumns& c, VoteOutcome& out) {
+  const std::size_t m = end - begin;
+  slot.assign(n, kNone);
+  if (next.size() < m) next.resize(m);  // written before it is read
+  multi_list.clear();
+  const Index* dwelling = box.dwellings().data() + begin;
+  const std::int64_t* time = box.times().data() + begin;
+  const Index* caster = box.owners().data() + begin;
+  const Index* owner = c.owner.data();
+  // Locals, so that stores through the arrays cannot force reloads.
+  const std::int64_t opens = vote.opens, closes = vote.closes;
+  Index* slot_ = slot.data();
+  Index* next_ = next.data();
+  std::size_t rejected = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    const Index d = dwelling[k];
+    const Index pos = Local<kContiguous>(d);
+    const std::int64_t t = time[k];
+    // The common case in one test; anything else takes the full check.
+    const bool valid = pos != kNone && t >= opens && t <= closes && owner[d] != kNoIndex &&
+                       (caster[k] == kNoIndex || caster[k] == owner[d]);
+    if (!valid) {
+      const BallotStatus st = Check(c, d, pos, t, caster[k], vote);
+      if (st != BallotStatus::kAccepted) {
+        out.ballot_status[k] = st;
+        ++out.status_counts[static_cast<std::size_t>(st)];
+        ++rejected;
+        continue;
+      }
+    }
+    const Index head = slot_[pos];
+    next_[k] = head;
+    if (head != kNone && next_[head - begin] == kNone) multi_list.push_back(pos);  // second ballot
+    slot_[pos] = static_cast<Index>(begin + k);
+  }
+  out.status_counts[static_cast<std::size_t>(BallotStatus::kAccepted)] =
+      static_cast<std::int64_t>(m - rejected);
+}
+
+// Dwellings with several valid ballots: per caster the latest counts (ties: the
+// later in the box); different casters must agree (co-owners cast one vote).
+void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out) {
+  auto later = [&box](Index a, Index b) {  // is b later than a?
+    return box.time(b) != box.time(a) ? box.time(b) > box.time(a) : b > a;
+  };
+  for (const Index pos : multi_list) {
+    group.clear();
+    for (Index i = slot[pos]; i != kNone; i = next[i - base]) group.push_back(i);
+    // By caster, then in box order.
+    std::sort(group.begin(), group.end(), [&box](Index a, Index b) {
+      return box.owner(a) != box.owner(b) ? box.owner(a) < box.owner(b) : a < b;
+    });
+    // Latest per caster; the others are superseded.
+    Index latest = kNone;  // the latest of the casters' latest ballots
+    bool conflict = false;
+    for (std::size_t a = 0; a < group.size();) {
+      const Index caster = box.owner(group[a]);
+      Index best = group[a];
+      std::size_t b = a + 1;
+      for (; b < group.size() && box.owner(group[b]) == caster; ++b) {
+        const Index i = group[b];
+        if (later(best, i)) {
+          Restatus(out, base, best, BallotStatus::kSuperseded);
+          best = i;
+        } else {
+          Restatus(out, base, i, BallotStatus::kSuperseded);
+        }
+      }
+      if (latest != kNone && box.choice(latest) != box.choice(best)) conflict = true;
+      if (latest == kNone || later(latest, best)) latest = best;
+      a = b;
+    }
+    for (const Index i : group) {
+      if (out.ballot_status[i - base] != BallotStatus::kAccepted) continue;
+      if (conflict) {
+        Restatus(out, base, i, BallotStatus::kCoOwnerConflict);
+      } else if (i != latest) {
+        Restatus(out, base, i, BallotStatus::kConcurring);
+      }
+    }
+    slot[pos] = conflict ? kNone : latest;
+  }
+}
+
+// Persons (art. 9) and their choices. The registry numbers persons once
+// (DwellingColumns::person); a count renumbers the persons it meets, adds up
+// their areas and merges the choices of their units: one person, one consistent
+// vote (kInconsistent when they differ).
+template <bool kContiguous>
+void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
+  const DwellingColumns& c = r.dwellings();
+  if (person_of.size() < n) {  // persons <= dwellings
+    person_of.resize(n);
+    person_area.resize(n);
+    person_choice.resize(n);
+    person_global.resize(n);
+  }
+  if (local_person.size() != r.person_count()) local_person.assign(r.person_count(), kNone);
+  std::fill_n(person_area.begin(), n, 0);
+  std::fill_n(person_choice.begin(), n, kNoChoice);
+  const Index* person = c.person.data();
+  const std::uint32_t* area = c.area_centi.data();
+  const BallotChoice* choice = box.choices().data();
+  const Index* slot_ = slot.data();
+  const Index* list_ = list.data();
+  const Index first_ = first;
+  Index* local = local_person.data();
+  Index* person_of_ = person_of.data();
+  Index* global = person_global.data();
+  std::int64_t* area_of = person_area.data();
+  std::uint8_t* choice_of = person_choice.data();
+  Index count = 0;
+  for (Index pos = 0; pos < n; ++pos) {
+    const Index d = kContiguous ? first_ + pos : list_[pos];
+    const Index g = person[d];
+    Index p = local[g];
+    if (p == kNone) {
+      p = local[g] = count;
+      global[count++] = g;
+    }
+    person_of_[pos] = p;
+    area_of[p] += area[d];
+    if (const Index i = slot_[pos]; i != kNone) {
+      const auto ch = static_cast<std::uint8_t>(choice[i]);
+      const std::uint8_t pc = choice_of[p];
+      choice_of[p] = pc == kNoChoice || pc == ch ? ch : kInconsistent;
+    }
+  }
+  for (Index p = 0; p < count; ++p) local[global[p]] = kNone;
+  persons = count;
+}
+
+// A person whose units voted differently takes no part: each of their ballots
+// is rejected and the person is listed with their dwellings.
+void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t base,
+                                          VoteOutcome& out) {
+  person_record.assign(persons, kNone);  // person -> row of out.inconsistent
+  for (Index pos = 0; pos < n; ++pos) {
+    const Index p = person_of[pos];
+    if (person_choice[p] != kInconsistent) continue;
+    const Index d = Dwelling(pos);
+    if (person_record[p] == kNone) {
+      const bool dev = c.sale_state[d] != SaleState::kOwned;
+      person_record[p] = static_cast<Index>(out.inconsistent.size());
+      out.inconsistent.push_back({dev ? kNoIndex : c.owner[d], dev, {}});
+    }
+    out.inconsistent[person_record[p]].dwellings.push_back(d);
+    if (slot[pos] != kNone) Restatus(out, base, slot[pos], BallotStatus::kInconsistentPerson);
+  }
+}
+
+// Returns the number of inconsistent persons.
+std::int64_t Tallier::Scratch::AddUpTotals(VoteTotals& t) const {
+  // Area and heads per person choice (agree, disagree, abstain, none,
+  // inconsistent), in two interleaved histograms so that consecutive persons
+  // with the same choice do not wait on each other's stores.
+  std::int64_t area_by[2][5] = {}, heads_by[2][5] = {};
+  const std::int64_t* area_of = person_area.data();
+  const std::uint8_t* choice_of = person_choice.data();
+  Index p = 0;
+  for (; p + 1 < persons; p += 2) {
+    area_by[0][choice_of[p]] += area_of[p];
+    ++heads_by[0][choice_of[p]];
+    area_by[1][choice_of[p + 1]] += area_of[p + 1];
+    ++heads_by[1][choice_of[p + 1]];
+  }
+  if (p < persons) {
+    area_by[0][choice_of[p]] += area_of[p];
+    ++heads_by[0][choice_of[p]];
+  }
+  auto area = [&area_by](std::uint8_t k) { return area_by[0][k] + area_by[1][k]; };
+  auto heads = [&heads_by](std::uint8_t k) { return heads_by[0][k] + heads_by[1][k]; };
+  constexpr auto kAgree = static_cast<std::uint8_t>(BallotChoice::kAgree);
+  constexpr auto kDisagree = static_cast<std::uint8_t>(BallotChoice::kDisagree);
+  constexpr auto kAbstain = static_cast<std::uint8_t>(BallotChoice::kAbstain);
+  t.dwellings = n;
+  t.heads_total = persons;
+  t.area_total = area(kAgree) + area(kDisagree) + area(kAbstain) + area(kNoChoice) + area(kInconsistent);
+  t.area_agree = area(kAgree);
+  t.area_disagree = area(kDisagree);
+  t.area_abstain = area(kAbstain);
+  t.heads_agree = heads(kAgree);
+  t.heads_disagree = heads(kDisagree);
+  t.heads_abstain = heads(kAbstain);
+  t.area_participating = t.area_agree + t.area_disagree + t.area_abstain;
+  t.heads_participating = t.heads_agree + t.heads_disagree + t.heads_abstain;
+  return heads(kInconsistent);
+}
+
+// Tallies by building and entrance, by the dwellings' persons' choices.
+void Tallier::Scratch::Breakdown(const Registry& r, VoteOutcome& out) const {
+  if (n == 0) return;
+  const DwellingColumns& c = r.dwellings();
+  out.entrances.reserve(c.entrance[Dwelling(n - 1)] - c.entrance[Dwelling(0)] + 1);
+  for (Index pos = 0; pos < n; ++pos) {
+    const Index d = Dwelling(pos);
+    const Index e = c.entrance[d];
+    if (out.entrances.empty() || out.entrances.back().entrance != e) {
+      const Index b = r.entrance(e).building;
+      // Scopes are in index order, so a building's rows are contiguous.
+      if (out.buildings.empty() || out.buildings.back().building != b) {
+        out.buildings.push_back(GroupTally{b, kNoIndex});
+      }
+      out.entrances.push_back(GroupTally{b, e});
+    }
+    const std::int64_t a = c.area_centi[d];
+    const DwellingChoice choice = ChoiceAt(pos);
+    for (GroupTally* g : {&out.buildings.back(), &out.entrances.back()}) {
+      ++g->dwellings;
+      g->area_total += a;
+      switch (choice) {
+        case DwellingChoice::kAgree: ++g->dwellings_agree; g->area_agree += a; break;
+        case DwellingChoice::kDisagree: ++g->dwellings_disagree; g->area_disagree += a; break;
+        case DwellingChoice::kAbstain: ++g->dwellings_abstain; g->area_abstain += a; break;
+        case DwellingChoice::kNone: break;
+      }
+    }
+  }
+}
+
 absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBox& box,
                                                 std::size_t begin, std::size_t end,
                                                 const TallyOptions& options) {
@@ -194,316 +453,62 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   const Registry& r = registry_;
   const DwellingColumns& c = r.dwellings();
   Scratch& s = *s_;
+  if (auto st = ResolveScope(vote.scope); !st.ok()) return st;
 
-  // --- scope -------------------------------------------------------------
-  s.contiguous = vote.scope.kind != VoteScopeKind::kDwellings;
-  if (s.contiguous) {
-    std::pair<Index, Index> fc;
-    if (vote.scope.kind == VoteScopeKind::kEstate) {
-      const std::optional<Index> e = r.FindEstate(vote.scope.id);
-      if (!e) {
-        return absl::NotFoundError(StrCat("scope estate: no estate with id \"", vote.scope.id, "\""));
-      }
-      fc = r.DwellingRangeOfEstate(*e);
-    } else {
-      auto list = ResolveVoteScope(r, vote.scope);
-      if (!list.ok()) return list.status();
-      fc = {list->empty() ? 0 : list->front(), static_cast<Index>(list->size())};
-    }
-    s.first = fc.first;
-    s.n = fc.second;
-  } else {
-    auto list = ResolveVoteScope(r, vote.scope);
-    if (!list.ok()) return list.status();
-    s.list = *std::move(list);
-    s.n = static_cast<Index>(s.list.size());
-  }
-  const Index n = s.n;
-
-  // --- persons (art. 9) --------------------------------------------------
-  // Persons <= dwellings, so the per-person arrays are sized n up front and
-  // filled by index (no push_back in the loop).
-  if (s.person_of.size() < n) {
-    s.person_of.resize(n);
-    s.person_area.resize(n);
-    s.touched.resize(n);
-  }
-  if (s.owner_person.size() != r.owner_count()) s.owner_person.assign(r.owner_count(), kNone);
-  Index persons_n = 0;
-  Index touched_n = 0;
-  s.co_owned.clear();
-  s.co_sets.clear();
-  Index developer = kNone;
-  auto new_person = [&s, &persons_n]() {
-    s.person_area[persons_n] = 0;
-    return persons_n++;
-  };
-  auto co = c.co_owners.begin();
-  if (s.contiguous) {
-    // Votes usually come in dwelling order: gallop forward from where the last
-    // count stopped instead of a binary search over the whole (city-sized) list,
-    // which costs ~20 cache misses a vote.
-    const auto& list = c.co_owners;
-    const std::pair<Index, Index> key{s.first, 0};
-    std::size_t lo = s.co_cursor <= list.size() ? s.co_cursor : 0;
-    if (lo > 0 && !(list[lo - 1] < key)) lo = 0;  // went backwards: search from the start
-    std::size_t step = 1;
-    std::size_t hi = lo;
-    while (hi < list.size() && list[hi] < key) {
-      lo = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    co = std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(lo),
-                          list.begin() + static_cast<std::ptrdiff_t>(std::min(hi, list.size())), key);
-  }
-  for (Index pos = 0; pos < n; ++pos) {
-    const Index d = s.Dwelling(pos);
-    if (!s.contiguous) {
-      co = std::lower_bound(c.co_owners.begin(), c.co_owners.end(), std::pair<Index, Index>{d, 0});
-    }
-    while (co != c.co_owners.end() && co->first < d) ++co;
-    const bool co_owned = co != c.co_owners.end() && co->first == d;
-    Index p;
-    if (c.sale_state[d] != SaleState::kOwned) {
-      // Unsold and undelivered units: one person together.
-      if (developer == kNone) developer = new_person();
-      p = developer;
-    } else if (c.owner[d] == kNoIndex) {
-      p = new_person();  // an ownerless exclusive part still counts as one
-    } else if (co_owned) {
-      // The owner set decides: resolved below.
-      const auto offset = static_cast<std::uint32_t>(s.co_sets.size());
-      s.co_sets.push_back(c.owner[d]);
-      for (auto it = co; it != c.co_owners.end() && it->first == d; ++it) s.co_sets.push_back(it->second);
-      std::sort(s.co_sets.begin() + offset, s.co_sets.end());
-      const auto count = static_cast<std::uint32_t>(s.co_sets.size() - offset);
-      const std::uint64_t h = absl::HashOf(
-          absl::Span<const Index>(s.co_sets.data() + offset, count));
-      s.co_owned.push_back({h, pos, offset, count});
-      p = kNone;
-    } else {
-      Index& slot = s.owner_person[c.owner[d]];
-      if (slot == kNone) {
-        slot = new_person();
-        s.touched[touched_n++] = c.owner[d];
-      }
-      p = slot;
-    }
-    s.person_of[pos] = p;
-    if (p != kNone) s.person_area[p] += c.area_centi[d];
-  }
-  for (Index k = 0; k < touched_n; ++k) s.owner_person[s.touched[k]] = kNone;
-  s.co_cursor = static_cast<std::size_t>(co - c.co_owners.begin());
-  if (!s.co_owned.empty()) {
-    std::sort(s.co_owned.begin(), s.co_owned.end(),
-              [](const Scratch::CoOwned& a, const Scratch::CoOwned& b) {
-                return a.hash != b.hash ? a.hash < b.hash : a.pos < b.pos;
-              });
-    auto same = [&s](const Scratch::CoOwned& a, const Scratch::CoOwned& b) {
-      return a.count == b.count && std::equal(s.co_sets.begin() + a.offset,
-                                              s.co_sets.begin() + a.offset + a.count,
-                                              s.co_sets.begin() + b.offset);
-    };
-    for (std::size_t k = 0; k < s.co_owned.size(); ++k) {
-      const Scratch::CoOwned& e = s.co_owned[k];
-      // Look back through the run of equal hashes for the same owner set.
-      Index p = kNone;
-      for (std::size_t j = k; j-- > 0 && s.co_owned[j].hash == e.hash;) {
-        if (same(s.co_owned[j], e)) {
-          p = s.person_of[s.co_owned[j].pos];
-          break;
-        }
-      }
-      if (p == kNone) p = new_person();
-      s.person_of[e.pos] = p;
-      s.person_area[p] += c.area_centi[s.Dwelling(e.pos)];
-    }
-  }
-  const std::size_t persons = persons_n;
-
-  // --- ballots -------------------------------------------------------------
   VoteOutcome out;
   out.vote_id = vote.id;
   out.matter = vote.matter;
   out.rule_name = vote.rule.name;
-  const std::size_t base = begin;  // ballot i's status is ballot_status[i - base]
-  const std::size_t m = end - begin;
-  out.ballot_status.resize(m);
-  s.slot.assign(n, kNone);
-  if (s.next.size() < m) s.next.resize(m);  // written before it is read
-  s.multi_list.clear();
-  for (std::size_t i = begin; i < end; ++i) {
-    const Index d = box.dwelling(i);
-    BallotStatus st = BallotStatus::kAccepted;
-    Index pos = kNone;
-    if (d == kNoIndex) {
-      st = BallotStatus::kUnknownDwelling;
-    } else if (pos = s.Local(d); pos == kNone) {
-      st = BallotStatus::kOutOfScope;
-    } else if (box.time(i) < vote.opens) {
-      st = BallotStatus::kBeforeOpening;
-    } else if (box.time(i) > vote.closes) {
-      st = BallotStatus::kAfterClose;
-    } else if (c.owner[d] == kNoIndex) {
-      st = BallotStatus::kNoOwner;
-    } else if (const Index o = box.owner(i);
-               o != kNoIndex && o != c.owner[d] && (o == kUnknownOwner || !IsCoOwner(c, d, o))) {
-      st = BallotStatus::kNotAnOwner;
-    }
-    out.ballot_status[i - base] = st;
-    ++out.status_counts[static_cast<std::size_t>(st)];
-    if (st != BallotStatus::kAccepted) continue;
-    // Valid ballots of one dwelling form a chain through `next`, newest first.
-    const Index head = s.slot[pos];
-    s.next[i - base] = head;
-    if (head != kNone && s.next[head - base] == kNone) s.multi_list.push_back(pos);  // second ballot
-    s.slot[pos] = static_cast<Index>(i);
+  out.ballot_status.resize(end - begin);  // kAccepted unless rejected
+  if (s.contiguous) {
+    s.ScanBallots<true>(vote, box, begin, end, c, out);
+    s.ResolveRepeats(box, begin, out);
+    s.GatherPersons<true>(r, box);
+  } else {
+    s.ScanBallots<false>(vote, box, begin, end, c, out);
+    s.ResolveRepeats(box, begin, out);
+    s.GatherPersons<false>(r, box);
   }
-  // Later phases change statuses through this, keeping the counts right.
-  auto restatus = [&out, base](Index i, BallotStatus st) {
-    --out.status_counts[static_cast<std::size_t>(out.ballot_status[i - base])];
-    ++out.status_counts[static_cast<std::size_t>(st)];
-    out.ballot_status[i - base] = st;
-  };
-  // Dwellings with several valid ballots: per caster the latest counts (ties:
-  // the later in the box); different casters must agree (co-owners cast one vote).
-  for (const Index pos : s.multi_list) {
-    s.group.clear();
-    for (Index i = s.slot[pos]; i != kNone; i = s.next[i - base]) s.group.push_back(i);
-    // By caster, then in box order.
-    std::sort(s.group.begin(), s.group.end(), [&box](Index a, Index b) {
-      return box.owner(a) != box.owner(b) ? box.owner(a) < box.owner(b) : a < b;
-    });
-    auto later = [&box](Index a, Index b) {  // is b later than a?
-      return box.time(b) != box.time(a) ? box.time(b) > box.time(a) : b > a;
-    };
-    // Latest per caster; the others are superseded.
-    Index latest = kNone;  // the latest of the casters' latest ballots
-    bool conflict = false;
-    for (std::size_t a = 0; a < s.group.size();) {
-      const Index caster = box.owner(s.group[a]);
-      Index best = s.group[a];
-      std::size_t b = a + 1;
-      for (; b < s.group.size() && box.owner(s.group[b]) == caster; ++b) {
-        const Index i = s.group[b];
-        if (later(best, i)) {
-          restatus(best, BallotStatus::kSuperseded);
-          best = i;
-        } else {
-          restatus(i, BallotStatus::kSuperseded);
-        }
-      }
-      if (latest != kNone && box.choice(latest) != box.choice(best)) conflict = true;
-      if (latest == kNone || later(latest, best)) latest = best;
-      a = b;
-    }
-    for (const Index i : s.group) {
-      if (out.ballot_status[i - base] != BallotStatus::kAccepted) continue;
-      if (conflict) {
-        restatus(i, BallotStatus::kCoOwnerConflict);
-      } else if (i != latest) {
-        restatus(i, BallotStatus::kConcurring);
-      }
-    }
-    s.slot[pos] = conflict ? kNone : latest;
-  }
+  if (s.AddUpTotals(out.totals) > 0) s.ReportInconsistent(c, begin, out);
 
-  // --- person choices (one person, one consistent vote) --------------------
-  s.person_choice.assign(persons, kNoChoice);
-  bool any_inconsistent = false;
-  for (Index pos = 0; pos < n; ++pos) {
-    if (s.slot[pos] == kNone) continue;
-    const auto ch = static_cast<std::uint8_t>(box.choice(s.slot[pos]));
-    std::uint8_t& pc = s.person_choice[s.person_of[pos]];
-    if (pc == kNoChoice) {
-      pc = ch;
-    } else if (pc != ch && pc != kInconsistent) {
-      pc = kInconsistent;
-      any_inconsistent = true;
-    }
-  }
-  if (any_inconsistent) {
-    s.person_record.assign(persons, kNone);  // person -> row of out.inconsistent
-    for (Index pos = 0; pos < n; ++pos) {
-      const Index p = s.person_of[pos];
-      if (s.person_choice[p] != kInconsistent) continue;
-      const Index d = s.Dwelling(pos);
-      if (s.person_record[p] == kNone) {
-        const bool dev = c.sale_state[d] != SaleState::kOwned;
-        s.person_record[p] = static_cast<Index>(out.inconsistent.size());
-        out.inconsistent.push_back({dev ? kNoIndex : c.owner[d], dev, {}});
-      }
-      out.inconsistent[s.person_record[p]].dwellings.push_back(d);
-      if (s.slot[pos] != kNone) restatus(s.slot[pos], BallotStatus::kInconsistentPerson);
-    }
-  }
-
-  // --- totals and tests ----------------------------------------------------
-  VoteTotals& t = out.totals;
-  t.dwellings = n;
-  t.heads_total = static_cast<std::int64_t>(persons);
-  for (std::size_t p = 0; p < persons; ++p) {
-    const std::int64_t a = s.person_area[p];
-    t.area_total += a;
-    switch (s.person_choice[p]) {
-      case static_cast<std::uint8_t>(BallotChoice::kAgree): t.area_agree += a; ++t.heads_agree; break;
-      case static_cast<std::uint8_t>(BallotChoice::kDisagree): t.area_disagree += a; ++t.heads_disagree; break;
-      case static_cast<std::uint8_t>(BallotChoice::kAbstain): t.area_abstain += a; ++t.heads_abstain; break;
-      default: break;
-    }
-  }
-  t.area_participating = t.area_agree + t.area_disagree + t.area_abstain;
-  t.heads_participating = t.heads_agree + t.heads_disagree + t.heads_abstain;
   out.passed = true;
   out.tests.reserve(vote.rule.tests.size());
   for (const ThresholdTest& rt : vote.rule.tests) {
-    out.tests.push_back(Evaluate(rt, t));
+    out.tests.push_back(Evaluate(rt, out.totals));
     out.passed = out.passed && out.tests.back().passed;
   }
-
-  // --- breakdown and per-dwelling choices ------------------------------------
-  auto choice_of = [&s](Index pos) {
-    const std::uint8_t pc = s.person_choice[s.person_of[pos]];
-    return pc <= 2 ? static_cast<DwellingChoice>(pc) : DwellingChoice::kNone;
-  };
-  if (options.breakdown && n > 0) {
-    const Index first_entrance = c.entrance[s.Dwelling(0)];
-    const Index last_entrance = c.entrance[s.Dwelling(n - 1)];
-    out.entrances.reserve(last_entrance - first_entrance + 1);
-    for (Index pos = 0; pos < n; ++pos) {
-      const Index d = s.Dwelling(pos);
-      const Index e = c.entrance[d];
-      if (out.entrances.empty() || out.entrances.back().entrance != e) {
-        const Index b = r.entrance(e).building;
-        // Scopes are in index order, so a building's rows are contiguous.
-        if (out.buildings.empty() || out.buildings.back().building != b) {
-          out.buildings.push_back(GroupTally{b, kNoIndex});
-        }
-        out.entrances.push_back(GroupTally{b, e});
-      }
-      const std::int64_t a = c.area_centi[d];
-      for (GroupTally* g : {&out.buildings.back(), &out.entrances.back()}) {
-        ++g->dwellings;
-        g->area_total += a;
-        switch (choice_of(pos)) {
-          case DwellingChoice::kAgree: ++g->dwellings_agree; g->area_agree += a; break;
-          case DwellingChoice::kDisagree: ++g->dwellings_disagree; g->area_disagree += a; break;
-          case DwellingChoice::kAbstain: ++g->dwellings_abstain; g->area_abstain += a; break;
-          case DwellingChoice::kNone: break;
-        }
-      }
-    }
-  }
+  if (options.breakdown) s.Breakdown(r, out);
   if (options.per_dwelling) {
-    out.scope_dwellings.resize(n);
-    out.dwelling_choice.resize(n);
-    for (Index pos = 0; pos < n; ++pos) {
+    out.scope_dwellings.resize(s.n);
+    out.dwelling_choice.resize(s.n);
+    for (Index pos = 0; pos < s.n; ++pos) {
       out.scope_dwellings[pos] = s.Dwelling(pos);
-      out.dwelling_choice[pos] = choice_of(pos);
+      out.dwelling_choice[pos] = s.ChoiceAt(pos);
     }
   }
   return out;
+}
+
+absl::Status Tallier::ResolveScope(const VoteScope& scope) {
+  const Registry& r = registry_;
+  Scratch& s = *s_;
+  s.contiguous = scope.kind != VoteScopeKind::kDwellings;
+  if (scope.kind == VoteScopeKind::kEstate) {
+    const std::optional<Index> e = r.FindEstate(scope.id);
+    if (!e) return absl::NotFoundError(StrCat("scope estate: no estate with id \"", scope.id, "\""));
+    std::tie(s.first, s.n) = r.DwellingRangeOfEstate(*e);
+    return absl::OkStatus();
+  }
+  auto list = ResolveVoteScope(r, scope);
+  if (!list.ok()) return list.status();
+  if (s.contiguous) {  // a building or an entrance: a range
+    s.first = list->empty() ? 0 : list->front();
+    s.n = static_cast<Index>(list->size());
+  } else {
+    s.list = *std::move(list);
+    s.n = static_cast<Index>(s.list.size());
+  }
+  return absl::OkStatus();
 }
 
 std::int64_t VoteOutcome::rejected() const {

@@ -64,6 +64,50 @@ TEST_F(BuilderTest, BuildsColumnsAndRanges) {
   EXPECT_GE(r->TotalBytes(), r->DwellingBytes());
 }
 
+// Persons for headcounts (法释〔2009〕7号 art. 9): the same owner set is one
+// person wherever its units are; every unsold or undelivered unit is the
+// developer (person 0), whatever owners are registered; each ownerless
+// dwelling is its own person. Ids are handed out in dwelling order.
+TEST_F(BuilderTest, NumbersPersonsByOwnerSet) {
+  const std::string_view a[] = {"OA"};
+  const std::string_view ab[] = {"OA", "OB"};
+  const std::string_view ba[] = {"OB", "OA"};
+  const std::string_view b[] = {"OB"};
+  const std::span<const std::string_view> none;
+  auto add = [this](std::string_view id, std::span<const std::string_view> owners,
+                    SaleState sale = SaleState::kOwned) {
+    DwellingRecord d = Dwelling(id, 5000, owners);
+    d.sale_state = sale;
+    if (owners.empty()) d.property_type = PropertyType::kOwnerless;
+    ASSERT_TRUE(b_.AddDwelling(d).ok()) << id;
+  };
+  add("X0", ab, SaleState::kDeveloperUnsold);  // {A,B} registered, but the developer's
+  add("X1", ba);                               // {A,B}: first owned unit of the set
+  add("X2", a);                                // {A} alone: another buyer
+  add("X3", none);                             // ownerless
+  add("X4", ab);                               // {A,B} again
+  add("X5", b, SaleState::kSoldUndelivered);   // the developer's
+  add("X6", none);                             // ownerless: a person of its own
+  add("X7", b);                                // {B}
+  ASSERT_TRUE(b_.EndEstate().ok());
+  Estate e2;
+  e2.id = "E2";
+  ASSERT_TRUE(b_.BeginEstate(e2, "D1", "").ok());
+  Building b2;
+  b2.id = "B2";
+  ASSERT_TRUE(b_.AddBuilding(b2).ok());
+  ASSERT_TRUE(b_.AddEntrance("1").ok());
+  add("Y0", a);   // {A} in another estate: the same person as X2
+  add("Y1", ba);  // {A,B}: as X1
+  ASSERT_TRUE(b_.EndEstate().ok());
+  ASSERT_TRUE(b_.AddOwner("OA", "甲", OwnerKind::kPerson).ok());
+  ASSERT_TRUE(b_.AddOwner("OB", "乙", OwnerKind::kPerson).ok());
+  absl::StatusOr<Registry> r = std::move(b_).Finish();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->dwellings().person, (std::vector<Index>{0, 1, 2, 3, 1, 0, 4, 5, 2, 1}));
+  EXPECT_EQ(r->person_count(), 6u);
+}
+
 TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {
   const std::string_view a[] = {"OA"};
   // "B1-1-" prefixes are stored as a mark plus the tail; other IDs whole.

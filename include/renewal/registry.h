@@ -142,6 +142,8 @@ struct OwnerView {
 
 // The dwelling columns, for hot loops (votes, cost apportioning). IDs are
 // reached through Registry::dwelling(i).id.
+inline constexpr Index kDeveloperPerson = 0;
+
 struct DwellingColumns {
   std::vector<Index> entrance;
   std::vector<std::uint32_t> area_centi;  // 0.01 m², 1 .. kMaxDwellingAreaCenti
@@ -152,6 +154,12 @@ struct DwellingColumns {
   std::vector<Index> owner;  // first owner, kNoIndex for an ownerless dwelling
   // Further owners (co-owners), sorted by dwelling: rare, so kept sparse.
   std::vector<std::pair<Index, Index>> co_owners;
+  // The owner as a person for headcounts (法释〔2009〕7号 art. 9), derived when
+  // the registry is built: dwellings with the same set of owners share a person;
+  // every unit not in kOwned sale state is person kDeveloperPerson (the developer
+  // counts once); each ownerless dwelling is a person of its own. Dense ids in
+  // order of first appearance, so votes need no owner-set matching.
+  std::vector<Index> person;
   bool operator==(const DwellingColumns&) const = default;
 };
 
@@ -171,6 +179,9 @@ class Registry {
   std::size_t entrance_count() const { return entrance_building_.size(); }
   std::size_t dwelling_count() const { return dwellings_.entrance.size(); }
   std::size_t owner_count() const { return owner_kind_.size(); }
+  // Distinct values of dwellings().person (person 0, the developer, is counted
+  // even when no unit is unsold).
+  std::size_t person_count() const { return person_count_; }
 
   const District& district(Index i) const { return districts_[i]; }
   const Street& street(Index i) const { return streets_[i]; }
@@ -226,6 +237,7 @@ class Registry {
   DwellingColumns dwellings_;
   StringColumn owner_name_;
   std::vector<OwnerKind> owner_kind_;
+  std::size_t person_count_ = 1;
   std::unique_ptr<Indexes> indexes_;  // ID hash indexes (and owner IDs)
 
   // Points the dwelling ID index back at this object (after construction or a move).

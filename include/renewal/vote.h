@@ -265,6 +265,11 @@ class BallotBox {
   std::int64_t time(std::size_t i) const { return time_[i]; }
   CastBy cast_by(std::size_t i) const { return cast_by_[i]; }
   Index owner(std::size_t i) const { return owner_[i]; }
+  // The columns, for hot loops.
+  std::span<const Index> dwellings() const { return dwelling_; }
+  std::span<const std::int64_t> times() const { return time_; }
+  std::span<const Index> owners() const { return owner_; }
+  std::span<const BallotChoice> choices() const { return choice_; }
   // The ballot's ID ("" when none was given) and, for unknown ones, the raw
   // dwelling and owner IDs as handed in.
   std::string_view id(std::size_t i) const;
@@ -392,6 +397,8 @@ class Tallier {
 
  private:
   struct Scratch;
+  // Sets the scratch scope (a dwelling range, or a sorted list).
+  absl::Status ResolveScope(const VoteScope& scope);
   const Registry& registry_;
   std::unique_ptr<Scratch> s_;
 };
