@@ -19,7 +19,9 @@ struct OwnerSet {
 
 }  // namespace
 
-std::size_t AssignPersons(DwellingColumns& c, std::size_t owner_count) {
+std::size_t AssignPersons(DwellingColumns& c, std::size_t owner_count,
+                          std::span<const Index> estate_first_dwelling,
+                          std::vector<Index>* estate_first_person) {
   const std::size_t n = c.owner.size();
   // Co-owned dwellings in kOwned state: the first dwelling with the same owner set
   // stands for all.
@@ -63,7 +65,12 @@ std::size_t AssignPersons(DwellingColumns& c, std::size_t owner_count) {
   std::vector<Index> person_of_owner(owner_count, kNoIndex);
   Index next = kDeveloperPerson + 1;
   auto co = representative.begin();
+  estate_first_person->clear();
+  auto estate = estate_first_dwelling.begin();
   for (Index d = 0; d < n; ++d) {
+    for (; estate != estate_first_dwelling.end() && *estate == d; ++estate) {
+      estate_first_person->push_back(next);
+    }
     const bool co_owned = co != representative.end() && co->first == d;
     Index first_of_set = d;
     if (co_owned) first_of_set = (co++)->second;
@@ -81,6 +88,7 @@ std::size_t AssignPersons(DwellingColumns& c, std::size_t owner_count) {
     }
     c.person[d] = p;
   }
+  for (; estate != estate_first_dwelling.end(); ++estate) estate_first_person->push_back(next);
   return next;
 }
 

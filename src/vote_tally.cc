@@ -19,14 +19,25 @@ constexpr Index kNone = kNoIndex;
 constexpr std::uint8_t kNoChoice = 3;
 constexpr std::uint8_t kInconsistent = 4;
 
+// The shape of a scope, which the hot loops are specialised on.
+enum class ScopeShape : std::uint8_t {
+  kEstate,  // a whole estate: a dwelling range that holds its own block of persons
+  kRange,   // a building or an entrance: a dwelling range
+  kList     // listed dwellings, sorted
+};
+
 }  // namespace
 
 struct Tallier::Scratch {
-  // VoteScope: a contiguous dwelling range [first, first + n), or a sorted list.
-  bool contiguous = true;
+  // VoteScope: a dwelling range [first, first + n), or a sorted list.
+  ScopeShape shape = ScopeShape::kEstate;
+  bool contiguous = true;  // shape != kList
   Index first = 0;
   Index n = 0;
   std::vector<Index> list;
+  // kEstate: the persons whose first unit is in the estate, [own_first, own_first + own_count).
+  Index own_first = 0;
+  Index own_count = 0;
   // Per scope position.
   std::vector<Index> slot;        // the newest valid ballot, then the effective one
   std::vector<Index> person_of;   // person number in this count
@@ -59,9 +70,10 @@ struct Tallier::Scratch {
   void ScanBallots(const Vote& vote, const BallotBox& box, std::size_t begin, std::size_t end,
                    const DwellingColumns& c, VoteOutcome& out);
   void ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out);
-  template <bool kContiguous>
+  template <ScopeShape kShape>
   void GatherPersons(const Registry& r, const BallotBox& box);
-  void ReportInconsistent(const DwellingColumns& c, std::size_t base, VoteOutcome& out);
+  void ReportInconsistent(const DwellingColumns& c, std::size_t base, std::size_t count,
+                          VoteOutcome& out);
   std::int64_t AddUpTotals(VoteTotals& t) const;
   void Breakdown(const Registry& r, VoteOutcome& out) const;
   DwellingChoice ChoiceAt(Index pos) const {
@@ -303,7 +315,7 @@ void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, Vo
 // (DwellingColumns::person); a count renumbers the persons it meets, adds up
 // their areas and merges the choices of their units: one person, one consistent
 // vote (kInconsistent when they differ).
-template <bool kContiguous>
+template <ScopeShape kShape>
 void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
   const DwellingColumns& c = r.dwellings();
   if (person_of.size() < n) {  // persons <= dwellings
@@ -326,14 +338,22 @@ void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
   Index* global = person_global.data();
   std::int64_t* area_of = person_area.data();
   std::uint8_t* choice_of = person_choice.data();
-  Index count = 0;
+  // An estate's own persons are numbered by their offset in its block; only the
+  // others (the developer, owners met in earlier estates) are looked up.
+  const Index own_first_ = kShape == ScopeShape::kEstate ? own_first : 0;
+  const Index own_count_ = kShape == ScopeShape::kEstate ? own_count : 0;
+  const Index renumbered_from = own_count_;
+  Index count = own_count_;
   for (Index pos = 0; pos < n; ++pos) {
-    const Index d = kContiguous ? first_ + pos : list_[pos];
+    const Index d = kShape == ScopeShape::kList ? list_[pos] : first_ + pos;
     const Index g = person[d];
-    Index p = local[g];
-    if (p == kNone) {
-      p = local[g] = count;
-      global[count++] = g;
+    Index p = g - own_first_;  // wraps around for persons before the block
+    if (kShape != ScopeShape::kEstate || p >= own_count_) {
+      p = local[g];
+      if (p == kNone) {
+        p = local[g] = count;
+        global[count++] = g;
+      }
     }
     person_of_[pos] = p;
     area_of[p] += area[d];
@@ -343,18 +363,21 @@ void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
       choice_of[p] = pc == kNoChoice || pc == ch ? ch : kInconsistent;
     }
   }
-  for (Index p = 0; p < count; ++p) local[global[p]] = kNone;
+  for (Index p = renumbered_from; p < count; ++p) local[global[p]] = kNone;
   persons = count;
 }
 
 // A person whose units voted differently takes no part: each of their ballots
-// is rejected and the person is listed with their dwellings.
+// is rejected and the person is listed with their dwellings (`count` of them).
 void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t base,
-                                          VoteOutcome& out) {
+                                          std::size_t count, VoteOutcome& out) {
   person_record.assign(persons, kNone);  // person -> row of out.inconsistent
+  out.inconsistent.reserve(count);
+  const Index* person_of_ = person_of.data();
+  const std::uint8_t* choice_of = person_choice.data();
   for (Index pos = 0; pos < n; ++pos) {
-    const Index p = person_of[pos];
-    if (person_choice[p] != kInconsistent) continue;
+    const Index p = person_of_[pos];
+    if (choice_of[p] != kInconsistent) continue;
     const Index d = Dwelling(pos);
     if (person_record[p] == kNone) {
       const bool dev = c.sale_state[d] != SaleState::kOwned;
@@ -462,14 +485,18 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   out.ballot_status.resize(end - begin);  // kAccepted unless rejected
   if (s.contiguous) {
     s.ScanBallots<true>(vote, box, begin, end, c, out);
-    s.ResolveRepeats(box, begin, out);
-    s.GatherPersons<true>(r, box);
   } else {
     s.ScanBallots<false>(vote, box, begin, end, c, out);
-    s.ResolveRepeats(box, begin, out);
-    s.GatherPersons<false>(r, box);
   }
-  if (s.AddUpTotals(out.totals) > 0) s.ReportInconsistent(c, begin, out);
+  s.ResolveRepeats(box, begin, out);
+  switch (s.shape) {
+    case ScopeShape::kEstate: s.GatherPersons<ScopeShape::kEstate>(r, box); break;
+    case ScopeShape::kRange: s.GatherPersons<ScopeShape::kRange>(r, box); break;
+    case ScopeShape::kList: s.GatherPersons<ScopeShape::kList>(r, box); break;
+  }
+  if (const std::int64_t k = s.AddUpTotals(out.totals); k > 0) {
+    s.ReportInconsistent(c, begin, static_cast<std::size_t>(k), out);
+  }
 
   out.passed = true;
   out.tests.reserve(vote.rule.tests.size());
@@ -489,6 +516,56 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   return out;
 }
 
+namespace {
+
+// Touches the cache lines of the next vote's ballots so that they arrive while
+// the current vote is counted; enough of each column to start the hardware
+// prefetcher on it.
+void PrefetchBallots(const Vote& vote, const BallotBox& box, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kLines = 32;
+  auto lines = [&](const auto* column) {
+    const auto* bytes = reinterpret_cast<const char*>(column + begin);
+    const std::size_t size = std::min((end - begin) * sizeof(*column), kLines * 64);
+    for (std::size_t off = 0; off < size; off += 64) __builtin_prefetch(bytes + off);
+  };
+  if (begin >= end || end > box.size()) return;
+  lines(box.dwellings().data());
+  lines(box.times().data());
+  lines(box.owners().data());
+  lines(box.choices().data());
+  __builtin_prefetch(vote.rule.tests.data());
+  __builtin_prefetch(vote.rule.name.data());
+}
+
+}  // namespace
+
+absl::Status Tallier::CountEach(std::span<const Vote> votes, std::span<const BallotBox> boxes,
+                                const TallyOptions& options, OutcomeSink sink) {
+  if (votes.size() != boxes.size()) {
+    return absl::InvalidArgumentError(StrCat("boxes: ", boxes.size(), " ballot boxes for ",
+                                             votes.size(), " votes"));
+  }
+  for (std::size_t k = 0; k < votes.size(); ++k) {
+    if (k + 1 < votes.size()) PrefetchBallots(votes[k + 1], boxes[k + 1], 0, boxes[k + 1].size());
+    sink(k, Count(votes[k], boxes[k], options));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Tallier::CountEach(std::span<const Vote> votes, const BallotBox& ballots,
+                                std::span<const std::size_t> starts, const TallyOptions& options,
+                                OutcomeSink sink) {
+  if (starts.size() != votes.size() + 1) {
+    return absl::InvalidArgumentError(StrCat("starts: ", starts.size(), " entries for ", votes.size(),
+                                             " votes (expected one more than the votes)"));
+  }
+  for (std::size_t k = 0; k < votes.size(); ++k) {
+    if (k + 1 < votes.size()) PrefetchBallots(votes[k + 1], ballots, starts[k + 1], starts[k + 2]);
+    sink(k, CountRange(votes[k], ballots, starts[k], starts[k + 1], options));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Tallier::ResolveScope(const VoteScope& scope) {
   const Registry& r = registry_;
   Scratch& s = *s_;
@@ -496,9 +573,12 @@ absl::Status Tallier::ResolveScope(const VoteScope& scope) {
   if (scope.kind == VoteScopeKind::kEstate) {
     const std::optional<Index> e = r.FindEstate(scope.id);
     if (!e) return absl::NotFoundError(StrCat("scope estate: no estate with id \"", scope.id, "\""));
+    s.shape = ScopeShape::kEstate;
     std::tie(s.first, s.n) = r.DwellingRangeOfEstate(*e);
+    std::tie(s.own_first, s.own_count) = r.PersonRangeOfEstate(*e);
     return absl::OkStatus();
   }
+  s.shape = s.contiguous ? ScopeShape::kRange : ScopeShape::kList;
   auto list = ResolveVoteScope(r, scope);
   if (!list.ok()) return list.status();
   if (s.contiguous) {  // a building or an entrance: a range

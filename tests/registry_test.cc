@@ -106,6 +106,9 @@ TEST_F(BuilderTest, NumbersPersonsByOwnerSet) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->dwellings().person, (std::vector<Index>{0, 1, 2, 3, 1, 0, 4, 5, 2, 1}));
   EXPECT_EQ(r->person_count(), 6u);
+  // E1's own persons are 1..5; E2 meets only persons first seen in E1.
+  EXPECT_EQ(r->PersonRangeOfEstate(0), (std::pair<Index, Index>{1, 5}));
+  EXPECT_EQ(r->PersonRangeOfEstate(1), (std::pair<Index, Index>{6, 0}));
 }
 
 TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {

@@ -203,6 +203,10 @@ class Registry {
   // Dwelling index ranges [first, first + count).
   std::pair<Index, Index> DwellingRangeOfEstate(Index estate) const;
   std::pair<Index, Index> DwellingRangeOfBuilding(Index building) const;
+  // The persons (DwellingColumns::person) whose first unit, in dwelling order,
+  // lies in the estate: ids [first, first + count). Its other persons are the
+  // developer and owners met in earlier estates.
+  std::pair<Index, Index> PersonRangeOfEstate(Index estate) const;
 
   // O(1) lookups by ID; std::nullopt when absent.
   std::optional<Index> FindDistrict(std::string_view id) const;
@@ -238,6 +242,7 @@ class Registry {
   StringColumn owner_name_;
   std::vector<OwnerKind> owner_kind_;
   std::size_t person_count_ = 1;
+  std::vector<Index> estate_first_person_{1};  // one extra entry: the end
   std::unique_ptr<Indexes> indexes_;  // ID hash indexes (and owner IDs)
 
   // Points the dwelling ID index back at this object (after construction or a move).

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "renewal/labels.h"
@@ -394,6 +395,18 @@ class Tallier {
   absl::StatusOr<VoteOutcome> CountRange(const Vote& vote, const BallotBox& ballots,
                                          std::size_t begin, std::size_t end,
                                          const TallyOptions& options = {});
+
+  // Counts many votes in turn and hands each outcome (or its error) to
+  // `sink(k, outcome)`; while vote k is counted, vote k + 1's ballots are
+  // prefetched, so a city's votes stream through memory. Vote k counts
+  // boxes[k], or in the one-box form ballots [starts[k], starts[k + 1]) of
+  // `ballots`. Errors: mismatched sizes (nothing counted).
+  using OutcomeSink = absl::FunctionRef<void(std::size_t, absl::StatusOr<VoteOutcome>)>;
+  absl::Status CountEach(std::span<const Vote> votes, std::span<const BallotBox> boxes,
+                         const TallyOptions& options, OutcomeSink sink);
+  absl::Status CountEach(std::span<const Vote> votes, const BallotBox& ballots,
+                         std::span<const std::size_t> starts, const TallyOptions& options,
+                         OutcomeSink sink);
 
  private:
   struct Scratch;
