@@ -137,7 +137,7 @@ def test_yichang_rounds_follow_persons(registry):
     assert (first["heads_agree"], first["heads_total"]) == (4, 7)
     assert (second["addressed"], second["responded"], second["newly_agreed"]) == (4, 3, 3)
     assert second["heads_agree"] == 6
-    assert second["ballot_status"] == ["accepted", "accepted", "out_of_scope"]
+    assert [b["status"] for b in second["ballots"]] == ["accepted", "accepted", "out_of_scope"]
     assert not out["passed"]
     assert out["remaining"] == [{"dwelling": "E-0001-B2-1-201", "last_choice": "none"}]
 
