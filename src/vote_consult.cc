@@ -104,6 +104,7 @@ absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
     std::int64_t time;
     Index dwelling;
     std::int64_t count;
+    std::size_t application;
   };
   std::vector<Opened> opened;
   for (std::size_t i = 0; i < applications.size(); ++i) {
@@ -115,12 +116,13 @@ absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
     const Index e = registry.dwellings().entrance[*d];
     auto it = std::find_if(opened.begin(), opened.end(), [e](const Opened& o) { return o.entrance == e; });
     if (it == opened.end()) {
-      opened.push_back({e, applications[i].time, *d, 1});
+      opened.push_back({e, applications[i].time, *d, 1, i});
     } else {
       ++it->count;
       if (applications[i].time < it->time) {
         it->time = applications[i].time;
         it->dwelling = *d;
+        it->application = i;
       }
     }
   }
@@ -134,6 +136,7 @@ absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
     c.building = ev.building;
     c.entrance = o.entrance;
     c.opened_by = std::string(registry.dwelling(o.dwelling).id);
+    c.opened_by_id = applications[o.application].id;
     c.opens = o.time;
     c.closes = o.time + duration_seconds;
     c.applications = o.count;

@@ -271,6 +271,89 @@ std::string VoteScopeToString(const VoteScope& s) {
   return "";
 }
 
+namespace vote_internal {
+
+json::object ScopeToJsonValue(const VoteScope& s) {
+  json::object scope;
+  scope["kind"] = KeyOf(s.kind);
+  if (s.kind != VoteScopeKind::kDwellings) scope["id"] = s.id;
+  if (s.kind == VoteScopeKind::kEntrance) scope["entrance"] = s.entrance;
+  if (s.kind == VoteScopeKind::kDwellings) {
+    json::array ds;
+    for (const std::string& d : s.dwellings) ds.emplace_back(d);
+    scope["dwellings"] = std::move(ds);
+  }
+  return scope;
+}
+
+json::object TotalsToJsonValue(const VoteTotals& t) {
+  json::object totals;
+  totals["dwellings"] = t.dwellings;
+  totals["area_total_centi_m2"] = t.area_total;
+  totals["area_participating_centi_m2"] = t.area_participating;
+  totals["area_agree_centi_m2"] = t.area_agree;
+  totals["area_disagree_centi_m2"] = t.area_disagree;
+  totals["area_abstain_centi_m2"] = t.area_abstain;
+  totals["heads_total"] = t.heads_total;
+  totals["heads_participating"] = t.heads_participating;
+  totals["heads_agree"] = t.heads_agree;
+  totals["heads_disagree"] = t.heads_disagree;
+  totals["heads_abstain"] = t.heads_abstain;
+  return totals;
+}
+
+json::object TestToJsonValue(const ThresholdResult& tr) {
+  json::object o;
+  o["name"] = tr.test.name;
+  o["basis"] = KeyOf(tr.test.basis);
+  o["counted"] = KeyOf(tr.test.counted);
+  o["over"] = KeyOf(tr.test.over);
+  o["comparison"] = KeyOf(tr.test.comparison);
+  o["threshold"] = ThresholdToString(tr.test.threshold);
+  o["threshold_pct"] = VotePercent(tr.test.threshold.num, tr.test.threshold.den);
+  o["numerator"] = tr.numerator;
+  o["denominator"] = tr.denominator;
+  o["pct"] = VotePercent(tr.numerator, tr.denominator);
+  o["passed"] = tr.passed;
+  o["minimum_to_pass"] = tr.minimum_to_pass;
+  o["margin"] = tr.margin;
+  o["reachable"] = tr.reachable;
+  o["reason"] = ExplainThreshold(tr);
+  return o;
+}
+
+json::object BallotCountsToJsonValue(const std::array<std::int64_t, kBallotStatusCount>& counts,
+                                     std::int64_t total) {
+  json::object out;
+  json::object rejected;
+  std::int64_t rejected_total = 0;
+  for (std::size_t k = 0; k < kBallotStatusCount; ++k) {
+    const auto st = static_cast<BallotStatus>(k);
+    if (IsRejection(st)) {
+      rejected[KeyOf(st)] = counts[k];
+      rejected_total += counts[k];
+    } else {
+      out[KeyOf(st)] = counts[k];
+    }
+  }
+  out["rejected"] = rejected_total;
+  out["rejected_by_reason"] = std::move(rejected);
+  out["total"] = total;
+  return out;
+}
+
+json::object BallotToJsonValue(const Registry& r, const BallotBox& box, std::size_t i) {
+  json::object o;
+  o["index"] = i;
+  if (std::string_view id = box.id(i); !id.empty()) o["id"] = id;
+  o["dwelling"] = box.dwelling(i) == kNoIndex ? box.raw_dwelling_id(i) : r.dwelling(box.dwelling(i)).id;
+  o["choice"] = KeyOf(box.choice(i));
+  o["time"] = FormatVoteTime(box.time(i));
+  return o;
+}
+
+}  // namespace vote_internal
+
 namespace {
 
 json::object GroupJson(const Registry& r, const GroupTally& g) {
@@ -297,82 +380,25 @@ std::string VoteOutcomeToJson(const Registry& r, const Vote& vote, const BallotB
   json::object v;
   v["id"] = vote.id;
   v["matter"] = KeyOf(vote.matter);
-  json::object scope;
-  scope["kind"] = KeyOf(vote.scope.kind);
-  if (vote.scope.kind != VoteScopeKind::kDwellings) scope["id"] = vote.scope.id;
-  if (vote.scope.kind == VoteScopeKind::kEntrance) scope["entrance"] = vote.scope.entrance;
-  if (vote.scope.kind == VoteScopeKind::kDwellings) {
-    json::array ds;
-    for (const std::string& d : vote.scope.dwellings) ds.emplace_back(d);
-    scope["dwellings"] = std::move(ds);
-  }
-  v["scope"] = std::move(scope);
+  v["scope"] = vote_internal::ScopeToJsonValue(vote.scope);
   v["rule"] = vote_internal::RuleToJsonValue(vote.rule);
   v["opens"] = FormatVoteTime(vote.opens);
   v["closes"] = FormatVoteTime(vote.closes);
   root["vote"] = std::move(v);
   root["passed"] = out.passed;
 
-  const VoteTotals& t = out.totals;
-  json::object totals;
-  totals["dwellings"] = t.dwellings;
-  totals["area_total_centi_m2"] = t.area_total;
-  totals["area_participating_centi_m2"] = t.area_participating;
-  totals["area_agree_centi_m2"] = t.area_agree;
-  totals["area_disagree_centi_m2"] = t.area_disagree;
-  totals["area_abstain_centi_m2"] = t.area_abstain;
-  totals["heads_total"] = t.heads_total;
-  totals["heads_participating"] = t.heads_participating;
-  totals["heads_agree"] = t.heads_agree;
-  totals["heads_disagree"] = t.heads_disagree;
-  totals["heads_abstain"] = t.heads_abstain;
-  root["totals"] = std::move(totals);
+  root["totals"] = vote_internal::TotalsToJsonValue(out.totals);
 
   json::array tests;
-  for (const ThresholdResult& tr : out.tests) {
-    json::object o;
-    o["name"] = tr.test.name;
-    o["basis"] = KeyOf(tr.test.basis);
-    o["counted"] = KeyOf(tr.test.counted);
-    o["over"] = KeyOf(tr.test.over);
-    o["comparison"] = KeyOf(tr.test.comparison);
-    o["threshold"] = ThresholdToString(tr.test.threshold);
-    o["threshold_pct"] = VotePercent(tr.test.threshold.num, tr.test.threshold.den);
-    o["numerator"] = tr.numerator;
-    o["denominator"] = tr.denominator;
-    o["pct"] = VotePercent(tr.numerator, tr.denominator);
-    o["passed"] = tr.passed;
-    o["minimum_to_pass"] = tr.minimum_to_pass;
-    o["margin"] = tr.margin;
-    o["reachable"] = tr.reachable;
-    o["reason"] = ExplainThreshold(tr);
-    tests.push_back(std::move(o));
-  }
+  for (const ThresholdResult& tr : out.tests) tests.push_back(vote_internal::TestToJsonValue(tr));
   root["tests"] = std::move(tests);
 
-  json::object counts;
-  json::object rejected;
-  for (std::size_t k = 0; k < kBallotStatusCount; ++k) {
-    const auto st = static_cast<BallotStatus>(k);
-    if (IsRejection(st)) {
-      rejected[KeyOf(st)] = out.status_counts[k];
-    } else {
-      counts[KeyOf(st)] = out.status_counts[k];
-    }
-  }
-  counts["rejected"] = out.rejected();
-  counts["rejected_by_reason"] = std::move(rejected);
-  counts["total"] = static_cast<std::int64_t>(box.size());
-  root["ballot_counts"] = std::move(counts);
+  root["ballot_counts"] =
+      vote_internal::BallotCountsToJsonValue(out.status_counts, static_cast<std::int64_t>(box.size()));
 
   json::array record;
   for (std::size_t i = 0; i < out.ballot_status.size(); ++i) {
-    json::object o;
-    o["index"] = i;
-    if (std::string_view id = box.id(i); !id.empty()) o["id"] = id;
-    o["dwelling"] = box.dwelling(i) == kNoIndex ? box.raw_dwelling_id(i) : r.dwelling(box.dwelling(i)).id;
-    o["choice"] = KeyOf(box.choice(i));
-    o["time"] = FormatVoteTime(box.time(i));
+    json::object o = vote_internal::BallotToJsonValue(r, box, i);
     o["status"] = KeyOf(out.ballot_status[i]);
     record.push_back(std::move(o));
   }

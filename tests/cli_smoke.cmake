@@ -62,3 +62,37 @@ expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --notice md RC 
 expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule nope RC 1
            STDERR "no preset named \"nope\"")
 expect_run(ARGS vote-rules RC 0 STDOUT "yueyang_double_two_thirds")
+
+# Consultations (docs/votes.md "Consultations"). Yichang's three rounds on the
+# example estate: 3, 5, then 6 of 7 persons agree; 2-1-201 is left (100% fails).
+set(rounds ${votes}/consult_round1.json ${votes}/consult_round2.json ${votes}/consult_round3.json)
+expect_run(ARGS consult ${votes}/estate.json ${rounds} RC 0
+           STDOUT "征询 5 户，答复 4 户，新同意 3 户；累计同意 7 户，5 人 / 7 人.*结果：未通过 failed\n尚未同意 1 户：\n  E-0001-B2-1-201：最后意见 不同意")
+expect_run(ARGS consult ${votes}/estate.json ${rounds} --json RC 0
+           STDOUT "\"round\":3,.*\"heads_agree\":6,\"heads_total\":7")
+# Hebei's 80% (seed 001) on the same rounds: 6/7 = 85.71% passes.
+expect_run(ARGS consult ${votes}/estate.json ${rounds} --rule hebei_80_entry RC 0
+           STDOUT "结果：通过 passed")
+file(READ ${votes}/consult_round2.json round2)
+string(REPLACE "\"kind\": \"estate\", \"id\": \"E-0001\"" "\"kind\": \"building\", \"id\": \"E-0001-B1\""
+       round2_building "${round2}")
+file(WRITE ${WORK}/round2_building.json "${round2_building}")
+expect_run(ARGS consult ${votes}/estate.json ${votes}/consult_round1.json ${WORK}/round2_building.json
+           RC 1 STDERR "round2_building.json: vote scope: 楼栋 E-0001-B1 differs from the first round's 小区 E-0001")
+expect_run(ARGS consult ${votes}/estate.json RC 1 STDERR "usage: renewal consult REGISTRY ROUND1.json")
+
+# Shanghai elevators: 2栋1单元 passes 3 of 3, 1栋1单元 fails (1 of 2 persons agree).
+set(lift ${votes}/estate.json ${votes}/elevator_ballots.json ${votes}/elevator_applications.json)
+expect_run(ARGS elevator ${lift} RC 0
+           STDOUT "结果：2 个单元启动征询，1 个通过（E-0001-B2 1单元），1 个未通过\n选票：共 10 张；计入单元征询 8，房屋不存在 1，所在单元无人申请 1")
+expect_run(ARGS elevator ${lift} --json RC 0
+           STDOUT "\"entrances_opened\":2,\"entrances_passed\":1")
+# Five days: O6's ballots come after 2栋1单元 closes; 2 of 3 persons is exactly 2/3.
+expect_run(ARGS elevator ${lift} --days 5 RC 0
+           STDOUT "参与表决人数 2 人 / 全体业主人数 3 人 = 66.67% ≥ 2/3（66.67%）：通过；可再减少 0 人")
+expect_run(ARGS elevator ${lift} --days 0 RC 1 STDERR "--days: must be between 1 and 36500, got 0")
+file(READ ${votes}/elevator_applications.json apps)
+string(REPLACE "E-0001-B2-1-101" "E-0001-B2-1-999" bad_apps "${apps}")
+file(WRITE ${WORK}/bad_applications.json "${bad_apps}")
+expect_run(ARGS elevator ${votes}/estate.json ${votes}/elevator_ballots.json ${WORK}/bad_applications.json
+           RC 1 STDERR "bad_applications.json: applications\\[1\\] \"A-002\" dwelling: no dwelling with id \"E-0001-B2-1-999\"")

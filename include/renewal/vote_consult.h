@@ -56,12 +56,14 @@ absl::StatusOr<ConsultationResult> RunConsultation(const Registry& registry, con
 struct ElevatorApplication {
   std::string dwelling_id;
   std::int64_t time = 0;
+  std::string id;  // optional, for the record
 };
 
 struct EntranceConsultation {
   Index building = kNoIndex;
   Index entrance = kNoIndex;
   std::string opened_by;  // the dwelling of the earliest application
+  std::string opened_by_id;  // that application's ID ("" when it has none)
   std::int64_t opens = 0;
   std::int64_t closes = 0;
   std::int64_t applications = 0;
@@ -69,7 +71,8 @@ struct EntranceConsultation {
 };
 
 // One consultation per entrance with at least one application, open from the
-// earliest application for `duration_seconds`; `rule` defaults to
+// earliest application (the first listed of equally early ones) for
+// `duration_seconds`; `rule` defaults to
 // civil_code_major (art. 278 item (7)) when empty. Ordered by entrance.
 absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
     const Registry& registry, std::span<const ElevatorApplication> applications,

@@ -237,10 +237,13 @@ def consult_rounds(registry: "_core.Registry", rounds: List[BallotsSpec],
     the dwellings that have not agreed yet; agreement is kept.
 
     :param rounds: one ballots document per round (path, dict or JSON text). The
-        first round's scope is the consultation's; each round's vote ``id`` names
-        it and its ``opens``/``closes`` are the round's window.
+        first round's scope is the consultation's (later rounds must name the same
+        scope); each round's vote ``id`` names it and its ``opens``/``closes`` are
+        the round's window.
     :param rule: defaults to the first round's rule (e.g. ``"yichang_all_agree"``).
-    :returns: dict with ``passed``, ``rounds`` and ``remaining``.
+    :returns: the dict ``renewal consult --json`` writes
+        (docs/schemas/vote-consultation.schema.json): ``passed``, ``rounds``, ``remaining``.
+    :raises renewal.InvalidArgumentError: malformed round; the message names ``rounds[k]``.
     """
     spec = None if rule is None else (json.dumps(rule, ensure_ascii=False)
                                       if isinstance(rule, Mapping) else str(rule))
@@ -248,22 +251,65 @@ def consult_rounds(registry: "_core.Registry", rounds: List[BallotsSpec],
     return json.loads(_core.votes.consult_rounds_json(registry, docs, spec))
 
 
-def elevator(registry: "_core.Registry", ballots: BallotsSpec, applications: Iterable[Any],
-             duration_days: float = 30, rule: Optional[str] = None):
+def _applications_document(applications: Any) -> str:
+    if isinstance(applications, Mapping):
+        return json.dumps(applications, ensure_ascii=False)
+    if isinstance(applications, (str, os.PathLike)):
+        text = str(applications)
+        if text.lstrip().startswith("{"):
+            return text
+        with open(text, encoding="utf-8") as f:
+            return f.read()
+    rows = [{"dwelling": str(dwelling_id), "time": _time(when)} for dwelling_id, when in applications]
+    return json.dumps({"applications": rows}, ensure_ascii=False)
+
+
+_ELEVATOR_COLUMNS = ["building", "entrance", "opened_by", "opens", "closes", "applications", "rule",
+                     "passed", "heads_agree", "heads_total", "area_agree_centi_m2",
+                     "area_total_centi_m2"]
+
+
+def elevator_result(registry: "_core.Registry", ballots: BallotsSpec, applications: Any,
+                    duration_days: float = 30,
+                    rule: Optional[Union[str, Mapping[str, Any]]] = None) -> Dict[str, Any]:
+    """Per-entrance elevator consultations (上海, seed 001) as the dict
+    ``renewal elevator --json`` writes (docs/schemas/vote-elevator.schema.json):
+    per opened entrance its window, tests and ballot counts, and every ballot's fate.
+
+    :param ballots: the ballots document (see :func:`document`); its rule applies
+        unless ``rule`` is given (``elevator_addition`` defaults to civil_code_major).
+    :param applications: an applications document (path, dict or JSON text) or
+        (dwelling_id, time) pairs; time as for ballots.
+    :raises renewal.NotFoundError: an application names an unknown dwelling.
+    """
+    spec = None if rule is None else (json.dumps(rule, ensure_ascii=False)
+                                      if isinstance(rule, Mapping) else str(rule))
+    text = _core.votes.elevator_json(registry, document(ballots),
+                                     _applications_document(applications),
+                                     int(round(duration_days * 86400)), spec)
+    return json.loads(text)
+
+
+def elevator(registry: "_core.Registry", ballots: BallotsSpec, applications: Any,
+             duration_days: float = 30, rule: Optional[Union[str, Mapping[str, Any]]] = None):
     """Per-entrance elevator consultations (上海, seed 001): one household's
     application opens a consultation for its entrance (单元).
 
-    :param applications: (dwelling_id, time) pairs; time as for ballots.
-    :returns: a DataFrame, one row per opened entrance, with ``passed``.
+    :param applications: (dwelling_id, time) pairs, or an applications document.
+    :returns: a DataFrame, one row per opened entrance, with ``passed``;
+        :func:`elevator_result` gives the tests and every ballot's status.
     """
     import pandas as pd
 
-    apps = []
-    for dwelling_id, when in applications:
-        t = _time(when)
-        if isinstance(t, str):
-            t = int(_dt.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp())
-        apps.append((str(dwelling_id), int(t)))
-    text = _core.votes.elevator_json(registry, document(ballots), apps,
-                                     int(duration_days * 86400), rule)
-    return pd.DataFrame(json.loads(text))
+    result = elevator_result(registry, ballots, applications, duration_days, rule)
+    rows = []
+    for e in result["entrances"]:
+        t = e["totals"]
+        rows.append({"building": e["building"], "entrance": e["entrance"],
+                     "opened_by": e["opened_by"], "opens": e["opens"], "closes": e["closes"],
+                     "applications": e["applications"], "rule": result["rule"]["name"],
+                     "passed": e["passed"], "heads_agree": t["heads_agree"],
+                     "heads_total": t["heads_total"],
+                     "area_agree_centi_m2": t["area_agree_centi_m2"],
+                     "area_total_centi_m2": t["area_total_centi_m2"]})
+    return pd.DataFrame(rows, columns=_ELEVATOR_COLUMNS)

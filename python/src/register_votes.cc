@@ -2,8 +2,6 @@
 // is the documented JSON (docs/votes.md); python/renewal/votes.py adds pandas.
 #include "bindings.h"
 
-#include <boost/json.hpp>
-
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -13,6 +11,7 @@
 #include "renewal/registry.h"
 #include "renewal/vote.h"
 #include "renewal/vote_consult.h"
+#include "renewal/vote_consult_json.h"
 #include "renewal/vote_json.h"
 #include "renewal/vote_notice.h"
 
@@ -48,103 +47,40 @@ CountedVote Count(const Registry& registry, const std::string& document,
   return CountedVote{std::move(doc), ValueOrThrow(std::move(outcome))};
 }
 
-std::string_view ChoiceKey(DwellingChoice c) {
-  switch (c) {
-    case DwellingChoice::kAgree: return "agree";
-    case DwellingChoice::kDisagree: return "disagree";
-    case DwellingChoice::kAbstain: return "abstain";
-    case DwellingChoice::kNone: return "none";
-  }
-  return "none";
-}
-
-boost::json::array Statuses(const std::vector<BallotStatus>& statuses) {
-  boost::json::array a;
-  for (BallotStatus st : statuses) a.emplace_back(KeyOf(st));
-  return a;
-}
-
 // Rounds are ballots documents: the first one's scope (and rule, unless `rule`
 // is given) is the consultation's; each round's vote id names it and its
-// opens/closes are the round's window.
+// opens/closes are the round's window (AddConsultationRound).
 std::string ConsultRounds(const Registry& registry, const std::vector<std::string>& rounds,
                           const std::optional<std::string>& rule_spec) {
   if (rounds.empty()) ThrowStatus(absl::InvalidArgumentError("rounds: must not be empty"));
-  std::vector<ConsultationRound> parsed;
-  VoteScope scope;
-  VoteRule rule;
+  ConsultationInput input;
   for (std::size_t k = 0; k < rounds.size(); ++k) {
     absl::StatusOr<VoteDocument> doc = ParseVoteDocument(registry, rounds[k]);
-    if (!doc.ok()) {
-      ThrowStatus(absl::Status(doc.status().code(),
-                               "rounds[" + std::to_string(k) + "] " + std::string(doc.status().message())));
+    absl::Status st = doc.ok() ? AddConsultationRound(*std::move(doc), &input) : doc.status();
+    if (!st.ok()) {
+      ThrowStatus(absl::Status(st.code(), "rounds[" + std::to_string(k) + "] " + std::string(st.message())));
     }
-    if (k == 0) {
-      scope = doc->vote.scope;
-      rule = rule_spec ? RuleOf(*rule_spec) : doc->vote.rule;
-    }
-    parsed.push_back({doc->vote.id, doc->vote.opens, doc->vote.closes, std::move(doc->ballots)});
   }
-  ConsultationResult result = ValueOrThrow(RunConsultation(registry, scope, rule, parsed));
-  boost::json::object root;
-  root["rule"] = rule.name;
-  root["passed"] = result.passed;
-  boost::json::array out_rounds;
-  for (const RoundResult& r : result.rounds) {
-    boost::json::object o;
-    o["name"] = r.name;
-    o["addressed"] = r.addressed;
-    o["responded"] = r.responded;
-    o["newly_agreed"] = r.newly_agreed;
-    o["heads_agree"] = r.cumulative.heads_agree;
-    o["heads_total"] = r.cumulative.heads_total;
-    o["area_agree_centi_m2"] = r.cumulative.area_agree;
-    o["area_total_centi_m2"] = r.cumulative.area_total;
-    o["heads_agree_pct"] = VotePercent(r.cumulative.heads_agree, r.cumulative.heads_total);
-    o["passed"] = r.passed;
-    o["ballot_status"] = Statuses(r.ballot_status);
-    out_rounds.push_back(std::move(o));
-  }
-  root["rounds"] = std::move(out_rounds);
-  boost::json::array remaining;
-  for (std::size_t k = 0; k < result.remaining.size(); ++k) {
-    boost::json::object o;
-    o["dwelling"] = registry.dwelling(result.remaining[k]).id;
-    o["last_choice"] = ChoiceKey(result.remaining_last_choice[k]);
-    remaining.push_back(std::move(o));
-  }
-  root["remaining"] = std::move(remaining);
-  return boost::json::serialize(root);
+  if (rule_spec) input.rule = RuleOf(*rule_spec);
+  absl::StatusOr<ConsultationResult> result = [&] {
+    py::gil_scoped_release release;
+    return RunConsultation(registry, input.scope, input.rule, input.rounds);
+  }();
+  return ConsultationResultToJson(registry, input, ValueOrThrow(std::move(result)));
 }
 
-// `document` supplies the ballots (its vote's scope and window are not used).
+// `document` supplies the ballots and, unless `rule` is given, the rule (its
+// matter's default for elevator_addition is civil_code_major); its scope and
+// window are not used: each entrance opens with its earliest application.
 std::string Elevator(const Registry& registry, const std::string& document,
-                     const std::vector<std::pair<std::string, std::int64_t>>& applications,
-                     std::int64_t duration_seconds, const std::optional<std::string>& rule_spec) {
+                     const std::string& applications, std::int64_t duration_seconds,
+                     const std::optional<std::string>& rule_spec) {
   VoteDocument doc = ValueOrThrow(ParseVoteDocument(registry, document));
-  std::vector<ElevatorApplication> apps;
-  for (const auto& [dwelling, time] : applications) apps.push_back({dwelling, time});
-  const VoteRule rule = rule_spec ? RuleOf(*rule_spec) : VoteRule{};
+  std::vector<ElevatorApplication> apps = ValueOrThrow(ParseElevatorApplications(registry, applications));
+  const VoteRule rule = rule_spec ? RuleOf(*rule_spec) : doc.vote.rule;
   std::vector<EntranceConsultation> result =
       ValueOrThrow(ElevatorConsultations(registry, apps, doc.ballots, rule, duration_seconds));
-  boost::json::array out;
-  for (const EntranceConsultation& c : result) {
-    boost::json::object o;
-    o["building"] = registry.building(c.building).id;
-    o["entrance"] = registry.entrance(c.entrance).id;
-    o["opened_by"] = c.opened_by;
-    o["opens"] = FormatVoteTime(c.opens);
-    o["closes"] = FormatVoteTime(c.closes);
-    o["applications"] = c.applications;
-    o["rule"] = c.outcome.rule_name;
-    o["passed"] = c.outcome.passed;
-    o["heads_agree"] = c.outcome.totals.heads_agree;
-    o["heads_total"] = c.outcome.totals.heads_total;
-    o["area_agree_centi_m2"] = c.outcome.totals.area_agree;
-    o["area_total_centi_m2"] = c.outcome.totals.area_total;
-    out.push_back(std::move(o));
-  }
-  return boost::json::serialize(out);
+  return ElevatorResultToJson(registry, rule, duration_seconds, doc.ballots, result);
 }
 
 }  // namespace
@@ -192,14 +128,20 @@ void register_votes(py::module_& m) {
         py::arg("rule") = py::none(),
         "Multi-round consultation (宜昌 三轮征询): each round addresses the dwellings not yet agreed.\n\n"
         ":param rounds: ballots documents (JSON text), one per round; the first gives the scope\n"
-        "    and (unless ``rule``) the rule; each vote id names its round, opens/closes its window.\n"
-        ":returns: JSON text: passed, rounds (addressed, responded, newly_agreed, cumulative\n"
-        "    agreement, ballot_status), remaining dwellings with their last choice.");
+        "    and (unless ``rule``) the rule; each vote id names its round, opens/closes its window;\n"
+        "    later rounds must name the same scope.\n"
+        ":returns: JSON text (docs/schemas/vote-consultation.schema.json): passed, rounds\n"
+        "    (addressed, responded, newly_agreed, cumulative agreement, tests, ballots), remaining.\n"
+        ":raises InvalidArgumentError: malformed document or another scope; names rounds[k].");
   v.def("elevator_json", &Elevator, py::arg("registry"), py::arg("document"),
         py::arg("applications"), py::arg("duration_seconds"), py::arg("rule") = py::none(),
-        "Per-entrance elevator consultations (上海): each application (dwelling id, epoch\n"
-        "seconds) opens its entrance's consultation for ``duration_seconds``.\n\n"
-        ":returns: JSON text: one object per opened entrance with passed and the agreement.");
+        "Per-entrance elevator consultations (上海): each application opens its entrance's\n"
+        "consultation for ``duration_seconds``.\n\n"
+        ":param document: the ballots document (JSON text); its rule applies unless ``rule``.\n"
+        ":param applications: the applications document (JSON text,\n"
+        "    docs/schemas/vote-elevator-applications.schema.json).\n"
+        ":returns: JSON text (docs/schemas/vote-elevator.schema.json).\n"
+        ":raises NotFoundError: an application names an unknown dwelling.");
   v.def("mask_name", &MaskPersonName, py::arg("name"),
         "Masks a name for public notices: 张三 → 张*, 欧阳娜娜 → 欧阳**.");
 }

@@ -137,7 +137,7 @@ def test_yichang_rounds_follow_persons(registry):
     assert (first["heads_agree"], first["heads_total"]) == (4, 7)
     assert (second["addressed"], second["responded"], second["newly_agreed"]) == (4, 3, 3)
     assert second["heads_agree"] == 6
-    assert second["ballot_status"] == ["accepted", "accepted", "out_of_scope"]
+    assert [b["status"] for b in second["ballots"]] == ["accepted", "accepted", "out_of_scope"]
     assert not out["passed"]
     assert out["remaining"] == [{"dwelling": "E-0001-B2-1-201", "last_choice": "none"}]
 
@@ -154,3 +154,35 @@ def test_elevator_per_entrance(registry):
     by = frame.set_index("building")
     assert bool(by.loc["E-0001-B1", "passed"])
     assert not bool(by.loc["E-0001-B2", "passed"])
+
+
+def test_consultation_and_elevator_documents(registry):
+    # The worked examples (docs/votes.md, seed 001): Yichang's three rounds leave
+    # 2-1-201; the Shanghai applications open 1栋1单元 (fails) and 2栋1单元 (passes).
+    rounds = [os.path.join(EXAMPLES, f"consult_round{k}.json") for k in (1, 2, 3)]
+    out = votes.consult_rounds(registry, rounds)
+    assert [r["newly_agreed"] for r in out["rounds"]] == [4, 3, 1]
+    assert out["rule"]["name"] == "yichang_all_agree"
+    assert votes.consult_rounds(registry, rounds, rule="hebei_80_entry")["passed"]
+    lift = os.path.join(EXAMPLES, "elevator_ballots.json")
+    apps = os.path.join(EXAMPLES, "elevator_applications.json")
+    result = votes.elevator_result(registry, lift, apps)
+    assert [e["opened_by_application"] for e in result["entrances"]] == ["A-003", "A-001"]
+    assert result["ballot_counts"]["no_consultation"] == 1
+    frame = votes.elevator(registry, lift, apps)
+    assert list(frame["passed"]) == [False, True]
+
+
+def test_consultation_and_elevator_errors(registry):
+    r1, r2 = (json.load(open(os.path.join(EXAMPLES, f"consult_round{k}.json"), encoding="utf-8"))
+              for k in (1, 2))
+    r2["vote"]["scope"] = {"kind": "building", "id": "E-0001-B1"}
+    with pytest.raises(renewal.InvalidArgumentError, match=r"rounds\[1\] vote scope: 楼栋 E-0001-B1"):
+        votes.consult_rounds(registry, [r1, r2])
+    with pytest.raises(ValueError, match="rounds: must not be empty"):
+        votes.consult_rounds(registry, [])
+    bad = {"applications": [{"id": "A-9", "dwelling": "E-0001-B9-1-101", "time": 1}]}
+    with pytest.raises(renewal.NotFoundError, match=r'applications\[0\] "A-9" dwelling'):
+        votes.elevator_result(registry, BALLOTS, bad)
+    with pytest.raises(KeyError):
+        votes.elevator(registry, BALLOTS, [("E-0001-B9-1-101", 1)])

@@ -1,9 +1,7 @@
 // `renewal tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]`:
 // counts an owner vote (docs/votes.md). `renewal vote-rules [--json]` lists the
 // preset rules with their sources.
-#include <fstream>
 #include <ostream>
-#include <sstream>
 #include <string>
 
 #include "command.h"
@@ -11,6 +9,7 @@
 #include "renewal/vote.h"
 #include "renewal/vote_json.h"
 #include "renewal/vote_notice.h"
+#include "vote_cli.h"
 
 namespace renewal::cli {
 namespace {
@@ -18,29 +17,11 @@ namespace {
 constexpr char kUsage[] =
     "tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]";
 
-absl::StatusOr<VoteRule> LoadRule(const std::string& spec) {
-  if (spec.size() > 5 && spec.substr(spec.size() - 5) == ".json") {
-    std::ifstream in(spec, std::ios::binary);
-    if (!in) return absl::NotFoundError("--rule: cannot open \"" + spec + "\"");
-    std::ostringstream text;
-    text << in.rdbuf();
-    absl::StatusOr<VoteRule> rule = ParseVoteRuleJson(text.str());
-    if (!rule.ok()) {
-      return absl::Status(rule.status().code(),
-                          spec + ": " + std::string(rule.status().message()));
-    }
-    return rule;
-  }
-  return VoteRulePreset(spec);
-}
-
-std::string M2(std::int64_t centi) { return Area::Centi(centi).ToString() + " m²"; }
-
 void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const VoteOutcome& o,
                 std::ostream& out) {
   out << "表决 " << v.id << "（" << ZhOf(v.matter) << "） 范围：" << VoteScopeToString(v.scope)
-      << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n规则："
-      << v.rule.name << " " << v.rule.title << "（" << v.rule.source << "）\n结果："
+      << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n"
+      << RuleLine(v.rule) << "\n结果："
       << (o.passed ? "通过 passed" : "未通过 failed") << "\n";
   for (const ThresholdResult& t : o.tests) {
     out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
@@ -51,14 +32,7 @@ void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const Vo
       << "；参与 " << x.heads_participating << " 人 " << M2(x.area_participating) << "；同意 "
       << x.heads_agree << " 人 " << M2(x.area_agree) << "；不同意 " << x.heads_disagree
       << " 人；弃权 " << x.heads_abstain << " 人\n";
-  out << "选票：共 " << box.size() << " 张；有效 " << o.count(BallotStatus::kAccepted) << "，被取代 "
-      << o.count(BallotStatus::kSuperseded) << "，共有人一致 " << o.count(BallotStatus::kConcurring)
-      << "，无效 " << o.rejected();
-  for (std::size_t k = 0; k < kBallotStatusCount; ++k) {
-    const auto st = static_cast<BallotStatus>(k);
-    if (IsRejection(st) && o.status_counts[k] > 0) out << "；" << ZhOf(st) << " " << o.status_counts[k];
-  }
-  out << "\n";
+  out << BallotCountsLine(o.status_counts, static_cast<std::int64_t>(box.size())) << "\n";
   for (const InconsistentPerson& p : o.inconsistent) {
     out << "  表决不一致：" << (p.developer ? std::string("开发建设单位") : r.owner(p.owner).id)
         << "，" << p.dwellings.size() << " 套房屋，其选票均不计入\n";
@@ -80,7 +54,7 @@ absl::Status Tally(const Args& args, std::ostream& out) {
   absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, args.positional()[1]);
   if (!doc.ok()) return doc.status();
   if (std::optional<std::string> spec = args.option("rule")) {
-    absl::StatusOr<VoteRule> rule = LoadRule(*spec);
+    absl::StatusOr<VoteRule> rule = LoadRuleOption(*spec);
     if (!rule.ok()) return rule.status();
     doc->vote.rule = *std::move(rule);
   }

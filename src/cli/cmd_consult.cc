@@ -1,0 +1,100 @@
+// `renewal consult REGISTRY ROUND1.json [ROUND2.json ...] [--rule NAME|rule.json] [--json]`:
+// a multi-round consultation (宜昌 三轮征询, seed 001), one ballots document per
+// round (docs/votes.md "Consultations").
+#include <ostream>
+#include <string>
+
+#include "command.h"
+#include "renewal/registry_json.h"
+#include "renewal/vote.h"
+#include "renewal/vote_consult.h"
+#include "renewal/vote_consult_json.h"
+#include "renewal/vote_json.h"
+#include "vote_cli.h"
+
+namespace renewal::cli {
+namespace {
+
+constexpr char kUsage[] =
+    "consult REGISTRY ROUND1.json [ROUND2.json ...] [--rule NAME|rule.json] [--json]";
+
+std::string_view LastChoiceZh(DwellingChoice c) {
+  switch (c) {
+    case DwellingChoice::kAgree: return "同意";
+    case DwellingChoice::kDisagree: return "不同意";
+    case DwellingChoice::kAbstain: return "弃权";
+    case DwellingChoice::kNone: return "未答复";
+  }
+  return "未答复";
+}
+
+void PrintHuman(const Registry& r, const ConsultationInput& in, const ConsultationResult& res,
+                std::ostream& out) {
+  out << "多轮征询 " << in.rounds.size() << " 轮 范围：" << VoteScopeToString(in.scope) << "\n"
+      << RuleLine(in.rule) << "\n";
+  std::int64_t agreed = 0;
+  for (std::size_t k = 0; k < res.rounds.size(); ++k) {
+    const RoundResult& rr = res.rounds[k];
+    const VoteTotals& t = rr.cumulative;
+    agreed += rr.newly_agreed;
+    out << "第" << k + 1 << "轮 " << rr.name << "：" << FormatVoteTime(in.rounds[k].opens) << " 至 "
+        << FormatVoteTime(in.rounds[k].closes) << "\n  征询 " << rr.addressed << " 户，答复 "
+        << rr.responded << " 户，新同意 " << rr.newly_agreed << " 户；累计同意 " << agreed << " 户，"
+        << t.heads_agree << " 人 / " << t.heads_total << " 人（"
+        << VotePercent(t.heads_agree, t.heads_total) << "），面积 " << M2(t.area_agree) << " / "
+        << M2(t.area_total) << "（" << VotePercent(t.area_agree, t.area_total) << "）："
+        << (rr.passed ? "通过" : "未通过") << "\n";
+    for (const ThresholdResult& tr : rr.tests) {
+      out << "  [" << (tr.passed ? "通过" : "未通过") << "] " << tr.test.name << "："
+          << ExplainThreshold(tr) << "\n";
+    }
+    std::array<std::int64_t, kBallotStatusCount> counts{};
+    for (BallotStatus st : rr.ballot_status) ++counts[static_cast<std::size_t>(st)];
+    out << "  " << BallotCountsLine(counts, static_cast<std::int64_t>(rr.ballot_status.size()))
+        << "\n";
+  }
+  out << "结果：" << (res.passed ? "通过 passed" : "未通过 failed") << "\n";
+  out << "尚未同意 " << res.remaining.size() << " 户" << (res.remaining.empty() ? "" : "：") << "\n";
+  for (std::size_t k = 0; k < res.remaining.size(); ++k) {
+    out << "  " << r.dwelling(res.remaining[k]).id << "：最后意见 "
+        << LastChoiceZh(res.remaining_last_choice[k]) << "\n";
+  }
+}
+
+absl::Status Consult(const Args& args, std::ostream& out) {
+  if (args.positional().size() < 2) {
+    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+  }
+  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  if (!r.ok()) return r.status();
+  ConsultationInput input;
+  for (std::size_t k = 1; k < args.positional().size(); ++k) {
+    const std::string& path = args.positional()[k];
+    absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, path);
+    if (!doc.ok()) return doc.status();
+    if (absl::Status st = AddConsultationRound(*std::move(doc), &input); !st.ok()) {
+      return absl::Status(st.code(), path + ": " + std::string(st.message()));
+    }
+  }
+  if (std::optional<std::string> spec = args.option("rule")) {
+    absl::StatusOr<VoteRule> rule = LoadRuleOption(*spec);
+    if (!rule.ok()) return rule.status();
+    input.rule = *std::move(rule);
+  }
+  absl::StatusOr<ConsultationResult> res = RunConsultation(*r, input.scope, input.rule, input.rounds);
+  if (!res.ok()) return res.status();
+  if (args.flag("json")) {
+    out << ConsultationResultToJson(*r, input, *res) << "\n";
+  } else {
+    PrintHuman(*r, input, *res, out);
+  }
+  return absl::OkStatus();
+}
+
+const bool registered = RegisterCommand(
+    {"consult", kUsage,
+     "multi-round consultation (宜昌 三轮征询): each round asks the dwellings not yet agreed",
+     {"json"}, Consult});
+
+}  // namespace
+}  // namespace renewal::cli

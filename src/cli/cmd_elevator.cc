@@ -1,0 +1,118 @@
+// `renewal elevator REGISTRY BALLOTS.json APPLICATIONS.json [--days 30] [--rule NAME|rule.json]
+// [--json]`: elevator additions decided per entrance (单元); one household's
+// application opens its entrance's consultation (上海, seed 001; docs/votes.md).
+#include <ostream>
+#include <string>
+
+#include "command.h"
+#include "renewal/registry_json.h"
+#include "renewal/vote.h"
+#include "renewal/vote_consult.h"
+#include "renewal/vote_consult_json.h"
+#include "renewal/vote_json.h"
+#include "vote_cli.h"
+
+namespace renewal::cli {
+namespace {
+
+constexpr char kUsage[] =
+    "elevator REGISTRY BALLOTS.json APPLICATIONS.json [--days 30] [--rule NAME|rule.json] [--json]";
+constexpr long long kMaxDays = 36500;  // keeps days × 86400 far from overflow
+
+std::string EntranceName(const Registry& r, const EntranceConsultation& c) {
+  return r.building(c.building).id + " " + std::string(r.entrance(c.entrance).id) + "单元";
+}
+
+void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const BallotBox& box,
+                const std::vector<EntranceConsultation>& list, std::ostream& out) {
+  out << "加装电梯征询（按单元，一户申请即启动本单元征询） 征询期 " << days << " 天\n"
+      << RuleLine(rule) << "\n";
+  const std::vector<std::size_t> where = ElevatorBallotEntrances(r, box, list);
+  std::string passed_names;
+  std::size_t passed = 0;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const EntranceConsultation& c = list[k];
+    const VoteOutcome& o = c.outcome;
+    if (o.passed) {
+      passed_names += (passed++ == 0 ? "" : "、") + EntranceName(r, c);
+    }
+    out << "单元 " << EntranceName(r, c) << "：" << (o.passed ? "通过 passed" : "未通过 failed")
+        << "\n  申请 " << c.applications << " 户，首个申请 " << c.opened_by
+        << (c.opened_by_id.empty() ? "" : "（" + c.opened_by_id + "）") << "；征询期 "
+        << FormatVoteTime(c.opens) << " 至 " << FormatVoteTime(c.closes) << "\n";
+    for (const ThresholdResult& t : o.tests) {
+      out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
+          << "\n";
+    }
+    const VoteTotals& x = o.totals;
+    out << "  合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
+        << "；参与 " << x.heads_participating << " 人；同意 " << x.heads_agree << " 人 "
+        << M2(x.area_agree) << "；不同意 " << x.heads_disagree << " 人；弃权 " << x.heads_abstain
+        << " 人\n";
+    // This entrance's own ballots: the others' are not its rejections.
+    std::array<std::int64_t, kBallotStatusCount> counts{};
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < where.size(); ++i) {
+      if (where[i] != k) continue;
+      ++counts[static_cast<std::size_t>(o.ballot_status[i])];
+      ++total;
+    }
+    out << "  " << BallotCountsLine(counts, total) << "\n";
+  }
+  out << "结果：" << list.size() << " 个单元启动征询，" << passed << " 个通过"
+      << (passed_names.empty() ? "" : "（" + passed_names + "）") << "，" << list.size() - passed
+      << " 个未通过\n";
+  std::int64_t unknown = 0, uncounted = 0;
+  for (std::size_t w : where) {
+    unknown += w == kBallotUnknownDwelling ? 1 : 0;
+    uncounted += w == kBallotNoConsultation ? 1 : 0;
+  }
+  out << "选票：共 " << box.size() << " 张；计入单元征询 "
+      << static_cast<std::int64_t>(box.size()) - unknown - uncounted << "，房屋不存在 " << unknown
+      << "，所在单元无人申请 " << uncounted << "\n";
+}
+
+absl::Status Elevator(const Args& args, std::ostream& out) {
+  if (args.positional().size() != 3) {
+    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+  }
+  long long days = 0;
+  if (absl::Status st = args.IntOption("days", 30, &days); !st.ok()) return st;
+  if (days < 1 || days > kMaxDays) {
+    return absl::InvalidArgumentError("--days: must be between 1 and " + std::to_string(kMaxDays) +
+                                      ", got " + std::to_string(days));
+  }
+  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  if (!r.ok()) return r.status();
+  absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, args.positional()[1]);
+  if (!doc.ok()) return doc.status();
+  absl::StatusOr<std::vector<ElevatorApplication>> apps =
+      LoadElevatorApplicationsFile(*r, args.positional()[2]);
+  if (!apps.ok()) return apps.status();
+  // The ballots document's rule (or its matter's default: elevator_addition →
+  // civil_code_major) unless --rule names another.
+  VoteRule rule = doc->vote.rule;
+  if (std::optional<std::string> spec = args.option("rule")) {
+    absl::StatusOr<VoteRule> given = LoadRuleOption(*spec);
+    if (!given.ok()) return given.status();
+    rule = *std::move(given);
+  }
+  const std::int64_t duration = static_cast<std::int64_t>(days) * 86400;
+  absl::StatusOr<std::vector<EntranceConsultation>> list =
+      ElevatorConsultations(*r, *apps, doc->ballots, rule, duration);
+  if (!list.ok()) return list.status();
+  if (args.flag("json")) {
+    out << ElevatorResultToJson(*r, rule, duration, doc->ballots, *list) << "\n";
+  } else {
+    PrintHuman(*r, rule, days, doc->ballots, *list, out);
+  }
+  return absl::OkStatus();
+}
+
+const bool registered = RegisterCommand(
+    {"elevator", kUsage,
+     "elevator additions per entrance (上海): each application opens its entrance's consultation",
+     {"json"}, Elevator});
+
+}  // namespace
+}  // namespace renewal::cli
