@@ -2,10 +2,10 @@
 //
 //   BM_CountEstate       one estate-scale vote (173 dwellings, the national mean)
 //   BM_CountMillion      one vote over 1,000,000 dwellings and ~1.02 M ballots
-//   BM_CountCityOneBox   the same with all ballots in one box, counted by range
-//   BM_CountCity         one vote per estate over a synthetic city; the scale is
-//                        RENEWAL_VOTE_BENCH_ESTATES (default 21,900 = 1/10 of the
-//                        national 219,000 estates, ~3.8 M ballots)
+//   BM_CountCity         one vote per estate over a synthetic city, in four ways
+//                        (see below); the scale is RENEWAL_VOTE_BENCH_ESTATES
+//                        (default 21,900 = 1/10 of the national 219,000
+//                        estates, ~3.5 M ballots)
 //
 // Synthetic data: bench/vote_city.h (shared with bench/vote_dump.cc, which writes
 // it out for the pandas comparison in examples/votes/pandas_tally.py).
@@ -55,21 +55,46 @@ void BM_CountMillion(benchmark::State& state) {
 }
 BENCHMARK(BM_CountMillion)->Arg(0)->Arg(1)->ArgName("breakdown")->Unit(benchmark::kMillisecond);
 
+// One vote per estate over the city. Args: breakdown (0/1); layout: 0 = a box
+// per estate, each counted with Count; 1 = the same through CountEach (which
+// prefetches the next vote's ballots); 2 = all ballots in one box, each vote
+// counting its range with CountRange; 3 = the one box through CountEach.
 void BM_CountCity(benchmark::State& state) {
   static City* city = MakeCity(CityEstates(), kPerEstate);
   Tallier tallier(city->registry);
   const TallyOptions options{state.range(0) != 0, state.range(0) != 0};
+  const std::int64_t layout = state.range(1);
   std::size_t passed = 0;
+  auto sink = [&passed](std::size_t, absl::StatusOr<VoteOutcome> out) {
+    passed += out->passed ? 1 : 0;
+    benchmark::DoNotOptimize(out);
+  };
   for (auto _ : state) {
     passed = 0;
-    for (std::size_t e = 0; e < city->votes.size(); ++e) {
-      auto out = tallier.Count(city->votes[e], city->boxes[e], options);
-      passed += out->passed ? 1 : 0;
-      benchmark::DoNotOptimize(out);
+    switch (layout) {
+      case 0:
+        for (std::size_t e = 0; e < city->votes.size(); ++e) {
+          sink(e, tallier.Count(city->votes[e], city->boxes[e], options));
+        }
+        break;
+      case 1:
+        (void)tallier.CountEach(city->votes, city->boxes, options, sink);
+        break;
+      case 2:
+        for (std::size_t e = 0; e < city->votes.size(); ++e) {
+          sink(e, tallier.CountRange(city->votes[e], city->all, city->starts[e], city->starts[e + 1],
+                                     options));
+        }
+        break;
+      default:
+        (void)tallier.CountEach(city->votes, city->all, city->starts, options, sink);
     }
   }
-  std::size_t box_bytes = 0;
-  for (const BallotBox& b : city->boxes) box_bytes += b.bytes() + sizeof(BallotBox);
+  std::size_t box_bytes = city->all.bytes();
+  if (layout < 2) {
+    box_bytes = 0;
+    for (const BallotBox& b : city->boxes) box_bytes += b.bytes() + sizeof(BallotBox);
+  }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * city->ballots));
   state.counters["votes"] = static_cast<double>(city->votes.size());
   state.counters["ballots"] = static_cast<double>(city->ballots);
@@ -78,33 +103,7 @@ void BM_CountCity(benchmark::State& state) {
   state.counters["bytes_per_ballot"] =
       static_cast<double>(box_bytes + city->ballots) / static_cast<double>(city->ballots);
 }
-BENCHMARK(BM_CountCity)->Arg(0)->Arg(1)->ArgName("breakdown")->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-
-// The same city with all ballots in one box, each vote counting its range: the
-// counts stream through the ballots and the registry in order.
-void BM_CountCityOneBox(benchmark::State& state) {
-  static City* city = MakeCity(CityEstates(), kPerEstate);
-  Tallier tallier(city->registry);
-  const TallyOptions options{state.range(0) != 0, state.range(0) != 0};
-  std::size_t passed = 0;
-  for (auto _ : state) {
-    passed = 0;
-    for (std::size_t e = 0; e < city->votes.size(); ++e) {
-      auto out = tallier.CountRange(city->votes[e], city->all, city->starts[e], city->starts[e + 1],
-                                    options);
-      passed += out->passed ? 1 : 0;
-      benchmark::DoNotOptimize(out);
-    }
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * city->ballots));
-  state.counters["votes"] = static_cast<double>(city->votes.size());
-  state.counters["ballots"] = static_cast<double>(city->ballots);
-  state.counters["passed"] = static_cast<double>(passed);
-  state.counters["bytes_per_ballot"] =
-      static_cast<double>(city->all.bytes() + city->ballots) / static_cast<double>(city->ballots);
-}
-BENCHMARK(BM_CountCityOneBox)->Arg(0)->Arg(1)->ArgName("breakdown")
+BENCHMARK(BM_CountCity)->ArgsProduct({{0, 1}, {0, 1, 2, 3}})->ArgNames({"breakdown", "layout"})
     ->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace

@@ -51,6 +51,7 @@ Registry& Registry::operator=(Registry&& o) noexcept {
   owner_name_ = std::move(o.owner_name_);
   owner_kind_ = std::move(o.owner_kind_);
   person_count_ = o.person_count_;
+  estate_first_dwelling_ = std::move(o.estate_first_dwelling_);
   estate_first_person_ = std::move(o.estate_first_person_);
   indexes_ = std::move(o.indexes_);
   BindIndexes();
@@ -128,12 +129,8 @@ std::pair<Index, Index> Registry::PersonRangeOfEstate(Index estate) const {
 }
 
 std::pair<Index, Index> Registry::DwellingRangeOfEstate(Index estate) const {
-  const Estate& e = estates_[estate];
-  const Index first_entrance = buildings_[e.first_building].first_entrance;
-  const Building& last = buildings_[e.first_building + e.building_count - 1];
-  const Index first = entrance_first_dwelling_[first_entrance];
-  const Index end = entrance_first_dwelling_[last.first_entrance + last.entrance_count];
-  return {first, end - first};
+  const Index first = estate_first_dwelling_[estate];
+  return {first, estate_first_dwelling_[estate + 1] - first};
 }
 
 namespace {
@@ -191,7 +188,8 @@ std::size_t Registry::TotalBytes() const {
                       owner_kind_.capacity() + entrance_id_.bytes() +
                       entrance_building_.capacity() * sizeof(Index) +
                       entrance_first_dwelling_.capacity() * sizeof(Index) +
-                      estate_first_person_.capacity() * sizeof(Index);
+                      (estate_first_dwelling_.capacity() + estate_first_person_.capacity()) *
+                          sizeof(Index);
   for (const Estate& e : estates_) total += sizeof(Estate) + e.id.capacity() + e.name.capacity();
   for (const Building& b : buildings_) {
     total += sizeof(Building) + b.id.capacity() + b.name.capacity();
@@ -564,13 +562,15 @@ absl::StatusOr<Registry> RegistryBuilder::Finish() && {
   c.floor.shrink_to_fit();
   c.owner.shrink_to_fit();
   c.co_owners.shrink_to_fit();
-  std::vector<Index> estate_first_dwelling;
-  estate_first_dwelling.reserve(r.estate_count() + 1);
-  for (Index e = 0; e < r.estate_count(); ++e) {
-    estate_first_dwelling.push_back(r.DwellingRangeOfEstate(e).first);
+  // Estate ranges as columns: counting votes estate by estate reads them in order.
+  r.estate_first_dwelling_.clear();
+  r.estate_first_dwelling_.reserve(r.estate_count() + 1);
+  for (const Estate& e : r.estates_) {
+    r.estate_first_dwelling_.push_back(
+        r.entrance_first_dwelling_[r.buildings_[e.first_building].first_entrance]);
   }
-  estate_first_dwelling.push_back(static_cast<Index>(r.dwelling_count()));
-  r.person_count_ = internal::AssignPersons(c, r.owner_count(), estate_first_dwelling,
+  r.estate_first_dwelling_.push_back(static_cast<Index>(r.dwelling_count()));
+  r.person_count_ = internal::AssignPersons(c, r.owner_count(), r.estate_first_dwelling_,
                                             &r.estate_first_person_);
   r.entrance_building_.shrink_to_fit();
   r.entrance_first_dwelling_.shrink_to_fit();

@@ -242,7 +242,10 @@ class Registry {
   StringColumn owner_name_;
   std::vector<OwnerKind> owner_kind_;
   std::size_t person_count_ = 1;
-  std::vector<Index> estate_first_person_{1};  // one extra entry: the end
+  // Per estate, one extra entry at the end: where its dwellings and its own
+  // persons (PersonRangeOfEstate) begin. Derived in Finish.
+  std::vector<Index> estate_first_dwelling_{0};
+  std::vector<Index> estate_first_person_{1};
   std::unique_ptr<Indexes> indexes_;  // ID hash indexes (and owner IDs)
 
   // Points the dwelling ID index back at this object (after construction or a move).
