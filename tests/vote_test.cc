@@ -614,5 +614,67 @@ TEST(OutcomeTest, ReusedTallierReproducesTheSameOutcome) {
   EXPECT_EQ(other->totals.heads_total, 1);
 }
 
+// Z owns D1 in E1 and X1 in E2. Counted over E2 alone, Z is one person met in an
+// earlier estate (not E2's own block of persons); over listed dwellings of both
+// estates Z is still one person with both areas (art. 9).
+TEST(PersonsTest, AnOwnerAcrossEstatesIsOnePerson) {
+  Registry r = Build({{"D1", 10000, {"Z"}}, {"D2", 8000, {"O2"}}});
+  auto e2 = Count(r, MakeVote("civil_code_ordinary", {VoteScopeKind::kEstate, "E2", "", {}}),
+                  {{"X1", BallotChoice::kAgree}});
+  EXPECT_EQ(e2.totals.heads_total, 1);
+  EXPECT_EQ(e2.totals.area_total, 5000);
+  EXPECT_EQ(e2.totals.heads_agree, 1);
+  auto both = Count(r, MakeVote("civil_code_ordinary", {VoteScopeKind::kDwellings, "", "", {"X1", "D1", "D2"}}),
+                    {{"X1", BallotChoice::kAgree}});
+  EXPECT_EQ(both.totals.heads_total, 2);           // Z and O2
+  EXPECT_EQ(both.totals.area_total, 23000);
+  EXPECT_EQ(both.totals.area_agree, 15000);        // Z's vote carries D1 too
+  EXPECT_EQ(both.totals.heads_agree, 1);
+}
+
+// CountEach gives each vote the outcome Count gives it, in both forms, and
+// refuses mismatched sizes without counting anything.
+TEST(OutcomeTest, CountEachMatchesCountOneByOne) {
+  Registry r = Build(Singles({100, 100, 100}));
+  std::vector<Vote> votes{MakeVote("civil_code_ordinary"),
+                          MakeVote("civil_code_major", {VoteScopeKind::kBuilding, "X", "", {}})};
+  std::vector<BallotBox> boxes;
+  boxes.push_back(Box(r, {{"D1", BallotChoice::kAgree}, {"D2", BallotChoice::kDisagree}}));
+  boxes.push_back(Box(r, {{"X1", BallotChoice::kAgree}, {"D3", BallotChoice::kAgree}}));
+  BallotBox all = Box(r, {{"D1", BallotChoice::kAgree}, {"D2", BallotChoice::kDisagree},
+                          {"X1", BallotChoice::kAgree}, {"D3", BallotChoice::kAgree}});
+  const std::vector<std::size_t> starts{0, 2, 4};
+  Tallier t(r);
+  std::vector<VoteOutcome> each, ranges;
+  auto keep = [](std::vector<VoteOutcome>& into) {
+    return [&into](std::size_t k, absl::StatusOr<VoteOutcome> out) {
+      ASSERT_TRUE(out.ok()) << out.status();
+      EXPECT_EQ(k, into.size());
+      into.push_back(*std::move(out));
+    };
+  };
+  ASSERT_TRUE(t.CountEach(votes, boxes, {}, keep(each)).ok());
+  ASSERT_TRUE(t.CountEach(votes, all, starts, {}, keep(ranges)).ok());
+  ASSERT_EQ(each.size(), 2u);
+  ASSERT_EQ(ranges.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    auto one = t.Count(votes[k], boxes[k]);
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ(each[k].totals, one->totals);
+    EXPECT_EQ(each[k].ballot_status, one->ballot_status);
+    EXPECT_EQ(ranges[k].totals, one->totals);
+    EXPECT_EQ(ranges[k].ballot_status, one->ballot_status);
+  }
+  EXPECT_EQ(each[1].count(BallotStatus::kOutOfScope), 1);  // D3 is not in building X
+  int calls = 0;
+  auto count_calls = [&calls](std::size_t, absl::StatusOr<VoteOutcome>) { ++calls; };
+  EXPECT_EQ(t.CountEach(votes, std::span<const BallotBox>(boxes).first(1), {}, count_calls).code(),
+            absl::StatusCode::kInvalidArgument);
+  const std::vector<std::size_t> short_starts{0, 2};
+  EXPECT_EQ(t.CountEach(votes, all, short_starts, {}, count_calls).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(calls, 0);
+}
+
 }  // namespace
 }  // namespace renewal
