@@ -1,13 +1,15 @@
-// The 0/1 knapsack with forced items and per-group count limits.
+// The 0/1 knapsack with forced items and per-group limits on count and weight.
 //
 // Exact: items are sorted by value/weight (exact cross-multiplication); a greedy
 // solution is the first incumbent; the Dantzig LP bound (prefix sums, binary
 // search) fixes variables that cannot be in or out of any strictly better solution
-// (Martello–Toth reduction); a depth-first branch and bound over the rest, include
-// first, prunes with the LP bound of the remaining items (items of groups already at
-// their maximum are left out of the bound: they are fixed at 0). Group minimums are
-// enforced by never excluding an item when the group's deficit equals the items it
-// has left. Values are integers, so a bound ≤ the incumbent prunes.
+// (Martello–Toth reduction). When no group limit binds the items left, the
+// expanding-core DP (knapsack_core_dp.cc) solves them; otherwise a depth-first branch
+// and bound, include first, prunes with the LP bound of the remaining items (items of
+// groups already at their maximum are left out of the bound: they are fixed at 0).
+// Group minimums are enforced by never excluding an item when the group's count or
+// weight deficit can no longer be met without it; weight maxima by never including an
+// item that would pass them. Values are integers, so a bound ≤ the incumbent prunes.
 //
 // Fast: forced items, the cheapest items of groups below their minimum, then a greedy
 // pass in ratio order over everything that fits; the gap is measured against the LP
@@ -15,6 +17,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "knapsack_core_dp.h"
 #include "renewal/plan.h"
 #include "strcat.h"
 
@@ -35,6 +38,8 @@ struct Prepared {
   std::int64_t forced_value = 0, forced_weight = 0;
   std::vector<std::int64_t> max_left;  // per group, after forced
   std::vector<std::int64_t> deficit;   // per group, min − forced, ≥ 0
+  std::vector<std::int64_t> max_w_left;  // per group, max weight − forced weight
+  std::vector<std::int64_t> deficit_w;   // per group, min weight − forced weight, ≥ 0
 };
 
 // a before b when v_a/w_a > v_b/w_b; weight 0 first; ties: value desc, index asc.
@@ -76,6 +81,11 @@ absl::Status Validate(const KnapsackProblem& p) {
       return absl::InvalidArgumentError(StrCat("groups[", k, "]: need 0 <= min <= max, got min ",
                                                gl.min_count, " max ", gl.max_count));
     }
+    if (gl.min_weight < 0 || gl.max_weight < gl.min_weight) {
+      return absl::InvalidArgumentError(
+          StrCat("groups[", k, "]: need 0 <= min weight <= max weight, got min ", gl.min_weight,
+                 " max ", gl.max_weight));
+    }
   }
   return absl::OkStatus();
 }
@@ -84,7 +94,10 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
   Prepared s;
   s.max_left.resize(p.groups.size());
   s.deficit.resize(p.groups.size());
+  s.max_w_left.resize(p.groups.size());
+  s.deficit_w.resize(p.groups.size());
   std::vector<std::int64_t> forced_count(p.groups.size(), 0);
+  std::vector<i128> forced_w(p.groups.size(), 0);
   std::vector<std::size_t> forced;
   i128 fw = 0, fv = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -92,7 +105,10 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
     forced.push_back(i);
     fw += p.items[i].weight;
     fv += p.items[i].value;
-    if (p.items[i].group >= 0) ++forced_count[static_cast<std::size_t>(p.items[i].group)];
+    if (p.items[i].group >= 0) {
+      ++forced_count[static_cast<std::size_t>(p.items[i].group)];
+      forced_w[static_cast<std::size_t>(p.items[i].group)] += p.items[i].weight;
+    }
   }
   if (fw > p.capacity) {
     std::string names;
@@ -116,8 +132,17 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
           StrCat("infeasible: group ", k, " has ", forced_count[k],
                  " forced items, more than its maximum ", p.groups[k].max_count));
     }
+    if (forced_w[k] > p.groups[k].max_weight) {
+      return absl::FailedPreconditionError(
+          StrCat("infeasible: group ", k, " has forced items of weight ",
+                 static_cast<std::int64_t>(forced_w[k]), ", more than its maximum weight ",
+                 p.groups[k].max_weight));
+    }
     s.max_left[k] = p.groups[k].max_count - forced_count[k];
     s.deficit[k] = std::max<std::int64_t>(0, p.groups[k].min_count - forced_count[k]);
+    s.max_w_left[k] = p.groups[k].max_weight - static_cast<std::int64_t>(forced_w[k]);
+    s.deficit_w[k] = std::max<std::int64_t>(
+        0, p.groups[k].min_weight - static_cast<std::int64_t>(forced_w[k]));
   }
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -155,8 +180,19 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
           StrCat("infeasible: group ", k, " needs ", s.deficit[k], " more items but has only ",
                  ws.size(), " candidates"));
     }
+    // Only the items that fit under the group's weight maximum can count.
+    i128 usable = 0;
+    for (std::int64_t x : ws) usable += x <= s.max_w_left[k] ? x : 0;
+    if (usable < s.deficit_w[k]) {
+      return absl::FailedPreconditionError(
+          StrCat("infeasible: group ", k, " needs weight ", s.deficit_w[k],
+                 " more but its candidates weigh only ", static_cast<std::int64_t>(usable),
+                 " together"));
+    }
     std::sort(ws.begin(), ws.end());
-    for (std::int64_t j = 0; j < s.deficit[k]; ++j) need += ws[static_cast<std::size_t>(j)];
+    i128 cheapest = 0;
+    for (std::int64_t j = 0; j < s.deficit[k]; ++j) cheapest += ws[static_cast<std::size_t>(j)];
+    need += std::max<i128>(cheapest, s.deficit_w[k]);
   }
   if (need > s.capacity) {
     return absl::FailedPreconditionError(
@@ -417,9 +453,15 @@ class BranchAndBound {
     }
     count_ = s.max_left;  // reused as "slots left" per group
     deficit_ = s.deficit;
+    w_left_ = s.max_w_left;
+    w_deficit_ = s.deficit_w;
     remaining_.assign(s.max_left.size(), 0);
+    w_remaining_.assign(s.max_left.size(), 0);
     for (std::size_t k : free_) {
-      if (s.g[k] >= 0) ++remaining_[static_cast<std::size_t>(s.g[k])];
+      if (s.g[k] >= 0) {
+        ++remaining_[static_cast<std::size_t>(s.g[k])];
+        w_remaining_[static_cast<std::size_t>(s.g[k])] += s.w[k];
+      }
     }
     // Subproblem arrays over the free items, in ratio order.
     const std::size_t m = free_.size();
@@ -511,7 +553,10 @@ class BranchAndBound {
       i128 c = cap, v = value;
       for (std::size_t k : ratio_free_) {
         if (pos_[k] < j) continue;
-        if (s_.g[k] >= 0 && count_[static_cast<std::size_t>(s_.g[k])] <= 0) continue;
+        if (s_.g[k] >= 0 && (count_[static_cast<std::size_t>(s_.g[k])] <= 0 ||
+                             s_.w[k] > w_left_[static_cast<std::size_t>(s_.g[k])])) {
+          continue;
+        }
         if (s_.w[k] <= c) {
           c -= s_.w[k];
           v += s_.v[k];
@@ -564,7 +609,10 @@ class BranchAndBound {
     i128 c = cap, v = value;
     for (std::size_t q = j; q < m; ++q) {
       const std::size_t k = free_[q];
-      if (s_.g[k] >= 0 && count_[static_cast<std::size_t>(s_.g[k])] <= 0) continue;
+      if (s_.g[k] >= 0 && (count_[static_cast<std::size_t>(s_.g[k])] <= 0 ||
+                           s_.w[k] > w_left_[static_cast<std::size_t>(s_.g[k])])) {
+        continue;
+      }
       if (s_.w[k] <= c) {
         c -= s_.w[k];
         v += s_.v[k];
@@ -599,6 +647,9 @@ class BranchAndBound {
     for (std::int64_t d : deficit_) {
       if (d > 0) return false;
     }
+    for (std::int64_t d : w_deficit_) {
+      if (d > 0) return false;
+    }
     return true;
   }
 
@@ -621,7 +672,10 @@ class BranchAndBound {
       if (j < m) {
         for (std::size_t q = j; q < m; ++q) {
           const std::int32_t g = s_.g[free_[q]];
-          if (g >= 0 && deficit_[static_cast<std::size_t>(g)] > 0) return;
+          if (g >= 0 && (deficit_[static_cast<std::size_t>(g)] > 0 ||
+                         w_deficit_[static_cast<std::size_t>(g)] > 0)) {
+            return;
+          }
         }
       }
       Record(value);
@@ -631,34 +685,53 @@ class BranchAndBound {
     const std::size_t k = free_[j];
     const std::int32_t g = s_.g[k];
     const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
-    if (g >= 0) --remaining_[gi];
-    // Include.
-    if (s_.w[k] <= cap && (g < 0 || count_[gi] > 0)) {
+    const std::int64_t wk = s_.w[k];
+    if (g >= 0) {
+      --remaining_[gi];
+      w_remaining_[gi] -= wk;
+    }
+    // Include, within the group's count and weight maxima.
+    if (wk <= cap && (g < 0 || (count_[gi] > 0 && wk <= w_left_[gi]))) {
       take_[j] = true;
       if (g >= 0) {
         --count_[gi];
         --deficit_[gi];
+        w_left_[gi] -= wk;
+        w_deficit_[gi] -= wk;
       }
-      Dfs(j + 1, cap - s_.w[k], value + s_.v[k]);
+      Dfs(j + 1, cap - wk, value + s_.v[k]);
       if (g >= 0) {
         ++count_[gi];
         ++deficit_[gi];
+        w_left_[gi] += wk;
+        w_deficit_[gi] += wk;
       }
       take_[j] = false;
     }
     // Exclude j and its identical successors, unless the group then cannot reach its
-    // minimum.
+    // minimum count or weight with the candidates it has left.
     const std::size_t next = next_distinct_[j];
     const std::int64_t skipped = static_cast<std::int64_t>(next - j - 1);
-    if (g >= 0) remaining_[gi] -= skipped;
-    if (g < 0 || deficit_[gi] <= remaining_[gi]) Dfs(next, cap, value);
-    if (g >= 0) remaining_[gi] += skipped + 1;
+    if (g >= 0) {
+      remaining_[gi] -= skipped;
+      w_remaining_[gi] -= skipped * wk;
+    }
+    if (g < 0 || (deficit_[gi] <= remaining_[gi] && w_deficit_[gi] <= w_remaining_[gi])) {
+      Dfs(next, cap, value);
+    }
+    if (g >= 0) {
+      remaining_[gi] += skipped + 1;
+      w_remaining_[gi] += (skipped + 1) * wk;
+    }
   }
 
   const Prepared& s_;
   std::int64_t node_limit_;
   std::vector<std::size_t> free_;
   std::vector<std::int64_t> count_, deficit_, remaining_;
+  // Weight left under each group's maximum, weight still missing for its minimum
+  // (≤ 0 when met), and the weight of its undecided candidates.
+  std::vector<std::int64_t> w_left_, w_deficit_, w_remaining_;
   std::vector<std::int64_t> suffix_min_w_;
   std::vector<i128> pv_, pw_;
   std::vector<bool> take_;
@@ -675,22 +748,33 @@ class BranchAndBound {
   bool aborted_ = false;
 };
 
-// Greedy: group deficits first (cheapest items), then ratio order. take[k] over
-// the prepared order. `fixed` (-1 free, 0 out, 1 in) is respected when given.
+// Greedy: group count deficits first (cheapest items), then weight deficits (items of
+// the group in ratio order), then ratio order; always within the capacity and the
+// groups' count and weight maxima. take[k] over the prepared order. `fixed` (-1 free,
+// 0 out, 1 in) is respected when given; `start` items are put in first.
 std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
                          const std::vector<bool>* start = nullptr) {
   const std::size_t n = s.v.size();
   std::vector<bool> take(n, false);
-  std::vector<std::int64_t> slots = s.max_left;
-  std::vector<std::int64_t> deficit = s.deficit;
+  std::vector<std::int64_t> slots = s.max_left, deficit = s.deficit;
+  std::vector<std::int64_t> w_left = s.max_w_left, w_deficit = s.deficit_w;
   i128 cap = s.capacity;
   auto put = [&](std::size_t k) {
     take[k] = true;
     cap -= s.w[k];
     if (s.g[k] >= 0) {
-      --slots[static_cast<std::size_t>(s.g[k])];
-      --deficit[static_cast<std::size_t>(s.g[k])];
+      const std::size_t g = static_cast<std::size_t>(s.g[k]);
+      --slots[g];
+      --deficit[g];
+      w_left[g] -= s.w[k];
+      w_deficit[g] -= s.w[k];
     }
+  };
+  auto fits = [&](std::size_t k) {
+    if (take[k] || (fixed && (*fixed)[k] == 0) || s.w[k] > cap) return false;
+    if (s.g[k] < 0) return true;
+    const std::size_t g = static_cast<std::size_t>(s.g[k]);
+    return slots[g] > 0 && s.w[k] <= w_left[g];
   };
   if (fixed) {
     for (std::size_t k = 0; k < n; ++k) {
@@ -712,28 +796,72 @@ std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
     std::stable_sort(by_weight.begin(), by_weight.end(),
                      [&](std::size_t a, std::size_t b) { return s.w[a] < s.w[b]; });
     for (std::size_t k : by_weight) {
-      const std::size_t g = static_cast<std::size_t>(s.g[k]);
-      if (deficit[g] > 0 && s.w[k] <= cap) put(k);
+      if (deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
     }
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (take[k] || (fixed && (*fixed)[k] == 0)) continue;
-    if (s.w[k] > cap) continue;
-    if (s.g[k] >= 0 && slots[static_cast<std::size_t>(s.g[k])] <= 0) continue;
-    put(k);
+    if (s.g[k] >= 0 && w_deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (fits(k)) put(k);
   }
   return take;
 }
 
-bool GreedyFeasible(const Prepared& s, const std::vector<bool>& take) {
-  std::vector<std::int64_t> d = s.deficit;
+// `take` meets the capacity and every group's minimums and maxima.
+bool Feasible(const Prepared& s, const std::vector<bool>& take) {
+  std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w, slots = s.max_left;
+  std::vector<i128> wl(s.max_w_left.begin(), s.max_w_left.end());
+  i128 cap = s.capacity;
   for (std::size_t k = 0; k < take.size(); ++k) {
-    if (take[k] && s.g[k] >= 0) --d[static_cast<std::size_t>(s.g[k])];
+    if (!take[k]) continue;
+    cap -= s.w[k];
+    if (s.g[k] < 0) continue;
+    const std::size_t g = static_cast<std::size_t>(s.g[k]);
+    --d[g];
+    dw[g] -= s.w[k];
+    --slots[g];
+    wl[g] -= s.w[k];
   }
-  for (std::int64_t x : d) {
-    if (x > 0) return false;
+  if (cap < 0) return false;
+  for (std::size_t g = 0; g < d.size(); ++g) {
+    if (d[g] > 0 || dw[g] > 0 || slots[g] < 0 || wl[g] < 0) return false;
   }
   return true;
+}
+
+// The first group whose minimum `take` misses, as text for an error.
+std::string MissedMinimum(const Prepared& s, const std::vector<bool>& take) {
+  std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w;
+  for (std::size_t k = 0; k < take.size(); ++k) {
+    if (take[k] && s.g[k] >= 0) {
+      --d[static_cast<std::size_t>(s.g[k])];
+      dw[static_cast<std::size_t>(s.g[k])] -= s.w[k];
+    }
+  }
+  for (std::size_t g = 0; g < d.size(); ++g) {
+    if (d[g] > 0) return StrCat("group ", g, " lacks ", d[g], " items");
+    if (dw[g] > 0) return StrCat("group ", g, " lacks weight ", dw[g]);
+  }
+  return "";
+}
+
+// True when some group's limits can cut into a selection of the items with fixed[k]
+// = -1 (given what is fixed in): a deficit is open, or its free candidates exceed
+// the slots or the weight left. Otherwise the groups can be ignored.
+bool GroupsBind(const Prepared& sub, const std::vector<int>& fixed) {
+  std::vector<std::int64_t> count(sub.max_left.size(), 0);
+  std::vector<i128> weight(sub.max_left.size(), 0);
+  for (std::size_t k = 0; k < fixed.size(); ++k) {
+    if (fixed[k] != -1 || sub.g[k] < 0) continue;
+    ++count[static_cast<std::size_t>(sub.g[k])];
+    weight[static_cast<std::size_t>(sub.g[k])] += sub.w[k];
+  }
+  for (std::size_t g = 0; g < count.size(); ++g) {
+    if (sub.deficit[g] > 0 || sub.deficit_w[g] > 0) return true;
+    if (count[g] > sub.max_left[g] || weight[g] > sub.max_w_left[g]) return true;
+  }
+  return false;
 }
 
 void Finish(const KnapsackProblem& p, const Prepared& s, const std::vector<bool>& take,
@@ -800,22 +928,35 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
         }
         if (greedy[k]) vg += s.v[k];
       }
-      if (va > vg && wa <= s.capacity && GreedyFeasible(s, alt)) greedy = std::move(alt);
+      (void)wa;
+      if (Feasible(s, alt) && (va > vg || !Feasible(s, greedy))) greedy = std::move(alt);
     }
   }
   const Rational* group_bound = grouped ? &lag.best() : nullptr;
+  const bool greedy_ok = Feasible(s, greedy);
   if (kind == SolverKind::kFast) {
+    if (!greedy_ok) {
+      return absl::FailedPreconditionError(
+          StrCat("the fast solver's greedy found no selection meeting the group limits (",
+                 MissedMinimum(s, greedy), "); the exact solver searches for one"));
+    }
     Finish(problem, s, greedy, group_bound, out);
     return out;
   }
-  // Reduction by the LP bound around the greedy incumbent.
-  i128 incumbent = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (greedy[k]) incumbent += s.v[k];
+  // Reduction by the LP bound around the greedy incumbent (none when the greedy misses
+  // a group minimum: −1 fixes nothing).
+  i128 incumbent = -1;
+  if (greedy_ok) {
+    incumbent = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (greedy[k]) incumbent += s.v[k];
+    }
   }
   std::vector<int> fixed(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
-    if (s.w[k] > s.capacity || (s.g[k] >= 0 && s.max_left[static_cast<std::size_t>(s.g[k])] <= 0)) {
+    if (s.w[k] > s.capacity ||
+        (s.g[k] >= 0 && (s.max_left[static_cast<std::size_t>(s.g[k])] <= 0 ||
+                         s.w[k] > s.max_w_left[static_cast<std::size_t>(s.g[k])]))) {
       fixed[k] = 0;
       continue;
     }
@@ -839,15 +980,19 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     Rational without = LpExcept(s, k, s.capacity);
     if (BoundAtMost(without, incumbent)) fixed[k] = 1;
   }
-  // Items fixed at 1 must be jointly feasible with the groups; otherwise keep them free.
+  // Items fixed at 1 must be jointly feasible with the groups' maxima; otherwise keep
+  // them free.
   {
     i128 w1 = 0;
     std::vector<std::int64_t> slots = s.max_left;
+    std::vector<i128> wl(s.max_w_left.begin(), s.max_w_left.end());
     bool ok = true;
     for (std::size_t k = 0; k < n; ++k) {
       if (fixed[k] != 1) continue;
       w1 += s.w[k];
-      if (s.g[k] >= 0 && --slots[static_cast<std::size_t>(s.g[k])] < 0) ok = false;
+      if (s.g[k] < 0) continue;
+      const std::size_t g = static_cast<std::size_t>(s.g[k]);
+      if (--slots[g] < 0 || (wl[g] -= s.w[k]) < 0) ok = false;
     }
     if (w1 > s.capacity || !ok) {
       for (int& f : fixed) {
@@ -862,55 +1007,112 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       cap -= s.w[k];
       base += s.v[k];
       if (s.g[k] >= 0) {
-        --sub.max_left[static_cast<std::size_t>(s.g[k])];
-        --sub.deficit[static_cast<std::size_t>(s.g[k])];
+        const std::size_t g = static_cast<std::size_t>(s.g[k]);
+        --sub.max_left[g];
+        --sub.deficit[g];
+        sub.max_w_left[g] -= s.w[k];
+        sub.deficit_w[g] -= s.w[k];
       }
     }
   }
   for (std::int64_t& d : sub.deficit) d = std::max<std::int64_t>(0, d);
+  for (std::int64_t& d : sub.deficit_w) d = std::max<std::int64_t>(0, d);
   for (int f : fixed) out.fixed_by_reduction += f >= 0 ? 1 : 0;
-  if (static_cast<std::size_t>(std::count(fixed.begin(), fixed.end(), -1)) > kMaxSearchItems) {
-    // Too many undecided items for a depth-first search: report the greedy, unproven.
-    Finish(problem, s, greedy, group_bound, out);
-    return out;
-  }
-  const std::pair<i128, i128> lambda{lag.lambda_num(), lag.lambda_den()};
-  BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
-  // Incumbent for the search: the greedy, restricted to the free items, if it agrees
+  // The greedy, restricted to the free items, is the search's incumbent if it agrees
   // with the fixings; otherwise none (−1) and the search finds one.
-  std::vector<bool> inc_take(bb.free_items().size(), false);
+  std::vector<std::size_t> free_items;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (fixed[k] < 0) free_items.push_back(k);
+  }
   i128 inc_value = -1;
+  std::vector<bool> inc_take(free_items.size(), false);
   {
-    bool agrees = GreedyFeasible(s, greedy);
-    i128 v = 0;
+    bool agrees = greedy_ok;
     for (std::size_t k = 0; k < n && agrees; ++k) {
       if (fixed[k] >= 0 && static_cast<int>(greedy[k]) != fixed[k]) agrees = false;
     }
     if (agrees) {
-      for (std::size_t j = 0; j < bb.free_items().size(); ++j) {
-        inc_take[j] = greedy[bb.free_items()[j]];
-        if (inc_take[j]) v += s.v[bb.free_items()[j]];
+      inc_value = base;
+      for (std::size_t j = 0; j < free_items.size(); ++j) {
+        inc_take[j] = greedy[free_items[j]];
+        if (inc_take[j]) inc_value += s.v[free_items[j]];
       }
-      inc_value = base + v;
     }
   }
-  // The search works on values relative to the fixed items.
-  bb.Run(cap, base, inc_value, inc_take);
+  // Search result over the free items: value (−1: none), choice, finished.
+  i128 best = inc_value;
+  std::vector<bool> best_take = inc_take;
+  bool finished = false;
+  if (!GroupsBind(sub, fixed)) {
+    // No group limit can bind the free items: the expanding-core DP over them, in
+    // ratio order (the prepared order), relative to the fixed items.
+    std::vector<std::int64_t> fv, fw;
+    for (std::size_t k : free_items) {
+      fv.push_back(s.v[k]);
+      fw.push_back(s.w[k]);
+    }
+    internal::CoreDpResult dp = internal::SolveByExpandingCore(
+        fv, fw, cap, inc_value < 0 ? -1 : inc_value - base, options.node_limit);
+    out.dynamic_programming = true;
+    out.nodes = dp.nodes;
+    finished = dp.finished;
+    if (dp.found) {
+      best = base + dp.best;
+      best_take = std::move(dp.take);
+    }
+  } else {
+    if (free_items.size() > kMaxSearchItems) {
+      // Too many undecided items for a depth-first search: the greedy, unproven.
+      if (!greedy_ok) {
+        return absl::ResourceExhaustedError(
+            StrCat("no selection meeting the group limits found: ", free_items.size(),
+                   " items are too many for the branch and bound (", MissedMinimum(s, greedy),
+                   ")"));
+      }
+      Finish(problem, s, greedy, group_bound, out);
+      return out;
+    }
+    const std::pair<i128, i128> lambda{lag.lambda_num(), lag.lambda_den()};
+    BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
+    // The search has its own item order; it works on values relative to the fixed items.
+    std::vector<std::size_t> slot(n, 0);
+    for (std::size_t j = 0; j < free_items.size(); ++j) slot[free_items[j]] = j;
+    std::vector<bool> bb_inc(free_items.size(), false);
+    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+      bb_inc[q] = inc_take[slot[bb.free_items()[q]]];
+    }
+    bb.Run(cap, base, inc_value, bb_inc);
+    out.nodes = bb.nodes();
+    finished = bb.finished();
+    best = bb.best();
+    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+      best_take[slot[bb.free_items()[q]]] = bb.best_take()[q];
+    }
+  }
   std::vector<bool> take(n, false);
-  if (bb.best() < incumbent) {
-    // Cannot happen when the search finished (the greedy is feasible); keep the greedy.
+  if (best < 0 || best < incumbent) {
+    // Nothing found: the greedy when it is feasible (the search only fails to improve
+    // on it), else no selection meets the group limits.
+    if (!greedy_ok) {
+      if (finished) {
+        return absl::FailedPreconditionError(
+            "infeasible: no selection meets the group limits within the capacity");
+      }
+      return absl::ResourceExhaustedError(
+          StrCat("no selection meeting the group limits found within the node limit ",
+                 options.node_limit));
+    }
     take = greedy;
   } else {
     for (std::size_t k = 0; k < n; ++k) take[k] = fixed[k] == 1;
-    for (std::size_t j = 0; j < bb.free_items().size(); ++j) {
-      if (bb.best_take()[j]) take[bb.free_items()[j]] = true;
+    for (std::size_t j = 0; j < free_items.size(); ++j) {
+      if (best_take[j]) take[free_items[j]] = true;
     }
   }
-  out.nodes = bb.nodes();
   Finish(problem, s, take, group_bound, out);
-  out.proven_optimal = out.proven_optimal || bb.finished();
-  if (!GreedyFeasible(s, take)) {
-    return absl::InternalError("knapsack: solution misses a group minimum");
+  out.proven_optimal = out.proven_optimal || finished;
+  if (!Feasible(s, take)) {
+    return absl::InternalError("knapsack: solution misses a group limit");
   }
   return out;
 }
