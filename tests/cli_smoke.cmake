@@ -62,3 +62,14 @@ expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --notice md RC 
 expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule nope RC 1
            STDERR "no preset named \"nope\"")
 expect_run(ARGS vote-rules RC 0 STDOUT "yueyang_double_two_thirds")
+
+# Planning (docs/plan.md): district limits from the options file; menu completion.
+set(planning ${SOURCE_DIR}/examples/plan)
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --year 2025 --options ${planning}/options.json RC 0
+           STDOUT "区县 \"D1\" 资金上限 4000.00万：已安排 3300.00万")
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --options ${planning}/missing.json RC 1 STDERR "options file .*cannot open")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --json RC 0
+           STDOUT "\"completion\":\"add1\"")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add3 RC 1 STDERR "unknown value \"add3\"")
