@@ -161,8 +161,10 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
       internal::Add1Outcome a1 = internal::RunAdd1(items, base, left);
       mes = std::move(a1.mes);
       out.share_increase_fen = a1.increase;
+      out.mes_runs = a1.runs;
     } else {
       mes = internal::RunEqualShares(items, base);
+      out.mes_runs = 1;
     }
     share = base + Q(out.share_increase_fen);
     paid = mes.paid;

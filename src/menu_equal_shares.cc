@@ -3,12 +3,17 @@
 // The jump: run MES once with every household's money an affine function
 // m(t) = share + t of a parameter t ≥ 0, deciding every comparison at t = 0+ (the
 // constant part first, then the slope). Payments, ρ and money left stay affine (ρ is
-// (cost − what the poorest supporters have) / (number who pay ρ)), so the run is the
-// run for every t up to the first t* at which one of its comparisons — an item's
-// affordability, a supporter's money against ρ, an item's ρ against the winner's —
-// reaches equality. That t* is recorded; every integer share increase strictly
-// between k and k + t* gives the outcome of k + 0+, and the next value that can differ
-// is ⌈k + t*⌉. This is exact, and never more runs than two per step of 1 fen.
+// (cost − what the poorest supporters have) / (number who pay ρ)) as long as no
+// winner's supporter crosses the winner's ρ. The run — its sequence of winners and
+// where it stops — is then the run for every t up to the first t* at which
+//   * a supporter of a round's winner w crosses ρ_w (the payments change form);
+//   * another item i catches up with w: ρ_i ≤ ρ_w ⇔ Σ_{b∈S_i} min(m_b, ρ_w) ≥ cost_i,
+//     a concave piecewise-linear function of t whose first zero is found exactly
+//     (this also covers i becoming affordable);
+//   * after the last round, an unfunded item becomes affordable.
+// Every integer share increase strictly between k and k + t* gives the outcome of
+// k + 0+, and the next value that can differ is ⌈k + t*⌉. This is exact, and never
+// more than two runs per step of 1 fen.
 #include "menu_equal_shares.h"
 
 #include <algorithm>
@@ -39,11 +44,14 @@ int Cmp(const Affine& x, const Affine& y) {
 class Events {
  public:
   explicit Events(bool on) : on_(on) {}
+  bool on() const { return on_; }
   void Meet(const Affine& x, const Affine& y) {
     if (!on_) return;
     const Q da = x.a - y.a, db = x.b - y.b;
     if (da == 0 || db == 0 || (da > 0) == (db > 0)) return;  // never meet for t > 0
-    const Q t = -da / db;
+    At(-da / db);
+  }
+  void At(const Q& t) {
     if (!first_ || t < *first_) first_ = t;
   }
   const std::optional<Q>& first() const { return first_; }
@@ -52,6 +60,36 @@ class Events {
   bool on_;
   std::optional<Q> first_;
 };
+
+// The first t > 0 at which Σ_{b∈s} min(m_b(t), level(t)) reaches `cost` from below
+// (none if never). Each term is the lower of two lines and switches once at most, to
+// a smaller slope: the sum is concave, so one sweep over the switches finds it.
+std::optional<Q> FirstReach(const std::vector<std::size_t>& s, const std::vector<Affine>& money,
+                            const Affine& level, const Q& cost) {
+  Q value = -cost, slope(0);
+  std::vector<std::pair<Q, Q>> switches;  // (t, change of slope)
+  for (std::size_t b : s) {
+    const bool money_lower = Cmp(money[b], level) <= 0;
+    const Affine& low = money_lower ? money[b] : level;
+    const Affine& high = money_lower ? level : money[b];
+    value += low.a;
+    slope += low.b;
+    if (low.a < high.a && low.b > high.b) {
+      switches.push_back({(high.a - low.a) / (low.b - high.b), high.b - low.b});
+    }
+  }
+  std::sort(switches.begin(), switches.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  Q at(0);
+  for (const auto& [t, change] : switches) {
+    if (slope > 0 && at + (-value) / slope <= t) return at + (-value) / slope;
+    value += slope * (t - at);
+    at = t;
+    slope += change;
+  }
+  if (slope > 0) return at + (-value) / slope;
+  return std::nullopt;
+}
 
 struct Run {
   MesOutcome out;
@@ -84,7 +122,6 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
         budgets.push_back(money[b]);
         total = total + money[b];
       }
-      events.Meet(total, cost);
       if (Cmp(total, cost) < 0) continue;
       // Smallest ρ with Σ min(money_b, ρ) = cost: the poorest supporters pay all they have.
       std::sort(budgets.begin(), budgets.end(),
@@ -98,10 +135,18 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
         }
         so_far = so_far + budgets[k];
       }
-      for (std::size_t b : s) events.Meet(money[b], rho);
       affordable.push_back({i, rho});
     }
-    if (affordable.empty()) break;
+    if (affordable.empty()) {
+      // Stopped: the run changes when an unfunded item becomes affordable.
+      for (std::size_t i = 0; i < in.cost.size() && events.on(); ++i) {
+        if (funded[i] || in.cost[i] == 0 || in.voters[i].empty()) continue;
+        Affine total{Q(0), Q(0)};
+        for (std::size_t b : in.voters[i]) total = total + money[b];
+        events.Meet(total, Affine{Q(in.cost[i]), Q(0)});
+      }
+      break;
+    }
     // Smallest ρ; ties: more approvals, lower cost, lower index (the input order).
     std::size_t best = 0;
     for (std::size_t q = 1; q < affordable.size(); ++q) {
@@ -118,7 +163,13 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       if (better) best = q;
     }
     const auto [item, rho] = affordable[best];
-    for (const auto& [i, r] : affordable) events.Meet(r, rho);
+    if (events.on()) {
+      for (std::size_t b : in.voters[item]) events.Meet(money[b], rho);
+      for (std::size_t i = 0; i < in.cost.size(); ++i) {
+        if (funded[i] || i == item || in.cost[i] == 0 || in.voters[i].empty()) continue;
+        if (std::optional<Q> t = FirstReach(in.voters[i], money, rho, Q(in.cost[i]))) events.At(*t);
+      }
+    }
     funded[item] = true;
     for (std::size_t b : in.voters[item]) {
       const Affine pay = Cmp(money[b], rho) < 0 ? money[b] : rho;

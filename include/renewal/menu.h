@@ -104,6 +104,7 @@ struct MenuResult {
   MesCompletion completion = MesCompletion::kGreedy;  // equal shares only
   // add1: fen added to every household's share for the outcome kept (0 otherwise).
   std::int64_t share_increase_fen = 0;
+  std::int64_t mes_runs = 0;  // MES runs made (1 without add1; the cost of add1)
   Money budget;
   Money required_cost;
   Money spent;  // required + optional
