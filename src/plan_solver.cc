@@ -799,8 +799,36 @@ std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
       if (deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
     }
   }
-  for (std::size_t k = 0; k < n; ++k) {
-    if (s.g[k] >= 0 && w_deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
+  // Weight deficits: the group's items in ratio order; when its count maximum runs out
+  // first, again heaviest first (fewest slots for the money).
+  for (std::size_t g = 0; g < w_deficit.size(); ++g) {
+    if (w_deficit[g] <= 0) continue;
+    std::vector<std::size_t> members, put_here;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (s.g[k] == static_cast<std::int32_t>(g)) members.push_back(k);
+    }
+    for (int pass = 0; pass < 2 && w_deficit[g] > 0; ++pass) {
+      for (std::size_t k : put_here) {  // undo the first pass
+        take[k] = false;
+        cap += s.w[k];
+        ++slots[g];
+        ++deficit[g];
+        w_left[g] += s.w[k];
+        w_deficit[g] += s.w[k];
+      }
+      put_here.clear();
+      if (pass == 1) {
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::size_t a, std::size_t b) { return s.w[a] > s.w[b]; });
+      }
+      for (std::size_t k : members) {
+        if (w_deficit[g] <= 0) break;
+        if (fits(k)) {
+          put(k);
+          put_here.push_back(k);
+        }
+      }
+    }
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (fits(k)) put(k);
