@@ -51,6 +51,7 @@ BENCHMARK(BM_Exact)
     ->Args({2000, 1, 0, 0})
     ->Args({2000, 0, 10, 0})
     ->Args({2000, 0, 10, 1})
+    ->Args({2000, 1, 10, 0})
     ->Args({2000, 1, 10, 1})
     ->Unit(benchmark::kMillisecond);
 

@@ -378,12 +378,66 @@ class GroupLagrangian {
       if (t >= 1 && t - 1 < ratios.size()) consider(t - 1);
       if (t < ratios.size()) consider(t);
     }
+    Refine();
     Rational again;
     if (have_feasible_) {
       At(feasible_ln_, feasible_ld_, &again, true);
       feasible_choice_ = chosen_;
     }
     At(best_ln_, best_ld_, &again, true);
+  }
+
+  // With group maxima, L(λ) also bends where two items of a group swap places in the
+  // ranking by v − λw — between item ratios, where the search above does not look
+  // (with scores correlated with cost the best λ lies there). Bisect for the capacity
+  // crossing on the grid λ = m / D, D a power of two small enough that every product
+  // stays within 128 bits; any λ gives a valid bound, so the grid only costs tightness.
+  void Refine() {
+    auto bits = [](i128 x) {
+      int b = 0;
+      while (x > 0) {
+        ++b;
+        x >>= 1;
+      }
+      return b;
+    };
+    i128 max_v = 1, max_w = 1, sum_v = 1;
+    for (std::size_t k = 0; k < s_.v.size(); ++k) {
+      max_v = std::max<i128>(max_v, s_.v[k]);
+      max_w = std::max<i128>(max_w, s_.w[k]);
+      sum_v += s_.v[k];
+    }
+    max_w = std::max<i128>(max_w, s_.capacity);
+    const int n_bits = bits(static_cast<i128>(s_.v.size()) + 1);
+    // λ ≤ max_v (weights ≥ 1): m·w ≤ max_v·D·max_w per term, n terms; bounds compare
+    // num·den with num ≈ sum_v·D.
+    const int room = std::min(120 - bits(max_v) - bits(max_w) - n_bits,
+                              (120 - 2 * bits(sum_v)) / 2);
+    if (room < 20) return;
+    const int shift = std::min(room, 48);
+    const i128 d = static_cast<i128>(1) << shift;
+    i128 lo = 0, hi = max_v * d + 1;  // W(0) > C; at λ > every ratio nothing is chosen
+    for (int it = 0; it < 200 && hi - lo > 1; ++it) {
+      const i128 mid = lo + (hi - lo) / 2;
+      Rational r;
+      const i128 w = At(mid, d, &r, false);
+      if (r.num * best_.den < best_.num * r.den) {
+        best_ = r;
+        best_ln_ = mid;
+        best_ld_ = d;
+      }
+      if (w <= s_.capacity) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    // The choice at hi fits; keep it for the primal heuristic when its λ is smaller.
+    if (!have_feasible_ || hi * feasible_ld_ < feasible_ln_ * d) {
+      have_feasible_ = true;
+      feasible_ln_ = hi;
+      feasible_ld_ = d;
+    }
   }
 
   const Rational& best() const { return best_; }

@@ -384,11 +384,14 @@ TEST(Knapsack, TwoThousandCorrelatedCandidatesAreProvenOptimal) {
   EXPECT_TRUE(s->dynamic_programming);
   EXPECT_LE(s->weight, p.capacity);
   EXPECT_LE(s->value, s->lp_bound);
-  // The independent and district instances are proven too.
-  for (int districts : {0, 10}) {
-    auto t = SolveKnapsack(bench::Instance(2000, false, districts), SolveOptions{SolverKind::kExact});
+  // The independent and district instances are proven too, and the correlated one with
+  // district counts (the Lagrangian multiplier then lies between item ratios).
+  for (const auto& [correlated, districts] : {std::pair{false, 0}, {false, 10}, {true, 10}}) {
+    auto t = SolveKnapsack(bench::Instance(2000, correlated, districts),
+                           SolveOptions{SolverKind::kExact});
     ASSERT_TRUE(t.ok()) << t.status();
-    EXPECT_TRUE(t->proven_optimal) << districts;
+    EXPECT_TRUE(t->proven_optimal) << correlated << " " << districts;
+    EXPECT_EQ(t->dynamic_programming, districts == 0);  // binding district counts: B&B
   }
 }
 
