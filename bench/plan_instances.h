@@ -14,8 +14,9 @@ namespace renewal::bench {
 // the score grows with the cost (hard for branch and bound). Budget: a quarter of the
 // total, as in 2023 (53,700 of ~219,000 estates). With `districts`, item i is in
 // district i mod districts, each with at least 1 and at most a third of its
-// candidates; with `money_limits` district d also spends at least 4 % and at most
-// (6 + d) % of the budget (with 10 districts the maxima add up to 105 %: they bind).
+// candidates; with `money_limits` district d also spends at least 40 % and at most
+// (60 + 10·(d mod 10)) % of an even share of the budget (10 districts: 4 % and
+// 6–15 % of the budget; the maxima add up to 105 %, so they bind).
 inline KnapsackProblem Instance(std::size_t n, bool correlated, int districts,
                                 bool money_limits = false) {
   std::mt19937_64 rng(7 + n);
@@ -39,8 +40,9 @@ inline KnapsackProblem Instance(std::size_t n, bool correlated, int districts,
     g.min_count = 1;
     g.max_count = static_cast<std::int64_t>(n / static_cast<std::size_t>(districts) / 3);
     if (money_limits) {
-      g.min_weight = p.capacity / 100 * 4;
-      g.max_weight = p.capacity / 100 * (6 + d);
+      const std::int64_t share = p.capacity / districts;
+      g.min_weight = share / 100 * 40;
+      g.max_weight = share / 100 * (60 + 10 * (d % 10));
     }
     p.groups.push_back(g);
   }

@@ -12,13 +12,21 @@
 
 namespace renewal::internal {
 
+// Lagrangian multipliers: λ = ln/ld on the capacity, μ_g = mu[g]/ld on group g's
+// weight maximum (GroupLagrangian).
+struct Multipliers {
+  i128 ln = 0, ld = 1;
+  std::vector<i128> mu;
+};
+
 class BranchAndBound {
  public:
   // With `lambda` (district maxima bind), the search order is the reduced value
-  // v − λw descending and pruning uses the Lagrangian bound and a Dantzig scan in ratio
-  // order; otherwise the order is the ratio order with prefix-sum Dantzig bounds.
+  // v − (λ + μ_g)w descending and pruning uses the Lagrangian bound and a Dantzig scan
+  // in ratio order; otherwise the order is the ratio order with prefix-sum Dantzig
+  // bounds.
   BranchAndBound(const Prepared& s, const std::vector<int>& fixed, std::int64_t node_limit,
-                 const std::pair<i128, i128>* lambda = nullptr)
+                 const Multipliers* lambda = nullptr)
       : s_(s), node_limit_(node_limit) {
     for (std::size_t k = 0; k < s.v.size(); ++k) {
       if (fixed[k] < 0) free_.push_back(k);
@@ -26,9 +34,12 @@ class BranchAndBound {
     if (lambda) {
       ratio_order_ = false;
       ratio_free_ = free_;  // ratio order, for the Dantzig scan
-      const i128 ln = lambda->first, ld = lambda->second;
+      mu_ = lambda->mu;
+      mu_.resize(s.max_left.size(), 0);
+      ln_ = lambda->ln;
+      ld_ = lambda->ld;
       std::stable_sort(free_.begin(), free_.end(), [&](std::size_t a, std::size_t b) {
-        return static_cast<i128>(s.v[a]) * ld - ln * s.w[a] > static_cast<i128>(s.v[b]) * ld - ln * s.w[b];
+        return Reduced(a) > Reduced(b);
       });
       pos_.assign(s.v.size(), 0);
       for (std::size_t j = 0; j < free_.size(); ++j) pos_[free_[j]] = j;
@@ -58,7 +69,7 @@ class BranchAndBound {
       pw_[j + 1] = pw_[j] + s.w[free_[j]];
     }
     take_.assign(m, false);
-    if (lambda) UseLagrangian(lambda->first, lambda->second);
+    if (lambda) UseLagrangian();
     // next_distinct_[j]: the first free item after j that differs from it in value,
     // weight or group. Excluding j excludes its identical successors too: any solution
     // can swap identical items so that the chosen ones come first.
@@ -72,18 +83,22 @@ class BranchAndBound {
     }
   }
 
-  // Adds the Lagrangian bound at λ = ln/ld (group maxima kept) to the pruning: per
-  // group, the positive reduced values v − λw sorted descending with their positions.
-  void UseLagrangian(i128 ln, i128 ld) {
+  // v·ld − (ln + mu_g)·w: the reduced value over ld.
+  i128 Reduced(std::size_t k) const {
+    const i128 mu = s_.g[k] >= 0 ? mu_[static_cast<std::size_t>(s_.g[k])] : 0;
+    return static_cast<i128>(s_.v[k]) * ld_ - (ln_ + mu) * s_.w[k];
+  }
+
+  // Adds the Lagrangian bound at λ, μ (group count maxima kept) to the pruning: per
+  // group, the positive reduced values sorted descending with their positions.
+  void UseLagrangian() {
     lag_ = true;
-    ln_ = ln;
-    ld_ = ld;
     const std::size_t m = free_.size();
     loose_suffix_.assign(m + 1, 0);
     by_group_.assign(count_.size(), {});
     for (std::size_t j = m; j-- > 0;) {
       const std::size_t k = free_[j];
-      const i128 rc = static_cast<i128>(s_.v[k]) * ld - ln * s_.w[k];
+      const i128 rc = Reduced(k);
       loose_suffix_[j] = loose_suffix_[j + 1];
       if (rc <= 0) continue;
       if (s_.g[k] < 0) {
@@ -206,11 +221,15 @@ class BranchAndBound {
     return v <= best_;
   }
 
-  // value + λ·cap + Σ (best positive reduced values of the items left, within each
-  // group's slots) ≤ best  ⇒  prune. Stops summing as soon as the bound is exceeded.
+  // value + λ·cap + Σ_g μ_g·(weight left under g's maximum) + Σ (best positive
+  // reduced values of the items left, within each group's slots) ≤ best  ⇒  prune.
+  // Stops summing as soon as the bound is exceeded.
   bool LagrangianPrunes(std::size_t j, i128 cap, i128 value) const {
     const i128 limit = (best_ + 1) * ld_;  // prune when the bound num < limit
     i128 sum = value * ld_ + ln_ * cap + loose_suffix_[j];
+    for (std::size_t g = 0; g < mu_.size(); ++g) {
+      if (mu_[g] > 0) sum += mu_[g] * w_left_[g];
+    }
     if (sum >= limit) return false;
     for (std::size_t g = 0; g < by_group_.size(); ++g) {
       std::int64_t slots = count_[g];
@@ -322,6 +341,7 @@ class BranchAndBound {
   bool ratio_order_ = true;
   std::vector<std::size_t> ratio_free_, pos_;
   i128 ln_ = 0, ld_ = 1;
+  std::vector<i128> mu_;
   std::vector<i128> loose_suffix_;
   std::vector<std::vector<std::pair<i128, std::size_t>>> by_group_;
   i128 best_ = -1;

@@ -286,9 +286,9 @@ std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
       if ((*fixed)[k] == 1) put(k);
     }
   }
-  if (start) {
+  if (start) {  // in ratio order, each that fits (a Lagrangian choice may pass a maximum)
     for (std::size_t k = 0; k < n; ++k) {
-      if ((*start)[k] && !take[k]) put(k);
+      if ((*start)[k] && fits(k)) put(k);
     }
   }
   bool any_deficit = false;
@@ -449,7 +449,7 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
   GroupLagrangian lag(s);
   const bool grouped = lag.Binding();
   if (grouped) {
-    lag.Optimise();
+    lag.Optimise(kind == SolverKind::kExact);
     // Primal heuristic: the Lagrangian choice that fits, then greedy filling.
     if (!lag.feasible_choice().empty()) {
       std::vector<bool> alt = Greedy(s, nullptr, &lag.feasible_choice());
@@ -605,7 +605,7 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       Finish(problem, s, greedy, group_bound, out);
       return out;
     }
-    const std::pair<i128, i128> lambda{lag.lambda_num(), lag.lambda_den()};
+    const internal::Multipliers lambda{lag.lambda_num(), lag.lambda_den(), lag.mu()};
     BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
     // The search has its own item order; it works on values relative to the fixed items.
     std::vector<std::size_t> slot(n, 0);
