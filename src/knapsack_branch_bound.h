@@ -132,6 +132,13 @@ class BranchAndBound {
     return s_.v[a] == s_.v[b] && s_.w[a] == s_.w[b] && s_.g[a] == s_.g[b];
   }
 
+  // Item k can no longer come in: its district is at its count or spending maximum.
+  bool Blocked(std::size_t k) const {
+    if (s_.g[k] < 0) return false;
+    const std::size_t g = static_cast<std::size_t>(s_.g[k]);
+    return count_[g] <= 0 || s_.w[k] > w_left_[g];
+  }
+
   bool AnyGroupFull() const {
     for (std::int64_t c : count_) {
       if (c <= 0) return true;
@@ -150,10 +157,7 @@ class BranchAndBound {
       i128 c = cap, v = value;
       for (std::size_t k : ratio_free_) {
         if (pos_[k] < j) continue;
-        if (s_.g[k] >= 0 && (count_[static_cast<std::size_t>(s_.g[k])] <= 0 ||
-                             s_.w[k] > w_left_[static_cast<std::size_t>(s_.g[k])])) {
-          continue;
-        }
+        if (Blocked(k)) continue;
         if (s_.w[k] <= c) {
           c -= s_.w[k];
           v += s_.v[k];
@@ -206,10 +210,7 @@ class BranchAndBound {
     i128 c = cap, v = value;
     for (std::size_t q = j; q < m; ++q) {
       const std::size_t k = free_[q];
-      if (s_.g[k] >= 0 && (count_[static_cast<std::size_t>(s_.g[k])] <= 0 ||
-                           s_.w[k] > w_left_[static_cast<std::size_t>(s_.g[k])])) {
-        continue;
-      }
+      if (Blocked(k)) continue;
       if (s_.w[k] <= c) {
         c -= s_.w[k];
         v += s_.v[k];

@@ -107,11 +107,9 @@ class GroupLagrangian {
   i128 At(i128 ln, i128 ld, Rational* bound, bool record) { return At(ln, ld, bound, record, no_mu_); }
 
   // Minimises over λ ∈ {0} ∪ {v_t / w_t}: the chosen weight falls as λ grows, and L is
-  // smallest where it crosses the capacity; then refines on a grid. `price_weights`:
-  // price the groups' weight maxima at every λ tried (~60 group passes each), else
-  // only at the λ finally chosen.
-  void Optimise(bool price_weights) {
-    price_weights_ = price_weights;
+  // smallest where it crosses the capacity; then refines on a grid with the groups'
+  // weight maxima priced.
+  void Optimise() {
     Rational b;
     best_ln_ = 0;
     best_ld_ = 1;
@@ -173,7 +171,6 @@ class GroupLagrangian {
     bool any_weight = false;
     for (bool b : weight_binds_) any_weight = any_weight || b;
     if (fits_at_zero && !any_weight) return;  // λ = μ = 0 is optimal
-    bool pricing = price_weights_;
     auto bits = [](i128 x) {
       int b = 0;
       while (x > 0) {
@@ -197,13 +194,26 @@ class GroupLagrangian {
     if (room < 20) return;
     const int shift = std::min(room, 48);
     const i128 d = static_cast<i128>(1) << shift;
+    // ⌈v·D/w⌉: at λ + μ beyond an item's scaled ratio its reduced value is ≤ 0.
+    auto scaled_ratio = [&](std::size_t k) {
+      return s_.w[k] > 0 ? (static_cast<i128>(s_.v[k]) * d + s_.w[k] - 1) / s_.w[k] : max_v * d;
+    };
+    i128 top = 0;
+    std::vector<i128> group_top(members_.size(), 0);
+    for (std::size_t k = 0; k < s_.v.size(); ++k) {
+      top = std::max(top, scaled_ratio(k));
+      if (s_.g[k] >= 0) {
+        i128& t = group_top[static_cast<std::size_t>(s_.g[k])];
+        t = std::max(t, scaled_ratio(k));
+      }
+    }
     std::vector<i128> mu(members_.size(), 0);
     // μ_g for λ = ln/d: the smallest grid price at which the group's choice fits W_g,
     // or the one just below it, whichever bounds lower.
     auto prices = [&](i128 ln) {
       for (std::size_t g = 0; g < members_.size(); ++g) {
         mu[g] = 0;
-        if (!weight_binds_[g] || !pricing) continue;
+        if (!weight_binds_[g]) continue;
         auto eval = [&](i128 m, i128* value) {
           i128 w = 0;
           *value = 0;
@@ -212,7 +222,7 @@ class GroupLagrangian {
         };
         i128 v0;
         if (eval(0, &v0) <= s_.max_w_left[g]) continue;
-        i128 lo = 0, hi = max_v * d + 1;  // at hi nothing of the group is chosen
+        i128 lo = 0, hi = std::max<i128>(group_top[g] - ln, 0) + 1;  // nothing chosen at hi
         while (hi - lo > 1) {
           const i128 mid = lo + (hi - lo) / 2;
           i128 v;
@@ -245,14 +255,12 @@ class GroupLagrangian {
       }
       return;
     }
-    i128 lo = 0, hi = max_v * d + 1;  // at λ > every ratio nothing is chosen
+    i128 lo = 0, hi = top + 1;  // at λ > every ratio nothing is chosen
     for (int it = 0; it < 200 && hi - lo > 1; ++it) {
       const i128 mid = lo + (hi - lo) / 2;
       if (consider(mid) <= s_.capacity) hi = mid; else lo = mid;
     }
     // The choice at hi fits; keep it for the primal heuristic when its λ is smaller.
-    pricing = true;
-    if (best_ld_ == d) consider(best_ln_);
     consider(hi);
     if (!have_feasible_ || hi * feasible_ld_ < feasible_ln_ * d || any_weight) {
       have_feasible_ = true;
@@ -299,7 +307,6 @@ class GroupLagrangian {
   const Prepared& s_;
   std::vector<std::vector<std::size_t>> members_;
   std::vector<bool> weight_binds_;
-  bool price_weights_ = false;
   std::vector<std::pair<i128, std::size_t>> buf_;
   std::vector<bool> chosen_, full_;
   std::vector<i128> weakest_, strongest_out_;

@@ -449,7 +449,7 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
   GroupLagrangian lag(s);
   const bool grouped = lag.Binding();
   if (grouped) {
-    lag.Optimise(kind == SolverKind::kExact);
+    lag.Optimise();
     // Primal heuristic: the Lagrangian choice that fits, then greedy filling.
     if (!lag.feasible_choice().empty()) {
       std::vector<bool> alt = Greedy(s, nullptr, &lag.feasible_choice());

@@ -606,6 +606,14 @@ const ProjectDecision& ById(const AnnualPlan& plan, std::string_view id) {
   return none;
 }
 
+std::vector<CandidateProject> TwoDistricts() {
+  return {Project("A", 60, 13), Project("B", 50, 10), Project("C", 50, 9), Project("D", 30, 4)};
+}
+std::vector<ProjectFacts> TwoDistrictFacts(const std::vector<CandidateProject>& ps) {
+  return {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1), Facts(ps[2], "D2", 1),
+          Facts(ps[3], "D2", 1)};
+}
+
 // District money limits. A (D1, 60万, 13 points), B (D1, 50万, 10), C (D2, 50万, 9),
 // D (D2, 30万, 4); budget 110万. Unlimited: A + B = 23 (110万) beats A + C = 22.
 //  * D1 at most 60万: A and B no longer go together. A + C = 22 (110万), B + C = 19,
@@ -615,10 +623,8 @@ const ProjectDecision& ById(const AnnualPlan& plan, std::string_view id) {
 //    Their ratios (0.18 and 0.133 points per 万元) are at or below the LP cut-off C
 //    (A + B fill 110万 whole, C is the first that does not fit: 0.18).
 TEST(AnnualPlan, DistrictSpendingLimits) {
-  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
-                                      Project("C", 50, 9), Project("D", 30, 4)};
-  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1),
-                                  Facts(ps[2], "D2", 1), Facts(ps[3], "D2", 1)};
+  std::vector<CandidateProject> ps = TwoDistricts();
+  std::vector<ProjectFacts> fs = TwoDistrictFacts(ps);
   PlanOptions o;
   o.budget = Money::Fen(110 * 1'000'000);
   o.carry_over_bonus = 1000;
@@ -659,10 +665,8 @@ TEST(AnnualPlan, DistrictSpendingLimits) {
 }
 
 TEST(AnnualPlan, InfeasibleSpendingLimitsNameTheDistrictAndSums) {
-  std::vector<CandidateProject> ps = {Project("A", 60, 13), Project("B", 50, 10),
-                                      Project("C", 50, 9), Project("D", 30, 4)};
-  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1),
-                                  Facts(ps[2], "D2", 1), Facts(ps[3], "D2", 1)};
+  std::vector<CandidateProject> ps = TwoDistricts();
+  std::vector<ProjectFacts> fs = TwoDistrictFacts(ps);
   PlanOptions o;
   o.budget = Money::Fen(110 * 1'000'000);
   // D2's candidates cost 80万 together.
