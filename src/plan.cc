@@ -38,26 +38,29 @@ std::string RatioText(std::int64_t milli_per_wan) {
 // Why a selected project of a district with `count` projects and `spent` fen selected
 // is held in by the district's minimum ("" when it is not): without it the district
 // would fall below its minimum count or spending.
-std::string MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent, Money cost) {
+std::string MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
+                         Money cost) {
   if (l.min_projects > 0 && count <= l.min_projects) {
     return StrCat("区县下限 ", l.min_projects, " 个项目");
   }
   if (l.min_spending.fen() > 0 && spent - cost.fen() < l.min_spending.fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(), "（已安排 ",
-                  Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ", cost.ToWanYuanString(),
-                  " 则不足）");
+    return StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(),
+                  "（已安排 ", Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ",
+                  cost.ToWanYuanString(), " 则不足）");
   }
   return "";
 }
 
 // Why an unselected project is kept out by its district's maximum ("" when not).
-std::string MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent, Money cost) {
+std::string MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
+                         Money cost) {
   if (count >= l.max_projects) {
     return StrCat("区县 \"", l.district_id, "\" 已达上限 ", l.max_projects, " 个项目");
   }
   if (l.max_spending && static_cast<__int128>(spent) + cost.fen() > l.max_spending->fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(), "：已安排 ",
-                  Money::Fen(spent).ToWanYuanString(), "，加上本项目 ", cost.ToWanYuanString(), " 将超出");
+    return StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(),
+                  "：已安排 ", Money::Fen(spent).ToWanYuanString(), "，加上本项目 ",
+                  cost.ToWanYuanString(), " 将超出");
   }
   return "";
 }
@@ -99,7 +102,8 @@ absl::Status CheckDistrictMoney(const std::vector<CandidateProject>& projects,
     if (l.max_spending && forced_sum[k] > l.max_spending->fen()) {
       return absl::FailedPreconditionError(StrCat(
           "infeasible: district \"", l.district_id, "\" must-include projects [",
-          IdsWithCost(forced_in[k]), "] cost ", Money::Fen(static_cast<std::int64_t>(forced_sum[k])).ToWanYuanString(),
+          IdsWithCost(forced_in[k]), "] cost ",
+          Money::Fen(static_cast<std::int64_t>(forced_sum[k])).ToWanYuanString(),
           " together, more than its maximum spending ", l.max_spending->ToWanYuanString()));
     }
     if (usable[k] < l.min_spending.fen()) {
@@ -271,21 +275,16 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   // Named infeasibility for the must-include projects before the solver sees them.
   {
     __int128 need = 0;
-    std::vector<std::size_t> ids;
+    std::vector<const ProjectDecision*> ids;
     for (std::size_t i = 0; i < n; ++i) {
       if (forced[i]) {
         need += d[i].cost.fen();
-        ids.push_back(i);
+        ids.push_back(&d[i]);
       }
     }
     if (need > options.budget.fen()) {
-      std::string names;
-      for (std::size_t k = 0; k < ids.size(); ++k) {
-        names += StrCat(k ? ", " : "", "\"", projects[ids[k]].id, "\" ",
-                        d[ids[k]].cost.ToWanYuanString());
-      }
       return absl::FailedPreconditionError(StrCat(
-          "infeasible: must-include projects [", names, "] cost ",
+          "infeasible: must-include projects [", IdsWithCost(ids), "] cost ",
           Money::Fen(static_cast<std::int64_t>(need)).ToWanYuanString(), " together, more than the budget ",
           options.budget.ToWanYuanString()));
     }
@@ -357,17 +356,17 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   for (std::size_t k = 0; k < item_of.size(); ++k) {
     ProjectDecision& x = d[item_of[k]];
     const std::int32_t g = kp.items[k].group;
+    const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
     const std::string ratio =
         StrCat("每万元 ", RatioText(x.ratio_milli_per_wan), " ", unit, "（", cutoff, "）");
     if (x.selected) {
+      const std::string why =
+          g >= 0 ? MinimumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost)
+                 : "";
       if (kp.items[k].forced) {
         x.reason = Reason::kMustInclude;
         x.explanation = StrCat("必改项目（安全隐患或指定），强制纳入；成本 ", x.cost.ToWanYuanString());
-      } else if (std::string why = g >= 0 ? MinimumBinds(options.district_limits[static_cast<std::size_t>(g)],
-                                                         selected_in[static_cast<std::size_t>(g)],
-                                                         spent_in[static_cast<std::size_t>(g)], x.cost)
-                                           : "";
-                 !why.empty() && x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
+      } else if (!why.empty() && x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
         x.reason = Reason::kDistrictMinimum;
         x.explanation = StrCat(why, "约束下纳入；", ratio);
       } else {
@@ -378,14 +377,13 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
       continue;
     }
     x.tier = Tier::kPlan;  // refined below
-    if (std::string why = g >= 0 ? MaximumBinds(options.district_limits[static_cast<std::size_t>(g)],
-                                                selected_in[static_cast<std::size_t>(g)],
-                                                spent_in[static_cast<std::size_t>(g)], x.cost)
-                                 : "";
-        !why.empty()) {
+    const std::string why =
+        g >= 0 ? MaximumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost) : "";
+    if (!why.empty()) {
       x.reason = Reason::kDistrictMaximum;
-      x.explanation = StrCat(why, x.cost > plan.left ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "",
-                             "；", ratio);
+      const std::string also =
+          x.cost > plan.left ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "";
+      x.explanation = StrCat(why, also, "；", ratio);
     } else {
       x.reason = Reason::kBudget;
       x.explanation = StrCat("预算约束：成本 ", x.cost.ToWanYuanString(),

@@ -68,7 +68,9 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
     absl::StatusOr<std::string> text = ReadFile(*path, "options");
     if (!text.ok()) return text.status();
     absl::StatusOr<PlanOptions> with = ParsePlanOptionsJson(*text, o);
-    if (!with.ok()) return absl::Status(with.status().code(), *path + ": " + std::string(with.status().message()));
+    if (!with.ok()) {
+      return absl::Status(with.status().code(), *path + ": " + std::string(with.status().message()));
+    }
     o = *std::move(with);
   }
   absl::StatusOr<ScoringSheet> sheet = PresetSheet(a.option("sheet").value_or("ningbo"));
