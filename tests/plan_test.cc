@@ -274,7 +274,8 @@ void ExpectMatchesBruteForce(const KnapsackProblem& p, const std::string& what) 
 
 // Strongly correlated and subset-sum-like instances (value = weight + constant,
 // value = weight), where every item has nearly the same ratio and the LP bound
-// prunes little: the expanding-core DP must still match enumeration.
+// prunes little, with a few weight-0 items: the expanding-core DP must still match
+// enumeration.
 TEST(Knapsack, CorrelatedAndSubsetSumMatchBruteForce) {
   std::mt19937_64 rng(20240602);
   for (int round = 0; round < 240; ++round) {
@@ -287,6 +288,10 @@ TEST(Knapsack, CorrelatedAndSubsetSumMatchBruteForce) {
       it.weight = kind == 2 ? 100'000 + static_cast<std::int64_t>(rng() % 900'000)
                             : 1 + static_cast<std::int64_t>(rng() % 1000);
       it.value = kind == 1 ? it.weight : it.weight + (kind == 0 ? 10 : 1000);
+      if (rng() % 15 == 0) {  // free items are always in the break solution
+        it.weight = 0;
+        it.value = static_cast<std::int64_t>(rng() % 50);
+      }
       it.forced = rng() % 20 == 0;
       total += it.weight;
       p.items.push_back(it);
