@@ -363,6 +363,76 @@ bool Feasible(const Prepared& s, const std::vector<bool>& take) {
   return true;
 }
 
+// Local search on a feasible selection: repeatedly makes the best single move — add an
+// unselected item, or swap a selected one for an unselected one — that keeps every
+// limit and raises the value. Moves are tried among the `pool` selected items of the
+// lowest ratio and the `pool` unselected of the highest (ties: the first found, in
+// ratio order). A better incumbent for the search; proves nothing.
+void ImproveBySwaps(const Prepared& s, std::vector<bool>& take, std::size_t pool, int rounds) {
+  const std::size_t n = take.size(), groups = s.max_left.size();
+  i128 cap = s.capacity;
+  std::vector<std::int64_t> count(groups, 0);
+  std::vector<i128> weight(groups, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!take[k]) continue;
+    cap -= s.w[k];
+    if (s.g[k] >= 0) {
+      ++count[static_cast<std::size_t>(s.g[k])];
+      weight[static_cast<std::size_t>(s.g[k])] += s.w[k];
+    }
+  }
+  // Count and weight limits of group g after adding dc items and dw weight.
+  auto group_ok = [&](std::int32_t g, std::int64_t dc, i128 dw) {
+    if (g < 0) return true;
+    const std::size_t x = static_cast<std::size_t>(g);
+    const std::int64_t c = count[x] + dc;
+    const i128 w = weight[x] + dw;
+    return c <= s.max_left[x] && c >= s.deficit[x] && w <= s.max_w_left[x] && w >= s.deficit_w[x];
+  };
+  for (int round = 0; round < rounds; ++round) {
+    std::vector<std::size_t> in, out;  // selected (worst ratio first), unselected (best first)
+    for (std::size_t k = n; k-- > 0 && in.size() < pool;) {
+      if (take[k]) in.push_back(k);
+    }
+    for (std::size_t k = 0; k < n && out.size() < pool; ++k) {
+      if (!take[k]) out.push_back(k);
+    }
+    i128 best_gain = 0;
+    std::size_t best_in = n, best_out = n;
+    for (std::size_t j : out) {
+      if (s.w[j] <= cap && s.v[j] > best_gain && group_ok(s.g[j], 1, s.w[j])) {
+        best_gain = s.v[j];
+        best_in = n;
+        best_out = j;
+      }
+      for (std::size_t i : in) {
+        const i128 gain = static_cast<i128>(s.v[j]) - s.v[i];
+        if (gain <= best_gain || cap + s.w[i] < s.w[j]) continue;
+        const bool ok = s.g[i] == s.g[j]
+                            ? group_ok(s.g[i], 0, static_cast<i128>(s.w[j]) - s.w[i])
+                            : group_ok(s.g[i], -1, -static_cast<i128>(s.w[i])) &&
+                                  group_ok(s.g[j], 1, s.w[j]);
+        if (!ok) continue;
+        best_gain = gain;
+        best_in = i;
+        best_out = j;
+      }
+    }
+    if (best_out == n) return;
+    auto move = [&](std::size_t k, bool put) {
+      take[k] = put;
+      const i128 sign = put ? 1 : -1;
+      cap -= sign * s.w[k];
+      if (s.g[k] >= 0) {
+        count[static_cast<std::size_t>(s.g[k])] += put ? 1 : -1;
+        weight[static_cast<std::size_t>(s.g[k])] += sign * s.w[k];
+      }
+    };
+    if (best_in < n) move(best_in, false);
+    move(best_out, true);
+  }
+}
+
 // The first group whose minimum `take` misses, as text for an error.
 std::string MissedMinimum(const Prepared& s, const std::vector<bool>& take) {
   std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w;
@@ -466,6 +536,9 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     }
   }
   const Rational* group_bound = grouped ? &lag.best() : nullptr;
+  if (grouped && kind == SolverKind::kExact && Feasible(s, greedy)) {
+    ImproveBySwaps(s, greedy, 400, 200);
+  }
   const bool greedy_ok = Feasible(s, greedy);
   if (kind == SolverKind::kFast) {
     if (!greedy_ok) {
