@@ -143,12 +143,15 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
     }
   };
 
-  if (rule == MenuRule::kGreedyApprovals || n == 0) {
-    if (rule == MenuRule::kGreedyApprovals || completion != MesCompletion::kNone) {
-      greedy_fill(rule == MenuRule::kGreedyApprovals ? MenuPhase::kGreedy : MenuPhase::kCompletion);
-    }
+  const bool greedy_completion =
+      completion == MesCompletion::kGreedy || completion == MesCompletion::kAdd1Greedy;
+  if (rule == MenuRule::kEqualShares) out.completion = completion;
+  if (rule == MenuRule::kGreedyApprovals) {
+    greedy_fill(MenuPhase::kGreedy);
+  } else if (n == 0) {
+    // No households, no shares: only a greedy completion spends anything.
+    if (greedy_completion) greedy_fill(MenuPhase::kCompletion);
   } else {
-    out.completion = completion;
     internal::MesItems items;
     items.households = n;
     for (std::size_t i : p.optional) {
@@ -175,9 +178,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
                            static_cast<std::int64_t>(p.voters[i].size()), Text(mes.rho[q])});
     }
     left -= mes.spent;
-    if (completion == MesCompletion::kGreedy || completion == MesCompletion::kAdd1Greedy) {
-      greedy_fill(MenuPhase::kCompletion);
-    }
+    if (greedy_completion) greedy_fill(MenuPhase::kCompletion);
   }
 
   out.left = Money::Fen(left);
