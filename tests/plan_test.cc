@@ -400,6 +400,24 @@ TEST(Knapsack, TwoThousandCorrelatedCandidatesAreProvenOptimal) {
   }
 }
 
+// node_limit bounds the DP too (states kept per expansion step): with 1,000 the
+// correlated instance stops unproven, with a feasible plan no better than the optimum.
+TEST(Knapsack, NodeLimitStopsTheDynamicProgrammeUnproven) {
+  const KnapsackProblem p = bench::Instance(2000, true, 0);
+  auto full = SolveKnapsack(p, SolveOptions{SolverKind::kExact});
+  ASSERT_TRUE(full.ok());
+  SolveOptions limited{SolverKind::kExact};
+  limited.node_limit = 1000;
+  auto s = SolveKnapsack(p, limited);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(s->dynamic_programming);
+  EXPECT_FALSE(s->proven_optimal);
+  EXPECT_GT(s->nodes, 1000);
+  EXPECT_LE(s->value, full->value);
+  EXPECT_LE(s->weight, p.capacity);
+  EXPECT_GT(s->gap_ppm, 0);
+}
+
 TEST(Knapsack, DeterministicForEqualInput) {
   KnapsackProblem p;
   for (int i = 0; i < 40; ++i) p.items.push_back(Item(10, 10));  // all ties
