@@ -6,36 +6,14 @@
 #include <random>
 #include <string>
 
+#include "plan_instances.h"
+#include "renewal/menu.h"
 #include "renewal/plan.h"
 
 namespace renewal {
 namespace {
 
-// Costs 50万–1500万 yuan (fen), scores 30–95 points (milli-points); with `correlated`
-// the score grows with the cost (harder for branch and bound). Budget: a quarter of
-// the total, as in 2023 (53,700 of ~219,000 estates).
-KnapsackProblem Instance(std::size_t n, bool correlated, int districts) {
-  std::mt19937_64 rng(7 + n);
-  KnapsackProblem p;
-  std::int64_t total = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    KnapsackItem it;
-    it.weight = static_cast<std::int64_t>(50 + rng() % 1451) * 1'000'000;
-    if (correlated) {
-      it.value = 30'000 + it.weight / 1'000'000 * 40 + static_cast<std::int64_t>(rng() % 5'000);
-    } else {
-      it.value = 30'000 + static_cast<std::int64_t>(rng() % 65'001);
-    }
-    it.group = districts > 0 ? static_cast<std::int32_t>(i % static_cast<std::size_t>(districts)) : -1;
-    total += it.weight;
-    p.items.push_back(it);
-  }
-  for (int d = 0; d < districts; ++d) {
-    p.groups.push_back({1, static_cast<std::int64_t>(n / static_cast<std::size_t>(districts) / 3)});
-  }
-  p.capacity = total / 4;
-  return p;
-}
+using bench::Instance;
 
 void Report(benchmark::State& state, const KnapsackSolution& s) {
   state.counters["value"] = static_cast<double>(s.value);
@@ -44,12 +22,14 @@ void Report(benchmark::State& state, const KnapsackSolution& s) {
   state.counters["nodes"] = static_cast<double>(s.nodes);
   state.counters["fixed"] = static_cast<double>(s.fixed_by_reduction);
   state.counters["proven"] = s.proven_optimal ? 1 : 0;
+  state.counters["dp"] = s.dynamic_programming ? 1 : 0;
 }
 
-// Solves Instance(n = range(0), correlated = range(1), districts = range(2)).
+// Solves Instance(n = range(0), correlated = range(1), districts = range(2),
+// money limits = range(3)).
 void RunSolver(benchmark::State& state, SolverKind solver) {
   const KnapsackProblem p = Instance(static_cast<std::size_t>(state.range(0)), state.range(1) != 0,
-                                     static_cast<int>(state.range(2)));
+                                     static_cast<int>(state.range(2)), state.range(3) != 0);
   SolveOptions o;
   o.solver = solver;
   KnapsackSolution last;
@@ -67,16 +47,20 @@ void RunSolver(benchmark::State& state, SolverKind solver) {
 
 void BM_Exact(benchmark::State& state) { RunSolver(state, SolverKind::kExact); }
 BENCHMARK(BM_Exact)
-    ->Args({2000, 0, 0})
-    ->Args({2000, 1, 0})
-    ->Args({2000, 0, 10})
+    ->Args({2000, 0, 0, 0})
+    ->Args({2000, 1, 0, 0})
+    ->Args({2000, 0, 10, 0})
+    ->Args({2000, 0, 10, 1})
+    ->Args({2000, 1, 10, 0})
+    ->Args({2000, 1, 10, 1})
     ->Unit(benchmark::kMillisecond);
 
 void BM_Fast(benchmark::State& state) { RunSolver(state, SolverKind::kFast); }
 BENCHMARK(BM_Fast)
-    ->Args({219000, 0, 0})
-    ->Args({219000, 1, 0})
-    ->Args({219000, 0, 300})
+    ->Args({219000, 0, 0, 0})
+    ->Args({219000, 1, 0, 0})
+    ->Args({219000, 0, 300, 0})
+    ->Args({219000, 0, 300, 1})
     ->Unit(benchmark::kMillisecond);
 
 // The whole annual plan (scoring with the ningbo sheet, selection, explanations,
@@ -127,6 +111,52 @@ void BM_AnnualPlanNational(benchmark::State& state) {
                     [](const ProjectDecision& d) { return d.selected; }));
 }
 BENCHMARK(BM_AnnualPlanNational)->Arg(219000)->Unit(benchmark::kMillisecond);
+
+// Residents' menu choice on a large estate: range(0) optional items (costs 5,000–
+// 80,000 yuan) and range(1) households, each approving about a fifth of the items;
+// the budget covers about a third of the items. Equal Shares completed by range(2):
+// 0 greedy, 1 add1 (the exact jumps of menu_equal_shares.cc).
+void BM_MenuEqualShares(benchmark::State& state) {
+  const std::size_t items = static_cast<std::size_t>(state.range(0));
+  const std::size_t households = static_cast<std::size_t>(state.range(1));
+  std::mt19937_64 rng(5);
+  MenuInput in;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < items; ++i) {
+    MenuItem m;
+    m.id = "I" + std::to_string(i);
+    m.cost = Money::Fen(static_cast<std::int64_t>(5'000 + rng() % 75'001) * 100);
+    total += m.cost.fen();
+    in.items.push_back(m);
+  }
+  in.budget = Money::Fen(total / 3);
+  for (std::size_t h = 0; h < households; ++h) {
+    MenuBallot b{"H" + std::to_string(h), {}};
+    for (std::size_t i = 0; i < items; ++i) {
+      if (rng() % 5 == 0) b.approved.push_back(in.items[i].id);
+    }
+    in.ballots.push_back(std::move(b));
+  }
+  const MesCompletion completion = state.range(2) ? MesCompletion::kAdd1 : MesCompletion::kGreedy;
+  MenuResult last;
+  for (auto _ : state) {
+    auto r = ChooseMenu(in, MenuRule::kEqualShares, completion);
+    if (!r.ok()) {
+      state.SkipWithError(std::string(r.status().message()).c_str());
+      return;
+    }
+    last = *std::move(r);
+    benchmark::DoNotOptimize(last.left);
+  }
+  state.counters["funded"] = static_cast<double>(last.steps.size());
+  state.counters["left_fen"] = static_cast<double>(last.left.fen());
+  state.counters["increase_fen"] = static_cast<double>(last.share_increase_fen);
+  state.counters["mes_runs"] = static_cast<double>(last.mes_runs);
+}
+BENCHMARK(BM_MenuEqualShares)
+    ->Args({30, 300, 0})
+    ->Args({30, 300, 1})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace renewal

@@ -1,18 +1,18 @@
-// Menu choice: greedy by approvals and the Method of Equal Shares with exact rationals.
+// Menu choice: validation, greedy by approvals, and the Method of Equal Shares
+// (menu_equal_shares.cc) with its completion; exact rationals.
 #include "renewal/menu.h"
 
 #include <algorithm>
 #include <numeric>
 
-#include <boost/multiprecision/cpp_int.hpp>
-
 #include "absl/container/flat_hash_map.h"
+#include "menu_equal_shares.h"
 #include "strcat.h"
 
 namespace renewal {
 namespace {
 
-using Q = boost::multiprecision::cpp_rational;
+using internal::Q;
 
 std::string Text(const Q& q) {
   if (denominator(q) == 1) return numerator(q).str();
@@ -107,7 +107,8 @@ std::vector<std::size_t> ByApprovals(const MenuInput& in, const Prepared& p,
 
 }  // namespace
 
-absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule) {
+absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
+                                      MesCompletion completion) {
   absl::StatusOr<Prepared> prepared = Validate(in);
   if (!prepared.ok()) return prepared.status();
   const Prepared& p = *prepared;
@@ -125,7 +126,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule) {
   // Money for the optional items.
   std::int64_t left = in.budget.fen() - p.required_cost.fen();
   const std::size_t n = in.ballots.size();
-  std::vector<Q> money(n), paid(n, Q(0));
+  std::vector<Q> paid(n, Q(0));
   Q share(0);
 
   auto greedy_fill = [&](MenuPhase phase) {
@@ -142,71 +143,42 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule) {
     }
   };
 
-  if (rule == MenuRule::kGreedyApprovals || n == 0) {
-    greedy_fill(rule == MenuRule::kGreedyApprovals ? MenuPhase::kGreedy : MenuPhase::kCompletion);
+  const bool greedy_completion =
+      completion == MesCompletion::kGreedy || completion == MesCompletion::kAdd1Greedy;
+  if (rule == MenuRule::kEqualShares) out.completion = completion;
+  if (rule == MenuRule::kGreedyApprovals) {
+    greedy_fill(MenuPhase::kGreedy);
+  } else if (n == 0) {
+    // No households, no shares: only a greedy completion spends anything.
+    if (greedy_completion) greedy_fill(MenuPhase::kCompletion);
   } else {
-    share = Q(left) / Q(static_cast<long long>(n));
-    for (Q& m : money) m = share;
-    Q spent(0);
-    std::vector<Q> budgets;
-    while (true) {
-      std::size_t best = SIZE_MAX;
-      Q best_rho;
-      for (std::size_t i : p.optional) {
-        if (funded[i]) continue;
-        const Q cost(in.items[i].cost.fen());
-        const auto& s = p.voters[i];
-        if (cost == 0) {
-          // Free: everyone can "pay" 0.
-        } else if (s.empty()) {
-          continue;
-        }
-        budgets.clear();
-        Q total(0);
-        for (std::size_t b : s) {
-          budgets.push_back(money[b]);
-          total += money[b];
-        }
-        if (total < cost) continue;
-        // Smallest ρ with Σ min(money_b, ρ) = cost: poorest supporters pay all they have.
-        std::sort(budgets.begin(), budgets.end());
-        Q rho(0), paid_so_far(0);
-        for (std::size_t k = 0; k < budgets.size(); ++k) {
-          const Q candidate = (cost - paid_so_far) / Q(static_cast<long long>(budgets.size() - k));
-          if (candidate <= budgets[k]) {
-            rho = candidate;
-            break;
-          }
-          paid_so_far += budgets[k];
-        }
-        // Ties: smaller ρ, then more approvals, then lower cost, then input order.
-        bool better = best == SIZE_MAX || rho < best_rho;
-        if (!better && rho == best_rho) {
-          if (s.size() != p.voters[best].size()) {
-            better = s.size() > p.voters[best].size();
-          } else if (in.items[i].cost != in.items[best].cost) {
-            better = in.items[i].cost < in.items[best].cost;
-          }
-        }
-        if (better) {
-          best = i;
-          best_rho = rho;
-        }
-      }
-      if (best == SIZE_MAX) break;
-      funded[best] = true;
-      for (std::size_t b : p.voters[best]) {
-        const Q pay = money[b] < best_rho ? money[b] : best_rho;
-        money[b] -= pay;
-        paid[b] += pay;
-      }
-      spent += Q(in.items[best].cost.fen());
-      out.steps.push_back({in.items[best].id, MenuPhase::kEqualShares, in.items[best].cost,
-                           static_cast<std::int64_t>(p.voters[best].size()), Text(best_rho)});
+    internal::MesItems items;
+    items.households = n;
+    for (std::size_t i : p.optional) {
+      items.cost.push_back(in.items[i].cost.fen());
+      items.voters.push_back(p.voters[i]);
     }
-    // Whole fen: the items' costs are integers, so the sum spent is too.
-    left -= static_cast<std::int64_t>(numerator(spent));
-    greedy_fill(MenuPhase::kCompletion);
+    const Q base = Q(left) / Q(static_cast<long long>(n));
+    internal::MesOutcome mes;
+    if (completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy) {
+      internal::Add1Outcome a1 = internal::RunAdd1(items, base, left);
+      mes = std::move(a1.mes);
+      out.share_increase_fen = a1.increase;
+      out.mes_runs = a1.runs;
+    } else {
+      mes = internal::RunEqualShares(items, base);
+      out.mes_runs = 1;
+    }
+    share = base + Q(out.share_increase_fen);
+    paid = mes.paid;
+    for (std::size_t q = 0; q < mes.funded.size(); ++q) {
+      const std::size_t i = p.optional[mes.funded[q]];
+      funded[i] = true;
+      out.steps.push_back({in.items[i].id, MenuPhase::kEqualShares, in.items[i].cost,
+                           static_cast<std::int64_t>(p.voters[i].size()), Text(mes.rho[q])});
+    }
+    left -= mes.spent;
+    if (greedy_completion) greedy_fill(MenuPhase::kCompletion);
   }
 
   out.left = Money::Fen(left);

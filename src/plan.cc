@@ -35,6 +35,100 @@ std::string RatioText(std::int64_t milli_per_wan) {
   return Points(milli_per_wan);
 }
 
+// Why a selected project of a district with `count` projects and `spent` fen selected
+// is held in by the district's minimum ("" when it is not): without it the district
+// would fall below its minimum count or spending.
+std::string MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
+                         Money cost) {
+  if (l.min_projects > 0 && count <= l.min_projects) {
+    return StrCat("区县下限 ", l.min_projects, " 个项目");
+  }
+  if (l.min_spending.fen() > 0 && spent - cost.fen() < l.min_spending.fen()) {
+    return StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(),
+                  "（已安排 ", Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ",
+                  cost.ToWanYuanString(), " 则不足）");
+  }
+  return "";
+}
+
+// Why an unselected project is kept out by its district's maximum ("" when not).
+std::string MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
+                         Money cost) {
+  if (count >= l.max_projects) {
+    return StrCat("区县 \"", l.district_id, "\" 已达上限 ", l.max_projects, " 个项目");
+  }
+  if (l.max_spending && static_cast<__int128>(spent) + cost.fen() > l.max_spending->fen()) {
+    return StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(),
+                  "：已安排 ", Money::Fen(spent).ToWanYuanString(), "，加上本项目 ",
+                  cost.ToWanYuanString(), " 将超出");
+  }
+  return "";
+}
+
+std::string IdsWithCost(const std::vector<const ProjectDecision*>& ds) {
+  std::string names;
+  for (std::size_t k = 0; k < ds.size(); ++k) {
+    names += StrCat(k ? ", " : "", "\"", ds[k]->project_id, "\" ", ds[k]->cost.ToWanYuanString());
+  }
+  return names;
+}
+
+// Named infeasibility of the districts' money limits, in 万元 (the solver would only
+// say "group k" in fen): must-include projects over a maximum, a minimum the
+// district's candidates cannot reach, minimums that together pass the budget.
+absl::Status CheckDistrictMoney(const std::vector<CandidateProject>& projects,
+                                const std::vector<ProjectDecision>& d,
+                                const std::vector<bool>& eligible, const std::vector<bool>& forced,
+                                const std::map<std::string, std::size_t, std::less<>>& limit_index,
+                                const PlanOptions& options) {
+  const std::size_t m = options.district_limits.size();
+  std::vector<std::vector<const ProjectDecision*>> forced_in(m);
+  std::vector<__int128> forced_sum(m, 0), usable(m, 0);
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    if (!eligible[i]) continue;
+    auto it = limit_index.find(d[i].district_id);
+    if (it == limit_index.end()) continue;
+    const DistrictLimit& l = options.district_limits[it->second];
+    if (forced[i]) {
+      forced_in[it->second].push_back(&d[i]);
+      forced_sum[it->second] += d[i].cost.fen();
+    }
+    if (!l.max_spending || d[i].cost <= *l.max_spending) usable[it->second] += d[i].cost.fen();
+  }
+  __int128 need = 0;
+  std::string parts;
+  for (std::size_t k = 0; k < m; ++k) {
+    const DistrictLimit& l = options.district_limits[k];
+    if (l.max_spending && forced_sum[k] > l.max_spending->fen()) {
+      return absl::FailedPreconditionError(StrCat(
+          "infeasible: district \"", l.district_id, "\" must-include projects [",
+          IdsWithCost(forced_in[k]), "] cost ",
+          Money::Fen(static_cast<std::int64_t>(forced_sum[k])).ToWanYuanString(),
+          " together, more than its maximum spending ", l.max_spending->ToWanYuanString()));
+    }
+    if (usable[k] < l.min_spending.fen()) {
+      return absl::FailedPreconditionError(StrCat(
+          "infeasible: district \"", l.district_id, "\" needs spending of at least ",
+          l.min_spending.ToWanYuanString(), " but its eligible projects",
+          l.max_spending ? " within its maximum" : "", " cost ",
+          Money::Fen(static_cast<std::int64_t>(usable[k])).ToWanYuanString(), " together"));
+    }
+    const __int128 floor = std::max<__int128>(l.min_spending.fen(), forced_sum[k]);
+    if (l.min_spending.fen() > 0) {
+      parts += StrCat(parts.empty() ? "" : ", ", "\"", l.district_id, "\" ",
+                      Money::Fen(static_cast<std::int64_t>(floor)).ToWanYuanString());
+    }
+    need += floor;
+  }
+  if (need > options.budget.fen() && !parts.empty()) {
+    return absl::FailedPreconditionError(StrCat(
+        "infeasible: the district spending minimums [", parts, "] and must-include projects need ",
+        Money::Fen(static_cast<std::int64_t>(need)).ToWanYuanString(), ", more than the budget ",
+        options.budget.ToWanYuanString()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ValidateProjects(const std::vector<CandidateProject>& projects) {
@@ -110,6 +204,12 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
           StrCat("district_limits[", k, "] \"", l.district_id, "\": need 0 <= min <= max, got min ",
                  l.min_projects, " max ", l.max_projects));
     }
+    if (l.min_spending.is_negative() || (l.max_spending && *l.max_spending < l.min_spending)) {
+      return absl::InvalidArgumentError(StrCat(
+          "district_limits[", k, "] \"", l.district_id,
+          "\": need 0 <= min_spending <= max_spending, got min ", l.min_spending.ToYuanString(),
+          " max ", l.max_spending ? l.max_spending->ToYuanString() : "none"));
+    }
   }
   std::vector<int> carried(projects.size());
   for (std::size_t i = 0; i < projects.size(); ++i) carried[i] = projects[i].carried_over_years;
@@ -175,30 +275,30 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   // Named infeasibility for the must-include projects before the solver sees them.
   {
     __int128 need = 0;
-    std::vector<std::size_t> ids;
+    std::vector<const ProjectDecision*> ids;
     for (std::size_t i = 0; i < n; ++i) {
       if (forced[i]) {
         need += d[i].cost.fen();
-        ids.push_back(i);
+        ids.push_back(&d[i]);
       }
     }
     if (need > options.budget.fen()) {
-      std::string names;
-      for (std::size_t k = 0; k < ids.size(); ++k) {
-        names += StrCat(k ? ", " : "", "\"", projects[ids[k]].id, "\" ",
-                        d[ids[k]].cost.ToWanYuanString());
-      }
       return absl::FailedPreconditionError(StrCat(
-          "infeasible: must-include projects [", names, "] cost ",
+          "infeasible: must-include projects [", IdsWithCost(ids), "] cost ",
           Money::Fen(static_cast<std::int64_t>(need)).ToWanYuanString(), " together, more than the budget ",
           options.budget.ToWanYuanString()));
     }
   }
 
+  if (absl::Status st = CheckDistrictMoney(projects, d, eligible, forced, limit_index, options);
+      !st.ok()) {
+    return st;
+  }
   KnapsackProblem kp;
   kp.capacity = options.budget.fen();
   for (const DistrictLimit& l : options.district_limits) {
-    kp.groups.push_back({l.min_projects, l.max_projects});
+    kp.groups.push_back({l.min_projects, l.max_projects, l.min_spending.fen(),
+                         l.max_spending ? l.max_spending->fen() : INT64_MAX});
   }
   std::vector<std::size_t> item_of;  // knapsack item -> project
   for (std::size_t i = 0; i < n; ++i) {
@@ -215,7 +315,8 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   }
   absl::StatusOr<KnapsackSolution> sol = SolveKnapsack(kp, options.solve);
   if (!sol.ok()) {
-    std::string msg(sol.status().message());
+    std::string msg = absl::StrReplaceAll(sol.status().message(),
+                                          {{"group limits", "district limits"}});
     for (std::size_t k = 0; k < options.district_limits.size(); ++k) {
       msg = absl::StrReplaceAll(
           msg, {{StrCat("group ", k, " "),
@@ -237,6 +338,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     plan.cutoff_milli_per_wan = c.ratio_milli_per_wan;
   }
   std::vector<std::int64_t> selected_in(options.district_limits.size(), 0);
+  std::vector<std::int64_t> spent_in(options.district_limits.size(), 0);
   for (std::size_t k = 0; k < item_of.size(); ++k) {
     if (!sol->selected[k]) continue;
     ProjectDecision& x = d[item_of[k]];
@@ -244,26 +346,29 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     x.tier = Tier::kImplement;
     plan.total_score += x.score;
     plan.households += x.households;
-    if (kp.items[k].group >= 0) ++selected_in[static_cast<std::size_t>(kp.items[k].group)];
+    if (kp.items[k].group >= 0) {
+      ++selected_in[static_cast<std::size_t>(kp.items[k].group)];
+      spent_in[static_cast<std::size_t>(kp.items[k].group)] += x.cost.fen();
+    }
   }
   const std::string cutoff = StrCat("边际门槛 ", RatioText(plan.cutoff_milli_per_wan), "/万元");
   const char* unit = options.objective == Objective::kScore ? "分" : "户";
   for (std::size_t k = 0; k < item_of.size(); ++k) {
     ProjectDecision& x = d[item_of[k]];
     const std::int32_t g = kp.items[k].group;
+    const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
     const std::string ratio =
         StrCat("每万元 ", RatioText(x.ratio_milli_per_wan), " ", unit, "（", cutoff, "）");
     if (x.selected) {
+      const std::string why =
+          g >= 0 ? MinimumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost)
+                 : "";
       if (kp.items[k].forced) {
         x.reason = Reason::kMustInclude;
         x.explanation = StrCat("必改项目（安全隐患或指定），强制纳入；成本 ", x.cost.ToWanYuanString());
-      } else if (g >= 0 && options.district_limits[static_cast<std::size_t>(g)].min_projects > 0 &&
-                 selected_in[static_cast<std::size_t>(g)] <=
-                     options.district_limits[static_cast<std::size_t>(g)].min_projects &&
-                 x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
+      } else if (!why.empty() && x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
         x.reason = Reason::kDistrictMinimum;
-        x.explanation = StrCat("区县下限 ", options.district_limits[static_cast<std::size_t>(g)].min_projects,
-                               " 个项目约束下纳入；", ratio);
+        x.explanation = StrCat(why, "约束下纳入；", ratio);
       } else {
         x.reason = Reason::kSelected;
         x.explanation = StrCat("择优入选：得分 ", Points(x.score), "，成本 ", x.cost.ToWanYuanString(),
@@ -272,12 +377,13 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
       continue;
     }
     x.tier = Tier::kPlan;  // refined below
-    if (g >= 0 && selected_in[static_cast<std::size_t>(g)] >=
-                      options.district_limits[static_cast<std::size_t>(g)].max_projects) {
+    const std::string why =
+        g >= 0 ? MaximumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost) : "";
+    if (!why.empty()) {
       x.reason = Reason::kDistrictMaximum;
-      x.explanation = StrCat("区县 \"", x.district_id, "\" 已达上限 ",
-                             options.district_limits[static_cast<std::size_t>(g)].max_projects,
-                             " 个项目；", ratio);
+      const std::string also =
+          x.cost > plan.left ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "";
+      x.explanation = StrCat(why, also, "；", ratio);
     } else {
       x.reason = Reason::kBudget;
       x.explanation = StrCat("预算约束：成本 ", x.cost.ToWanYuanString(),
@@ -356,15 +462,18 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
   dropped.tier = Tier::kReserve;
   dropped.reason = Reason::kDroppedOut;
   dropped.explanation = "因突发情况不能实施，退出当年计划";
-  const std::string dropped_district = dropped.district_id;
   __int128 left = static_cast<__int128>(next.left.fen()) + dropped.cost.fen();
   next.total_score -= dropped.score;
   next.households -= dropped.households;
   next.objective_value -= next.objective == Objective::kScore ? dropped.score : dropped.households;
-  std::map<std::string, std::int64_t, std::less<>> count, max_of;
-  for (const DistrictLimit& l : options.district_limits) max_of[l.district_id] = l.max_projects;
+  std::map<std::string, const DistrictLimit*, std::less<>> limit_of;
+  for (const DistrictLimit& l : options.district_limits) limit_of[l.district_id] = &l;
+  std::map<std::string, std::int64_t, std::less<>> count;
+  std::map<std::string, __int128, std::less<>> spent;
   for (const ProjectDecision& x : next.decisions) {
-    if (x.selected) ++count[x.district_id];
+    if (!x.selected) continue;
+    ++count[x.district_id];
+    spent[x.district_id] += x.cost.fen();
   }
   std::vector<ProjectDecision*> subs;
   for (ProjectDecision& x : next.decisions) {
@@ -373,28 +482,75 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
   std::sort(subs.begin(), subs.end(), [](const ProjectDecision* a, const ProjectDecision* b) {
     return a->substitute_order < b->substitute_order;
   });
+  auto below_minimum = [&](const DistrictLimit& l) {
+    return count[l.district_id] < l.min_projects || spent[l.district_id] < l.min_spending.fen();
+  };
+  // Fits the money left and its district's maxima.
+  auto fits = [&](const ProjectDecision& x) {
+    if (x.selected || x.cost.fen() > left) return false;
+    auto l = limit_of.find(x.district_id);
+    if (l == limit_of.end()) return true;
+    if (count[x.district_id] >= l->second->max_projects) return false;
+    return !l->second->max_spending ||
+           spent[x.district_id] + x.cost.fen() <= l->second->max_spending->fen();
+  };
   std::vector<std::string> added;
+  auto take = [&](ProjectDecision& x, std::string_view why) {
+    x.selected = true;
+    x.tier = Tier::kImplement;
+    x.reason = Reason::kSubstitute;
+    x.explanation = StrCat("候补第 ", x.substitute_order, " 位，替补退出项目 \"", dropped_id, "\"", why,
+                           "；成本 ", x.cost.ToWanYuanString());
+    x.substitute_order = 0;
+    left -= x.cost.fen();
+    ++count[x.district_id];
+    spent[x.district_id] += x.cost.fen();
+    next.total_score += x.score;
+    next.households += x.households;
+    next.objective_value += next.objective == Objective::kScore ? x.score : x.households;
+    added.push_back(x.project_id);
+  };
+  // A district below its minimum takes its own substitutes first, in order, each that
+  // fits — but only when they bring it back to the minimum: money is not spent on a
+  // minimum that cannot be met (the general pass below may still take them in turn).
+  for (const DistrictLimit& l : options.district_limits) {
+    if (!below_minimum(l)) continue;
+    std::vector<ProjectDecision*> own;
+    __int128 trial_left = left, trial_spent = spent[l.district_id];
+    std::int64_t trial_count = count[l.district_id];
+    for (ProjectDecision* x : subs) {
+      if (trial_count >= l.min_projects && trial_spent >= l.min_spending.fen()) break;
+      if (x->selected || x->district_id != l.district_id || x->cost.fen() > trial_left) continue;
+      if (trial_count >= l.max_projects) break;
+      if (l.max_spending && trial_spent + x->cost.fen() > l.max_spending->fen()) continue;
+      own.push_back(x);
+      trial_left -= x->cost.fen();
+      trial_spent += x->cost.fen();
+      ++trial_count;
+    }
+    if (trial_count < l.min_projects || trial_spent < l.min_spending.fen()) continue;
+    for (ProjectDecision* x : own) take(*x, StrCat("（恢复区县 \"", l.district_id, "\" 下限）"));
+  }
   for (ProjectDecision* x : subs) {
-    if (x->cost.fen() > left) continue;
-    auto m = max_of.find(x->district_id);
-    if (m != max_of.end() && count[x->district_id] >= m->second) continue;
-    x->selected = true;
-    x->tier = Tier::kImplement;
-    x->reason = Reason::kSubstitute;
-    x->explanation = StrCat("候补第 ", x->substitute_order, " 位，替补退出项目 \"", dropped_id,
-                            "\"；成本 ", x->cost.ToWanYuanString());
-    x->substitute_order = 0;
-    left -= x->cost.fen();
-    ++count[x->district_id];
-    next.total_score += x->score;
-    next.households += x->households;
-    next.objective_value += next.objective == Objective::kScore ? x->score : x->households;
-    added.push_back(x->project_id);
+    if (fits(*x)) take(*x, "");
+  }
+  next.district_shortfalls.clear();
+  for (const DistrictLimit& l : options.district_limits) {
+    if (!below_minimum(l)) continue;
+    DistrictShortfall f;
+    f.district_id = l.district_id;
+    f.min_projects = l.min_projects;
+    f.projects = count[l.district_id];
+    f.min_spending = l.min_spending;
+    f.spent = Money::Fen(static_cast<std::int64_t>(spent[l.district_id]));
+    f.explanation = StrCat("区县 \"", l.district_id, "\" 低于下限：已安排 ", f.projects, " 个项目（下限 ",
+                           l.min_projects, "），", f.spent.ToWanYuanString(), "（资金下限 ",
+                           l.min_spending.ToWanYuanString(), "）；该区县的候补项目不足以恢复下限");
+    next.district_shortfalls.push_back(std::move(f));
   }
   next.left = Money::Fen(static_cast<std::int64_t>(left));
   next.spent = Money::Fen(next.budget.fen() - next.left.fen());
   next.proven_optimal = false;  // the substituted plan is no longer the optimum
-  (void)dropped_district;
   plan = std::move(next);
   return added;
 }

@@ -261,6 +261,57 @@ absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view text) 
   return out;
 }
 
+absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view text, const PlanOptions& base) {
+  absl::StatusOr<json::value> doc = Parse(text, "plan options");
+  if (!doc.ok()) return doc.status();
+  if (!doc->is_object()) return absl::InvalidArgumentError("plan options: must be an object");
+  Fields top(doc->as_object(), "plan options");
+  if (absl::Status s = top.Only({"$schema", "district_limits"}); !s.ok()) return s;
+  PlanOptions out = base;
+  const json::value* limits = top.Get("district_limits");
+  if (!limits) return out;
+  if (!limits->is_array()) return top.Error("district_limits", "must be an array");
+  out.district_limits.clear();
+  for (std::size_t k = 0; k < limits->as_array().size(); ++k) {
+    const json::value& v = limits->as_array()[k];
+    if (!v.is_object()) {
+      return absl::InvalidArgumentError(StrCat("district_limits[", k, "]: must be an object"));
+    }
+    DistrictLimit l;
+    {
+      Fields f0(v.as_object(), StrCat("district_limits[", k, "]"));
+      if (absl::Status s = f0.String("district_id", true, &l.district_id); !s.ok()) return s;
+    }
+    Fields f(v.as_object(), StrCat("district_limits[", k, "] \"", l.district_id, "\""));
+    std::optional<std::int64_t> min_projects, max_projects;
+    absl::Status s = f.Only({"district_id", "min_projects", "max_projects", "min_spending_yuan",
+                             "max_spending_yuan"});
+    if (s.ok()) s = f.Int("min_projects", &min_projects);
+    if (s.ok()) s = f.Int("max_projects", &max_projects);
+    if (s.ok()) s = f.Yuan("min_spending_yuan", false, &l.min_spending);
+    if (s.ok() && f.Get("max_spending_yuan")) {
+      Money m;
+      s = f.Yuan("max_spending_yuan", true, &m);
+      l.max_spending = m;
+    }
+    if (!s.ok()) return s;
+    l.min_projects = min_projects.value_or(0);
+    if (max_projects) l.max_projects = *max_projects;
+    if (l.min_projects < 0 || l.max_projects < l.min_projects) {
+      return f.Error("max_projects", StrCat("need 0 <= min_projects <= max_projects, got ",
+                                            l.min_projects, " and ", l.max_projects));
+    }
+    if (l.min_spending.is_negative() || (l.max_spending && *l.max_spending < l.min_spending)) {
+      return f.Error("max_spending_yuan",
+                     StrCat("need 0 <= min_spending_yuan <= max_spending_yuan, got ",
+                            l.min_spending.ToYuanString(), " and ",
+                            l.max_spending ? l.max_spending->ToYuanString() : "none"));
+    }
+    out.district_limits.push_back(std::move(l));
+  }
+  return out;
+}
+
 absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
   absl::StatusOr<json::value> doc = Parse(text, "menu");
   if (!doc.ok()) return doc.status();
@@ -371,6 +422,16 @@ std::string PlanToJson(const AnnualPlan& plan) {
   json::array ps;
   for (const ProjectDecision& x : plan.decisions) ps.emplace_back(DecisionJson(x, plan.criteria_keys));
   o["projects"] = std::move(ps);
+  json::array shortfalls;
+  for (const DistrictShortfall& f : plan.district_shortfalls) {
+    shortfalls.emplace_back(json::object{{"district_id", f.district_id},
+                                         {"min_projects", f.min_projects},
+                                         {"projects", f.projects},
+                                         {"min_spending_yuan", YuanText(f.min_spending)},
+                                         {"spent_yuan", YuanText(f.spent)},
+                                         {"explanation", f.explanation}});
+  }
+  o["district_shortfalls"] = std::move(shortfalls);
   return json::serialize(o);
 }
 
@@ -403,6 +464,10 @@ std::string MenuResultToJson(const MenuResult& r) {
   json::object o;
   o["format"] = "renewal.menu_result/1";
   o["rule"] = std::string(KeyOf(r.rule));
+  if (r.rule == MenuRule::kEqualShares) {
+    o["completion"] = std::string(KeyOf(r.completion));
+    o["share_increase_fen"] = r.share_increase_fen;
+  }
   o["budget_yuan"] = YuanText(r.budget);
   o["required_yuan"] = YuanText(r.required_cost);
   o["spent_yuan"] = YuanText(r.spent);

@@ -1,13 +1,15 @@
-// The 0/1 knapsack with forced items and per-group count limits.
+// The 0/1 knapsack with forced items and per-group limits on count and weight.
 //
 // Exact: items are sorted by value/weight (exact cross-multiplication); a greedy
 // solution is the first incumbent; the Dantzig LP bound (prefix sums, binary
 // search) fixes variables that cannot be in or out of any strictly better solution
-// (Martello–Toth reduction); a depth-first branch and bound over the rest, include
-// first, prunes with the LP bound of the remaining items (items of groups already at
-// their maximum are left out of the bound: they are fixed at 0). Group minimums are
-// enforced by never excluding an item when the group's deficit equals the items it
-// has left. Values are integers, so a bound ≤ the incumbent prunes.
+// (Martello–Toth reduction). When no group limit binds the items left, the
+// expanding-core DP (knapsack_core_dp.cc) solves them; otherwise a depth-first branch
+// and bound, include first, prunes with the LP bound of the remaining items (items of
+// groups already at their maximum are left out of the bound: they are fixed at 0).
+// Group minimums are enforced by never excluding an item when the group's count or
+// weight deficit can no longer be met without it; weight maxima by never including an
+// item that would pass them. Values are integers, so a bound ≤ the incumbent prunes.
 //
 // Fast: forced items, the cheapest items of groups below their minimum, then a greedy
 // pass in ratio order over everything that fits; the gap is measured against the LP
@@ -15,27 +17,26 @@
 #include <algorithm>
 #include <numeric>
 
+#include "knapsack_branch_bound.h"
+#include "knapsack_core_dp.h"
+#include "knapsack_lagrangian.h"
+#include "knapsack_prepared.h"
 #include "renewal/plan.h"
 #include "strcat.h"
 
 namespace renewal {
 namespace {
 
+using internal::BoundAtMost;
+using internal::BranchAndBound;
+using internal::GroupLagrangian;
+using internal::Prepared;
+using internal::Rational;
+
 using i128 = __int128;
 
 // The search recurses once per undecided item.
 constexpr std::size_t kMaxSearchItems = 50'000;
-
-struct Prepared {
-  // Free (not forced) items in ratio order: original index, value, weight, group.
-  std::vector<std::int64_t> idx, v, w;
-  std::vector<std::int32_t> g;
-  std::vector<i128> pv, pw;  // prefix sums, size n + 1
-  std::int64_t capacity = 0;          // after forced items
-  std::int64_t forced_value = 0, forced_weight = 0;
-  std::vector<std::int64_t> max_left;  // per group, after forced
-  std::vector<std::int64_t> deficit;   // per group, min − forced, ≥ 0
-};
 
 // a before b when v_a/w_a > v_b/w_b; weight 0 first; ties: value desc, index asc.
 bool RatioBefore(const KnapsackItem& a, std::size_t ia, const KnapsackItem& b, std::size_t ib) {
@@ -76,6 +77,11 @@ absl::Status Validate(const KnapsackProblem& p) {
       return absl::InvalidArgumentError(StrCat("groups[", k, "]: need 0 <= min <= max, got min ",
                                                gl.min_count, " max ", gl.max_count));
     }
+    if (gl.min_weight < 0 || gl.max_weight < gl.min_weight) {
+      return absl::InvalidArgumentError(
+          StrCat("groups[", k, "]: need 0 <= min weight <= max weight, got min ", gl.min_weight,
+                 " max ", gl.max_weight));
+    }
   }
   return absl::OkStatus();
 }
@@ -84,7 +90,10 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
   Prepared s;
   s.max_left.resize(p.groups.size());
   s.deficit.resize(p.groups.size());
+  s.max_w_left.resize(p.groups.size());
+  s.deficit_w.resize(p.groups.size());
   std::vector<std::int64_t> forced_count(p.groups.size(), 0);
+  std::vector<i128> forced_w(p.groups.size(), 0);
   std::vector<std::size_t> forced;
   i128 fw = 0, fv = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -92,7 +101,10 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
     forced.push_back(i);
     fw += p.items[i].weight;
     fv += p.items[i].value;
-    if (p.items[i].group >= 0) ++forced_count[static_cast<std::size_t>(p.items[i].group)];
+    if (p.items[i].group >= 0) {
+      ++forced_count[static_cast<std::size_t>(p.items[i].group)];
+      forced_w[static_cast<std::size_t>(p.items[i].group)] += p.items[i].weight;
+    }
   }
   if (fw > p.capacity) {
     std::string names;
@@ -116,8 +128,17 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
           StrCat("infeasible: group ", k, " has ", forced_count[k],
                  " forced items, more than its maximum ", p.groups[k].max_count));
     }
+    if (forced_w[k] > p.groups[k].max_weight) {
+      return absl::FailedPreconditionError(
+          StrCat("infeasible: group ", k, " has forced items of weight ",
+                 static_cast<std::int64_t>(forced_w[k]), ", more than its maximum weight ",
+                 p.groups[k].max_weight));
+    }
     s.max_left[k] = p.groups[k].max_count - forced_count[k];
     s.deficit[k] = std::max<std::int64_t>(0, p.groups[k].min_count - forced_count[k]);
+    s.max_w_left[k] = p.groups[k].max_weight - static_cast<std::int64_t>(forced_w[k]);
+    s.deficit_w[k] = std::max<std::int64_t>(
+        0, p.groups[k].min_weight - static_cast<std::int64_t>(forced_w[k]));
   }
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -155,8 +176,19 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
           StrCat("infeasible: group ", k, " needs ", s.deficit[k], " more items but has only ",
                  ws.size(), " candidates"));
     }
+    // Only the items that fit under the group's weight maximum can count.
+    i128 usable = 0;
+    for (std::int64_t x : ws) usable += x <= s.max_w_left[k] ? x : 0;
+    if (usable < s.deficit_w[k]) {
+      return absl::FailedPreconditionError(
+          StrCat("infeasible: group ", k, " needs weight ", s.deficit_w[k],
+                 " more but its candidates weigh only ", static_cast<std::int64_t>(usable),
+                 " together"));
+    }
     std::sort(ws.begin(), ws.end());
-    for (std::int64_t j = 0; j < s.deficit[k]; ++j) need += ws[static_cast<std::size_t>(j)];
+    i128 cheapest = 0;
+    for (std::int64_t j = 0; j < s.deficit[k]; ++j) cheapest += ws[static_cast<std::size_t>(j)];
+    need += std::max<i128>(cheapest, s.deficit_w[k]);
   }
   if (need > s.capacity) {
     return absl::FailedPreconditionError(
@@ -166,11 +198,7 @@ absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
   return s;
 }
 
-// LP bound of items [from, n) with capacity `cap`, as num/den (den > 0), ignoring groups.
-struct Rational {
-  i128 num = 0;
-  i128 den = 1;
-};
+// LP bound of items [from, n) with capacity `cap`, ignoring groups.
 Rational LpFrom(const Prepared& s, std::size_t from, i128 cap, std::size_t* critical = nullptr) {
   const std::size_t n = s.v.size();
   // Largest t ≥ from with pw[t] − pw[from] ≤ cap.
@@ -224,482 +252,43 @@ Rational LpExcept(const Prepared& s, std::size_t skip, i128 cap) {
   return r;
 }
 
-// Lagrangian relaxation of the budget that keeps the group maxima: for λ = ln/ld ≥ 0,
-//   L(λ) = λ·C + Σ_groups (the max_g largest positive v_k − λ·w_k) + Σ_others positive ones.
-// Every λ gives a valid upper bound; the best λ among the items' ratios is used. This
-// is the LP bound with the group maxima (the per-group part is totally unimodular).
-class GroupLagrangian {
- public:
-  explicit GroupLagrangian(const Prepared& s) : s_(s) {
-    members_.resize(s.max_left.size());
-    for (std::size_t k = 0; k < s.v.size(); ++k) {
-      if (s.g[k] >= 0) members_[static_cast<std::size_t>(s.g[k])].push_back(k);
-    }
-  }
-  // True when some group has more candidates than its maximum (else L = Dantzig).
-  bool Binding() const {
-    for (std::size_t g = 0; g < members_.size(); ++g) {
-      if (static_cast<std::int64_t>(members_[g].size()) > s_.max_left[g]) return true;
-    }
-    return false;
-  }
 
-  // Evaluates L(ln/ld); fills chosen_ (when `record`) and returns the chosen weight.
-  i128 At(i128 ln, i128 ld, Rational* bound, bool record) {
-    i128 sum = 0, weight = 0;
-    if (record) chosen_.assign(s_.v.size(), false);
-    auto rc = [&](std::size_t k) { return static_cast<i128>(s_.v[k]) * ld - ln * s_.w[k]; };
-    for (std::size_t k = 0; k < s_.v.size(); ++k) {
-      if (s_.g[k] >= 0) continue;
-      const i128 r = rc(k);
-      if (r > 0) {
-        sum += r;
-        weight += s_.w[k];
-        if (record) chosen_[k] = true;
-      }
-    }
-    if (record) {
-      weakest_.assign(members_.size(), 0);
-      strongest_out_.assign(members_.size(), 0);
-      full_.assign(members_.size(), false);
-    }
-    for (std::size_t g = 0; g < members_.size(); ++g) {
-      buf_.clear();
-      for (std::size_t k : members_[g]) {
-        const i128 r = rc(k);
-        if (r > 0) buf_.push_back({r, k});
-      }
-      const std::size_t cap = static_cast<std::size_t>(
-          std::min<std::int64_t>(s_.max_left[g], static_cast<std::int64_t>(buf_.size())));
-      auto better = [](const std::pair<i128, std::size_t>& a, const std::pair<i128, std::size_t>& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      };
-      if (cap < buf_.size()) {
-        std::nth_element(buf_.begin(), buf_.begin() + static_cast<std::ptrdiff_t>(cap), buf_.end(),
-                         better);
-      }
-      i128 weakest = 0;
-      for (std::size_t q = 0; q < cap; ++q) {
-        sum += buf_[q].first;
-        weight += s_.w[buf_[q].second];
-        if (record) chosen_[buf_[q].second] = true;
-        weakest = q == 0 ? buf_[q].first : std::min(weakest, buf_[q].first);
-      }
-      if (record) {
-        full_[g] = static_cast<std::int64_t>(cap) >= s_.max_left[g];
-        weakest_[g] = weakest;
-        i128 strongest = 0;
-        for (std::size_t q = cap; q < buf_.size(); ++q) strongest = std::max(strongest, buf_[q].first);
-        strongest_out_[g] = strongest;
-      }
-    }
-    bound->num = ln * s_.capacity + sum;
-    bound->den = ld;
-    return weight;
-  }
-
-  // Minimises over λ ∈ {0} ∪ {v_t / w_t}: the chosen weight falls as λ grows, and L is
-  // smallest where it crosses the capacity.
-  void Optimise() {
-    Rational b;
-    best_ln_ = 0;
-    best_ld_ = 1;
-    if (At(0, 1, &b, false) <= s_.capacity) {
-      best_ = b;
-      At(best_ln_, best_ld_, &best_, true);
-      return;
-    }
-    best_ = b;
-    std::vector<std::size_t> ratios;  // positive weights, ratio descending
-    for (std::size_t k = 0; k < s_.v.size(); ++k) {
-      if (s_.w[k] > 0) ratios.push_back(k);
-    }
-    auto consider = [&](std::size_t t) {
-      Rational r;
-      const std::size_t k = ratios[t];
-      const i128 w = At(s_.v[k], s_.w[k], &r, false);
-      if (r.num * best_.den < best_.num * r.den) {
-        best_ = r;
-        best_ln_ = s_.v[k];
-        best_ld_ = s_.w[k];
-      }
-      // The smallest λ whose choice fits: the start of the primal heuristic.
-      if (w <= s_.capacity && (!have_feasible_ || t > feasible_t_)) {
-        have_feasible_ = true;
-        feasible_t_ = t;
-        feasible_ln_ = s_.v[k];
-        feasible_ld_ = s_.w[k];
-      }
-      return w;
-    };
-    // Find the smallest λ (largest t) with chosen weight ≤ capacity.
-    std::size_t lo = 0, hi = ratios.size();
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (consider(mid) <= s_.capacity) lo = mid + 1; else hi = mid;
-    }
-    for (std::size_t t : {lo, lo + 1}) {
-      if (t >= 1 && t - 1 < ratios.size()) consider(t - 1);
-      if (t < ratios.size()) consider(t);
-    }
-    Rational again;
-    if (have_feasible_) {
-      At(feasible_ln_, feasible_ld_, &again, true);
-      feasible_choice_ = chosen_;
-    }
-    At(best_ln_, best_ld_, &again, true);
-  }
-
-  const Rational& best() const { return best_; }
-  i128 lambda_num() const { return best_ln_; }
-  i128 lambda_den() const { return best_ld_; }
-  // The Lagrangian choice at the smallest λ that fits the capacity (respects the
-  // group maxima); empty when none was found.
-  const std::vector<bool>& feasible_choice() const { return feasible_choice_; }
-
-  // Bounds with item k forced in / out at the best λ (num over best().den).
-  Rational With(std::size_t k) const {
-    Rational r = best_;
-    if (chosen_[k]) return r;
-    const i128 rck = static_cast<i128>(s_.v[k]) * best_ld_ - best_ln_ * s_.w[k];
-    r.num += rck;
-    if (s_.g[k] >= 0 && full_[static_cast<std::size_t>(s_.g[k])]) {
-      r.num -= weakest_[static_cast<std::size_t>(s_.g[k])];
-    }
-    return r;
-  }
-  Rational Without(std::size_t k) const {
-    Rational r = best_;
-    if (!chosen_[k]) return r;
-    const i128 rck = static_cast<i128>(s_.v[k]) * best_ld_ - best_ln_ * s_.w[k];
-    r.num -= rck;
-    if (s_.g[k] >= 0) r.num += strongest_out_[static_cast<std::size_t>(s_.g[k])];
-    return r;
-  }
-
- private:
-  const Prepared& s_;
-  std::vector<std::vector<std::size_t>> members_;
-  std::vector<std::pair<i128, std::size_t>> buf_;
-  std::vector<bool> chosen_, full_;
-  std::vector<i128> weakest_, strongest_out_;
-  Rational best_;
-  i128 best_ln_ = 0, best_ld_ = 1;
-  bool have_feasible_ = false;
-  std::size_t feasible_t_ = 0;
-  i128 feasible_ln_ = 0, feasible_ld_ = 1;
-  std::vector<bool> feasible_choice_;
-};
-
-// floor(num/den) ≤ value  ⇔ no integer solution exceeds value.
-bool BoundAtMost(const Rational& r, i128 value) { return r.num < (value + 1) * r.den; }
-
-class BranchAndBound {
- public:
-  // With `lambda` (district maxima bind), the search order is the reduced value
-  // v − λw descending and pruning uses the Lagrangian bound and a Dantzig scan in ratio
-  // order; otherwise the order is the ratio order with prefix-sum Dantzig bounds.
-  BranchAndBound(const Prepared& s, const std::vector<int>& fixed, std::int64_t node_limit,
-                 const std::pair<i128, i128>* lambda = nullptr)
-      : s_(s), node_limit_(node_limit) {
-    for (std::size_t k = 0; k < s.v.size(); ++k) {
-      if (fixed[k] < 0) free_.push_back(k);
-    }
-    if (lambda) {
-      ratio_order_ = false;
-      ratio_free_ = free_;  // ratio order, for the Dantzig scan
-      const i128 ln = lambda->first, ld = lambda->second;
-      std::stable_sort(free_.begin(), free_.end(), [&](std::size_t a, std::size_t b) {
-        return static_cast<i128>(s.v[a]) * ld - ln * s.w[a] > static_cast<i128>(s.v[b]) * ld - ln * s.w[b];
-      });
-      pos_.assign(s.v.size(), 0);
-      for (std::size_t j = 0; j < free_.size(); ++j) pos_[free_[j]] = j;
-    }
-    count_ = s.max_left;  // reused as "slots left" per group
-    deficit_ = s.deficit;
-    remaining_.assign(s.max_left.size(), 0);
-    for (std::size_t k : free_) {
-      if (s.g[k] >= 0) ++remaining_[static_cast<std::size_t>(s.g[k])];
-    }
-    // Subproblem arrays over the free items, in ratio order.
-    const std::size_t m = free_.size();
-    suffix_min_w_.assign(m + 1, INT64_MAX);
-    for (std::size_t j = m; j-- > 0;) {
-      suffix_min_w_[j] = std::min(suffix_min_w_[j + 1], s.w[free_[j]]);
-    }
-    pv_.assign(m + 1, 0);
-    pw_.assign(m + 1, 0);
-    for (std::size_t j = 0; j < m; ++j) {
-      pv_[j + 1] = pv_[j] + s.v[free_[j]];
-      pw_[j + 1] = pw_[j] + s.w[free_[j]];
-    }
-    take_.assign(m, false);
-    if (lambda) UseLagrangian(lambda->first, lambda->second);
-    // next_distinct_[j]: the first free item after j that differs from it in value,
-    // weight or group. Excluding j excludes its identical successors too: any solution
-    // can swap identical items so that the chosen ones come first.
-    next_distinct_.assign(m, m);
-    for (std::size_t j = m; j-- > 0;) {
-      if (j + 1 < m && Same(free_[j], free_[j + 1])) {
-        next_distinct_[j] = next_distinct_[j + 1];
-      } else {
-        next_distinct_[j] = j + 1;
-      }
-    }
-  }
-
-  // Adds the Lagrangian bound at λ = ln/ld (group maxima kept) to the pruning: per
-  // group, the positive reduced values v − λw sorted descending with their positions.
-  void UseLagrangian(i128 ln, i128 ld) {
-    lag_ = true;
-    ln_ = ln;
-    ld_ = ld;
-    const std::size_t m = free_.size();
-    loose_suffix_.assign(m + 1, 0);
-    by_group_.assign(count_.size(), {});
-    for (std::size_t j = m; j-- > 0;) {
-      const std::size_t k = free_[j];
-      const i128 rc = static_cast<i128>(s_.v[k]) * ld - ln * s_.w[k];
-      loose_suffix_[j] = loose_suffix_[j + 1];
-      if (rc <= 0) continue;
-      if (s_.g[k] < 0) {
-        loose_suffix_[j] += rc;
-      } else {
-        by_group_[static_cast<std::size_t>(s_.g[k])].push_back({rc, j});
-      }
-    }
-    for (auto& list : by_group_) {
-      std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      });
-    }
-  }
-
-  // Starts from an incumbent value (the items fixed at 1 already counted by the caller).
-  void Run(i128 cap, i128 value, i128 incumbent, std::vector<bool> incumbent_take) {
-    best_ = incumbent;
-    best_take_ = std::move(incumbent_take);
-    best_take_.resize(free_.size(), false);
-    Dfs(0, cap, value);
-  }
-  bool finished() const { return !aborted_; }
-  std::int64_t nodes() const { return nodes_; }
-  i128 best() const { return best_; }
-  const std::vector<bool>& best_take() const { return best_take_; }
-  const std::vector<std::size_t>& free_items() const { return free_; }
-
- private:
-  bool Same(std::size_t a, std::size_t b) const {
-    return s_.v[a] == s_.v[b] && s_.w[a] == s_.w[b] && s_.g[a] == s_.g[b];
-  }
-
-  bool AnyGroupFull() const {
-    for (std::int64_t c : count_) {
-      if (c <= 0) return true;
-    }
-    return false;
-  }
-
-  // LP bound of free items [j, m) with capacity cap: prefix sums when no group is
-  // full; otherwise a scan that leaves out items of full groups.
-  bool Prune(std::size_t j, i128 cap, i128 value) const {
-    const std::size_t m = free_.size();
-    if (!ratio_order_) {
-      if (LagrangianPrunes(j, cap, value)) return true;
-      // Dantzig over the undecided items (search position ≥ j) in ratio order, leaving
-      // out items of full groups.
-      i128 c = cap, v = value;
-      for (std::size_t k : ratio_free_) {
-        if (pos_[k] < j) continue;
-        if (s_.g[k] >= 0 && count_[static_cast<std::size_t>(s_.g[k])] <= 0) continue;
-        if (s_.w[k] <= c) {
-          c -= s_.w[k];
-          v += s_.v[k];
-        } else {
-          return BoundAtMost(Rational{v * s_.w[k] + s_.v[k] * c, s_.w[k]}, best_);
-        }
-      }
-      return v <= best_;
-    }
-    // Quick: ignore groups.
-    std::size_t lo = j, hi = m;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi + 1) / 2;
-      if (pw_[mid] - pw_[j] <= cap) lo = mid; else hi = mid - 1;
-    }
-    // Martello–Toth U2: the critical item c either stays out (fill the rest with the
-    // next item's ratio) or goes in (remove weight at the previous item's ratio); the
-    // larger of the two bounds the subtree and is never above Dantzig's.
-    {
-      const i128 v = value + pv_[lo] - pv_[j];
-      if (lo == m) {
-        if (v <= best_) return true;
-      } else {
-        const std::size_t c = free_[lo];
-        const i128 r = cap - (pw_[lo] - pw_[j]);
-        bool prune = true;
-        // c out.
-        if (lo + 1 < m) {
-          const std::size_t n1 = free_[lo + 1];
-          prune = BoundAtMost(Rational{v * s_.w[n1] + r * s_.v[n1], s_.w[n1]}, best_);
-        } else {
-          prune = v <= best_;
-        }
-        // c in: w_c − r must come out of the items before c (ratio ≥ the previous one's).
-        if (prune && lo > j) {
-          const std::size_t p1 = free_[lo - 1];
-          const i128 excess = static_cast<i128>(s_.w[c]) - r;
-          if (s_.w[p1] > 0) {
-            prune = BoundAtMost(
-                Rational{(v + s_.v[c]) * s_.w[p1] - excess * s_.v[p1], s_.w[p1]}, best_);
-          } else {
-            prune = false;  // weight-0 items before c: no bound from removing them
-          }
-        }
-        if (prune) return true;
-      }
-    }
-    if (lag_ && LagrangianPrunes(j, cap, value)) return true;
-    if (!AnyGroupFull()) return false;
-    i128 c = cap, v = value;
-    for (std::size_t q = j; q < m; ++q) {
-      const std::size_t k = free_[q];
-      if (s_.g[k] >= 0 && count_[static_cast<std::size_t>(s_.g[k])] <= 0) continue;
-      if (s_.w[k] <= c) {
-        c -= s_.w[k];
-        v += s_.v[k];
-      } else {
-        Rational rr{v * s_.w[k] + s_.v[k] * c, s_.w[k]};
-        return BoundAtMost(rr, best_);
-      }
-    }
-    return v <= best_;
-  }
-
-  // value + λ·cap + Σ (best positive reduced values of the items left, within each
-  // group's slots) ≤ best  ⇒  prune. Stops summing as soon as the bound is exceeded.
-  bool LagrangianPrunes(std::size_t j, i128 cap, i128 value) const {
-    const i128 limit = (best_ + 1) * ld_;  // prune when the bound num < limit
-    i128 sum = value * ld_ + ln_ * cap + loose_suffix_[j];
-    if (sum >= limit) return false;
-    for (std::size_t g = 0; g < by_group_.size(); ++g) {
-      std::int64_t slots = count_[g];
-      for (const auto& [rc, pos] : by_group_[g]) {
-        if (slots <= 0) break;
-        if (pos < j) continue;
-        sum += rc;
-        --slots;
-        if (sum >= limit) return false;
-      }
-    }
-    return true;
-  }
-
-  bool DeficitsMet() const {
-    for (std::int64_t d : deficit_) {
-      if (d > 0) return false;
-    }
-    return true;
-  }
-
-  void Record(i128 value) {
-    if (value > best_ && DeficitsMet()) {
-      best_ = value;
-      best_take_ = take_;
-    }
-  }
-
-  void Dfs(std::size_t j, i128 cap, i128 value) {
-    if (aborted_) return;
-    if (++nodes_ > node_limit_) {
-      aborted_ = true;
-      return;
-    }
-    const std::size_t m = free_.size();
-    if (j == m || suffix_min_w_[j] > cap) {
-      // Nothing more fits; items left are excluded, which the deficit must allow.
-      if (j < m) {
-        for (std::size_t q = j; q < m; ++q) {
-          const std::int32_t g = s_.g[free_[q]];
-          if (g >= 0 && deficit_[static_cast<std::size_t>(g)] > 0) return;
-        }
-      }
-      Record(value);
-      return;
-    }
-    if (Prune(j, cap, value)) return;
-    const std::size_t k = free_[j];
-    const std::int32_t g = s_.g[k];
-    const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
-    if (g >= 0) --remaining_[gi];
-    // Include.
-    if (s_.w[k] <= cap && (g < 0 || count_[gi] > 0)) {
-      take_[j] = true;
-      if (g >= 0) {
-        --count_[gi];
-        --deficit_[gi];
-      }
-      Dfs(j + 1, cap - s_.w[k], value + s_.v[k]);
-      if (g >= 0) {
-        ++count_[gi];
-        ++deficit_[gi];
-      }
-      take_[j] = false;
-    }
-    // Exclude j and its identical successors, unless the group then cannot reach its
-    // minimum.
-    const std::size_t next = next_distinct_[j];
-    const std::int64_t skipped = static_cast<std::int64_t>(next - j - 1);
-    if (g >= 0) remaining_[gi] -= skipped;
-    if (g < 0 || deficit_[gi] <= remaining_[gi]) Dfs(next, cap, value);
-    if (g >= 0) remaining_[gi] += skipped + 1;
-  }
-
-  const Prepared& s_;
-  std::int64_t node_limit_;
-  std::vector<std::size_t> free_;
-  std::vector<std::int64_t> count_, deficit_, remaining_;
-  std::vector<std::int64_t> suffix_min_w_;
-  std::vector<i128> pv_, pw_;
-  std::vector<bool> take_;
-  std::vector<std::size_t> next_distinct_;
-  bool lag_ = false;
-  bool ratio_order_ = true;
-  std::vector<std::size_t> ratio_free_, pos_;
-  i128 ln_ = 0, ld_ = 1;
-  std::vector<i128> loose_suffix_;
-  std::vector<std::vector<std::pair<i128, std::size_t>>> by_group_;
-  i128 best_ = -1;
-  std::vector<bool> best_take_;
-  std::int64_t nodes_ = 0;
-  bool aborted_ = false;
-};
-
-// Greedy: group deficits first (cheapest items), then ratio order. take[k] over
-// the prepared order. `fixed` (-1 free, 0 out, 1 in) is respected when given.
+// Greedy: group count deficits first (cheapest items), then weight deficits (items of
+// the group in ratio order), then ratio order; always within the capacity and the
+// groups' count and weight maxima. take[k] over the prepared order. `fixed` (-1 free,
+// 0 out, 1 in) is respected when given; `start` items are put in first.
 std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
                          const std::vector<bool>* start = nullptr) {
   const std::size_t n = s.v.size();
   std::vector<bool> take(n, false);
-  std::vector<std::int64_t> slots = s.max_left;
-  std::vector<std::int64_t> deficit = s.deficit;
+  std::vector<std::int64_t> slots = s.max_left, deficit = s.deficit;
+  std::vector<std::int64_t> w_left = s.max_w_left, w_deficit = s.deficit_w;
   i128 cap = s.capacity;
   auto put = [&](std::size_t k) {
     take[k] = true;
     cap -= s.w[k];
     if (s.g[k] >= 0) {
-      --slots[static_cast<std::size_t>(s.g[k])];
-      --deficit[static_cast<std::size_t>(s.g[k])];
+      const std::size_t g = static_cast<std::size_t>(s.g[k]);
+      --slots[g];
+      --deficit[g];
+      w_left[g] -= s.w[k];
+      w_deficit[g] -= s.w[k];
     }
+  };
+  auto fits = [&](std::size_t k) {
+    if (take[k] || (fixed && (*fixed)[k] == 0) || s.w[k] > cap) return false;
+    if (s.g[k] < 0) return true;
+    const std::size_t g = static_cast<std::size_t>(s.g[k]);
+    return slots[g] > 0 && s.w[k] <= w_left[g];
   };
   if (fixed) {
     for (std::size_t k = 0; k < n; ++k) {
       if ((*fixed)[k] == 1) put(k);
     }
   }
-  if (start) {
+  if (start) {  // in ratio order, each that fits (a Lagrangian choice may pass a maximum)
     for (std::size_t k = 0; k < n; ++k) {
-      if ((*start)[k] && !take[k]) put(k);
+      if ((*start)[k] && fits(k)) put(k);
     }
   }
   bool any_deficit = false;
@@ -712,28 +301,170 @@ std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
     std::stable_sort(by_weight.begin(), by_weight.end(),
                      [&](std::size_t a, std::size_t b) { return s.w[a] < s.w[b]; });
     for (std::size_t k : by_weight) {
-      const std::size_t g = static_cast<std::size_t>(s.g[k]);
-      if (deficit[g] > 0 && s.w[k] <= cap) put(k);
+      if (deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
+    }
+  }
+  // Weight deficits: the group's items in ratio order; when its count maximum runs out
+  // first, again heaviest first (fewest slots for the money).
+  for (std::size_t g = 0; g < w_deficit.size(); ++g) {
+    if (w_deficit[g] <= 0) continue;
+    std::vector<std::size_t> members, put_here;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (s.g[k] == static_cast<std::int32_t>(g)) members.push_back(k);
+    }
+    for (int pass = 0; pass < 2 && w_deficit[g] > 0; ++pass) {
+      for (std::size_t k : put_here) {  // undo the first pass
+        take[k] = false;
+        cap += s.w[k];
+        ++slots[g];
+        ++deficit[g];
+        w_left[g] += s.w[k];
+        w_deficit[g] += s.w[k];
+      }
+      put_here.clear();
+      if (pass == 1) {
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::size_t a, std::size_t b) { return s.w[a] > s.w[b]; });
+      }
+      for (std::size_t k : members) {
+        if (w_deficit[g] <= 0) break;
+        if (fits(k)) {
+          put(k);
+          put_here.push_back(k);
+        }
+      }
     }
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (take[k] || (fixed && (*fixed)[k] == 0)) continue;
-    if (s.w[k] > cap) continue;
-    if (s.g[k] >= 0 && slots[static_cast<std::size_t>(s.g[k])] <= 0) continue;
-    put(k);
+    if (fits(k)) put(k);
   }
   return take;
 }
 
-bool GreedyFeasible(const Prepared& s, const std::vector<bool>& take) {
-  std::vector<std::int64_t> d = s.deficit;
+// `take` meets the capacity and every group's minimums and maxima.
+bool Feasible(const Prepared& s, const std::vector<bool>& take) {
+  std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w, slots = s.max_left;
+  std::vector<i128> wl(s.max_w_left.begin(), s.max_w_left.end());
+  i128 cap = s.capacity;
   for (std::size_t k = 0; k < take.size(); ++k) {
-    if (take[k] && s.g[k] >= 0) --d[static_cast<std::size_t>(s.g[k])];
+    if (!take[k]) continue;
+    cap -= s.w[k];
+    if (s.g[k] < 0) continue;
+    const std::size_t g = static_cast<std::size_t>(s.g[k]);
+    --d[g];
+    dw[g] -= s.w[k];
+    --slots[g];
+    wl[g] -= s.w[k];
   }
-  for (std::int64_t x : d) {
-    if (x > 0) return false;
+  if (cap < 0) return false;
+  for (std::size_t g = 0; g < d.size(); ++g) {
+    if (d[g] > 0 || dw[g] > 0 || slots[g] < 0 || wl[g] < 0) return false;
   }
   return true;
+}
+
+// Local search on a feasible selection: repeatedly makes the best single move — add an
+// unselected item, or swap a selected one for an unselected one — that keeps every
+// limit and raises the value. Moves are tried among the `pool` selected items of the
+// lowest ratio and the `pool` unselected of the highest (ties: the first found, in
+// ratio order). A better incumbent for the search; proves nothing.
+void ImproveBySwaps(const Prepared& s, std::vector<bool>& take, std::size_t pool, int rounds) {
+  const std::size_t n = take.size(), groups = s.max_left.size();
+  i128 cap = s.capacity;
+  std::vector<std::int64_t> count(groups, 0);
+  std::vector<i128> weight(groups, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!take[k]) continue;
+    cap -= s.w[k];
+    if (s.g[k] >= 0) {
+      ++count[static_cast<std::size_t>(s.g[k])];
+      weight[static_cast<std::size_t>(s.g[k])] += s.w[k];
+    }
+  }
+  // Count and weight limits of group g after adding dc items and dw weight.
+  auto group_ok = [&](std::int32_t g, std::int64_t dc, i128 dw) {
+    if (g < 0) return true;
+    const std::size_t x = static_cast<std::size_t>(g);
+    const std::int64_t c = count[x] + dc;
+    const i128 w = weight[x] + dw;
+    return c <= s.max_left[x] && c >= s.deficit[x] && w <= s.max_w_left[x] && w >= s.deficit_w[x];
+  };
+  for (int round = 0; round < rounds; ++round) {
+    std::vector<std::size_t> in, out;  // selected (worst ratio first), unselected (best first)
+    for (std::size_t k = n; k-- > 0 && in.size() < pool;) {
+      if (take[k]) in.push_back(k);
+    }
+    for (std::size_t k = 0; k < n && out.size() < pool; ++k) {
+      if (!take[k]) out.push_back(k);
+    }
+    i128 best_gain = 0;
+    std::size_t best_in = n, best_out = n;
+    for (std::size_t j : out) {
+      if (s.w[j] <= cap && s.v[j] > best_gain && group_ok(s.g[j], 1, s.w[j])) {
+        best_gain = s.v[j];
+        best_in = n;
+        best_out = j;
+      }
+      for (std::size_t i : in) {
+        const i128 gain = static_cast<i128>(s.v[j]) - s.v[i];
+        if (gain <= best_gain || cap + s.w[i] < s.w[j]) continue;
+        const bool ok = s.g[i] == s.g[j]
+                            ? group_ok(s.g[i], 0, static_cast<i128>(s.w[j]) - s.w[i])
+                            : group_ok(s.g[i], -1, -static_cast<i128>(s.w[i])) &&
+                                  group_ok(s.g[j], 1, s.w[j]);
+        if (!ok) continue;
+        best_gain = gain;
+        best_in = i;
+        best_out = j;
+      }
+    }
+    if (best_out == n) return;
+    auto move = [&](std::size_t k, bool put) {
+      take[k] = put;
+      const i128 sign = put ? 1 : -1;
+      cap -= sign * s.w[k];
+      if (s.g[k] >= 0) {
+        count[static_cast<std::size_t>(s.g[k])] += put ? 1 : -1;
+        weight[static_cast<std::size_t>(s.g[k])] += sign * s.w[k];
+      }
+    };
+    if (best_in < n) move(best_in, false);
+    move(best_out, true);
+  }
+}
+
+// The first group whose minimum `take` misses, as text for an error.
+std::string MissedMinimum(const Prepared& s, const std::vector<bool>& take) {
+  std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w;
+  for (std::size_t k = 0; k < take.size(); ++k) {
+    if (take[k] && s.g[k] >= 0) {
+      --d[static_cast<std::size_t>(s.g[k])];
+      dw[static_cast<std::size_t>(s.g[k])] -= s.w[k];
+    }
+  }
+  for (std::size_t g = 0; g < d.size(); ++g) {
+    if (d[g] > 0) return StrCat("group ", g, " lacks ", d[g], " items");
+    if (dw[g] > 0) return StrCat("group ", g, " lacks weight ", dw[g]);
+  }
+  return "";
+}
+
+// True when some group's limits can cut into a selection of the items with fixed[k]
+// = -1 (given what is fixed in): a deficit is open, or its free candidates exceed
+// the slots or the weight left. Otherwise the groups can be ignored.
+bool GroupsBind(const Prepared& sub, const std::vector<int>& fixed) {
+  std::vector<std::int64_t> count(sub.max_left.size(), 0);
+  std::vector<i128> weight(sub.max_left.size(), 0);
+  for (std::size_t k = 0; k < fixed.size(); ++k) {
+    if (fixed[k] != -1 || sub.g[k] < 0) continue;
+    ++count[static_cast<std::size_t>(sub.g[k])];
+    weight[static_cast<std::size_t>(sub.g[k])] += sub.w[k];
+  }
+  for (std::size_t g = 0; g < count.size(); ++g) {
+    if (sub.deficit[g] > 0 || sub.deficit_w[g] > 0) return true;
+    if (count[g] > sub.max_left[g] || weight[g] > sub.max_w_left[g]) return true;
+  }
+  return false;
 }
 
 void Finish(const KnapsackProblem& p, const Prepared& s, const std::vector<bool>& take,
@@ -800,22 +531,38 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
         }
         if (greedy[k]) vg += s.v[k];
       }
-      if (va > vg && wa <= s.capacity && GreedyFeasible(s, alt)) greedy = std::move(alt);
+      (void)wa;
+      if (Feasible(s, alt) && (va > vg || !Feasible(s, greedy))) greedy = std::move(alt);
     }
   }
   const Rational* group_bound = grouped ? &lag.best() : nullptr;
+  if (grouped && kind == SolverKind::kExact && Feasible(s, greedy)) {
+    ImproveBySwaps(s, greedy, 400, 200);
+  }
+  const bool greedy_ok = Feasible(s, greedy);
   if (kind == SolverKind::kFast) {
+    if (!greedy_ok) {
+      return absl::FailedPreconditionError(
+          StrCat("the fast solver's greedy found no selection meeting the group limits (",
+                 MissedMinimum(s, greedy), "); the exact solver searches for one"));
+    }
     Finish(problem, s, greedy, group_bound, out);
     return out;
   }
-  // Reduction by the LP bound around the greedy incumbent.
-  i128 incumbent = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (greedy[k]) incumbent += s.v[k];
+  // Reduction by the LP bound around the greedy incumbent (none when the greedy misses
+  // a group minimum: −1 fixes nothing).
+  i128 incumbent = -1;
+  if (greedy_ok) {
+    incumbent = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (greedy[k]) incumbent += s.v[k];
+    }
   }
   std::vector<int> fixed(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
-    if (s.w[k] > s.capacity || (s.g[k] >= 0 && s.max_left[static_cast<std::size_t>(s.g[k])] <= 0)) {
+    if (s.w[k] > s.capacity ||
+        (s.g[k] >= 0 && (s.max_left[static_cast<std::size_t>(s.g[k])] <= 0 ||
+                         s.w[k] > s.max_w_left[static_cast<std::size_t>(s.g[k])]))) {
       fixed[k] = 0;
       continue;
     }
@@ -839,15 +586,19 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     Rational without = LpExcept(s, k, s.capacity);
     if (BoundAtMost(without, incumbent)) fixed[k] = 1;
   }
-  // Items fixed at 1 must be jointly feasible with the groups; otherwise keep them free.
+  // Items fixed at 1 must be jointly feasible with the groups' maxima; otherwise keep
+  // them free.
   {
     i128 w1 = 0;
     std::vector<std::int64_t> slots = s.max_left;
+    std::vector<i128> wl(s.max_w_left.begin(), s.max_w_left.end());
     bool ok = true;
     for (std::size_t k = 0; k < n; ++k) {
       if (fixed[k] != 1) continue;
       w1 += s.w[k];
-      if (s.g[k] >= 0 && --slots[static_cast<std::size_t>(s.g[k])] < 0) ok = false;
+      if (s.g[k] < 0) continue;
+      const std::size_t g = static_cast<std::size_t>(s.g[k]);
+      if (--slots[g] < 0 || (wl[g] -= s.w[k]) < 0) ok = false;
     }
     if (w1 > s.capacity || !ok) {
       for (int& f : fixed) {
@@ -862,55 +613,112 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       cap -= s.w[k];
       base += s.v[k];
       if (s.g[k] >= 0) {
-        --sub.max_left[static_cast<std::size_t>(s.g[k])];
-        --sub.deficit[static_cast<std::size_t>(s.g[k])];
+        const std::size_t g = static_cast<std::size_t>(s.g[k]);
+        --sub.max_left[g];
+        --sub.deficit[g];
+        sub.max_w_left[g] -= s.w[k];
+        sub.deficit_w[g] -= s.w[k];
       }
     }
   }
   for (std::int64_t& d : sub.deficit) d = std::max<std::int64_t>(0, d);
+  for (std::int64_t& d : sub.deficit_w) d = std::max<std::int64_t>(0, d);
   for (int f : fixed) out.fixed_by_reduction += f >= 0 ? 1 : 0;
-  if (static_cast<std::size_t>(std::count(fixed.begin(), fixed.end(), -1)) > kMaxSearchItems) {
-    // Too many undecided items for a depth-first search: report the greedy, unproven.
-    Finish(problem, s, greedy, group_bound, out);
-    return out;
-  }
-  const std::pair<i128, i128> lambda{lag.lambda_num(), lag.lambda_den()};
-  BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
-  // Incumbent for the search: the greedy, restricted to the free items, if it agrees
+  // The greedy, restricted to the free items, is the search's incumbent if it agrees
   // with the fixings; otherwise none (−1) and the search finds one.
-  std::vector<bool> inc_take(bb.free_items().size(), false);
+  std::vector<std::size_t> free_items;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (fixed[k] < 0) free_items.push_back(k);
+  }
   i128 inc_value = -1;
+  std::vector<bool> inc_take(free_items.size(), false);
   {
-    bool agrees = GreedyFeasible(s, greedy);
-    i128 v = 0;
+    bool agrees = greedy_ok;
     for (std::size_t k = 0; k < n && agrees; ++k) {
       if (fixed[k] >= 0 && static_cast<int>(greedy[k]) != fixed[k]) agrees = false;
     }
     if (agrees) {
-      for (std::size_t j = 0; j < bb.free_items().size(); ++j) {
-        inc_take[j] = greedy[bb.free_items()[j]];
-        if (inc_take[j]) v += s.v[bb.free_items()[j]];
+      inc_value = base;
+      for (std::size_t j = 0; j < free_items.size(); ++j) {
+        inc_take[j] = greedy[free_items[j]];
+        if (inc_take[j]) inc_value += s.v[free_items[j]];
       }
-      inc_value = base + v;
     }
   }
-  // The search works on values relative to the fixed items.
-  bb.Run(cap, base, inc_value, inc_take);
+  // Search result over the free items: value (−1: none), choice, finished.
+  i128 best = inc_value;
+  std::vector<bool> best_take = inc_take;
+  bool finished = false;
+  if (!GroupsBind(sub, fixed)) {
+    // No group limit can bind the free items: the expanding-core DP over them, in
+    // ratio order (the prepared order), relative to the fixed items.
+    std::vector<std::int64_t> fv, fw;
+    for (std::size_t k : free_items) {
+      fv.push_back(s.v[k]);
+      fw.push_back(s.w[k]);
+    }
+    internal::CoreDpResult dp = internal::SolveByExpandingCore(
+        fv, fw, cap, inc_value < 0 ? -1 : inc_value - base, options.node_limit);
+    out.dynamic_programming = true;
+    out.nodes = dp.nodes;
+    finished = dp.finished;
+    if (dp.found) {
+      best = base + dp.best;
+      best_take = std::move(dp.take);
+    }
+  } else {
+    if (free_items.size() > kMaxSearchItems) {
+      // Too many undecided items for a depth-first search: the greedy, unproven.
+      if (!greedy_ok) {
+        return absl::ResourceExhaustedError(
+            StrCat("no selection meeting the group limits found: ", free_items.size(),
+                   " items are too many for the branch and bound (", MissedMinimum(s, greedy),
+                   ")"));
+      }
+      Finish(problem, s, greedy, group_bound, out);
+      return out;
+    }
+    const internal::Multipliers lambda{lag.lambda_num(), lag.lambda_den(), lag.mu()};
+    BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
+    // The search has its own item order; it works on values relative to the fixed items.
+    std::vector<std::size_t> slot(n, 0);
+    for (std::size_t j = 0; j < free_items.size(); ++j) slot[free_items[j]] = j;
+    std::vector<bool> bb_inc(free_items.size(), false);
+    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+      bb_inc[q] = inc_take[slot[bb.free_items()[q]]];
+    }
+    bb.Run(cap, base, inc_value, bb_inc);
+    out.nodes = bb.nodes();
+    finished = bb.finished();
+    best = bb.best();
+    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+      best_take[slot[bb.free_items()[q]]] = bb.best_take()[q];
+    }
+  }
   std::vector<bool> take(n, false);
-  if (bb.best() < incumbent) {
-    // Cannot happen when the search finished (the greedy is feasible); keep the greedy.
+  if (best < 0 || best < incumbent) {
+    // Nothing found: the greedy when it is feasible (the search only fails to improve
+    // on it), else no selection meets the group limits.
+    if (!greedy_ok) {
+      if (finished) {
+        return absl::FailedPreconditionError(
+            "infeasible: no selection meets the group limits within the capacity");
+      }
+      return absl::ResourceExhaustedError(
+          StrCat("no selection meeting the group limits found within the node limit ",
+                 options.node_limit));
+    }
     take = greedy;
   } else {
     for (std::size_t k = 0; k < n; ++k) take[k] = fixed[k] == 1;
-    for (std::size_t j = 0; j < bb.free_items().size(); ++j) {
-      if (bb.best_take()[j]) take[bb.free_items()[j]] = true;
+    for (std::size_t j = 0; j < free_items.size(); ++j) {
+      if (best_take[j]) take[free_items[j]] = true;
     }
   }
-  out.nodes = bb.nodes();
   Finish(problem, s, take, group_bound, out);
-  out.proven_optimal = out.proven_optimal || bb.finished();
-  if (!GreedyFeasible(s, take)) {
-    return absl::InternalError("knapsack: solution misses a group minimum");
+  out.proven_optimal = out.proven_optimal || finished;
+  if (!Feasible(s, take)) {
+    return absl::InternalError("knapsack: solution misses a group limit");
   }
   return out;
 }

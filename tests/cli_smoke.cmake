@@ -96,3 +96,14 @@ string(REPLACE "E-0001-B2-1-101" "E-0001-B2-1-999" bad_apps "${apps}")
 file(WRITE ${WORK}/bad_applications.json "${bad_apps}")
 expect_run(ARGS elevator ${votes}/estate.json ${votes}/elevator_ballots.json ${WORK}/bad_applications.json
            RC 1 STDERR "bad_applications.json: applications\\[1\\] \"A-002\" dwelling: no dwelling with id \"E-0001-B2-1-999\"")
+
+# Planning (docs/plan.md): district limits from the options file; menu completion.
+set(planning ${SOURCE_DIR}/examples/plan)
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --year 2025 --options ${planning}/options.json RC 0
+           STDOUT "区县 \"D1\" 资金上限 4000.00万：已安排 3300.00万")
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --options ${planning}/missing.json RC 1 STDERR "options file .*cannot open")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --json RC 0
+           STDOUT "\"completion\":\"add1\"")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add3 RC 1 STDERR "unknown value \"add3\"")

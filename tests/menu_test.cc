@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <random>
+
 namespace renewal {
 namespace {
 
@@ -103,6 +106,138 @@ TEST(Menu, EqualSharesCompletionTakesAnItemCostingExactlyTheRest) {
   ASSERT_TRUE(r.ok());
   EXPECT_THAT(r->unfunded, ElementsAre("X", "Z"));
   EXPECT_EQ(r->left, Money::Fen(299));
+}
+
+// add1 (pabutools' exhaustion_by_budget_increase) against the greedy completion.
+// Budget 500, basic R 100 → 400 for 4 households (100 each). A (200) and P (200) are
+// approved by H1 and H2, Q (150) by H3; H4's ballot is empty.
+//  MES at share 100: ρ(A) = ρ(P) = 200/2 = 100, Q unaffordable (H3 has 100 < 150).
+//    A and P tie (2 approvals, cost 200): input order → A. H1, H2 keep 0: P and Q are
+//    unaffordable; 200 left.
+//  Greedy completion: P (2 approvals) costs exactly the 200 left → R, A, P; H3 gets
+//    nothing.
+//  add1, share 100 + k: for k < 50 the outcome stays {A} (200, not exhaustive: P and Q
+//    would fit in the 200 left). At k = 50 H3 has 150 = cost of Q: round 1 funds A
+//    (ρ 100 < ρ(Q) 150), round 2 Q (ρ 150; P has only 50 + 50 < 200). {A, Q} costs
+//    350 ≤ 400 and is exhaustive (P costs 200 > 50 left) → stop. R, A, Q; 50 left;
+//    every household with an approval gets one item.
+MenuInput MinorityNeedsMoreShare() {
+  MenuInput in;
+  in.budget = Money::Fen(500);
+  in.items = {Item("R", 100, true), Item("A", 200), Item("P", 200), Item("Q", 150)};
+  in.ballots = {{"H1", {"A", "P"}}, {"H2", {"A", "P"}}, {"H3", {"Q"}}, {"H4", {}}};
+  return in;
+}
+
+TEST(Menu, Add1FundsWhatTheGreedyCompletionDoesNot) {
+  auto g = ChooseMenu(MinorityNeedsMoreShare(), MenuRule::kEqualShares, MesCompletion::kGreedy);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_THAT(Funded(*g), ElementsAre("R", "A", "P"));
+  EXPECT_EQ(g->steps[2].phase, MenuPhase::kCompletion);
+  EXPECT_EQ(g->left, Money::Fen(0));
+  EXPECT_EQ(g->households[2].approved_funded, 0);
+
+  auto a = ChooseMenu(MinorityNeedsMoreShare(), MenuRule::kEqualShares, MesCompletion::kAdd1);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(Funded(*a), ElementsAre("R", "A", "Q"));
+  EXPECT_EQ(a->completion, MesCompletion::kAdd1);
+  EXPECT_EQ(a->share_increase_fen, 50);
+  EXPECT_EQ(a->steps[1].phase, MenuPhase::kEqualShares);
+  EXPECT_EQ(a->steps[1].rho_fen, "100");
+  EXPECT_EQ(a->steps[2].phase, MenuPhase::kEqualShares);
+  EXPECT_EQ(a->steps[2].rho_fen, "150");
+  EXPECT_EQ(a->spent, Money::Fen(450));
+  EXPECT_EQ(a->left, Money::Fen(50));
+  EXPECT_THAT(a->unfunded, ElementsAre("P"));
+  EXPECT_EQ(a->households[0].share_fen, "150");
+  EXPECT_EQ(a->households[0].paid_fen, "100");
+  EXPECT_EQ(a->households[2].paid_fen, "150");
+  EXPECT_EQ(a->households[2].approved_funded, 1);
+  // add1 then greedy: nothing else fits in 50.
+  auto ag = ChooseMenu(MinorityNeedsMoreShare(), MenuRule::kEqualShares, MesCompletion::kAdd1Greedy);
+  ASSERT_TRUE(ag.ok());
+  EXPECT_THAT(Funded(*ag), ElementsAre("R", "A", "Q"));
+  // Plain MES: A only, 200 left.
+  auto none = ChooseMenu(MinorityNeedsMoreShare(), MenuRule::kEqualShares, MesCompletion::kNone);
+  ASSERT_TRUE(none.ok());
+  EXPECT_THAT(Funded(*none), ElementsAre("R", "A"));
+  EXPECT_EQ(none->left, Money::Fen(200));
+}
+
+// One fen less for Q's supporter: with the budget at 499 (399 for the options, share
+// 99.75), Q becomes affordable at k = 50.25 → first at k = 51, where {A, Q} costs 350
+// ≤ 399 and is exhaustive (P 200 > 49): the same items at a larger increase.
+TEST(Menu, Add1StepsInWholeFen) {
+  MenuInput in = MinorityNeedsMoreShare();
+  in.budget = Money::Fen(499);
+  auto a = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kAdd1);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(Funded(*a), ElementsAre("R", "A", "Q"));
+  EXPECT_EQ(a->share_increase_fen, 51);
+  EXPECT_EQ(a->households[0].share_fen, "603/4");  // 99.75 + 51 = 150.75
+}
+
+// add1 against a literal reading of its definition: for k = 0, 1, 2, … ≤ the option
+// money E, run plain MES with every share raised by k fen (a budget of R + E + k·n
+// with no completion); stop at the first exhaustive outcome (keep it) or the first
+// that costs more than E (keep the one before); at k = E keep the last.
+TEST(Menu, Add1MatchesStepByStepDefinition) {
+  std::mt19937_64 rng(20240604);
+  int raised = 0;  // rounds where add1 raised the shares
+  for (int round = 0; round < 320; ++round) {
+    // The last 20 rounds are larger: many supporters, so the jumps cross many events.
+    const bool large = round >= 300;
+    MenuInput in;
+    const int items = 1 + static_cast<int>(rng() % (large ? 8 : 6));
+    const int households = 1 + static_cast<int>(rng() % (large ? 20 : 6));
+    const std::int64_t required = rng() % 3 == 0 ? 20 : 0;
+    if (required > 0) in.items.push_back(Item("R", required, true));
+    for (int i = 0; i < items; ++i) {
+      in.items.push_back(
+          Item("I" + std::to_string(i), 1 + static_cast<std::int64_t>(rng() % (large ? 600 : 60))));
+    }
+    for (int h = 0; h < households; ++h) {
+      MenuBallot b{"H" + std::to_string(h), {}};
+      for (int i = 0; i < items; ++i) {
+        if (rng() % 2) b.approved.push_back("I" + std::to_string(i));
+      }
+      in.ballots.push_back(b);
+    }
+    const std::int64_t e = static_cast<std::int64_t>(rng() % (large ? 2000 : 200));
+    in.budget = Money::Fen(required + e);
+    auto cost_of = [&](const MenuResult& r) { return r.spent.fen() - required; };
+    auto exhaustive = [&](const MenuResult& r) {
+      for (const std::string& id : r.unfunded) {
+        for (const MenuItem& it : in.items) {
+          if (it.id == id && it.cost.fen() <= e - cost_of(r)) return false;
+        }
+      }
+      return true;
+    };
+    std::optional<MenuResult> kept;
+    std::int64_t kept_k = 0;
+    for (std::int64_t k = 0; k <= e; ++k) {
+      MenuInput raised = in;
+      raised.budget = Money::Fen(required + e + k * households);
+      auto r = ChooseMenu(raised, MenuRule::kEqualShares, MesCompletion::kNone);
+      ASSERT_TRUE(r.ok()) << r.status();
+      if (cost_of(*r) > e) break;
+      kept = *r;
+      kept_k = k;
+      if (exhaustive(*r)) break;
+    }
+    ASSERT_TRUE(kept.has_value());
+    auto a = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kAdd1);
+    ASSERT_TRUE(a.ok()) << a.status();
+    EXPECT_EQ(Funded(*a), Funded(*kept)) << "round " << round;
+    EXPECT_EQ(a->share_increase_fen, kept_k) << "round " << round;
+    raised += kept_k > 0 ? 1 : 0;
+    EXPECT_EQ(a->left.fen(), e - cost_of(*kept)) << "round " << round;
+    for (std::size_t h = 0; h < in.ballots.size(); ++h) {
+      EXPECT_EQ(a->households[h].paid_fen, kept->households[h].paid_fen) << "round " << round;
+    }
+  }
+  EXPECT_GT(raised, 60);
 }
 
 TEST(Menu, RequiredItemsOverBudgetNamesThem) {

@@ -32,6 +32,38 @@ TEST(PlanIo, ParsesProjectsWithMoneyAsStringOrInteger) {
   EXPECT_FALSE((*ps)[1].vote_passed.has_value());
 }
 
+// The options file (docs/schemas/plan-options.schema.json): district limits in
+// projects and in yuan of spending; it replaces the list and keeps other options.
+TEST(PlanIo, ParsesDistrictLimitsFromTheOptionsFile) {
+  PlanOptions base;
+  base.budget = Money::Fen(100);
+  base.district_limits.push_back({});
+  auto o = ParsePlanOptionsJson(R"({"district_limits": [
+    {"district_id": "D1", "max_spending_yuan": "400000.50"},
+    {"district_id": "D2", "min_projects": 1, "max_projects": 3, "min_spending_yuan": 300000}]})",
+                                base);
+  ASSERT_TRUE(o.ok()) << o.status();
+  EXPECT_EQ(o->budget, Money::Fen(100));
+  ASSERT_EQ(o->district_limits.size(), 2u);
+  EXPECT_EQ(o->district_limits[0].district_id, "D1");
+  EXPECT_EQ(o->district_limits[0].max_spending, Money::Fen(40000050));
+  EXPECT_EQ(o->district_limits[0].min_projects, 0);
+  EXPECT_EQ(o->district_limits[1].min_spending, Money::Fen(30000000));
+  EXPECT_FALSE(o->district_limits[1].max_spending.has_value());
+  EXPECT_EQ(o->district_limits[1].max_projects, 3);
+
+  auto bad = ParsePlanOptionsJson(R"({"district_limits": [{"district_id": "D1", "max_spend": 1}]})", base);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad.status().message(), HasSubstr("district_limits[0] \"D1\" max_spend: unknown field"));
+  bad = ParsePlanOptionsJson(
+      R"({"district_limits": [{"district_id": "D1", "min_spending_yuan": 5, "max_spending_yuan": 4}]})", base);
+  EXPECT_THAT(bad.status().message(), HasSubstr("need 0 <= min_spending_yuan <= max_spending_yuan"));
+  bad = ParsePlanOptionsJson(R"({"district_limits": [{"district_id": "D1", "max_spending_yuan": 4.5}]})", base);
+  EXPECT_THAT(bad.status().message(), HasSubstr("district_limits[0] \"D1\" max_spending_yuan"));
+  bad = ParsePlanOptionsJson(R"({"district_limits": [{"min_projects": 1}]})", base);
+  EXPECT_THAT(bad.status().message(), HasSubstr("district_limits[0] district_id: required"));
+}
+
 TEST(PlanIo, BadProjectsNameTheRecordAndField) {
   auto bad = ParseProjectsJson(R"({"projects": [{"id": "P1", "estate_id": "E1", "cost_yuan": "-3"}]})");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);

@@ -5,8 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
+#include <string_view>
 
+#include "../bench/plan_instances.h"
 #include "renewal/registry.h"
 
 namespace renewal {
@@ -18,6 +21,21 @@ using ::testing::HasSubstr;
 KnapsackItem Item(std::int64_t value, std::int64_t weight, std::int32_t group = -1,
                   bool forced = false) {
   return KnapsackItem{value, weight, group, forced};
+}
+
+GroupLimit Counts(std::int64_t min, std::int64_t max) {
+  GroupLimit g;
+  g.min_count = min;
+  g.max_count = max;
+  return g;
+}
+
+DistrictLimit Limit(std::string id, std::int64_t min, std::int64_t max) {
+  DistrictLimit l;
+  l.district_id = std::move(id);
+  l.min_projects = min;
+  l.max_projects = max;
+  return l;
 }
 
 std::vector<std::size_t> Chosen(const KnapsackSolution& s) {
@@ -95,7 +113,7 @@ TEST(Knapsack, ForcedItemsFirst) {
 TEST(Knapsack, GroupMinimumAndMaximum) {
   KnapsackProblem p;
   p.items = {Item(10, 10, 0), Item(9, 10, 0), Item(1, 10, 1), Item(5, 10)};
-  p.groups = {GroupLimit{0, 1}, GroupLimit{1, 5}};
+  p.groups = {Counts(0, 1), Counts(1, 5)};
   p.capacity = 30;
   auto s = SolveKnapsack(p);
   ASSERT_TRUE(s.ok()) << s.status();
@@ -124,10 +142,24 @@ TEST(Knapsack, BadInputIsRejected) {
   EXPECT_THAT(s.status().message(), HasSubstr("[0, 1]"));
 
   p.items = {Item(1, 60, 0)};
-  p.groups = {GroupLimit{2, 3}};
+  p.groups = {Counts(2, 3)};
   s = SolveKnapsack(p);
   EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(s.status().message(), HasSubstr("group 0 needs 2"));
+}
+
+// The instance as text, printed when a comparison fails.
+std::string Dump(const KnapsackProblem& p) {
+  std::string o = "\ncapacity " + std::to_string(p.capacity) + "\n";
+  for (const GroupLimit& g : p.groups) {
+    o += "group count [" + std::to_string(g.min_count) + ", " + std::to_string(g.max_count) +
+         "] weight [" + std::to_string(g.min_weight) + ", " + std::to_string(g.max_weight) + "]\n";
+  }
+  for (const KnapsackItem& it : p.items) {
+    o += "item v " + std::to_string(it.value) + " w " + std::to_string(it.weight) + " group " +
+         std::to_string(it.group) + (it.forced ? " forced" : "") + "\n";
+  }
+  return o;
 }
 
 std::int64_t BruteForce(const KnapsackProblem& p) {
@@ -138,7 +170,7 @@ std::int64_t BruteForce(const KnapsackProblem& p) {
   for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
     if ((mask & forced) != forced) continue;
     std::int64_t v = 0, w = 0;
-    std::vector<std::int64_t> count(p.groups.size(), 0);
+    std::vector<std::int64_t> count(p.groups.size(), 0), gw(p.groups.size(), 0);
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i) {
       const bool in = (mask >> i) & 1u;
@@ -146,11 +178,15 @@ std::int64_t BruteForce(const KnapsackProblem& p) {
       if (!in) continue;
       v += p.items[i].value;
       w += p.items[i].weight;
-      if (p.items[i].group >= 0) ++count[static_cast<std::size_t>(p.items[i].group)];
+      if (p.items[i].group >= 0) {
+        ++count[static_cast<std::size_t>(p.items[i].group)];
+        gw[static_cast<std::size_t>(p.items[i].group)] += p.items[i].weight;
+      }
     }
     if (!ok || w > p.capacity) continue;
     for (std::size_t g = 0; g < p.groups.size(); ++g) {
       if (count[g] < p.groups[g].min_count || count[g] > p.groups[g].max_count) ok = false;
+      if (gw[g] < p.groups[g].min_weight || gw[g] > p.groups[g].max_weight) ok = false;
     }
     if (ok) best = std::max(best, v);
   }
@@ -169,7 +205,7 @@ TEST(Knapsack, ExactMatchesBruteForceOnRandomInstances) {
     const int groups = static_cast<int>(rng() % 3);
     for (int g = 0; g < groups; ++g) {
       const std::int64_t lo = static_cast<std::int64_t>(rng() % 2);
-      p.groups.push_back({lo, lo + static_cast<std::int64_t>(rng() % 4)});
+      p.groups.push_back(Counts(lo, lo + static_cast<std::int64_t>(rng() % 4)));
     }
     std::int64_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -194,7 +230,7 @@ TEST(Knapsack, ExactMatchesBruteForceOnRandomInstances) {
     }
     ++feasible;
     ASSERT_TRUE(s.ok()) << "round " << round << ": " << s.status();
-    EXPECT_EQ(s->value, expected) << "round " << round;
+    EXPECT_EQ(s->value, expected) << "round " << round << Dump(p);
     EXPECT_TRUE(s->proven_optimal);
     EXPECT_LE(s->weight, p.capacity);
     EXPECT_GE(s->lp_bound, s->value);
@@ -206,6 +242,180 @@ TEST(Knapsack, ExactMatchesBruteForceOnRandomInstances) {
     EXPECT_LE(g->weight, p.capacity);
   }
   EXPECT_GT(feasible, 150);
+}
+
+// Checks an exact solution against enumeration: same value, feasible, proven.
+void ExpectMatchesBruteForce(const KnapsackProblem& p, const std::string& what) {
+  const std::int64_t expected = BruteForce(p);
+  SolveOptions exact;
+  exact.solver = SolverKind::kExact;
+  auto s = SolveKnapsack(p, exact);
+  if (expected < 0) {
+    EXPECT_FALSE(s.ok()) << what;
+    if (!s.ok()) {
+      EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition) << what;
+    }
+    return;
+  }
+  ASSERT_TRUE(s.ok()) << what << ": " << s.status();
+  EXPECT_EQ(s->value, expected) << what << Dump(p);
+  EXPECT_TRUE(s->proven_optimal) << what;
+  EXPECT_LE(s->weight, p.capacity) << what;
+  EXPECT_GE(s->lp_bound, s->value) << what;
+  std::vector<std::int64_t> gw(p.groups.size(), 0);
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    if (s->selected[i] && p.items[i].group >= 0) gw[static_cast<std::size_t>(p.items[i].group)] += p.items[i].weight;
+  }
+  for (std::size_t g = 0; g < p.groups.size(); ++g) {
+    EXPECT_GE(gw[g], p.groups[g].min_weight) << what << " group " << g;
+    EXPECT_LE(gw[g], p.groups[g].max_weight) << what << " group " << g;
+  }
+}
+
+// Strongly correlated and subset-sum-like instances (value = weight + constant,
+// value = weight), where every item has nearly the same ratio and the LP bound
+// prunes little, with a few weight-0 items: the expanding-core DP must still match
+// enumeration.
+TEST(Knapsack, CorrelatedAndSubsetSumMatchBruteForce) {
+  std::mt19937_64 rng(20240602);
+  for (int round = 0; round < 240; ++round) {
+    KnapsackProblem p;
+    const std::size_t n = round < 12 ? 18 + static_cast<std::size_t>(round % 3) : 1 + rng() % 14;
+    const int kind = round % 3;  // 0: v = w + 10; 1: v = w; 2: v = w + 1000, large w
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      KnapsackItem it;
+      it.weight = kind == 2 ? 100'000 + static_cast<std::int64_t>(rng() % 900'000)
+                            : 1 + static_cast<std::int64_t>(rng() % 1000);
+      it.value = kind == 1 ? it.weight : it.weight + (kind == 0 ? 10 : 1000);
+      if (rng() % 15 == 0) {  // free items are always in the break solution
+        it.weight = 0;
+        it.value = static_cast<std::int64_t>(rng() % 50);
+      }
+      it.forced = rng() % 20 == 0;
+      total += it.weight;
+      p.items.push_back(it);
+    }
+    p.capacity = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total + 1));
+    ExpectMatchesBruteForce(p, "round " + std::to_string(round));
+    auto s = SolveKnapsack(p, SolveOptions{SolverKind::kExact});
+    if (s.ok()) {
+      EXPECT_TRUE(s->dynamic_programming) << "round " << round;
+    }
+  }
+}
+
+// District money limits (at least / at most a sum of weights per group), with count
+// limits and forced items, against enumeration.
+TEST(Knapsack, MoneyLimitsMatchBruteForce) {
+  std::mt19937_64 rng(20240603);
+  int feasible = 0;
+  for (int round = 0; round < 300; ++round) {
+    KnapsackProblem p;
+    const std::size_t n = round < 9 ? 18 + static_cast<std::size_t>(round % 3) : 1 + rng() % 14;
+    const int groups = 1 + static_cast<int>(rng() % 3);
+    for (int g = 0; g < groups; ++g) {
+      GroupLimit gl;
+      if (rng() % 2) gl.min_count = static_cast<std::int64_t>(rng() % 2);
+      if (rng() % 2) gl.max_count = gl.min_count + static_cast<std::int64_t>(rng() % 4);
+      if (rng() % 2) gl.min_weight = static_cast<std::int64_t>(rng() % 150);
+      if (rng() % 2) gl.max_weight = gl.min_weight + static_cast<std::int64_t>(rng() % 250);
+      p.groups.push_back(gl);
+    }
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      KnapsackItem it;
+      it.weight = 1 + static_cast<std::int64_t>(rng() % 100);
+      it.value = round % 2 ? it.weight + 10 : static_cast<std::int64_t>(rng() % 100);
+      it.group = rng() % 4 ? static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(groups)) : -1;
+      it.forced = rng() % 20 == 0;
+      total += it.weight;
+      p.items.push_back(it);
+    }
+    p.capacity = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total + 1));
+    if (BruteForce(p) >= 0) ++feasible;
+    ExpectMatchesBruteForce(p, "round " + std::to_string(round));
+  }
+  EXPECT_GT(feasible, 100);
+}
+
+// Hand-worked money limits. Items (value, weight): #0 g0 (10, 40), #1 g0 (9, 30),
+// #2 g0 (8, 30), #3 g1 (3, 50), #4 free (6, 20); capacity 120.
+//  * Group 0 at most 60 in weight: its subsets within 60 are {0} 10, {1} 9, {2} 8,
+//    {1, 2} 17 (60). {1, 2, 4} = 23 (80); adding #3 would make 130 > 120. Others:
+//    {1, 2, 3} = 20, {0, 3, 4} = 19. Optimum {1, 2, 4} = 23.
+//  * Also group 1 at least 50: #3 (50) must be in, 70 left: {1, 2} (60) → 20;
+//    {0, 4} (60) → 19; {1, 4} (50) → 18. Optimum {1, 2, 3} = 20.
+//  * Group 1 at least 60: its only candidate weighs 50 — infeasible, named.
+//  * #0 forced with group 0 at most 39: the forced weight 40 is over — named.
+TEST(Knapsack, MoneyLimitsHandWorked) {
+  KnapsackProblem p;
+  p.items = {Item(10, 40, 0), Item(9, 30, 0), Item(8, 30, 0), Item(3, 50, 1), Item(6, 20)};
+  p.capacity = 120;
+  p.groups = {GroupLimit{}, GroupLimit{}};
+  p.groups[0].max_weight = 60;
+  auto s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_THAT(Chosen(*s), ElementsAre(1, 2, 4));
+  EXPECT_EQ(s->value, 23);
+  EXPECT_TRUE(s->proven_optimal);
+  p.groups[1].min_weight = 50;
+  s = SolveKnapsack(p);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_THAT(Chosen(*s), ElementsAre(1, 2, 3));
+  EXPECT_EQ(s->value, 20);
+  // At least 60 in group 1, whose only candidate weighs 50: named infeasibility.
+  p.groups[1].min_weight = 60;
+  s = SolveKnapsack(p);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(s.status().message(), HasSubstr("group 1 needs weight 60"));
+  // A forced item over its group's maximum.
+  p.groups[1].min_weight = 0;
+  p.items[0].forced = true;
+  p.groups[0].max_weight = 39;
+  s = SolveKnapsack(p);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(s.status().message(), HasSubstr("group 0 has forced items of weight 40"));
+}
+
+// The benchmark's 2,000 candidates with scores correlated with cost
+// (BM_Exact/2000/1/0): branch and bound alone stopped at its node limit; the
+// expanding-core DP proves the optimum. Correctness only: no timing here.
+TEST(Knapsack, TwoThousandCorrelatedCandidatesAreProvenOptimal) {
+  const KnapsackProblem p = bench::Instance(2000, true, 0);
+  auto s = SolveKnapsack(p, SolveOptions{SolverKind::kExact});
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(s->proven_optimal);
+  EXPECT_TRUE(s->dynamic_programming);
+  EXPECT_LE(s->weight, p.capacity);
+  EXPECT_LE(s->value, s->lp_bound);
+  // The independent and district instances are proven too, and the correlated one with
+  // district counts (the Lagrangian multiplier then lies between item ratios).
+  for (const auto& [correlated, districts] : {std::pair{false, 0}, {false, 10}, {true, 10}}) {
+    auto t = SolveKnapsack(bench::Instance(2000, correlated, districts),
+                           SolveOptions{SolverKind::kExact});
+    ASSERT_TRUE(t.ok()) << t.status();
+    EXPECT_TRUE(t->proven_optimal) << correlated << " " << districts;
+    EXPECT_EQ(t->dynamic_programming, districts == 0);  // binding district counts: B&B
+  }
+}
+
+// node_limit bounds the DP too (states kept per expansion step): with 1,000 the
+// correlated instance stops unproven, with a feasible plan no better than the optimum.
+TEST(Knapsack, NodeLimitStopsTheDynamicProgrammeUnproven) {
+  const KnapsackProblem p = bench::Instance(2000, true, 0);
+  auto full = SolveKnapsack(p, SolveOptions{SolverKind::kExact});
+  ASSERT_TRUE(full.ok());
+  SolveOptions limited{SolverKind::kExact};
+  limited.node_limit = 1000;
+  auto s = SolveKnapsack(p, limited);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(s->dynamic_programming);
+  EXPECT_FALSE(s->proven_optimal);
+  EXPECT_GT(s->nodes, 1000);
+  EXPECT_LE(s->value, full->value);
+  EXPECT_LE(s->weight, p.capacity);
+  EXPECT_GT(s->gap_ppm, 0);
 }
 
 TEST(Knapsack, DeterministicForEqualInput) {
@@ -387,7 +597,7 @@ TEST(AnnualPlan, DistrictLimitsBindAndAreNamed) {
   PlanOptions o;
   o.budget = Money::Fen(110 * 1'000'000);
   o.carry_over_bonus = 1000;
-  o.district_limits = {{"D1", 0, 1}, {"D2", 1, 5}};
+  o.district_limits = {Limit("D1", 0, 1), Limit("D2", 1, 5)};
   auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_EQ(plan->total_score, 14'000);
@@ -396,10 +606,187 @@ TEST(AnnualPlan, DistrictLimitsBindAndAreNamed) {
   EXPECT_EQ(by["B"]->reason, Reason::kDistrictMaximum);
   EXPECT_EQ(by["C"]->reason, Reason::kDistrictMinimum);
 
-  o.district_limits = {{"D2", 3, 5}};
+  o.district_limits = {Limit("D2", 3, 5)};
   auto bad = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(bad.status().message(), HasSubstr("district \"D2\""));
+}
+
+DistrictLimit Spending(std::string id, std::int64_t min_wan, std::optional<std::int64_t> max_wan) {
+  DistrictLimit l;
+  l.district_id = std::move(id);
+  l.min_spending = Money::Fen(min_wan * 1'000'000);
+  if (max_wan) l.max_spending = Money::Fen(*max_wan * 1'000'000);
+  return l;
+}
+
+const ProjectDecision& ById(const AnnualPlan& plan, std::string_view id) {
+  for (const ProjectDecision& x : plan.decisions) {
+    if (x.project_id == id) return x;
+  }
+  static const ProjectDecision none;
+  ADD_FAILURE() << "no project " << id;
+  return none;
+}
+
+std::vector<CandidateProject> TwoDistricts() {
+  return {Project("A", 60, 13), Project("B", 50, 10), Project("C", 50, 9), Project("D", 30, 4)};
+}
+std::vector<ProjectFacts> TwoDistrictFacts(const std::vector<CandidateProject>& ps) {
+  return {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1), Facts(ps[2], "D2", 1),
+          Facts(ps[3], "D2", 1)};
+}
+
+// District money limits. A (D1, 60万, 13 points), B (D1, 50万, 10), C (D2, 50万, 9),
+// D (D2, 30万, 4); budget 110万. Unlimited: A + B = 23 (110万) beats A + C = 22.
+//  * D1 at most 60万: A and B no longer go together. A + C = 22 (110万), B + C = 19,
+//    A + D = 17 → A + C; B is out by D1's money maximum (60万 spent + 50万 > 60万).
+//  * also D2 at least 80万: only C + D (80万) reach it; 30万 left fits neither A nor B
+//    → 13 points; C and D are in by the minimum (without either D2 has < 80万).
+//    Their ratios (0.18 and 0.133 points per 万元) are at or below the LP cut-off C
+//    (A + B fill 110万 whole, C is the first that does not fit: 0.18).
+TEST(AnnualPlan, DistrictSpendingLimits) {
+  std::vector<CandidateProject> ps = TwoDistricts();
+  std::vector<ProjectFacts> fs = TwoDistrictFacts(ps);
+  PlanOptions o;
+  o.budget = Money::Fen(110 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 23'000);
+
+  o.district_limits = {Spending("D1", 0, 60)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 22'000);
+  EXPECT_TRUE(plan->proven_optimal);
+  EXPECT_TRUE(ById(*plan, "C").selected);
+  EXPECT_EQ(ById(*plan, "B").reason, Reason::kDistrictMaximum);
+  EXPECT_THAT(ById(*plan, "B").explanation,
+              HasSubstr("区县 \"D1\" 资金上限 60.00万：已安排 60.00万，加上本项目 50.00万 将超出"));
+
+  o.district_limits = {Spending("D1", 0, 60), Spending("D2", 80, std::nullopt)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 13'000);
+  EXPECT_EQ(plan->spent, Money::Fen(80 * 1'000'000));
+  EXPECT_EQ(ById(*plan, "C").reason, Reason::kDistrictMinimum);
+  EXPECT_EQ(ById(*plan, "D").reason, Reason::kDistrictMinimum);
+  EXPECT_THAT(ById(*plan, "C").explanation,
+              HasSubstr("区县 \"D2\" 资金下限 80.00万（已安排 80.00万，去掉本项目 50.00万 则不足）"));
+  EXPECT_EQ(ById(*plan, "A").reason, Reason::kBudget);  // 60万 > 30万 left
+
+  // The limits are on the budget basis: government shares are half the costs (A 30万,
+  // B 25万, C 25万, D 15万). D1 at most 50万 keeps A and B apart (55万); A + C + D =
+  // 26 points for 70万 beats B + C + D = 23.
+  o.basis = BudgetBasis::kGovernmentShare;
+  o.district_limits = {Spending("D1", 0, 50)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 26'000);
+  EXPECT_FALSE(ById(*plan, "B").selected);
+}
+
+TEST(AnnualPlan, InfeasibleSpendingLimitsNameTheDistrictAndSums) {
+  std::vector<CandidateProject> ps = TwoDistricts();
+  std::vector<ProjectFacts> fs = TwoDistrictFacts(ps);
+  PlanOptions o;
+  o.budget = Money::Fen(110 * 1'000'000);
+  // D2's candidates cost 80万 together.
+  o.district_limits = {Spending("D2", 200, std::nullopt)};
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(plan.status().message(),
+              HasSubstr("district \"D2\" needs spending of at least 200.00万 but its eligible "
+                        "projects cost 80.00万 together"));
+  // Minimums of 60万 and 80万 need 140万 of a 110万 budget.
+  o.district_limits = {Spending("D1", 60, std::nullopt), Spending("D2", 80, std::nullopt)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(plan.status().message(), HasSubstr("[\"D1\" 60.00万, \"D2\" 80.00万]"));
+  EXPECT_THAT(plan.status().message(), HasSubstr("need 140.00万, more than the budget 110.00万"));
+  // A must-include project over its district's maximum.
+  ps[0].must_include = true;
+  o.district_limits = {Spending("D1", 0, 50)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(plan.status().message(),
+              HasSubstr("district \"D1\" must-include projects [\"A\" 60.00万] cost 60.00万 "
+                        "together, more than its maximum spending 50.00万"));
+  // Minimum above maximum is bad input.
+  ps[0].must_include = false;
+  o.district_limits = {Spending("D1", 60, 50)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(plan.status().message(), HasSubstr("district_limits[0] \"D1\""));
+  // No subset of D2 lands in [55万, 70万] (C 50万, D 30万, C + D 80万): the search proves it.
+  o.district_limits = {Spending("D2", 55, 70)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(plan.status().message(), HasSubstr("district limits"));
+}
+
+// A dropped project leaves its district below the minimum (seed 001 及时增补 with the
+// district quota). P1 (D1, 40万, 6 points), P2 (D1, 30万, 5), P3 (D2, 30万, 3),
+// P4 (D1, 10万, 2), P5 (D2, 20万, 1); budget 80万; D2 at least 1 project.
+// Optimum with D2 ≥ 1: P1 + P3 + P4 = 11 (80万) (P1 + P2 + P4 = 13 has no D2 project;
+// P2 + P3 + P4 = 10). Substitutes in rank order: P2 (1st), P5 (2nd).
+// P3 drops: 30万 free, D2 has 0 < 1. D2's own substitute P5 (20万) comes first and
+// restores it; then P2 (30万 > 10万 left) does not fit. (First fit alone would have
+// taken P2 and left D2 empty.)
+TEST(AnnualPlan, DropRestoresTheDistrictMinimumFirst) {
+  std::vector<CandidateProject> ps = {Project("P1", 40, 6), Project("P2", 30, 5),
+                                      Project("P3", 30, 3), Project("P4", 10, 2),
+                                      Project("P5", 20, 1)};
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 1), Facts(ps[1], "D1", 1),
+                                  Facts(ps[2], "D2", 1), Facts(ps[3], "D1", 1),
+                                  Facts(ps[4], "D2", 1)};
+  PlanOptions o;
+  o.budget = Money::Fen(80 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  o.district_limits = {Limit("D2", 1, 5)};
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 11'000);
+  EXPECT_EQ(ById(*plan, "P2").substitute_order, 1);
+  EXPECT_EQ(ById(*plan, "P5").substitute_order, 2);
+  auto added = DropAndSubstitute(*plan, "P3", o);
+  ASSERT_TRUE(added.ok()) << added.status();
+  EXPECT_THAT(*added, ElementsAre("P5"));
+  EXPECT_THAT(ById(*plan, "P5").explanation, HasSubstr("恢复区县 \"D2\" 下限"));
+  EXPECT_FALSE(ById(*plan, "P2").selected);
+  EXPECT_EQ(plan->left, Money::Fen(10 * 1'000'000));
+  EXPECT_TRUE(plan->district_shortfalls.empty());
+
+  // P5 at 40万 cannot come in for 30万: D2 cannot be restored. The general pass takes
+  // P2 (30万) and the plan reports D2's shortfall (the optimum before the drop is
+  // still P1 + P3 + P4: P1 + P5 = 7, P2 + P4 + P5 = 8).
+  ps[4] = Project("P5", 40, 1);
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  added = DropAndSubstitute(*plan, "P3", o);
+  ASSERT_TRUE(added.ok());
+  EXPECT_THAT(*added, ElementsAre("P2"));
+  ASSERT_EQ(plan->district_shortfalls.size(), 1u);
+  EXPECT_EQ(plan->district_shortfalls[0].district_id, "D2");
+  EXPECT_EQ(plan->district_shortfalls[0].projects, 0);
+  EXPECT_EQ(plan->district_shortfalls[0].min_projects, 1);
+  EXPECT_THAT(plan->district_shortfalls[0].explanation, HasSubstr("区县 \"D2\" 低于下限"));
+
+  // A spending minimum of 30万 for D2 (P5 back at 20万): the optimum is again P1 + P3
+  // + P4. After P3 drops, P5 alone gives D2 only 20万 < 30万, so it is not taken for
+  // the minimum; P2 (30万) fits in turn, and D2's shortfall (0 of 30万) is reported.
+  ps[4] = Project("P5", 20, 1);
+  o.district_limits = {Spending("D2", 30, std::nullopt)};
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->total_score, 11'000);
+  added = DropAndSubstitute(*plan, "P3", o);
+  ASSERT_TRUE(added.ok());
+  EXPECT_THAT(*added, ElementsAre("P2"));
+  ASSERT_EQ(plan->district_shortfalls.size(), 1u);
+  EXPECT_EQ(plan->district_shortfalls[0].spent, Money::Fen(0));
+  EXPECT_EQ(plan->district_shortfalls[0].min_spending, Money::Fen(30 * 1'000'000));
 }
 
 // Tiers: implement (budget), plan (next budget's worth in rank order), reserve.

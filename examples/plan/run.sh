@@ -12,6 +12,12 @@ $R plan "$D/registry.json" "$D/projects.json" --budget 80000000 --sheet zhuzhou 
 # Households as the objective on the government share.
 $R plan "$D/registry.json" "$D/projects.json" --budget 50000000 --objective households \
    --basis government_share --year 2025 --json
+# District limits from an options file: D1 spends at most 4000万, D2 at least 2
+# projects and 3000万.
+$R plan "$D/registry.json" "$D/projects.json" --budget 120000000 --year 2025 \
+   --options "$D/options.json"
 # Residents' menu: Equal Shares serves the minority household H4; greedy does not.
 $R plan-menu "$D/menu.json" --rule equal_shares
 $R plan-menu "$D/menu.json" --rule greedy
+# Equal Shares completed by add1 (shares raised fen by fen while the outcome fits).
+$R plan-menu "$D/menu.json" --rule equal_shares --completion add1

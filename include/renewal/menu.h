@@ -7,8 +7,10 @@
 //       each household gets an equal share of the money left after the basic items;
 //       repeatedly fund the item whose supporters can pay its cost with the smallest
 //       per-household payment ρ (each supporter pays min(their money left, ρ)); stop
-//       when no item is affordable by its supporters; then complete with the leftover
-//       budget greedily by approvals (documented in docs/plan.md).
+//       when no item is affordable by its supporters; then complete by a chosen rule
+//       (MesCompletion, documented in docs/plan.md): greedily by approvals, or "add1"
+//       (pabutools' exhaustion_by_budget_increase: raise every share by 1 fen until
+//       the outcome would pass the budget), optionally followed by the greedy.
 // All money arithmetic is exact: shares and payments are rationals of fen.
 #ifndef RENEWAL_MENU_H_
 #define RENEWAL_MENU_H_
@@ -54,6 +56,19 @@ struct LabelTable<MenuRule> {
   }};
 };
 
+// How the Method of Equal Shares uses the money it leaves.
+enum class MesCompletion : std::uint8_t { kGreedy, kAdd1, kAdd1Greedy, kNone };
+template <>
+struct LabelTable<MesCompletion> {
+  static constexpr std::array<Label<MesCompletion>, 4> kLabels{{
+      {MesCompletion::kGreedy, "greedy", "按票数补充", "leftover greedily by approvals"},
+      {MesCompletion::kAdd1, "add1", "逐分加份额", "raise every share by 1 fen while it fits"},
+      {MesCompletion::kAdd1Greedy, "add1_greedy", "加份额后按票数补充",
+       "add1, then the leftover greedily by approvals"},
+      {MesCompletion::kNone, "none", "不补充", "plain MES, leftover unused"},
+  }};
+};
+
 enum class MenuPhase : std::uint8_t { kRequired, kGreedy, kEqualShares, kCompletion };
 template <>
 struct LabelTable<MenuPhase> {
@@ -80,11 +95,16 @@ struct HouseholdOutcome {
   std::int64_t approved_funded = 0;  // of those, funded
   Money approved_funded_cost;        // cost of the approved items funded
   std::string paid_fen;              // equal shares: exact payment in fen ("400/3"), else "0"
-  std::string share_fen;             // equal shares: the household's share ("800/4" reduced)
+  // Equal shares: the household's share ("800/4" reduced), with add1 the raised one.
+  std::string share_fen;
 };
 
 struct MenuResult {
   MenuRule rule = MenuRule::kEqualShares;
+  MesCompletion completion = MesCompletion::kGreedy;  // equal shares only
+  // add1: fen added to every household's share for the outcome kept (0 otherwise).
+  std::int64_t share_increase_fen = 0;
+  std::int64_t mes_runs = 0;  // MES runs made (1 without add1; the cost of add1)
   Money budget;
   Money required_cost;
   Money spent;  // required + optional
@@ -97,7 +117,9 @@ struct MenuResult {
 // Errors: empty or duplicate ids, negative costs or budget (InvalidArgument /
 // AlreadyExists, naming the record), a ballot naming an unknown item (NotFound),
 // required items costing more than the budget (FailedPrecondition, naming them).
-absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& input, MenuRule rule);
+// `completion` applies to the Method of Equal Shares only.
+absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& input, MenuRule rule,
+                                      MesCompletion completion = MesCompletion::kGreedy);
 
 }  // namespace renewal
 

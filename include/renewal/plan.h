@@ -4,8 +4,9 @@
 // 项目库 2021-2025; seed 001 Ningbo 滚动纳入计划).
 //
 // The selection is a 0/1 knapsack with side constraints, solved by
-//   * an exact branch and bound (LP-relaxation bound, reduction by the bound, a node
-//     limit) that proves optimality for up to a few thousand candidates, and
+//   * an exact solver for up to a few thousand candidates that proves optimality:
+//     reduction by the LP bound, then an expanding-core dynamic programme (Pisinger's
+//     minknap) when no district limit binds, or a branch and bound when one does;
 //   * a fast greedy for national scale that reports its gap to the LP bound.
 // Everything is integer: values are milli-points or households, weights are fen.
 #ifndef RENEWAL_PLAN_H_
@@ -71,9 +72,13 @@ struct KnapsackItem {
   std::int32_t group = -1;  // index into group limits, -1 for none
   bool forced = false;      // must be selected
 };
+// Per-group limits on the number of items chosen and on their total weight (money,
+// in the units of the weights).
 struct GroupLimit {
   std::int64_t min_count = 0;
   std::int64_t max_count = std::numeric_limits<std::int64_t>::max();
+  std::int64_t min_weight = 0;
+  std::int64_t max_weight = std::numeric_limits<std::int64_t>::max();
 };
 struct KnapsackProblem {
   std::vector<KnapsackItem> items;
@@ -86,15 +91,19 @@ template <>
 struct LabelTable<SolverKind> {
   static constexpr std::array<Label<SolverKind>, 3> kLabels{{
       {SolverKind::kAuto, "auto", "自动", "exact up to the exact limit, else fast"},
-      {SolverKind::kExact, "exact", "精确", "branch and bound"},
+      {SolverKind::kExact, "exact", "精确", "expanding-core DP or branch and bound"},
       {SolverKind::kFast, "fast", "快速", "greedy with LP gap"},
   }};
 };
 
 struct SolveOptions {
   SolverKind solver = SolverKind::kAuto;
-  std::size_t exact_limit = 5000;          // kAuto uses the exact solver up to this many items
-  std::int64_t node_limit = 5'000'000;     // branch and bound gives up (not proven) beyond
+  std::size_t exact_limit = 5000;  // kAuto uses the exact solver up to this many items
+  // Work limit of the exact search; beyond it the best plan found is returned, not
+  // proven. A node is one search node of the branch and bound, or one state kept in
+  // the dynamic programme's list after an expansion step (a state alive for several
+  // steps counts once per step).
+  std::int64_t node_limit = 5'000'000;
 };
 
 struct KnapsackSolution {
@@ -105,7 +114,8 @@ struct KnapsackSolution {
   std::int64_t lp_bound = 0;
   SolverKind solver = SolverKind::kExact;
   bool proven_optimal = false;  // exact search finished (or value reached the bound)
-  std::int64_t nodes = 0;
+  std::int64_t nodes = 0;       // search nodes or DP states (SolveOptions::node_limit)
+  bool dynamic_programming = false;  // the exact search was the expanding-core DP
   std::int64_t fixed_by_reduction = 0;  // variables fixed by the bound before search
   // (lp_bound − value) / lp_bound, as parts per million (0 when lp_bound is 0).
   std::int64_t gap_ppm = 0;
@@ -116,7 +126,9 @@ struct KnapsackSolution {
 
 // Deterministic for equal input. Errors: negative values/weights/capacity
 // (InvalidArgument), forced items over capacity or group limits that cannot be met
-// (FailedPrecondition, naming the items/groups).
+// (FailedPrecondition, naming the items/groups; also when the search proves that no
+// selection meets the weight limits), no selection meeting the group limits found
+// within the node limit (ResourceExhausted).
 absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
                                                const SolveOptions& options = {});
 
@@ -140,10 +152,14 @@ struct LabelTable<BudgetBasis> {
   }};
 };
 
+// Per-district limits: project counts and spending. Spending is on the budget basis
+// (total cost or government share, PlanOptions::basis) of the selected projects.
 struct DistrictLimit {
   std::string district_id;
   std::int64_t min_projects = 0;
   std::int64_t max_projects = std::numeric_limits<std::int64_t>::max();
+  Money min_spending;                 // 0: no minimum
+  std::optional<Money> max_spending;  // none: no maximum
 };
 
 struct PlanOptions {
@@ -223,6 +239,17 @@ struct ProjectDecision {
   std::vector<CriterionScore> criteria;
 };
 
+// A district left below its minimum by DropAndSubstitute (no substitute of that
+// district could restore it).
+struct DistrictShortfall {
+  std::string district_id;
+  std::int64_t min_projects = 0;
+  std::int64_t projects = 0;  // selected after the drop
+  Money min_spending;
+  Money spent;                // selected after the drop, on the budget basis
+  std::string explanation;    // Chinese, with the values compared
+};
+
 struct AnnualPlan {
   int year = 0;
   std::string sheet;
@@ -245,6 +272,9 @@ struct AnnualPlan {
   std::string cutoff_project_id;
   std::vector<std::string> criteria_keys;  // sheet order, for per-criterion columns
   std::vector<ProjectDecision> decisions;   // in rank order (excluded last, by id)
+  // Empty from MakeAnnualPlan (minimums are met or the plan fails); after
+  // DropAndSubstitute, the districts it could not bring back to their minimum.
+  std::vector<DistrictShortfall> district_shortfalls;
 };
 
 // Scores, filters, solves and explains. Projects name estates of `registry`.
@@ -257,10 +287,14 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
                                                    const ScoringSheet& sheet,
                                                    const PlanOptions& options);
 
-// A planned project drops out (seed 001 "遇到突发情况不能实施时，及时增补"): substitutes
-// are taken in substitute order while they fit the money freed plus the money left
-// and their district's maximum. Returns the ids added; `plan` is updated. NotFound
-// when `dropped_id` is not an implement-tier project; nothing changes on error.
+// A planned project drops out (seed 001 "遇到突发情况不能实施时，及时增补"). First, every
+// district now below its minimum (projects or spending) takes its own substitutes in
+// substitute order, each that fits the money left and the district's maxima, until the
+// minimum is met again; then substitutes of any district are taken in order while they
+// fit the money freed plus the money left and their district's maxima. A minimum that
+// cannot be restored is reported in plan.district_shortfalls. Returns the ids added;
+// `plan` is updated. NotFound when `dropped_id` is not an implement-tier project;
+// nothing changes on error.
 absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
                                                            std::string_view dropped_id,
                                                            const PlanOptions& options);

@@ -70,6 +70,17 @@ def _options(options: Dict[str, Any]) -> Dict[str, Any]:
     out = dict(options)
     if "plan_tier_budget_yuan" in out and out["plan_tier_budget_yuan"] is not None:
         out["plan_tier_budget_yuan"] = _budget(out["plan_tier_budget_yuan"])
+    limits = out.get("district_limits")
+    if limits is not None:
+        fixed = []
+        for limit in limits:
+            if isinstance(limit, dict):
+                limit = dict(limit)
+                for key in ("min_spending_yuan", "max_spending_yuan"):
+                    if limit.get(key) is not None:
+                        limit[key] = _budget(limit[key])
+            fixed.append(limit)
+        out["district_limits"] = fixed
     return out
 
 
@@ -250,7 +261,9 @@ def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "n
 
     Options: year, objective (``score``/``households``), basis (``total_cost``/
     ``government_share``), solver (``auto``/``exact``/``fast``), district_limits
-    [(district_id, min, max)], must_include_hazards, require_vote_passed,
+    [(district_id, min, max)] or [{"district_id", "min_projects", "max_projects",
+    "min_spending_yuan", "max_spending_yuan"}] (spending on the budget basis; yuan as
+    int, str or Decimal), must_include_hazards, require_vote_passed,
     require_funding_confirmed, require_management_agreed, carry_over_bonus_points,
     plan_tier_budget_yuan, node_limit.
     """
@@ -278,17 +291,27 @@ def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
 
 
 def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
-                ballots: Sequence[Dict[str, Any]], rule: str = "equal_shares") -> MenuResult:
-    """Residents' menu choice by ``equal_shares`` (Method of Equal Shares) or ``greedy``."""
+                ballots: Sequence[Dict[str, Any]], rule: str = "equal_shares",
+                completion: str = "greedy") -> MenuResult:
+    """Residents' menu choice by ``equal_shares`` (Method of Equal Shares) or ``greedy``.
+
+    ``completion`` (equal shares only): ``greedy`` (leftover by approvals), ``add1``
+    (raise every household's share by 1 fen while the outcome fits the budget),
+    ``add1_greedy`` (add1, then greedy) or ``none``.
+    """
     doc = {"budget_yuan": _budget(budget_yuan), "items": list(items), "ballots": list(ballots)}
-    return MenuResult(json.loads(_core.plan.choose_menu(json.dumps(doc, ensure_ascii=False), rule)))
+    return MenuResult(json.loads(_core.plan.choose_menu(json.dumps(doc, ensure_ascii=False), rule,
+                                                        completion)))
 
 
 def solve_knapsack(values: Sequence[int], weights: Sequence[int], capacity: int,
                    groups: Optional[Sequence[int]] = None,
-                   group_limits: Optional[Sequence[Tuple[int, int]]] = None,
+                   group_limits: Optional[Sequence[Sequence[int]]] = None,
                    forced: Optional[Sequence[bool]] = None, solver: str = "auto") -> Dict[str, Any]:
-    """The integer knapsack core (exact branch and bound or fast greedy with LP gap)."""
+    """The integer knapsack core (exact: expanding-core DP or branch and bound; fast:
+    greedy with LP gap). ``group_limits``: per group (min_count, max_count) or
+    (min_count, max_count, min_weight, max_weight)."""
     return dict(_core.plan.solve_knapsack(list(values), list(weights), int(capacity),
-                                          list(groups or []), list(group_limits or []),
+                                          list(groups or []),
+                                          [list(g) for g in (group_limits or [])],
                                           list(forced or []), solver))

@@ -57,16 +57,44 @@ PlanOptions OptionsFrom(const py::object& budget_yuan, const py::dict& d) {
     o.plan_tier_budget = MoneyArg(d["plan_tier_budget_yuan"], "plan_tier_budget_yuan");
   }
   if (d.contains("district_limits") && !d["district_limits"].is_none()) {
+    std::size_t k = 0;
     for (const py::handle& h : d["district_limits"]) {
-      auto t = py::cast<py::tuple>(h);
-      if (t.size() != 3) {
-        ThrowStatus(absl::InvalidArgumentError(
-            "options.district_limits: expected (district_id, min, max) tuples"));
-      }
+      const std::string where = "options.district_limits[" + std::to_string(k++) + "]";
       DistrictLimit l;
-      l.district_id = py::cast<std::string>(t[0]);
-      l.min_projects = py::cast<std::int64_t>(t[1]);
-      l.max_projects = t[2].is_none() ? l.max_projects : py::cast<std::int64_t>(t[2]);
+      if (py::isinstance<py::dict>(h)) {
+        // The options-file form: district_id, min/max_projects, min/max_spending_yuan.
+        const py::dict e = py::reinterpret_borrow<py::dict>(h);
+        for (const auto& kv : e) {
+          const std::string key = py::cast<std::string>(kv.first);
+          if (key != "district_id" && key != "min_projects" && key != "max_projects" &&
+              key != "min_spending_yuan" && key != "max_spending_yuan") {
+            ThrowStatus(absl::InvalidArgumentError(where + " " + key + ": unknown field"));
+          }
+        }
+        if (!e.contains("district_id")) {
+          ThrowStatus(absl::InvalidArgumentError(where + " district_id: required"));
+        }
+        l.district_id = py::cast<std::string>(e["district_id"]);
+        auto has = [&](const char* key) { return e.contains(key) && !e[key].is_none(); };
+        if (has("min_projects")) l.min_projects = py::cast<std::int64_t>(e["min_projects"]);
+        if (has("max_projects")) l.max_projects = py::cast<std::int64_t>(e["max_projects"]);
+        const std::string id_where = where + " \"" + l.district_id + "\" ";
+        if (has("min_spending_yuan")) {
+          l.min_spending = MoneyArg(e["min_spending_yuan"], (id_where + "min_spending_yuan").c_str());
+        }
+        if (has("max_spending_yuan")) {
+          l.max_spending = MoneyArg(e["max_spending_yuan"], (id_where + "max_spending_yuan").c_str());
+        }
+      } else {
+        auto t = py::cast<py::tuple>(h);
+        if (t.size() != 3) {
+          ThrowStatus(absl::InvalidArgumentError(
+              "options.district_limits: expected (district_id, min, max) tuples or dicts"));
+        }
+        l.district_id = py::cast<std::string>(t[0]);
+        l.min_projects = py::cast<std::int64_t>(t[1]);
+        l.max_projects = t[2].is_none() ? l.max_projects : py::cast<std::int64_t>(t[2]);
+      }
       o.district_limits.push_back(l);
     }
   }
@@ -143,21 +171,31 @@ void register_plan(py::module_& m) {
 
   p.def(
       "choose_menu",
-      [](const std::string& menu_json, const std::string& rule) {
+      [](const std::string& menu_json, const std::string& rule, const std::string& completion) {
         MenuInput in = ValueOrThrow(ParseMenuJson(menu_json));
         std::optional<MenuRule> r = ParseLabel<MenuRule>(rule);
         if (!r) ThrowStatus(absl::InvalidArgumentError("rule: unknown value \"" + rule + "\""));
-        return MenuResultToJson(ValueOrThrow(ChooseMenu(in, *r)));
+        std::optional<MesCompletion> c = ParseLabel<MesCompletion>(completion);
+        if (!c) {
+          ThrowStatus(absl::InvalidArgumentError("completion: unknown value \"" + completion + "\""));
+        }
+        absl::StatusOr<MenuResult> out = [&] {
+          py::gil_scoped_release release;
+          return ChooseMenu(in, *r, *c);
+        }();
+        return MenuResultToJson(ValueOrThrow(std::move(out)));
       },
-      py::arg("menu_json"), py::arg("rule") = "equal_shares",
+      py::arg("menu_json"), py::arg("rule") = "equal_shares", py::arg("completion") = "greedy",
       "Residents' menu choice.\n\n:param rule: ``equal_shares`` or ``greedy``.\n"
-      ":returns: JSON text (funded items, money left, satisfaction per household).");
+      ":param completion: for equal shares, ``greedy``, ``add1``, ``add1_greedy`` or ``none``.\n"
+      ":returns: JSON text (funded items, money left, satisfaction per household).\n"
+      ":raises InvalidArgumentError: bad input, unknown rule or completion.");
 
   p.def(
       "solve_knapsack",
       [](const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& weights,
          std::int64_t capacity, const std::vector<std::int32_t>& groups,
-         const std::vector<std::pair<std::int64_t, std::int64_t>>& group_limits,
+         const std::vector<std::vector<std::int64_t>>& group_limits,
          const std::vector<bool>& forced, const std::string& solver) {
         if (weights.size() != values.size() || (!groups.empty() && groups.size() != values.size()) ||
             (!forced.empty() && forced.size() != values.size())) {
@@ -170,7 +208,22 @@ void register_plan(py::module_& m) {
           kp.items.push_back({values[i], weights[i], groups.empty() ? -1 : groups[i],
                               forced.empty() ? false : static_cast<bool>(forced[i])});
         }
-        for (const auto& [lo, hi] : group_limits) kp.groups.push_back({lo, hi});
+        for (std::size_t k = 0; k < group_limits.size(); ++k) {
+          const std::vector<std::int64_t>& l = group_limits[k];
+          if (l.size() != 2 && l.size() != 4) {
+            ThrowStatus(absl::InvalidArgumentError(
+                "group_limits[" + std::to_string(k) +
+                "]: expected (min_count, max_count) or (min_count, max_count, min_weight, max_weight)"));
+          }
+          GroupLimit g;
+          g.min_count = l[0];
+          g.max_count = l[1];
+          if (l.size() == 4) {
+            g.min_weight = l[2];
+            g.max_weight = l[3];
+          }
+          kp.groups.push_back(g);
+        }
         SolveOptions o;
         std::optional<SolverKind> k = ParseLabel<SolverKind>(solver);
         if (!k) ThrowStatus(absl::InvalidArgumentError("solver: unknown value \"" + solver + "\""));
@@ -189,14 +242,19 @@ void register_plan(py::module_& m) {
         out["proven_optimal"] = s.proven_optimal;
         out["nodes"] = s.nodes;
         out["solver"] = std::string(KeyOf(s.solver));
+        out["dynamic_programming"] = s.dynamic_programming;
         return out;
       },
       py::arg("values"), py::arg("weights"), py::arg("capacity"),
       py::arg("groups") = std::vector<std::int32_t>{},
-      py::arg("group_limits") = std::vector<std::pair<std::int64_t, std::int64_t>>{},
+      py::arg("group_limits") = std::vector<std::vector<std::int64_t>>{},
       py::arg("forced") = std::vector<bool>{}, py::arg("solver") = "auto",
-      "0/1 knapsack with forced items and per-group count limits (integers).\n\n"
-      ":returns: dict with selected indices, value, weight, lp_bound, gap_ppm, proven_optimal.");
+      "0/1 knapsack with forced items and per-group count and weight limits (integers).\n\n"
+      ":param group_limits: per group (min_count, max_count) or (min_count, max_count, "
+      "min_weight, max_weight).\n"
+      ":returns: dict with selected indices, value, weight, lp_bound, gap_ppm, proven_optimal, "
+      "nodes, solver, dynamic_programming.\n"
+      ":raises FailedPreconditionError: forced items or group limits that cannot be met.");
 }
 
 }  // namespace renewal::python

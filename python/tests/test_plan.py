@@ -5,6 +5,7 @@ for the derivations)."""
 
 import os
 import pathlib
+from decimal import Decimal
 
 import pytest
 
@@ -142,4 +143,62 @@ def test_outputs_match_the_schemas():
     menu_schema = _json.loads((schemas / "plan-menu-result.schema.json").read_text())
     m = pl.choose_menu("1.00", [{"id": "A", "cost_yuan": "1.00"}],
                        [{"household_id": "H1", "approved": ["A"]}])
-    assert set(m.data) == set(menu_schema["required"])
+    assert set(menu_schema["required"]) <= set(m.data) <= set(menu_schema["properties"])
+
+
+def test_district_spending_limits():
+    # A (D1, 60万, 13), B (D1, 50万, 10), C (D2, 50万, 10); budget 100万 → B + C = 20.
+    # D1 at most 40万 of spending: neither A nor B fits there → C alone, 10 points; B and A
+    # are out by D1's money maximum (0 spent + 50万 > 40万).
+    limits = [{"district_id": "D1", "max_spending_yuan": Decimal("400000")}]
+    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000, carry_over_bonus_points=1,
+                                district_limits=limits)
+    assert p.selected == ["C"]
+    df = p.to_frame()
+    b = df[df["id"] == "B"].iloc[0]
+    assert b["reason"] == "district_maximum"
+    assert "资金上限 40.00万" in b["explanation"]
+    assert p["district_shortfalls"] == []
+    # D2 must spend 60万 but its only project costs 50万: named, with the sums.
+    with pytest.raises(renewal.FailedPreconditionError, match=r'district "D2" needs spending of at least 60.00万'):
+        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
+                                district_limits=[{"district_id": "D2", "min_spending_yuan": 600000}])
+    with pytest.raises(TypeError):
+        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
+                                district_limits=[{"district_id": "D2", "min_spending_yuan": 6e5}])
+    with pytest.raises(renewal.InvalidArgumentError, match="unknown field"):
+        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
+                                district_limits=[{"district_id": "D2", "max_spend": 1}])
+
+
+def test_menu_add1_completion():
+    # tests/menu_test.cc Add1FundsWhatTheGreedyCompletionDoesNot: 400 fen for four
+    # households; greedy completion gives A, P; add1 raises shares by 50 fen → A, Q.
+    items = [
+        {"id": "R", "cost_yuan": "1.00", "required": True, "category": "basic"},
+        {"id": "A", "cost_yuan": "2.00"},
+        {"id": "P", "cost_yuan": "2.00"},
+        {"id": "Q", "cost_yuan": "1.50"},
+    ]
+    ballots = [{"household_id": "H1", "approved": ["A", "P"]},
+               {"household_id": "H2", "approved": ["A", "P"]},
+               {"household_id": "H3", "approved": ["Q"]},
+               {"household_id": "H4", "approved": []}]
+    greedy = pl.choose_menu("5.00", items, ballots, completion="greedy")
+    assert greedy.funded == ["R", "A", "P"]
+    add1 = pl.choose_menu("5.00", items, ballots, completion="add1")
+    assert add1.funded == ["R", "A", "Q"]
+    assert add1.data["share_increase_fen"] == 50
+    assert add1.data["completion"] == "add1"
+    assert add1.left_fen == 50
+    with pytest.raises(renewal.InvalidArgumentError):
+        pl.choose_menu("5.00", items, ballots, completion="add2")
+
+
+def test_knapsack_core_weight_limits():
+    # tests/plan_test.cc MoneyLimitsHandWorked: group 0 at most 60 in weight → {1, 2, 4}.
+    r = pl.solve_knapsack([10, 9, 8, 3, 6], [40, 30, 30, 50, 20], 120, groups=[0, 0, 0, 1, -1],
+                          group_limits=[(0, 5, 0, 60), (0, 5)], solver="exact")
+    assert r["selected"] == [1, 2, 4] and r["value"] == 23 and r["proven_optimal"]
+    dp = pl.solve_knapsack([13, 10, 10], [60, 50, 50], 100, solver="exact")
+    assert dp["dynamic_programming"] is True

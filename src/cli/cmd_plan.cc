@@ -26,6 +26,14 @@ absl::Status EnumOption(const Args& a, std::string_view name, E* out) {
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::string> ReadFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(std::string(what) + " file \"" + path + "\": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 absl::Status RunPlan(const Args& a, std::ostream& out) {
   if (a.positional().size() != 2) {
     return absl::InvalidArgumentError("expected REGISTRY and PROJECTS files");
@@ -56,6 +64,15 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   o.require_vote_passed = a.flag("require-vote");
   o.require_funding_confirmed = a.flag("require-funding");
   o.require_management_agreed = a.flag("require-management");
+  if (std::optional<std::string> path = a.option("options")) {
+    absl::StatusOr<std::string> text = ReadFile(*path, "options");
+    if (!text.ok()) return text.status();
+    absl::StatusOr<PlanOptions> with = ParsePlanOptionsJson(*text, o);
+    if (!with.ok()) {
+      return absl::Status(with.status().code(), *path + ": " + std::string(with.status().message()));
+    }
+    o = *std::move(with);
+  }
   absl::StatusOr<ScoringSheet> sheet = PresetSheet(a.option("sheet").value_or("ningbo"));
   if (!sheet.ok()) return sheet.status();
   absl::StatusOr<Registry> registry = LoadRegistryFile(a.positional()[0]);
@@ -70,21 +87,24 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
 
 absl::Status RunMenu(const Args& a, std::ostream& out) {
   if (a.positional().size() != 1) return absl::InvalidArgumentError("expected a MENU file");
-  std::ifstream in(a.positional()[0], std::ios::binary);
-  if (!in) return absl::NotFoundError("menu file \"" + a.positional()[0] + "\": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  absl::StatusOr<MenuInput> input = ParseMenuJson(ss.str());
+  absl::StatusOr<std::string> text = ReadFile(a.positional()[0], "menu");
+  if (!text.ok()) return text.status();
+  absl::StatusOr<MenuInput> input = ParseMenuJson(*text);
   if (!input.ok()) return input.status();
   MenuRule rule = MenuRule::kEqualShares;
   if (absl::Status s = EnumOption(a, "rule", &rule); !s.ok()) return s;
-  absl::StatusOr<MenuResult> r = ChooseMenu(*input, rule);
+  MesCompletion completion = MesCompletion::kGreedy;
+  if (absl::Status s = EnumOption(a, "completion", &completion); !s.ok()) return s;
+  absl::StatusOr<MenuResult> r = ChooseMenu(*input, rule, completion);
   if (!r.ok()) return r.status();
   if (a.flag("json")) {
     out << MenuResultToJson(*r) << "\n";
     return absl::OkStatus();
   }
-  out << "菜单式改造（" << ZhOf(r->rule) << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
+  out << "菜单式改造（" << ZhOf(r->rule)
+      << (r->rule == MenuRule::kEqualShares ? "，" + std::string(ZhOf(r->completion)) : "")
+      << (r->share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r->share_increase_fen) + " 分" : "")
+      << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
       << r->required_cost.ToYuanString() << " 元，已安排 " << r->spent.ToYuanString() << " 元，结余 "
       << r->left.ToYuanString() << " 元\n";
   for (const MenuStep& s : r->steps) {
@@ -102,13 +122,16 @@ const bool registered_plan = RegisterCommand(
      "plan REGISTRY PROJECTS --budget YUAN [--sheet ningbo|zhuzhou] [--year Y] "
      "[--objective score|households] [--basis total_cost|government_share] "
      "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
-     "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] [--json]",
+     "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
+     "[--options OPTIONS.json (district limits)] [--json]",
      "annual renovation plan under budget: scores, selection, tiers, explanations",
      {"json", "hazards-first", "require-vote", "require-funding", "require-management"},
      RunPlan});
 
 const bool registered_menu = RegisterCommand(
-    {"plan-menu", "plan-menu MENU [--rule equal_shares|greedy] [--json]",
+    {"plan-menu",
+     "plan-menu MENU [--rule equal_shares|greedy] [--completion greedy|add1|add1_greedy|none] "
+     "[--json]",
      "residents' menu choice: greedy by approvals or the Method of Equal Shares",
      {"json"}, RunMenu});
 

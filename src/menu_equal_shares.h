@@ -1,0 +1,47 @@
+// The Method of Equal Shares over approval ballots, exact, and its "add1" completion
+// (pabutools' exhaustion_by_budget_increase). Private to menu.cc.
+#ifndef RENEWAL_SRC_MENU_EQUAL_SHARES_H_
+#define RENEWAL_SRC_MENU_EQUAL_SHARES_H_
+
+#include <cstdint>
+#include <vector>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace renewal::internal {
+
+using Q = boost::multiprecision::cpp_rational;
+
+// The optional items of a menu, with who approves them.
+struct MesItems {
+  std::vector<std::int64_t> cost;                // fen
+  std::vector<std::vector<std::size_t>> voters;  // per item: household indices
+  std::size_t households = 0;
+};
+
+struct MesOutcome {
+  std::vector<std::size_t> funded;  // item indices, in funding order
+  std::vector<Q> rho;               // per funded item: the payment per paying supporter
+  std::vector<Q> paid;              // per household
+  std::int64_t spent = 0;           // fen (item costs are whole fen)
+};
+
+// MES with `share` fen for every household. Ties between equal ρ: more approvals,
+// lower cost, lower index.
+MesOutcome RunEqualShares(const MesItems& items, const Q& share);
+
+struct Add1Outcome {
+  MesOutcome mes;
+  std::int64_t increase = 0;  // fen added to every household's share for `mes`
+  std::int64_t runs = 0;      // MES runs made (exact and parametric)
+};
+
+// add1: the MES outcome at share base + k for k = 0, 1, 2, … ≤ budget; stops at the
+// first k whose outcome is exhaustive (returns it) or costs more than `budget`
+// (returns the one at k − 1). Skips the values of k at which the outcome provably
+// cannot change (docs/plan.md).
+Add1Outcome RunAdd1(const MesItems& items, const Q& base, std::int64_t budget);
+
+}  // namespace renewal::internal
+
+#endif  // RENEWAL_SRC_MENU_EQUAL_SHARES_H_
