@@ -99,13 +99,13 @@ inline City* MakeCity(int estates, int per_estate) {
       if (r >= 900) continue;  // does not vote
       const BallotChoice c = r < 630 ? BallotChoice::kAgree : r < 810 ? BallotChoice::kDisagree : BallotChoice::kAbstain;
       const std::int64_t t = r % 200 == 0 ? 3000 : 1000 + r;  // 0.5% late
-      box.AddResolved(d, c, t, CastBy::kOwner);
-      if (r % 50 == 1) box.AddResolved(d, BallotChoice::kAgree, t + 5, CastBy::kOwner);  // changes mind
+      (void)box.AddResolved(d, c, t, CastBy::kOwner);
+      if (r % 50 == 1) (void)box.AddResolved(d, BallotChoice::kAgree, t + 5, CastBy::kOwner);  // changes mind
     }
     city->ballots += box.size();
     city->starts.push_back(city->all.size());
     for (std::size_t i = 0; i < box.size(); ++i) {
-      city->all.AddResolved(box.dwelling(i), box.choice(i), box.time(i), box.cast_by(i), box.owner(i));
+      (void)city->all.AddResolved(box.dwelling(i), box.choice(i), box.time(i), box.cast_by(i), box.owner(i));
     }
     Vote v;
     v.id = "V" + std::to_string(e);

@@ -2,8 +2,10 @@ include(GNUInstallDirs)
 
 # Strict warnings for our own targets (STYLE: fmt, abseil).
 function(renewal_warnings target)
+  # Falling off the end of a non-void function is undefined behaviour that GCC
+  # may compile into an endless loop: always an error.
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wconversion -Wsign-conversion
-                         -Wno-sign-conversion)
+                         -Wno-sign-conversion -Werror=return-type)
   if(RENEWAL_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -14,6 +14,11 @@ absl::Status BallotBox::Add(const Registry& registry, const BallotInput& b) {
   if (!b.id.empty() && id_set_.contains(ToAbsl(b.id))) {
     return absl::AlreadyExistsError(StrCat("ballot \"", b.id, "\" id: duplicate ballot id"));
   }
+  if (!FitsTime(b.time)) {
+    return absl::InvalidArgumentError(
+        StrCat("ballot \"", b.id, "\" time: ", b.time, " is more than ", kMaxTimeSpan,
+               " seconds (68 years) from the box's first ballot (", time_base_, ")"));
+  }
   const std::optional<Index> d = registry.FindDwelling(b.dwelling_id);
   Index owner = kNoIndex;
   if (!b.owner_id.empty()) owner = registry.FindOwner(b.owner_id).value_or(kUnknownOwner);
@@ -31,22 +36,34 @@ absl::Status BallotBox::Add(const Registry& registry, const BallotInput& b) {
     raw_owners_.emplace_back(row, static_cast<std::uint32_t>(strings_.size()));
     strings_.push_back(b.owner_id);
   }
-  AddResolved(d.value_or(kNoIndex), b.choice, b.time, b.cast_by, owner);
-  return absl::OkStatus();
+  return AddResolved(d.value_or(kNoIndex), b.choice, b.time, b.cast_by, owner);
 }
 
-void BallotBox::AddResolved(Index dwelling, BallotChoice choice, std::int64_t time, CastBy cast_by,
-                            Index owner) {
+bool BallotBox::FitsTime(std::int64_t time) const {
+  if (dwelling_.empty()) return true;
+  const __int128 offset = static_cast<__int128>(time) - time_base_;
+  return offset >= -kMaxTimeSpan && offset <= kMaxTimeSpan;
+}
+
+absl::Status BallotBox::AddResolved(Index dwelling, BallotChoice choice, std::int64_t time,
+                                    CastBy cast_by, Index owner) {
+  if (!FitsTime(time)) {
+    return absl::InvalidArgumentError(StrCat("ballot ", size(), " time: ", time, " is more than ",
+                                             kMaxTimeSpan, " seconds from the box's first ballot (",
+                                             time_base_, ")"));
+  }
+  if (dwelling_.empty()) time_base_ = time;
   dwelling_.push_back(dwelling);
-  time_.push_back(time);
+  time_offset_.push_back(static_cast<std::int32_t>(time - time_base_));
   owner_.push_back(owner);
   choice_.push_back(choice);
   cast_by_.push_back(cast_by);
+  return absl::OkStatus();
 }
 
 void BallotBox::Reserve(std::size_t n) {
   dwelling_.reserve(n);
-  time_.reserve(n);
+  time_offset_.reserve(n);
   owner_.reserve(n);
   choice_.reserve(n);
   cast_by_.reserve(n);
@@ -67,7 +84,7 @@ std::string_view BallotBox::raw_owner_id(std::size_t i) const { return Side(raw_
 std::size_t BallotBox::bytes() const {
   const std::size_t side = (ids_.capacity() + raw_dwellings_.capacity() + raw_owners_.capacity()) *
                            sizeof(std::pair<std::uint32_t, std::uint32_t>);
-  return dwelling_.capacity() * sizeof(Index) + time_.capacity() * sizeof(std::int64_t) +
+  return dwelling_.capacity() * sizeof(Index) + time_offset_.capacity() * sizeof(std::int32_t) +
          owner_.capacity() * sizeof(Index) + choice_.capacity() + cast_by_.capacity() + side +
          strings_.bytes() + id_set_.capacity() * (sizeof(std::string) + 1);
 }

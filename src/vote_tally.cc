@@ -19,6 +19,21 @@ constexpr Index kNone = kNoIndex;
 constexpr std::uint8_t kNoChoice = 3;
 constexpr std::uint8_t kInconsistent = 4;
 
+// A person's choice so far (a choice, kNoChoice or kInconsistent) merged with
+// one more unit's (a choice or kNoChoice): a table instead of branches, since
+// who voted and how is unpredictable.
+constexpr std::array<std::array<std::uint8_t, 4>, 5> kMergeChoice = [] {
+  std::array<std::array<std::uint8_t, 4>, 5> t{};
+  for (std::uint8_t so_far = 0; so_far < 5; ++so_far) {
+    for (std::uint8_t unit = 0; unit < 4; ++unit) {
+      t[so_far][unit] = unit == kNoChoice || so_far == unit ? so_far
+                        : so_far == kNoChoice              ? unit
+                                                           : kInconsistent;
+    }
+  }
+  return t;
+}();
+
 // The shape of a scope, which the hot loops are specialised on.
 enum class ScopeShape : std::uint8_t {
   kEstate,  // a whole estate: a dwelling range that holds its own block of persons
@@ -40,8 +55,11 @@ struct Tallier::Scratch {
   Index own_count = 0;
   // Per scope position.
   std::vector<Index> slot;        // the newest valid ballot, then the effective one
+  std::vector<std::uint8_t> slot_choice;  // its choice, kNoChoice when none
   std::vector<Index> person_of;   // person number in this count
-  std::vector<Index> multi_list;  // positions with several valid ballots
+  std::vector<Index> multi_list;  // positions with several valid ballots: [0, multi_list_n)
+  std::size_t multi_list_n = 0;
+  std::vector<Index> co_owner_check;  // ballots whose caster may be a co-owner
   // Per ballot of the range: the next older valid ballot of the same dwelling.
   std::vector<Index> next;
   std::vector<Index> group;
@@ -56,10 +74,13 @@ struct Tallier::Scratch {
   std::vector<Index> local_person;
 
   Index Dwelling(Index pos) const { return contiguous ? first + pos : list[pos]; }
+  // The position of dwelling d in the scope, or kNone. Hot loops pass copies of
+  // `first` and `n`: the members would be reloaded after every store through an
+  // Index pointer, which might alias them.
   template <bool kContiguous>
-  Index Local(Index d) const {
+  Index Local(Index d, Index first_, Index n_) const {
     if constexpr (kContiguous) {
-      return d - first < n ? d - first : kNone;  // kNoIndex lands outside too
+      return d - first_ < n_ ? d - first_ : kNone;  // kNoIndex lands outside too
     } else {
       auto it = std::lower_bound(list.begin(), list.end(), d);
       return it != list.end() && *it == d ? static_cast<Index>(it - list.begin()) : kNone;
@@ -71,7 +92,7 @@ struct Tallier::Scratch {
                    const DwellingColumns& c, VoteOutcome& out);
   void ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out);
   template <ScopeShape kShape>
-  void GatherPersons(const Registry& r, const BallotBox& box);
+  void GatherPersons(const Registry& r);
   void ReportInconsistent(const DwellingColumns& c, std::size_t base, std::size_t count,
                           VoteOutcome& out);
   std::int64_t AddUpTotals(VoteTotals& t) const;
@@ -207,63 +228,89 @@ void Restatus(VoteOutcome& out, std::size_t base, Index i, BallotStatus st) {
   out.ballot_status[i - base] = st;
 }
 
-// The first rejection that applies to a ballot, in the documented order, or kAccepted.
-BallotStatus Check(const DwellingColumns& c, Index d, Index pos, std::int64_t time, Index caster,
-                   const Vote& vote) {
-  if (d == kNoIndex) return BallotStatus::kUnknownDwelling;
-  if (pos == kNone) return BallotStatus::kOutOfScope;
-  if (time < vote.opens) return BallotStatus::kBeforeOpening;
-  if (time > vote.closes) return BallotStatus::kAfterClose;
-  if (c.owner[d] == kNoIndex) return BallotStatus::kNoOwner;
-  if (caster != kNoIndex && caster != c.owner[d] && (caster == kUnknownOwner || !IsCoOwner(c, d, caster))) {
-    return BallotStatus::kNotAnOwner;
-  }
-  return BallotStatus::kAccepted;
-}
-
 }  // namespace
 
-// Gives every ballot of [begin, end) its first status and chains the valid
-// ballots of each dwelling through `next`, newest first (slot = the newest).
+// Gives every ballot of [begin, end) its first status (checked in the order
+// docs/votes.md lists) and chains the valid ballots of each dwelling through
+// `next`, newest first (slot = the newest). The loop makes no calls, so its
+// values stay in registers: ballots naming an owner other than the first owner
+// are set aside and checked against the co-owners afterwards.
 template <bool kContiguous>
 void Tallier::Scratch::ScanBallots(const Vote& vote, const BallotBox& box, std::size_t begin,
                                    std::size_t end, const DwellingColumns& c, VoteOutcome& out) {
   const std::size_t m = end - begin;
   slot.assign(n, kNone);
+  slot_choice.assign(n, kNoChoice);
   if (next.size() < m) next.resize(m);  // written before it is read
-  multi_list.clear();
+  if (multi_list.size() < n) multi_list.resize(n);
+  if (co_owner_check.size() < m) co_owner_check.resize(m);
   const Index* dwelling = box.dwellings().data() + begin;
-  const std::int64_t* time = box.times().data() + begin;
+  const std::int32_t* time = box.time_offsets().data() + begin;
   const Index* caster = box.owners().data() + begin;
+  const BallotChoice* choice = box.choices().data() + begin;
   const Index* owner = c.owner.data();
-  // Locals, so that stores through the arrays cannot force reloads.
-  const std::int64_t opens = vote.opens, closes = vote.closes;
+  // The window relative to the box's base time, clamped just outside the range
+  // of offsets (so a window beyond it admits all or none, as it should).
+  auto relative = [base = box.time_base()](std::int64_t t) {
+    const __int128 r = static_cast<__int128>(t) - base;
+    return static_cast<std::int64_t>(std::clamp<__int128>(r, -BallotBox::kMaxTimeSpan - 1,
+                                                          BallotBox::kMaxTimeSpan + 1));
+  };
+  const std::int64_t opens = relative(vote.opens), closes = relative(vote.closes);
+  const Index first_ = first, n_ = n;
+  std::uint8_t* slot_choice_ = slot_choice.data();
+  BallotStatus* status = out.ballot_status.data();
   Index* slot_ = slot.data();
   Index* next_ = next.data();
-  std::size_t rejected = 0;
-  for (std::size_t k = 0; k < m; ++k) {
-    const Index d = dwelling[k];
-    const Index pos = Local<kContiguous>(d);
-    const std::int64_t t = time[k];
-    // The common case in one test; anything else takes the full check.
-    const bool valid = pos != kNone && t >= opens && t <= closes && owner[d] != kNoIndex &&
-                       (caster[k] == kNoIndex || caster[k] == owner[d]);
-    if (!valid) {
-      const BallotStatus st = Check(c, d, pos, t, caster[k], vote);
-      if (st != BallotStatus::kAccepted) {
-        out.ballot_status[k] = st;
-        ++out.status_counts[static_cast<std::size_t>(st)];
-        ++rejected;
-        continue;
-      }
-    }
+  Index* multi = multi_list.data();
+  Index* check = co_owner_check.data();
+  std::size_t multi_n = 0, check_n = 0;
+  auto chain = [&](std::size_t k, Index pos) {
     const Index head = slot_[pos];
     next_[k] = head;
-    if (head != kNone && next_[head - begin] == kNone) multi_list.push_back(pos);  // second ballot
+    if (head != kNone && next_[head - begin] == kNone) multi[multi_n++] = pos;  // second ballot
     slot_[pos] = static_cast<Index>(begin + k);
+    slot_choice_[pos] = static_cast<std::uint8_t>(choice[k]);
+  };
+  for (std::size_t k = 0; k < m; ++k) {
+    const Index d = dwelling[k];
+    const Index pos = Local<kContiguous>(d, first_, n_);
+    const std::int64_t t = time[k];  // relative to the base
+    BallotStatus st = BallotStatus::kAccepted;
+    if (pos == kNone) {
+      st = d == kNoIndex ? BallotStatus::kUnknownDwelling : BallotStatus::kOutOfScope;
+    } else if (t < opens) {
+      st = BallotStatus::kBeforeOpening;
+    } else if (t > closes) {
+      st = BallotStatus::kAfterClose;
+    } else if (owner[d] == kNoIndex) {
+      st = BallotStatus::kNoOwner;
+    } else if (caster[k] != kNoIndex && caster[k] != owner[d]) {
+      check[check_n++] = static_cast<Index>(k);
+      continue;
+    }
+    if (st == BallotStatus::kAccepted) {
+      chain(k, pos);
+    } else {
+      status[k] = st;
+      ++out.status_counts[static_cast<std::size_t>(st)];
+    }
   }
+  for (std::size_t j = 0; j < check_n; ++j) {
+    const std::size_t k = check[j];
+    const Index d = dwelling[k];
+    if (caster[k] == kUnknownOwner || !IsCoOwner(c, d, caster[k])) {
+      status[k] = BallotStatus::kNotAnOwner;
+      ++out.status_counts[static_cast<std::size_t>(BallotStatus::kNotAnOwner)];
+    } else {
+      chain(k, Local<kContiguous>(d, first_, n_));
+    }
+  }
+  multi_list_n = multi_n;
+  std::int64_t rejected = 0;
+  for (const std::int64_t count : out.status_counts) rejected += count;
   out.status_counts[static_cast<std::size_t>(BallotStatus::kAccepted)] =
-      static_cast<std::int64_t>(m - rejected);
+      static_cast<std::int64_t>(m) - rejected;
 }
 
 // Dwellings with several valid ballots: per caster the latest counts (ties: the
@@ -272,7 +319,8 @@ void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, Vo
   auto later = [&box](Index a, Index b) {  // is b later than a?
     return box.time(b) != box.time(a) ? box.time(b) > box.time(a) : b > a;
   };
-  for (const Index pos : multi_list) {
+  for (std::size_t j = 0; j < multi_list_n; ++j) {
+    const Index pos = multi_list[j];
     group.clear();
     for (Index i = slot[pos]; i != kNone; i = next[i - base]) group.push_back(i);
     // By caster, then in box order.
@@ -308,6 +356,7 @@ void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, Vo
       }
     }
     slot[pos] = conflict ? kNone : latest;
+    slot_choice[pos] = conflict ? kNoChoice : static_cast<std::uint8_t>(box.choice(latest));
   }
 }
 
@@ -316,7 +365,7 @@ void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, Vo
 // their areas and merges the choices of their units: one person, one consistent
 // vote (kInconsistent when they differ).
 template <ScopeShape kShape>
-void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
+void Tallier::Scratch::GatherPersons(const Registry& r) {
   const DwellingColumns& c = r.dwellings();
   if (person_of.size() < n) {  // persons <= dwellings
     person_of.resize(n);
@@ -329,10 +378,9 @@ void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
   std::fill_n(person_choice.begin(), n, kNoChoice);
   const Index* person = c.person.data();
   const std::uint32_t* area = c.area_centi.data();
-  const BallotChoice* choice = box.choices().data();
-  const Index* slot_ = slot.data();
+  const std::uint8_t* slot_choice_ = slot_choice.data();
   const Index* list_ = list.data();
-  const Index first_ = first;
+  const Index first_ = first, n_ = n;
   Index* local = local_person.data();
   Index* person_of_ = person_of.data();
   Index* global = person_global.data();
@@ -344,7 +392,7 @@ void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
   const Index own_count_ = kShape == ScopeShape::kEstate ? own_count : 0;
   const Index renumbered_from = own_count_;
   Index count = own_count_;
-  for (Index pos = 0; pos < n; ++pos) {
+  for (Index pos = 0; pos < n_; ++pos) {
     const Index d = kShape == ScopeShape::kList ? list_[pos] : first_ + pos;
     const Index g = person[d];
     Index p = g - own_first_;  // wraps around for persons before the block
@@ -357,11 +405,7 @@ void Tallier::Scratch::GatherPersons(const Registry& r, const BallotBox& box) {
     }
     person_of_[pos] = p;
     area_of[p] += area[d];
-    if (const Index i = slot_[pos]; i != kNone) {
-      const auto ch = static_cast<std::uint8_t>(choice[i]);
-      const std::uint8_t pc = choice_of[p];
-      choice_of[p] = pc == kNoChoice || pc == ch ? ch : kInconsistent;
-    }
+    choice_of[p] = kMergeChoice[choice_of[p]][slot_choice_[pos]];
   }
   for (Index p = renumbered_from; p < count; ++p) local[global[p]] = kNone;
   persons = count;
@@ -373,11 +417,20 @@ void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t 
                                           std::size_t count, VoteOutcome& out) {
   person_record.assign(persons, kNone);  // person -> row of out.inconsistent
   out.inconsistent.reserve(count);
+  // Their positions first, without a branch per position (which would be
+  // mispredicted at every one of them).
+  if (group.size() < n) group.resize(n);
   const Index* person_of_ = person_of.data();
   const std::uint8_t* choice_of = person_choice.data();
-  for (Index pos = 0; pos < n; ++pos) {
+  Index* positions = group.data();
+  std::size_t found = 0;
+  for (Index pos = 0, n_ = n; pos < n_; ++pos) {
+    positions[found] = pos;
+    found += choice_of[person_of_[pos]] == kInconsistent;
+  }
+  for (std::size_t j = 0; j < found; ++j) {
+    const Index pos = positions[j];
     const Index p = person_of_[pos];
-    if (choice_of[p] != kInconsistent) continue;
     const Index d = Dwelling(pos);
     if (person_record[p] == kNone) {
       const bool dev = c.sale_state[d] != SaleState::kOwned;
@@ -490,9 +543,9 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   }
   s.ResolveRepeats(box, begin, out);
   switch (s.shape) {
-    case ScopeShape::kEstate: s.GatherPersons<ScopeShape::kEstate>(r, box); break;
-    case ScopeShape::kRange: s.GatherPersons<ScopeShape::kRange>(r, box); break;
-    case ScopeShape::kList: s.GatherPersons<ScopeShape::kList>(r, box); break;
+    case ScopeShape::kEstate: s.GatherPersons<ScopeShape::kEstate>(r); break;
+    case ScopeShape::kRange: s.GatherPersons<ScopeShape::kRange>(r); break;
+    case ScopeShape::kList: s.GatherPersons<ScopeShape::kList>(r); break;
   }
   if (const std::int64_t k = s.AddUpTotals(out.totals); k > 0) {
     s.ReportInconsistent(c, begin, static_cast<std::size_t>(k), out);
@@ -530,7 +583,7 @@ void PrefetchBallots(const Vote& vote, const BallotBox& box, std::size_t begin, 
   };
   if (begin >= end || end > box.size()) return;
   lines(box.dwellings().data());
-  lines(box.times().data());
+  lines(box.time_offsets().data());
   lines(box.owners().data());
   lines(box.choices().data());
   __builtin_prefetch(vote.rule.tests.data());

@@ -415,6 +415,40 @@ TEST(HeadcountTest, OwnerlessDwellingCountsButCannotVote) {
 // ---------------------------------------------------------------------------
 // Ballots: co-owners, superseding, rejections.
 
+// Times are stored as 32-bit offsets from the box's first ballot: a ballot more
+// than 2^31 - 1 seconds (68 years) away is an input error and adds nothing; the
+// window is compared exactly however far it lies from the ballots.
+TEST(BallotTest, TimesSpanAtMost68YearsAndCompareExactly) {
+  Registry r = Build(Singles({100, 100}));
+  BallotBox box = Box(r, {{"D1", kYes, 1500}});
+  BallotInput far;
+  far.dwelling_id = "D2";
+  far.time = 1500 + BallotBox::kMaxTimeSpan + 1;
+  const absl::Status st = box.Add(r, far);
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(st.message()), HasSubstr("time: 2147485148 is more than"));
+  EXPECT_EQ(box.size(), 1u);
+  far.time = 1500 + BallotBox::kMaxTimeSpan;  // the last second that fits
+  ASSERT_TRUE(box.Add(r, far).ok());
+  EXPECT_EQ(box.time(1), 2147485147);
+  Vote wide = MakeVote("civil_code_ordinary");
+  wide.opens = -4'000'000'000'000'000'000;
+  wide.closes = 4'000'000'000'000'000'000;
+  auto all = Tally(r, wide, box);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->count(BallotStatus::kAccepted), 2);
+  Vote late = wide;
+  late.opens = 1501;  // D1 at 1500 is one second early; D2 far inside
+  auto one = Tally(r, late, box);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->count(BallotStatus::kBeforeOpening), 1);
+  Vote after = wide;
+  after.opens = 3'000'000'000;  // after every ballot, beyond the offsets' range
+  auto none = Tally(r, after, box);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->count(BallotStatus::kBeforeOpening), 2);
+}
+
 TEST(BallotTest, CoOwnersConflictingAreRejected) {
   Registry r = Build({{"D1", 10000, {"X", "Y"}}, {"D2", 10000, {"B"}}});
   VoteOutcome o = Count(r, MakeVote("civil_code_ordinary"),

@@ -247,28 +247,34 @@ struct BallotInput {
 };
 
 // The ballots of one vote, in the order they were handed in, stored column-wise
-// (18 bytes a ballot without IDs). Nothing is dropped: unknown dwellings and
-// owners are kept and rejected by the count with a reason.
+// (14 bytes a ballot without IDs: times are kept as 32-bit offsets from the
+// first ballot's time). Nothing is dropped: unknown dwellings and owners are
+// kept and rejected by the count with a reason.
 class BallotBox {
  public:
   // Resolves the IDs against `registry`. Errors (nothing added): empty dwelling
-  // ID, duplicate ballot ID.
+  // ID, duplicate ballot ID, a time more than kMaxTimeSpan seconds from the
+  // first ballot's.
   absl::Status Add(const Registry& registry, const BallotInput& ballot);
   // Hot path for generated data: already resolved (dwelling < dwelling_count,
-  // owner an owner index, kNoIndex for "not named" or kUnknownOwner).
-  void AddResolved(Index dwelling, BallotChoice choice, std::int64_t time, CastBy cast_by,
-                   Index owner = kNoIndex);
+  // owner an owner index, kNoIndex for "not named" or kUnknownOwner). Errors
+  // (nothing added): the time span, as Add.
+  absl::Status AddResolved(Index dwelling, BallotChoice choice, std::int64_t time, CastBy cast_by,
+                           Index owner = kNoIndex);
+  // One box spans at most ~68 years of ballot times.
+  static constexpr std::int64_t kMaxTimeSpan = INT32_MAX;
   void Reserve(std::size_t n);
 
   std::size_t size() const { return dwelling_.size(); }
   Index dwelling(std::size_t i) const { return dwelling_[i]; }  // kNoIndex: unknown
   BallotChoice choice(std::size_t i) const { return choice_[i]; }
-  std::int64_t time(std::size_t i) const { return time_[i]; }
+  std::int64_t time(std::size_t i) const { return time_base_ + time_offset_[i]; }
   CastBy cast_by(std::size_t i) const { return cast_by_[i]; }
   Index owner(std::size_t i) const { return owner_[i]; }
   // The columns, for hot loops.
   std::span<const Index> dwellings() const { return dwelling_; }
-  std::span<const std::int64_t> times() const { return time_; }
+  std::int64_t time_base() const { return time_base_; }  // time(i) = base + offset i
+  std::span<const std::int32_t> time_offsets() const { return time_offset_; }
   std::span<const Index> owners() const { return owner_; }
   std::span<const BallotChoice> choices() const { return choice_; }
   // The ballot's ID ("" when none was given) and, for unknown ones, the raw
@@ -281,8 +287,10 @@ class BallotBox {
  private:
   std::string_view Side(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& rows,
                         std::size_t i) const;
+  bool FitsTime(std::int64_t time) const;
   std::vector<Index> dwelling_;
-  std::vector<std::int64_t> time_;
+  std::int64_t time_base_ = 0;  // the first ballot's time
+  std::vector<std::int32_t> time_offset_;
   std::vector<Index> owner_;
   std::vector<BallotChoice> choice_;
   std::vector<CastBy> cast_by_;
