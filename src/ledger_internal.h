@@ -17,6 +17,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ledger_split.h"
 #include "renewal/ledger.h"
 
 namespace renewal {
@@ -25,16 +26,10 @@ struct Ledger::Maps {
   absl::flat_hash_map<std::string, std::size_t> tx_ids;
   absl::flat_hash_set<std::string> subsidized;            // use ids already subsidised
   absl::flat_hash_map<Index, std::int64_t> su_deposited;  // selling-unit deposits by dwelling
-  // Reused columns for apportioning (no page faults and zeroing per operation).
-  std::vector<std::int64_t> weights, parts, rem, sorted;
+  // Interest shares, reused (no page faults and zeroing per credit).
+  std::vector<std::int64_t> parts;
+  internal::SplitSelectScratch split;
 };
-
-namespace internal {
-// SplitColumn with caller-provided scratch for the remainders.
-absl::Status SplitColumnScratch(std::int64_t total, std::span<const std::int64_t> weights,
-                                std::span<std::int64_t> out, std::vector<std::int64_t>* rem,
-                                std::vector<std::int64_t>* sorted);
-}  // namespace internal
 
 }  // namespace renewal
 

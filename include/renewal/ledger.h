@@ -335,6 +335,10 @@ class Ledger {
   std::vector<Arrear> Arrears() const;
   std::vector<TopUpNotice> TopUpsDue() const;
   bool closed(Index d) const { return closed_[d] != 0; }
+  // Whether the developer still holds dwelling d (registry sale state developer_unsold).
+  bool DeveloperHeld(Index d) const {
+    return registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold;
+  }
 
   // Journal in memory.
   std::size_t tx_count() const { return tx_.size(); }
