@@ -62,6 +62,29 @@ void Registry::AppendDwellingId(Index i, std::string* out) const {
   indexes_->dwelling.Append(i, out);
 }
 
+void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)> fn) const {
+  const StringColumn& stored = indexes_->dwelling.column();
+  std::string id;
+  for (Index e = 0; e < entrance_building_.size(); ++e) {
+    // The pieces of DwellingIdPrefix, once per entrance (its dwellings are contiguous).
+    id.assign(buildings_[entrance_building_[e]].id);
+    id += '-';
+    id += entrance_id_[e];
+    id += '-';
+    const std::size_t prefix = id.size();
+    for (Index d = entrance_first_dwelling_[e]; d < entrance_first_dwelling_[e + 1]; ++d) {
+      const std::string_view s = stored[d];
+      if (!s.empty() && s.front() == internal::kPrefixMark) {
+        id.resize(prefix);
+        id.append(s.substr(1));
+        fn(d, id);
+      } else {
+        fn(d, s);
+      }
+    }
+  }
+}
+
 namespace {
 internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row) {
   const Registry& r = *static_cast<const Registry*>(context);
