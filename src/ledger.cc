@@ -132,12 +132,13 @@ absl::Status Ledger::Init(const Registry& registry, LedgerOptions options) {
     const Index fund = options.fund_scope == FundScope::kEstate ? registry.building(b).estate : b;
     std::fill(fund_of_.begin() + first, fund_of_.begin() + first + count, fund);
   }
-  balance_.assign(layout_.size(), 0);
+  // Zero columns from empty (see ZeroedAllocator): Init runs once per ledger.
+  balance_.resize(layout_.size());
   fund_total_.assign(f, 0);
-  required_.assign(n, 0);
-  first_paid_.assign(n, 0);
-  owner_deposited_.assign(n, 0);
-  closed_.assign(n, 0);
+  required_.resize(n);
+  first_paid_.resize(n);
+  owner_deposited_.resize(n);
+  closed_.resize(n);
   return absl::OkStatus();
 }
 
@@ -210,9 +211,9 @@ Ledger::TxView Ledger::tx(std::size_t i) const {
 }
 
 std::optional<std::size_t> Ledger::FindTx(std::string_view id) const {
-  auto it = maps_->tx_ids.find(ToAbsl(id));
-  if (it == maps_->tx_ids.end()) return std::nullopt;
-  return it->second;
+  const std::uint32_t t = maps_->tx_ids.Find(id);
+  if (t == UINT32_MAX) return std::nullopt;
+  return t;
 }
 
 absl::Status Ledger::CheckDwelling(Index d, std::string_view what) const {
@@ -243,7 +244,7 @@ std::string Ledger::NextId() {
   std::string id;
   do {
     id = StrCat("T", next_seq_++);
-  } while (maps_->tx_ids.contains(id));
+  } while (maps_->tx_ids.Find(id) != UINT32_MAX);
   return id;
 }
 
@@ -252,8 +253,12 @@ absl::Status Ledger::CheckStructure(const Transaction& tx) const {
   // Messages are built only on failure: replay checks millions of transactions.
   auto what = [&tx] { return StrCat("transaction \"", tx.id, "\""); };
   if (tx.id.empty()) return absl::InvalidArgumentError("transaction id: empty");
-  if (maps_->tx_ids.contains(tx.id)) {
+  if (maps_->tx_ids.Find(tx.id) != UINT32_MAX) {
     return absl::AlreadyExistsError(StrCat(what(), " id: already in the journal"));
+  }
+  if (tx_.size() >= UINT32_MAX - 1 || !maps_->tx_ids.Fits(tx.id)) {
+    return absl::ResourceExhaustedError(
+        StrCat(what(), ": the journal index holds 4 G transactions and 4 GiB of ids"));
   }
   if (!CheckDate(tx.date, {}).ok()) return CheckDate(tx.date, what());
   if (tx.accounts.size() != tx.amounts.size()) {
@@ -417,7 +422,7 @@ void Ledger::SideEffects(const Transaction& tx) {
 }
 
 void Ledger::Record(Transaction tx) {
-  maps_->tx_ids.emplace(tx.id, tx_.size());
+  maps_->tx_ids.Insert(tx.id, static_cast<std::uint32_t>(tx_.size()));
   last_date_ = tx.date;
   posting_count_ += tx.accounts.size();
   tx_.push_back(std::move(tx));

@@ -18,12 +18,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "ledger_split.h"
+#include "ledger_tx_ids.h"
 #include "renewal/ledger.h"
 
 namespace renewal {
 
 struct Ledger::Maps {
-  absl::flat_hash_map<std::string, std::size_t> tx_ids;
+  internal::TxIds tx_ids;  // transaction id → index in tx_
   absl::flat_hash_set<std::string> subsidized;            // use ids already subsidised
   absl::flat_hash_map<Index, std::int64_t> su_deposited;  // selling-unit deposits by dwelling
   // Interest shares, reused (no page faults and zeroing per credit).
@@ -58,6 +59,10 @@ void AppendTransactionRecord(const Transaction& tx, std::span<const std::uint32_
 absl::StatusOr<JournalHeader> DecodeHeader(std::string_view payload);
 // Fills tx.accounts / tx.amounts too.
 absl::Status DecodeTransaction(std::string_view payload, Transaction* tx);
+
+// How many whole frames the image holds (a cheap upper bound on its records, for
+// sizing indexes before a replay; checksums are not verified).
+std::size_t CountFrames(std::string_view image);
 
 // Walks the records of a journal image. Calls `fn(payload, record_index)` for each
 // whole record. A last record that is incomplete (cut inside its frame or payload,

@@ -515,7 +515,7 @@ absl::Status Ledger::Refund(Index building, int date) {
 
 absl::Status Ledger::ApplyPolicy(const DepositPolicy& policy) {
   if (absl::Status s = ValidatePolicy(policy); !s.ok()) return s;
-  std::vector<std::int64_t> required(layout_.dwellings());
+  internal::ZeroedColumn<std::int64_t> required(layout_.dwellings());
   for (Index d = 0; d < required.size(); ++d) {
     absl::StatusOr<Money> m = FirstDepositAmount(policy, *registry_, d);
     if (!m.ok()) return m.status();

@@ -235,6 +235,77 @@ TEST_F(JournalTest, WellFramedButUnbalancedRecordIsDataLoss) {
   EXPECT_THAT(l.status().message(), HasSubstr("sum to zero"));
 }
 
+TEST_F(JournalTest, RegistryFingerprintIsTheCrcOfIdsAndAreas) {
+  // docs/ledger.md §4: the header's fingerprint is CRC-32 over each dwelling's ID
+  // bytes followed by its area (u32, 0.01 m²), in order — however it is computed.
+  std::uint32_t crc = 0;
+  for (Index d = 0; d < registry_.dwelling_count(); ++d) {
+    crc = internal::Crc32(registry_.dwelling(d).id, crc);
+    const std::uint32_t a = registry_.dwellings().area_centi[d];
+    crc = internal::Crc32(std::string_view(reinterpret_cast<const char*>(&a), 4), crc);
+  }
+  EXPECT_EQ(internal::RegistryFingerprint(registry_), crc);
+  EXPECT_EQ(internal::Crc32("123456789"), 0xCBF43926u);  // the CRC-32 check value
+}
+
+TEST(TxIdsTest, OwnNumbersInAColumnOthersHashed) {
+  using internal::TxIds;
+  EXPECT_EQ(TxIds::Number("T1"), 1u);
+  EXPECT_EQ(TxIds::Number("T4294967294"), 4294967294u);
+  for (std::string_view id : {"T", "T0", "T01", "T12a", "t5", "U-1", "T4294967295", "T99999999999"}) {
+    EXPECT_EQ(TxIds::Number(id), std::nullopt) << id;
+  }
+  TxIds ids;
+  ids.Insert("T1", 0);
+  ids.Insert("U-roof", 1);
+  ids.Insert("T4000000000", 2);  // far beyond the column: hashed, not a 16 GB column
+  ids.Insert("T3", 3);
+  ids.Insert("T01", 4);
+  EXPECT_EQ(ids.Find("T1"), 0u);
+  EXPECT_EQ(ids.Find("U-roof"), 1u);
+  EXPECT_EQ(ids.Find("T4000000000"), 2u);
+  EXPECT_EQ(ids.Find("T3"), 3u);
+  EXPECT_EQ(ids.Find("T01"), 4u);
+  EXPECT_EQ(ids.Find("T2"), TxIds::kAbsent);
+  EXPECT_EQ(ids.Find("T4000000001"), TxIds::kAbsent);
+  EXPECT_EQ(ids.Find("U-wall"), TxIds::kAbsent);
+}
+
+TEST_F(JournalTest, OwnIdsSkipTakenOnesAndDuplicatesAreDataLoss) {
+  const std::string path = TempPath("ids.journal");
+  LedgerOptions o;
+  o.sync = false;
+  {
+    absl::StatusOr<Ledger> l = Ledger::Open(registry_, path, o);
+    ASSERT_TRUE(l.ok()) << l.status();
+    ASSERT_TRUE(l->Deposit(kD1, Yuan(10), 20250101).ok());  // T1
+    Transaction tx;
+    tx.id = "T2";  // taken by hand before the ledger reaches it
+    tx.date = 20250101;
+    tx.accounts = {kD1, kD2};
+    tx.amounts = {-100, 100};
+    ASSERT_TRUE(l->Post(tx).ok());
+    ASSERT_TRUE(l->Deposit(kD3, Yuan(10), 20250101).ok());  // T3, not a second T2
+    EXPECT_EQ(l->tx(2).meta->id, "T3");
+    EXPECT_EQ(l->FindTx("T2"), 1u);
+  }
+  absl::StatusOr<Ledger> again = Ledger::Replay(registry_, path);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->FindTx("T3"), 2u);
+  // A record repeating an id (a forged or corrupted journal) does not replay.
+  std::string image = Slurp(path);
+  Transaction dup;
+  dup.id = "T2";
+  dup.date = 20250102;
+  dup.accounts = {kD2, kD1};
+  dup.amounts = {-100, 100};
+  internal::AppendTransactionRecord(dup, dup.accounts, dup.amounts, &image);
+  Spit(path, image);
+  absl::StatusOr<Ledger> l = Ledger::Replay(registry_, path);
+  EXPECT_EQ(l.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(l.status().message(), HasSubstr("\"T2\" id: already in the journal"));
+}
+
 TEST_F(JournalTest, OtherRegistryRefused) {
   const std::string path = TempPath("other.journal");
   WriteJournal(path);

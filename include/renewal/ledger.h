@@ -30,12 +30,15 @@
 #define RENEWAL_LEDGER_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -49,6 +52,36 @@ namespace renewal {
 
 namespace internal {
 class LedgerFile;
+
+// Allocates with calloc, whose large blocks are fresh zero pages, and value-
+// initialises arithmetic elements by doing nothing: a column resized once from
+// empty costs no writes until it is used (a 38 M-dwelling ledger has 1.7 GB of
+// such columns; a replay touches only the accounts in its journal). Resize only
+// from empty: a shrink followed by a growth would not re-zero.
+template <class T>
+struct ZeroedAllocator {
+  static_assert(std::is_arithmetic_v<T>);
+  using value_type = T;
+  ZeroedAllocator() = default;
+  template <class U>
+  ZeroedAllocator(const ZeroedAllocator<U>&) {}  // NOLINT: rebinding
+  T* allocate(std::size_t n) {
+    void* p = std::calloc(n, sizeof(T));
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t) { std::free(p); }
+  template <class U>
+  void construct(U*) noexcept {}  // already zero
+  template <class U, class... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+  template <class U>
+  bool operator==(const ZeroedAllocator<U>&) const { return true; }
+};
+template <class T>
+using ZeroedColumn = std::vector<T, ZeroedAllocator<T>>;
 }  // namespace internal
 
 enum class AccountKind : std::uint8_t {
@@ -380,12 +413,12 @@ class Ledger {
   LedgerOptions options_;
   AccountLayout layout_;
   std::vector<Index> fund_of_;           // by dwelling
-  std::vector<std::int64_t> balance_;    // by account id
+  internal::ZeroedColumn<std::int64_t> balance_;  // by account id
   std::vector<std::int64_t> fund_total_; // by fund: the fund's bank account (专户)
-  std::vector<std::int64_t> required_;   // by dwelling: first deposit under the policy
-  std::vector<std::int64_t> first_paid_; // by dwelling: sum of first deposits
-  std::vector<std::int64_t> owner_deposited_;  // by dwelling: deposits + top-ups
-  std::vector<std::uint8_t> closed_;     // by dwelling: refunded (building destroyed)
+  internal::ZeroedColumn<std::int64_t> required_;   // by dwelling: first deposit (policy)
+  internal::ZeroedColumn<std::int64_t> first_paid_; // by dwelling: sum of first deposits
+  internal::ZeroedColumn<std::int64_t> owner_deposited_;  // by dwelling: deposits + top-ups
+  internal::ZeroedColumn<std::uint8_t> closed_;     // by dwelling: refunded (building destroyed)
   std::optional<DepositPolicy> policy_;
   // In-memory journal.
   // Each transaction keeps its own posting columns: committing moves them in, no copy;
