@@ -87,12 +87,16 @@ class MappedFile {
   std::size_t size_ = 0;
 };
 
-// An open journal file positioned at its end.
+// A journal file open for appending, held under an exclusive lock (flock) for
+// the life of this object.
 class LedgerFile {
  public:
-  // Opens (creating if absent) and cuts it to `valid_bytes` (dropping a torn tail).
-  static absl::StatusOr<std::unique_ptr<LedgerFile>> Open(const std::string& path,
-                                                          std::uint64_t valid_bytes, bool sync);
+  // Opens (creating if absent) and locks it; FailedPrecondition naming the file
+  // when another LedgerFile, in this process or another, holds it.
+  static absl::StatusOr<std::unique_ptr<LedgerFile>> Lock(const std::string& path, bool sync);
+  // After the replay: cuts the file to `valid_bytes` (dropping a torn tail) and
+  // positions it there.
+  absl::Status Resume(std::uint64_t valid_bytes);
   ~LedgerFile();
   // Writes the whole record and syncs; on failure cuts the file back and fails.
   absl::Status Append(std::string_view record);

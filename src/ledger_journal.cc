@@ -1,6 +1,7 @@
 // The ledger's journal file: framed records with a CRC-32 each, appended and synced
 // one transaction at a time; replay rebuilds the ledger and cuts off a torn tail.
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -330,25 +331,39 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   return out;
 }
 
-absl::StatusOr<std::unique_ptr<LedgerFile>> LedgerFile::Open(const std::string& path,
-                                                             std::uint64_t valid_bytes, bool sync) {
+absl::StatusOr<std::unique_ptr<LedgerFile>> LedgerFile::Lock(const std::string& path, bool sync) {
   std::unique_ptr<LedgerFile> f(new LedgerFile());
   f->path_ = path;
   f->sync_ = sync;
   f->fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (f->fd_ < 0) return Errno("journal open", path);
+  // flock, not fcntl: its lock belongs to this open file description, so a second
+  // Ledger in the same process is refused too, and closing another descriptor of
+  // the file (the read-only map) does not drop it.
+  if (::flock(f->fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) {
+      return absl::FailedPreconditionError(StrCat(
+          "journal \"", path, "\": another writer has it open (one Ledger at a time may "
+          "append to a journal; it is free again once that one is closed)"));
+    }
+    return Errno("journal lock", path);
+  }
+  return f;
+}
+
+absl::Status LedgerFile::Resume(std::uint64_t valid_bytes) {
   struct stat st {};
-  if (::fstat(f->fd_, &st) != 0) return Errno("journal stat", path);
+  if (::fstat(fd_, &st) != 0) return Errno("journal stat", path_);
   if (static_cast<std::uint64_t>(st.st_size) != valid_bytes) {
     // Cut a torn tail before anything is appended after it.
-    if (::ftruncate(f->fd_, static_cast<off_t>(valid_bytes)) != 0) return Errno("journal truncate", path);
-    if (::fsync(f->fd_) != 0) return Errno("journal sync", path);
+    if (::ftruncate(fd_, static_cast<off_t>(valid_bytes)) != 0) return Errno("journal truncate", path_);
+    if (::fsync(fd_) != 0) return Errno("journal sync", path_);
   }
-  if (::lseek(f->fd_, static_cast<off_t>(valid_bytes), SEEK_SET) < 0) return Errno("journal seek", path);
-  f->size_ = valid_bytes;
-  if (valid_bytes == 0 && sync) {
+  if (::lseek(fd_, static_cast<off_t>(valid_bytes), SEEK_SET) < 0) return Errno("journal seek", path_);
+  size_ = valid_bytes;
+  if (valid_bytes == 0 && sync_) {
     // A new file: make its directory entry durable too.
-    std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
+    std::string dir = path_.substr(0, path_.find_last_of('/') == std::string::npos ? 0 : path_.find_last_of('/'));
     if (dir.empty()) dir.push_back('.');
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
@@ -356,7 +371,7 @@ absl::StatusOr<std::unique_ptr<LedgerFile>> LedgerFile::Open(const std::string& 
       ::close(dfd);
     }
   }
-  return f;
+  return absl::OkStatus();
 }
 
 LedgerFile::~LedgerFile() {
@@ -438,11 +453,18 @@ struct LedgerFileAccess {
     absl::StatusOr<Ledger> made = Ledger::Create(registry, options);
     if (!made.ok()) return made.status();
     Ledger l = *std::move(made);
-    absl::StatusOr<std::unique_ptr<internal::MappedFile>> image = internal::MappedFile::Open(path);
-    if (!image.ok() && (keep_open == false || image.status().code() != absl::StatusCode::kNotFound)) {
-      return image.status();
+    std::unique_ptr<internal::LedgerFile> file;
+    if (keep_open) {
+      // Lock (creating the file if absent) before reading it: a second writer must
+      // not replay a journal the first is still appending to.
+      absl::StatusOr<std::unique_ptr<internal::LedgerFile>> locked =
+          internal::LedgerFile::Lock(path, options.sync);
+      if (!locked.ok()) return locked.status();
+      file = *std::move(locked);
     }
-    if (image.ok()) {
+    absl::StatusOr<std::unique_ptr<internal::MappedFile>> image = internal::MappedFile::Open(path);
+    if (!image.ok()) return image.status();
+    {
       // A file that does not even start like a header is not a torn journal.
       const std::string_view bytes = (*image)->bytes();
       const std::string_view head = bytes.substr(0, 17);
@@ -460,11 +482,9 @@ struct LedgerFileAccess {
                                    [&](Transaction tx) { return l.Commit(std::move(tx)); });
       if (!s.ok()) return s;
     }
-    if (image.ok()) image->reset();  // unmap before the file may be cut
+    image->reset();  // unmap before the file may be cut
     if (!keep_open) return l;
-    absl::StatusOr<std::unique_ptr<internal::LedgerFile>> file =
-        internal::LedgerFile::Open(path, report->valid_bytes, options.sync);
-    if (!file.ok()) return file.status();
+    if (absl::Status s = file->Resume(report->valid_bytes); !s.ok()) return s;
     if (report->records == 0) {
       internal::JournalHeader h;
       h.fund_scope = static_cast<std::uint8_t>(options.fund_scope);
@@ -473,9 +493,9 @@ struct LedgerFileAccess {
       h.fingerprint = internal::RegistryFingerprint(registry);
       std::string record;
       internal::AppendHeaderRecord(h, &record);
-      if (absl::Status s = (*file)->Append(record); !s.ok()) return s;
+      if (absl::Status s = file->Append(record); !s.ok()) return s;
     }
-    l.file_ = *std::move(file);
+    l.file_ = std::move(file);
     return l;
   }
 };

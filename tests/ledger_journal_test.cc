@@ -205,6 +205,45 @@ TEST_F(JournalTest, KilledWriterLosesNoCommittedTransaction) {
   EXPECT_TRUE(l->CheckInvariants().ok());
 }
 
+TEST_F(JournalTest, OneWriterAtATime) {
+  // Two writers appending to one journal would interleave records and break the
+  // replay; the second opener is refused, naming the file (docs/ledger.md §4).
+  const std::string path = TempPath("locked.journal");
+  LedgerOptions o;
+  o.sync = false;
+  absl::StatusOr<Ledger> first = Ledger::Open(registry_, path, o);
+  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_TRUE(first->Deposit(kD1, Yuan(100), 20250101).ok());
+  const std::string before = Slurp(path);
+  absl::StatusOr<Ledger> second = Ledger::Open(registry_, path, o);  // same process
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(second.status().message(), HasSubstr(path));
+  EXPECT_THAT(second.status().message(), HasSubstr("another writer"));
+  // Another process is refused too (flock holds across processes).
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    absl::StatusOr<Ledger> l = Ledger::Open(registry_, path, o);
+    ::_exit(l.ok() ? 0 : l.status().code() == absl::StatusCode::kFailedPrecondition ? 7 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 7);
+  EXPECT_EQ(Slurp(path), before);  // the refused openers wrote nothing
+  // A read-only replay beside the writer sees what it committed.
+  absl::StatusOr<Ledger> reader = Ledger::Replay(registry_, path);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(reader->DwellingBalance(kD1), Yuan(100));
+  // Once the first writer is closed, the journal opens again (also after a move).
+  Ledger moved = *std::move(first);
+  EXPECT_EQ(Ledger::Open(registry_, path, o).status().code(), absl::StatusCode::kFailedPrecondition);
+  { Ledger gone = std::move(moved); }
+  absl::StatusOr<Ledger> third = Ledger::Open(registry_, path, o);
+  ASSERT_TRUE(third.ok()) << third.status();
+  EXPECT_EQ(third->DwellingBalance(kD1), Yuan(100));
+}
+
 TEST_F(JournalTest, DamageInsideTheJournalIsDataLoss) {
   const std::string path = TempPath("damage.journal");
   WriteJournal(path);

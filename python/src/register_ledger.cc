@@ -132,6 +132,8 @@ Amounts are yuan strings ("4200.00") or ints in fen; dates "YYYY-MM-DD".
   None keeps the journal in memory.
 :param fund_scope: "estate" or "building".
 :raises renewal.DataLossError: the journal is damaged (other than a torn last record).
+:raises renewal.FailedPreconditionError: another Ledger (in this process or another)
+  has the journal open for appending; it is free once that one is closed.
 )doc")
       .def_static(
           "replay",

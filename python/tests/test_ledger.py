@@ -93,6 +93,18 @@ def test_journal_file_replays(registry, tmp_path):
     again.check()
 
 
+def test_one_writer_per_journal(registry, tmp_path):
+    # A second writer would interleave records; it is refused, naming the file.
+    path = str(tmp_path / "fund.journal")
+    fund = lg.Ledger(registry, path=path, sync=False)
+    fund.deposit("E1-B1-1-101", "3600", "2025-01-10")
+    with pytest.raises(renewal.FailedPreconditionError, match="another writer"):
+        lg.Ledger(registry, path=path)
+    assert lg.Ledger.replay(registry, path).tx_count == 1  # readers are not locked out
+    del fund  # closes the journal
+    assert lg.Ledger(registry, path=path).tx_count == 1
+
+
 def test_outputs_match_schemas(fund, root):
     jsonschema = pytest.importorskip("jsonschema")
     deposit_all(fund)
