@@ -198,6 +198,13 @@ Money Ledger::Balance(std::uint32_t account) const {
   return account < balance_.size() ? Money::Fen(balance_[account]) : Money();
 }
 
+bool Ledger::Sold(Index d) const { return maps_->sold.contains(d); }
+
+Money Ledger::DeveloperDeposited(Index d) const {
+  auto it = maps_->developer_deposited.find(d);
+  return Money::Fen(it == maps_->developer_deposited.end() ? 0 : it->second);
+}
+
 Money Ledger::SellingUnitDeposited(Index d) const {
   auto it = maps_->su_deposited.find(d);
   return Money::Fen(it == maps_->su_deposited.end() ? 0 : it->second);
@@ -380,7 +387,7 @@ absl::Status Ledger::ApplyPostings(const Transaction& tx) {
 void Ledger::SideEffects(const Transaction& tx) {
   std::optional<Index> d;
   if (tx.kind == TxKind::kDeposit || tx.kind == TxKind::kTopUp ||
-      tx.kind == TxKind::kSellingUnitDeposit) {
+      tx.kind == TxKind::kSellingUnitDeposit || tx.kind == TxKind::kDeveloperSale) {
     // The dwelling is the first posting's account when it is a dwelling sub-ledger
     // (saves a lookup by ID on replay); otherwise the ID in `ref`.
     if (!tx.accounts.empty() && tx.accounts[0] < layout_.dwellings() &&
@@ -399,6 +406,15 @@ void Ledger::SideEffects(const Transaction& tx) {
       if (d) {
         first_paid_[*d] += paid_in;
         owner_deposited_[*d] += paid_in;
+        if (!tx.accounts.empty() && tx.accounts[0] >= layout_.dwellings()) {
+          maps_->developer_deposited[*d] += paid_in;  // the developer paid (art. 21)
+        }
+      }
+      break;
+    case TxKind::kDeveloperSale:
+      if (d) {
+        maps_->sold.insert(*d);
+        maps_->developer_deposited.erase(*d);
       }
       break;
     case TxKind::kTopUp:

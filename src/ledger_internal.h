@@ -27,6 +27,9 @@ struct Ledger::Maps {
   internal::TxIds tx_ids;  // transaction id → index in tx_
   absl::flat_hash_set<std::string> subsidized;            // use ids already subsidised
   absl::flat_hash_map<Index, std::int64_t> su_deposited;  // selling-unit deposits by dwelling
+  // The developer's deposits for units it still holds, and units sold since.
+  absl::flat_hash_map<Index, std::int64_t> developer_deposited;
+  absl::flat_hash_set<Index> sold;
   // Interest shares, reused (no page faults and zeroing per credit).
   std::vector<std::int64_t> parts;
   internal::SplitSelectScratch split;

@@ -470,6 +470,39 @@ absl::Status Ledger::ChangeOwner(Index d, std::string new_owner, int date) {
   tx.date = date;
   tx.ref = std::string(registry_->dwelling(d).id);
   tx.memo = std::move(new_owner);
+  if (DeveloperHeld(d)) {
+    // The developer sells a unit it held. Its sub-ledger pools the deposits it made
+    // for its units (art. 21), its shares of works for them and the interest on the
+    // pool; the unit takes its part of that pool, pro rata to the developer's
+    // deposits recorded for the units it still holds in the fund. That is the
+    // balance the unit's own sub-ledger would have had when costs and deposits both
+    // follow area, and it goes with the dwelling (art. 29); the pool never pays out
+    // more than it holds, and the last unit sold empties it.
+    tx.kind = TxKind::kDeveloperSale;
+    const Index fund = fund_of_[d];
+    std::int64_t held = 0;  // deposits recorded for the fund's units still held
+    for (const auto& [unit, fen] : maps_->developer_deposited) {
+      if (fund_of_[unit] == fund) held += fen;
+    }
+    const std::int64_t mine = DeveloperDeposited(d).fen();
+    const std::uint32_t pool = layout_.Id(AccountKind::kDeveloper, fund);
+    std::int64_t moved = 0;
+    if (mine > 0 && balance_[pool] > 0) {
+      // Rounded half up; never more than the pool since mine <= held.
+      moved = static_cast<std::int64_t>(
+          (absl::int128(balance_[pool]) * mine * 2 + held) / (absl::int128(held) * 2));
+    }
+    if (moved > 0) {
+      tx.accounts = {d, pool};  // the dwelling first: replay finds it without a lookup
+      tx.amounts = {moved, -moved};
+    }
+    tx.approval.reason = StrCat(
+        "developer sub-ledger of fund \"", FundId(fund), "\" holds ",
+        Money::Fen(balance_[pool]).ToYuanString(), " for units with ",
+        Money::Fen(held).ToYuanString(), " of recorded developer deposits; this unit's ",
+        Money::Fen(mine).ToYuanString(), " takes ", Money::Fen(moved).ToYuanString(),
+        " to the dwelling's sub-ledger (Order 165 arts. 21, 29)");
+  }
   return Commit(std::move(tx));
 }
 

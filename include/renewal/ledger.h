@@ -122,13 +122,14 @@ struct LabelTable<ExternalAccount> {
 };
 inline constexpr std::size_t kExternalAccountCount = LabelTable<ExternalAccount>::kLabels.size();
 
+// Values are the journal's kind byte: new kinds are only ever appended.
 enum class TxKind : std::uint8_t {
   kDeposit, kTopUp, kSellingUnitDeposit, kUse, kInterest, kIncome, kSubsidy, kOwnerChange,
-  kRefund, kSettleOwed, kBalanceAssertion, kTransfer
+  kRefund, kSettleOwed, kBalanceAssertion, kTransfer, kDeveloperSale
 };
 template <>
 struct LabelTable<TxKind> {
-  static constexpr std::array<Label<TxKind>, 12> kLabels{{
+  static constexpr std::array<Label<TxKind>, 13> kLabels{{
       {TxKind::kDeposit, "deposit", "首期交存", "first deposit"},
       {TxKind::kTopUp, "top_up", "续筹", "top-up"},
       {TxKind::kSellingUnitDeposit, "selling_unit_deposit", "售房单位交存", "selling unit deposit"},
@@ -141,6 +142,7 @@ struct LabelTable<TxKind> {
       {TxKind::kSettleOwed, "settle_owed", "补缴欠款", "settlement of an amount owed"},
       {TxKind::kBalanceAssertion, "balance", "余额核对", "balance assertion"},
       {TxKind::kTransfer, "transfer", "转账", "transfer"},
+      {TxKind::kDeveloperSale, "developer_sale", "开发建设单位售房过户", "sale of a developer-held unit"},
   }};
 };
 
@@ -209,7 +211,7 @@ struct Transaction {
   TxKind kind = TxKind::kTransfer;
   std::string memo;
   std::string ref;   // subsidy: the use's id; owner change: the new owner
-  FundUseApproval approval;  // uses only
+  FundUseApproval approval;  // uses; developer_sale: approval.reason says what moved and why
   bool renovation_contribution = false;  // uses: residents' renovation contribution (Ningbo)
   std::vector<std::uint32_t> accounts;
   std::vector<std::int64_t> amounts;
@@ -350,7 +352,11 @@ class Ledger {
                             std::string memo = {});
   // Ningbo: the government subsidises pct% of what the dwellings paid in use `use_tx_id`.
   absl::Status Subsidize(std::string_view use_tx_id, int pct, int date);
-  // Art. 29: the balance stays with the dwelling; records the new owner.
+  // Art. 29: the balance stays with the dwelling; records the new owner. For a unit
+  // the developer still holds, this is its sale (kDeveloperSale): the dwelling's
+  // share of the developer sub-ledger moves to its own sub-ledger, pro rata to the
+  // developer's deposits recorded for the units it holds in that fund (docs/ledger.md
+  // §3), and from then on the dwelling is its owner's.
   absl::Status ChangeOwner(Index dwelling, std::string new_owner, int date);
   // Art. 30: the building was destroyed; balances go back to the owners (and, for a
   // per-building fund, the selling unit's and developer's balances to them).
@@ -368,10 +374,14 @@ class Ledger {
   std::vector<Arrear> Arrears() const;
   std::vector<TopUpNotice> TopUpsDue() const;
   bool closed(Index d) const { return closed_[d] != 0; }
-  // Whether the developer still holds dwelling d (registry sale state developer_unsold).
+  // Whether the developer still holds dwelling d: registry sale state
+  // developer_unsold, and no sale recorded in the journal.
   bool DeveloperHeld(Index d) const {
-    return registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold;
+    return registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold && !Sold(d);
   }
+  bool Sold(Index d) const;  // a developer_sale of d is in the journal
+  // The developer's deposits recorded for a unit it still holds (art. 21).
+  Money DeveloperDeposited(Index d) const;
 
   // Journal in memory.
   std::size_t tx_count() const { return tx_.size(); }
