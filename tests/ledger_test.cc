@@ -518,44 +518,5 @@ TEST(SplitColumnTest, HistogramSelectionMatchesSplitByWeights) {
   }
 }
 
-TEST_F(LedgerTest, RandomSequencesKeepEveryInvariant) {
-  std::mt19937_64 rng(42);
-  int date = 20240101;
-  int ok = 0;
-  for (int step = 0; step < 600; ++step) {
-    if (rng() % 10 == 0 && date < 20241228) ++date;
-    const Index d = static_cast<Index>(rng() % registry_.dwelling_count());
-    absl::Status s;
-    switch (rng() % 9) {
-      case 0: case 1: s = L().Deposit(d, Money::Fen(static_cast<std::int64_t>(rng() % 500000)), date); break;
-      case 2: s = L().TopUp(d, Money::Fen(static_cast<std::int64_t>(rng() % 50000)), date); break;
-      case 3: s = L().SellingUnitDeposit(d, Money::Fen(static_cast<std::int64_t>(rng() % 90000)), date); break;
-      case 4: {
-        UseRequest q = Roof(Money::Fen(static_cast<std::int64_t>(rng() % 2000000)),
-                            {LedgerScopeKind::kBuilding, static_cast<Index>(rng() % 4)});
-        q.date = date;
-        if (q.scope.index >= kB3) q.approval.rule = std::string(kRuleWithoutAssembly);
-        q.renovation_contribution = rng() % 2;
-        s = L().Use(q).status();
-        break;
-      }
-      case 5: s = L().CreditInterest({LedgerScopeKind::kAll, 0}, Money::Fen(static_cast<std::int64_t>(rng() % 10000)), date); break;
-      case 6: s = L().CreditIncome({LedgerScopeKind::kEstate, static_cast<Index>(rng() % 2)},
-                                   Money::Fen(static_cast<std::int64_t>(rng() % 10000)),
-                                   rng() % 2 ? IncomeTarget::kByArea : IncomeTarget::kPublicIncome, date); break;
-      case 7: s = L().SettleOwed(d, Money::Fen(std::min<std::int64_t>(L().AmountOwed(d).fen(), 1000)), date); break;
-      case 8: {
-        const std::size_t t = rng() % (L().tx_count() + 1);
-        if (t < L().tx_count()) s = L().Subsidize(L().tx(t).meta->id, 50, date);
-        break;
-      }
-    }
-    ok += s.ok();
-    for (std::int64_t b : L().dwelling_balances()) ASSERT_GE(b, 0);
-    ASSERT_TRUE(L().CheckInvariants().ok()) << "step " << step;
-  }
-  EXPECT_GT(ok, 150);  // many random operations are refused, which is also checked
-}
-
 }  // namespace
 }  // namespace renewal
