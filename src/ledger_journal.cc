@@ -18,9 +18,11 @@ namespace renewal {
 namespace internal {
 namespace {
 
-// CRC-32 (IEEE 802.3, reflected 0xEDB88320), slicing-by-8 tables.
+// CRC-32 (IEEE 802.3, reflected 0xEDB88320), slicing-by-16 tables: 16 bytes per
+// step of the loop-carried CRC (by 8 ran at 2.2 GB/s; a replay CRCs the journal and,
+// for the registry check, every dwelling ID).
 struct CrcTables {
-  std::uint32_t t[8][256];
+  std::uint32_t t[16][256];
 };
 constexpr CrcTables MakeCrcTables() {
   CrcTables c{};
@@ -30,7 +32,7 @@ constexpr CrcTables MakeCrcTables() {
     c.t[0][i] = v;
   }
   for (std::uint32_t i = 0; i < 256; ++i) {
-    for (int s = 1; s < 8; ++s) c.t[s][i] = (c.t[s - 1][i] >> 8) ^ c.t[0][c.t[s - 1][i] & 0xFF];
+    for (int s = 1; s < 16; ++s) c.t[s][i] = (c.t[s - 1][i] >> 8) ^ c.t[0][c.t[s - 1][i] & 0xFF];
   }
   return c;
 }
@@ -93,7 +95,21 @@ std::uint32_t Crc32(std::string_view bytes, std::uint32_t crc) {
   crc = ~crc;
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();
-  while (n >= 8) {  // little-endian slicing-by-8
+  const auto& t = kCrc.t;
+  while (n >= 16) {  // little-endian slicing-by-16
+    std::uint32_t w[4];
+    std::memcpy(w, p, 16);
+    w[0] ^= crc;
+    crc = t[15][w[0] & 0xFF] ^ t[14][(w[0] >> 8) & 0xFF] ^ t[13][(w[0] >> 16) & 0xFF] ^
+          t[12][w[0] >> 24] ^ t[11][w[1] & 0xFF] ^ t[10][(w[1] >> 8) & 0xFF] ^
+          t[9][(w[1] >> 16) & 0xFF] ^ t[8][w[1] >> 24] ^ t[7][w[2] & 0xFF] ^
+          t[6][(w[2] >> 8) & 0xFF] ^ t[5][(w[2] >> 16) & 0xFF] ^ t[4][w[2] >> 24] ^
+          t[3][w[3] & 0xFF] ^ t[2][(w[3] >> 8) & 0xFF] ^ t[1][(w[3] >> 16) & 0xFF] ^
+          t[0][w[3] >> 24];
+    p += 16;
+    n -= 16;
+  }
+  while (n >= 8) {
     std::uint32_t lo = 0, hi = 0;
     std::memcpy(&lo, p, 4);
     std::memcpy(&hi, p + 4, 4);

@@ -287,6 +287,26 @@ TEST_F(JournalTest, RegistryFingerprintIsTheCrcOfIdsAndAreas) {
   EXPECT_EQ(internal::Crc32("123456789"), 0xCBF43926u);  // the CRC-32 check value
 }
 
+TEST(Crc32Test, TablesMatchTheBitwiseDefinition) {
+  // Every length 0..200 (the 16-, 8- and 1-byte loops) and chaining, against the
+  // reflected polynomial applied bit by bit.
+  auto bitwise = [](std::string_view bytes, std::uint32_t crc) {
+    crc = ~crc;
+    for (unsigned char c : bytes) {
+      crc ^= c;
+      for (int k = 0; k < 8; ++k) crc = (crc & 1) ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+    }
+    return ~crc;
+  };
+  std::mt19937 rng(5);
+  std::string bytes;
+  for (int len = 0; len <= 200; ++len) {
+    EXPECT_EQ(internal::Crc32(bytes), bitwise(bytes, 0)) << len;
+    EXPECT_EQ(internal::Crc32(bytes, 0x12345678u), bitwise(bytes, 0x12345678u)) << len;
+    bytes.push_back(static_cast<char>(rng()));
+  }
+}
+
 TEST(TxIdsTest, OwnNumbersInAColumnOthersHashed) {
   using internal::TxIds;
   EXPECT_EQ(TxIds::Number("T1"), 1u);
