@@ -33,6 +33,7 @@
 #include <cstdlib>
 #include <deque>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
