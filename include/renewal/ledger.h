@@ -67,7 +67,7 @@ struct ZeroedAllocator {
   template <class U>
   ZeroedAllocator(const ZeroedAllocator<U>&) {}  // NOLINT: rebinding
   T* allocate(std::size_t n) {
-    void* p = std::calloc(n, sizeof(T));
+    void* p = std::calloc(n == 0 ? 1 : n, sizeof(T));  // calloc(0) may return null
     if (p == nullptr) throw std::bad_alloc();
     return static_cast<T*>(p);
   }
