@@ -80,16 +80,22 @@ class IdIndex {
     });
   }
 
-  // Appends `stored` (the ID, or kPrefixMark + its tail) as the next row. The row's
-  // prefix must already be resolvable. Returns {row, true}, or {existing row, false}
-  // when `id` is present, or {UINT32_MAX, false} when the arena is full.
+  // Appends `stored` (the ID, or kPrefixMark + its tail) as the next row. Returns
+  // {row, true}, or {existing row, false} when `id` is present, or {UINT32_MAX, false}
+  // when the arena is full. One probe finds or places the row (a separate find and
+  // insert cost a second walk of the table, a cache miss at national scale). The new
+  // row's prefix must be resolvable before the table next hashes it (its next
+  // growth or lookup), not during this call.
   std::pair<std::uint32_t, bool> Insert(std::string_view id, std::string_view stored) {
-    auto it = rows_.find(id);
-    if (it != rows_.end()) return {*it, false};
     const auto row = static_cast<std::uint32_t>(source_->column.size());
-    if (!source_->column.push_back(stored)) return {UINT32_MAX, false};
-    rows_.insert(row);
-    return {row, true};
+    if (!source_->column.fits(stored)) return {Find(id), false};  // UINT32_MAX if absent
+    bool inserted = false;
+    auto it = rows_.lazy_emplace(id, [&](const auto& construct) {
+      source_->column.push_back(stored);  // fits: checked above
+      construct(row);
+      inserted = true;
+    });
+    return {*it, inserted};
   }
   std::pair<std::uint32_t, bool> Insert(std::string_view id) { return Insert(id, id); }
 
@@ -101,7 +107,10 @@ class IdIndex {
   void reserve(std::size_t rows) { rows_.reserve(rows); }
   void shrink_to_fit() {
     source_->column.shrink_to_fit();
-    rows_.rehash(0);
+    // rehash(0) rebuilds the table (re-hashing every ID) even when it cannot get
+    // smaller. Capacities double and the maximum load is 7/8, so it can only shrink
+    // when less than 7/16 full; a table reserved to its size (38 M rows: 20 s) is not.
+    if (rows_.size() * 16 < rows_.bucket_count() * 7) rows_.rehash(0);
   }
   std::size_t bytes() const {
     return source_->column.bytes() + rows_.capacity() * (sizeof(std::uint32_t) + 1);

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
+#include "ledger_split.h"
 #include "strcat.h"
 
 namespace renewal {
@@ -100,76 +101,9 @@ std::string FormatLedgerDate(int d) {
 
 absl::Status SplitColumn(std::int64_t total, std::span<const std::int64_t> weights,
                          std::span<std::int64_t> out) {
-  std::vector<std::int64_t> rem, sorted;
-  return internal::SplitColumnScratch(total, weights, out, &rem, &sorted);
-}
-
-absl::Status internal::SplitColumnScratch(std::int64_t total,
-                                          std::span<const std::int64_t> weights,
-                                          std::span<std::int64_t> out,
-                                          std::vector<std::int64_t>* rem_scratch,
-                                          std::vector<std::int64_t>* sorted_scratch) {
-  if (weights.size() != out.size()) return absl::InternalError("split: size mismatch");
-  if (total < 0) return absl::InvalidArgumentError(StrCat("split: total must be >= 0, got ", total));
-  absl::int128 wsum = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (weights[i] < 0) {
-      return absl::InvalidArgumentError(
-          StrCat("split: weights[", i, "] must be >= 0, got ", weights[i]));
-    }
-    wsum += weights[i];
-  }
-  if (wsum == 0) return absl::InvalidArgumentError("split: all weights are 0");
-  // floor parts; the remainder of each is < wsum. When wsum fits 64 bits (it does for
-  // fen and 0.01 m² sums below 9.2e18) remainders are kept in 64 bits.
-  if (wsum > absl::int128(INT64_MAX)) return absl::OutOfRangeError("split: weights sum overflow");
-  const auto w = static_cast<std::int64_t>(wsum);
-  std::int64_t given = 0;
-  std::vector<std::int64_t>& rem = *rem_scratch;
-  rem.resize(weights.size());
-  std::int64_t wmax = 0;
-  for (std::int64_t x : weights) wmax = std::max(wmax, x);
-  if (total == 0 || wmax <= INT64_MAX / total) {
-    // total × weight fits 64 bits: plain division (the common case: fen × 0.01 m²).
-    const auto uw = static_cast<std::uint64_t>(w);
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-      const auto p = static_cast<std::uint64_t>(total) * static_cast<std::uint64_t>(weights[i]);
-      const auto q = static_cast<std::int64_t>(p / uw);
-      rem[i] = static_cast<std::int64_t>(p % uw);
-      out[i] = q;
-      given += q;
-    }
-  } else {
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-      const absl::int128 p = absl::int128(total) * weights[i];
-      const auto q = static_cast<std::int64_t>(p / w);
-      rem[i] = static_cast<std::int64_t>(p % w);
-      out[i] = q;
-      given += q;
-    }
-  }
-  std::int64_t left = total - given;  // < weights.size()
-  if (left <= 0) return absl::OkStatus();
-  // The `left` largest remainders get one fen each; ties go to the lower index.
-  // Find the threshold remainder with nth_element on a copy, then walk in order.
-  std::vector<std::int64_t>& sorted = *sorted_scratch;
-  sorted.assign(rem.begin(), rem.end());
-  const auto k = static_cast<std::size_t>(left) - 1;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end(),
-                   std::greater<>());
-  const std::int64_t threshold = sorted[k];
-  std::int64_t above = 0;
-  for (std::int64_t r : rem) above += r > threshold ? 1 : 0;
-  std::int64_t at_threshold = left - above;  // lowest-index ties at the threshold
-  for (std::size_t i = 0; i < rem.size(); ++i) {
-    if (rem[i] > threshold) {
-      ++out[i];
-    } else if (rem[i] == threshold && at_threshold > 0) {
-      ++out[i];
-      --at_threshold;
-    }
-  }
-  return absl::OkStatus();
+  internal::SplitSelectScratch scratch;
+  return internal::SplitInto(
+      total, weights.size(), [weights](std::size_t i) { return weights[i]; }, out, scratch);
 }
 
 // ---------------------------------------------------------------------------
@@ -198,12 +132,13 @@ absl::Status Ledger::Init(const Registry& registry, LedgerOptions options) {
     const Index fund = options.fund_scope == FundScope::kEstate ? registry.building(b).estate : b;
     std::fill(fund_of_.begin() + first, fund_of_.begin() + first + count, fund);
   }
-  balance_.assign(layout_.size(), 0);
+  // Zero columns from empty (see ZeroedAllocator): Init runs once per ledger.
+  balance_.resize(layout_.size());
   fund_total_.assign(f, 0);
-  required_.assign(n, 0);
-  first_paid_.assign(n, 0);
-  owner_deposited_.assign(n, 0);
-  closed_.assign(n, 0);
+  required_.resize(n);
+  first_paid_.resize(n);
+  owner_deposited_.resize(n);
+  closed_.resize(n);
   return absl::OkStatus();
 }
 
@@ -263,6 +198,13 @@ Money Ledger::Balance(std::uint32_t account) const {
   return account < balance_.size() ? Money::Fen(balance_[account]) : Money();
 }
 
+bool Ledger::Sold(Index d) const { return maps_->sold.contains(d); }
+
+Money Ledger::DeveloperDeposited(Index d) const {
+  auto it = maps_->developer_deposited.find(d);
+  return Money::Fen(it == maps_->developer_deposited.end() ? 0 : it->second);
+}
+
 Money Ledger::SellingUnitDeposited(Index d) const {
   auto it = maps_->su_deposited.find(d);
   return Money::Fen(it == maps_->su_deposited.end() ? 0 : it->second);
@@ -276,9 +218,9 @@ Ledger::TxView Ledger::tx(std::size_t i) const {
 }
 
 std::optional<std::size_t> Ledger::FindTx(std::string_view id) const {
-  auto it = maps_->tx_ids.find(ToAbsl(id));
-  if (it == maps_->tx_ids.end()) return std::nullopt;
-  return it->second;
+  const std::uint32_t t = maps_->tx_ids.Find(id);
+  if (t == UINT32_MAX) return std::nullopt;
+  return t;
 }
 
 absl::Status Ledger::CheckDwelling(Index d, std::string_view what) const {
@@ -309,20 +251,25 @@ std::string Ledger::NextId() {
   std::string id;
   do {
     id = StrCat("T", next_seq_++);
-  } while (maps_->tx_ids.contains(id));
+  } while (maps_->tx_ids.Find(id) != UINT32_MAX);
   return id;
 }
 
 // ---------------------------------------------------------------------------
 absl::Status Ledger::CheckStructure(const Transaction& tx) const {
-  const std::string what = StrCat("transaction \"", tx.id, "\"");
+  // Messages are built only on failure: replay checks millions of transactions.
+  auto what = [&tx] { return StrCat("transaction \"", tx.id, "\""); };
   if (tx.id.empty()) return absl::InvalidArgumentError("transaction id: empty");
-  if (maps_->tx_ids.contains(tx.id)) {
-    return absl::AlreadyExistsError(StrCat(what, " id: already in the journal"));
+  if (maps_->tx_ids.Find(tx.id) != UINT32_MAX) {
+    return absl::AlreadyExistsError(StrCat(what(), " id: already in the journal"));
   }
-  if (absl::Status s = CheckDate(tx.date, what); !s.ok()) return s;
+  if (tx_.size() >= UINT32_MAX - 1 || !maps_->tx_ids.Fits(tx.id)) {
+    return absl::ResourceExhaustedError(
+        StrCat(what(), ": the journal index holds 4 G transactions and 4 GiB of ids"));
+  }
+  if (!CheckDate(tx.date, {}).ok()) return CheckDate(tx.date, what());
   if (tx.accounts.size() != tx.amounts.size()) {
-    return absl::InvalidArgumentError(StrCat(what, ": ", tx.accounts.size(), " accounts but ",
+    return absl::InvalidArgumentError(StrCat(what(), ": ", tx.accounts.size(), " accounts but ",
                                              tx.amounts.size(), " amounts"));
   }
   absl::int128 sum = 0;
@@ -331,10 +278,10 @@ absl::Status Ledger::CheckStructure(const Transaction& tx) const {
   for (std::size_t i = 0; i < tx.accounts.size(); ++i) {
     const std::uint32_t a = tx.accounts[i];
     if (a >= accounts) {
-      return absl::NotFoundError(StrCat(what, " postings[", i, "] account: no account #", a));
+      return absl::NotFoundError(StrCat(what(), " postings[", i, "] account: no account #", a));
     }
     if (a < dwellings && closed_[a] && !assertion) {
-      return absl::FailedPreconditionError(StrCat(what, " postings[", i, "] account \"",
+      return absl::FailedPreconditionError(StrCat(what(), " postings[", i, "] account \"",
                                                   AccountName(a),
                                                   "\": refunded (building destroyed, art. 30)"));
     }
@@ -344,7 +291,7 @@ absl::Status Ledger::CheckStructure(const Transaction& tx) const {
     for (std::size_t i = 0; i < tx.accounts.size(); ++i) {
       if (balance_[tx.accounts[i]] != tx.amounts[i]) {
         return absl::FailedPreconditionError(StrCat(
-            what, " balance assertion on ", FormatLedgerDate(tx.date), ": account \"",
+            what(), " balance assertion on ", FormatLedgerDate(tx.date), ": account \"",
             AccountName(tx.accounts[i]), "\" expected ",
             Money::Fen(tx.amounts[i]).ToYuanString(), ", balance is ",
             Money::Fen(balance_[tx.accounts[i]]).ToYuanString()));
@@ -354,7 +301,7 @@ absl::Status Ledger::CheckStructure(const Transaction& tx) const {
   }
   if (sum != 0) {
     const auto off = static_cast<std::int64_t>(sum);
-    return absl::InvalidArgumentError(StrCat(what, " postings: do not sum to zero (off by ",
+    return absl::InvalidArgumentError(StrCat(what(), " postings: do not sum to zero (off by ",
                                              off, " fen)"));
   }
   return absl::OkStatus();
@@ -380,20 +327,45 @@ absl::Status Ledger::ApplyPostings(const Transaction& tx) {
   if (tx.kind == TxKind::kBalanceAssertion) return absl::OkStatus();
   const std::size_t n = tx.accounts.size();
   const std::uint64_t dwellings = layout_.dwellings();
+  const std::uint32_t external = layout_.External(ExternalAccount{});
+  // Fund totals are added per run of postings to one fund (a bill's dwellings are
+  // contiguous), and signs are checked in a second pass only when a posting may
+  // have broken one: a dwelling below zero, or a fund-level or owed account.
+  Index run_fund = 0;
+  std::int64_t run = 0;
+  auto flush = [&] {
+    if (run != 0) fund_total_[run_fund] += run;
+    run = 0;
+  };
+  bool recheck = false;
   for (std::size_t i = 0; i < n; ++i) {
-    std::int64_t& b = balance_[tx.accounts[i]];
+    const std::uint32_t a = tx.accounts[i];
+    const std::int64_t v = tx.amounts[i];
+    std::int64_t& b = balance_[a];
     std::int64_t next = 0;
-    if (__builtin_add_overflow(b, tx.amounts[i], &next)) {
+    if (__builtin_add_overflow(b, v, &next)) {
+      flush();
       UndoPostings(tx, i);
       return absl::OutOfRangeError(StrCat("transaction \"", tx.id, "\" postings[", i,
                                           "]: balance overflow on \"",
                                           AccountName(tx.accounts[i]), "\""));
     }
     b = next;
-    const std::uint32_t a = tx.accounts[i];
-    if (a < dwellings) fund_total_[fund_of_[a]] += tx.amounts[i];  // hot path
-    else AddToFundTotal(a, tx.amounts[i]);
+    if (a < dwellings) {  // hot path
+      const Index f = fund_of_[a];
+      if (f != run_fund) {
+        flush();
+        run_fund = f;
+      }
+      run += v;
+      recheck |= next < 0;
+    } else {
+      AddToFundTotal(a, v);
+      recheck |= a < external;
+    }
   }
+  flush();
+  if (!recheck) return absl::OkStatus();
   // Signs after the whole transaction: sub-ledgers ≥ 0, owed ≤ 0.
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t a = tx.accounts[i];
@@ -415,7 +387,7 @@ absl::Status Ledger::ApplyPostings(const Transaction& tx) {
 void Ledger::SideEffects(const Transaction& tx) {
   std::optional<Index> d;
   if (tx.kind == TxKind::kDeposit || tx.kind == TxKind::kTopUp ||
-      tx.kind == TxKind::kSellingUnitDeposit) {
+      tx.kind == TxKind::kSellingUnitDeposit || tx.kind == TxKind::kDeveloperSale) {
     // The dwelling is the first posting's account when it is a dwelling sub-ledger
     // (saves a lookup by ID on replay); otherwise the ID in `ref`.
     if (!tx.accounts.empty() && tx.accounts[0] < layout_.dwellings() &&
@@ -426,12 +398,23 @@ void Ledger::SideEffects(const Transaction& tx) {
     }
   }
   std::int64_t paid_in = 0;
-  for (std::int64_t a : tx.amounts) paid_in += a > 0 ? a : 0;
+  if (d) {
+    for (std::int64_t a : tx.amounts) paid_in += a > 0 ? a : 0;
+  }
   switch (tx.kind) {
     case TxKind::kDeposit:
       if (d) {
         first_paid_[*d] += paid_in;
         owner_deposited_[*d] += paid_in;
+        if (!tx.accounts.empty() && tx.accounts[0] >= layout_.dwellings()) {
+          maps_->developer_deposited[*d] += paid_in;  // the developer paid (art. 21)
+        }
+      }
+      break;
+    case TxKind::kDeveloperSale:
+      if (d) {
+        maps_->sold.insert(*d);
+        maps_->developer_deposited.erase(*d);
       }
       break;
     case TxKind::kTopUp:
@@ -455,7 +438,7 @@ void Ledger::SideEffects(const Transaction& tx) {
 }
 
 void Ledger::Record(Transaction tx) {
-  maps_->tx_ids.emplace(tx.id, tx_.size());
+  maps_->tx_ids.Insert(tx.id, static_cast<std::uint32_t>(tx_.size()));
   last_date_ = tx.date;
   posting_count_ += tx.accounts.size();
   tx_.push_back(std::move(tx));

@@ -17,24 +17,23 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ledger_split.h"
+#include "ledger_tx_ids.h"
 #include "renewal/ledger.h"
 
 namespace renewal {
 
 struct Ledger::Maps {
-  absl::flat_hash_map<std::string, std::size_t> tx_ids;
+  internal::TxIds tx_ids;  // transaction id → index in tx_
   absl::flat_hash_set<std::string> subsidized;            // use ids already subsidised
   absl::flat_hash_map<Index, std::int64_t> su_deposited;  // selling-unit deposits by dwelling
-  // Reused columns for apportioning (no page faults and zeroing per operation).
-  std::vector<std::int64_t> weights, parts, rem, sorted;
+  // The developer's deposits for units it still holds, and units sold since.
+  absl::flat_hash_map<Index, std::int64_t> developer_deposited;
+  absl::flat_hash_set<Index> sold;
+  // Interest shares, reused (no page faults and zeroing per credit).
+  std::vector<std::int64_t> parts;
+  internal::SplitSelectScratch split;
 };
-
-namespace internal {
-// SplitColumn with caller-provided scratch for the remainders.
-absl::Status SplitColumnScratch(std::int64_t total, std::span<const std::int64_t> weights,
-                                std::span<std::int64_t> out, std::vector<std::int64_t>* rem,
-                                std::vector<std::int64_t>* sorted);
-}  // namespace internal
 
 }  // namespace renewal
 
@@ -64,6 +63,10 @@ absl::StatusOr<JournalHeader> DecodeHeader(std::string_view payload);
 // Fills tx.accounts / tx.amounts too.
 absl::Status DecodeTransaction(std::string_view payload, Transaction* tx);
 
+// How many whole frames the image holds (a cheap upper bound on its records, for
+// sizing indexes before a replay; checksums are not verified).
+std::size_t CountFrames(std::string_view image);
+
 // Walks the records of a journal image. Calls `fn(payload, record_index)` for each
 // whole record. A last record that is incomplete (cut inside its frame or payload,
 // or whose checksum fails and which ends the file) is a torn tail: reported in
@@ -87,12 +90,16 @@ class MappedFile {
   std::size_t size_ = 0;
 };
 
-// An open journal file positioned at its end.
+// A journal file open for appending, held under an exclusive lock (flock) for
+// the life of this object.
 class LedgerFile {
  public:
-  // Opens (creating if absent) and cuts it to `valid_bytes` (dropping a torn tail).
-  static absl::StatusOr<std::unique_ptr<LedgerFile>> Open(const std::string& path,
-                                                          std::uint64_t valid_bytes, bool sync);
+  // Opens (creating if absent) and locks it; FailedPrecondition naming the file
+  // when another LedgerFile, in this process or another, holds it.
+  static absl::StatusOr<std::unique_ptr<LedgerFile>> Lock(const std::string& path, bool sync);
+  // After the replay: cuts the file to `valid_bytes` (dropping a torn tail) and
+  // positions it there.
+  absl::Status Resume(std::uint64_t valid_bytes);
   ~LedgerFile();
   // Writes the whole record and syncs; on failure cuts the file back and fails.
   absl::Status Append(std::string_view record);

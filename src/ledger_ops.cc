@@ -54,7 +54,7 @@ absl::Status Ledger::Deposit(Index d, Money amount, int date, std::string memo) 
   tx.memo = std::move(memo);
   // Art. 21: units the developer has not sold are paid for by the developer and held
   // in its sub-ledger.
-  const bool developer = registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold;
+  const bool developer = DeveloperHeld(d);
   tx.accounts = {developer ? layout_.Id(AccountKind::kDeveloper, fund_of_[d]) : d,
                  layout_.External(developer ? ExternalAccount::kDeveloperPayments
                                             : ExternalAccount::kOwnerPayments)};
@@ -66,7 +66,7 @@ absl::Status Ledger::TopUp(Index d, Money amount, int date, std::string memo) {
   if (absl::Status s = CheckDwelling(d, "top_up"); !s.ok()) return s;
   const std::string what = StrCat("top_up dwelling \"", registry_->dwelling(d).id, "\"");
   if (absl::Status s = Positive(amount, what); !s.ok()) return s;
-  if (registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold) {
+  if (DeveloperHeld(d)) {
     return absl::FailedPreconditionError(
         StrCat(what, ": developer-held unit; the developer's sub-ledger is topped up by deposit"));
   }
@@ -185,18 +185,6 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
     }
   }
 
-  // Art. 20: shared by floor area over the dwellings of the affected common parts.
-  std::vector<std::int64_t>& weights = maps_->weights;
-  std::vector<std::int64_t>& share = maps_->parts;
-  weights.resize(count);
-  share.resize(count);
-  for (Index i = 0; i < count; ++i) weights[i] = cols.area_centi[first + i];
-  if (absl::Status s = internal::SplitColumnScratch(q.amount.fen(), weights, share, &maps_->rem,
-                                                    &maps_->sorted);
-      !s.ok()) {
-    return s;
-  }
-
   Transaction tx;
   tx.id = q.id;
   tx.kind = TxKind::kUse;
@@ -205,22 +193,33 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
   tx.ref = StrCat(KeyOf(q.facility));
   tx.approval = ap;
   tx.renovation_contribution = q.renovation_contribution;
-  tx.accounts.reserve(static_cast<std::size_t>(count) + 8);  // grows if many owe
-  tx.amounts.reserve(static_cast<std::size_t>(count) + 8);
-  auto charge = [&](std::uint32_t account, std::uint32_t owed_account, std::int64_t amount,
-                    Money* paid) {
+  // Art. 20: shared by floor area over the dwellings of the affected common parts.
+  // The shares are written straight into the posting column, which the charges
+  // below compact in place: a national bill needs no share column of its own.
+  std::vector<std::int64_t>& share = tx.amounts;
+  tx.accounts.reserve(static_cast<std::size_t>(count) + 8);
+  share.reserve(static_cast<std::size_t>(count) + 8);
+  share.resize(count);
+  const std::uint32_t* area = cols.area_centi.data() + first;
+  if (absl::Status s = internal::SplitInto(
+          q.amount.fen(), count, [area](std::size_t i) { return std::int64_t{area[i]}; }, share,
+          maps_->split);
+      !s.ok()) {
+    return s;
+  }
+  // Amounts owed and the fund-level charges follow the dwellings' postings.
+  std::vector<std::pair<std::uint32_t, std::int64_t>> tail;
+  auto charge_fund = [&](std::uint32_t account, std::uint32_t owed_account, std::int64_t amount,
+                         Money* paid) {
     const std::int64_t covered = std::min(balance_[account], amount);
-    if (covered > 0) {
-      tx.accounts.push_back(account);
-      tx.amounts.push_back(-covered);
-      *paid = Money::Fen(paid->fen() + covered);
-    }
-    if (amount > covered) {
-      tx.accounts.push_back(owed_account);
-      tx.amounts.push_back(-(amount - covered));
-      result.owed = Money::Fen(result.owed.fen() + amount - covered);
-    }
+    if (covered > 0) tail.emplace_back(account, -covered);
+    if (amount > covered) tail.emplace_back(owed_account, -(amount - covered));
+    *paid = Money::Fen(paid->fen() + covered);
+    result.owed = Money::Fen(result.owed.fen() + amount - covered);
   };
+  const auto owed_base = static_cast<std::uint32_t>(layout_.dwellings());
+  std::size_t written = 0;  // dwelling postings so far; never ahead of the share read
+  std::int64_t from_dwellings = 0, owed = 0;
 
   // Per fund segment (funds are contiguous dwelling ranges).
   for (Index seg = first; seg < first + count;) {
@@ -234,7 +233,7 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
     std::vector<Index> reform;
     for (Index d = seg; d < end; ++d) {
       if (cols.property_type[d] != PropertyType::kReformHousing) continue;
-      if (cols.sale_state[d] == SaleState::kDeveloperUnsold) continue;
+      if (DeveloperHeld(d)) continue;
       reform.push_back(d);
       reform_total += share[d - first];
       owners_dep += owner_deposited_[d];
@@ -253,30 +252,48 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
       }
       for (std::size_t k = 0; k < reform.size(); ++k) share[reform[k] - first] = rs[k];
     }
+    // Each dwelling pays its share from its sub-ledger; the rest is an amount owed.
     std::int64_t developer_part = 0;
     for (Index d = seg; d < end; ++d) {
       const std::int64_t s = share[d - first];
       if (s == 0) continue;
-      if (cols.sale_state[d] == SaleState::kDeveloperUnsold) {
+      if (DeveloperHeld(d)) {
         developer_part += s;  // art. 21
         continue;
       }
-      charge(d, static_cast<std::uint32_t>(layout_.dwellings()) + d, s, &result.from_dwellings);
+      const std::int64_t covered = std::min(balance_[d], s);  // balances are >= 0
+      if (covered > 0) {
+        tx.accounts.push_back(d);
+        share[written++] = -covered;
+      }
+      if (s > covered) tail.emplace_back(owed_base + d, -(s - covered));
+      from_dwellings += covered;
+      owed += s - covered;
       ++result.dwellings;
     }
     if (su_part > 0) {
-      charge(layout_.Id(AccountKind::kSellingUnit, fund),
-             layout_.Id(AccountKind::kSellingUnitOwed, fund), su_part, &result.from_selling_unit);
+      charge_fund(layout_.Id(AccountKind::kSellingUnit, fund),
+                  layout_.Id(AccountKind::kSellingUnitOwed, fund), su_part,
+                  &result.from_selling_unit);
     }
     if (developer_part > 0) {
-      charge(layout_.Id(AccountKind::kDeveloper, fund),
-             layout_.Id(AccountKind::kDeveloperOwed, fund), developer_part,
-             &result.from_developer);
+      charge_fund(layout_.Id(AccountKind::kDeveloper, fund),
+                  layout_.Id(AccountKind::kDeveloperOwed, fund), developer_part,
+                  &result.from_developer);
     }
     seg = end;
   }
+  share.resize(written);
+  tx.accounts.reserve(written + tail.size() + 1);
+  tx.amounts.reserve(written + tail.size() + 1);
+  for (const auto& [account, amount] : tail) {
+    tx.accounts.push_back(account);
+    tx.amounts.push_back(amount);
+  }
   tx.accounts.push_back(layout_.External(ExternalAccount::kWorks));
   tx.amounts.push_back(q.amount.fen());
+  result.from_dwellings = Money::Fen(from_dwellings);
+  result.owed = Money::Fen(result.owed.fen() + owed);
   if (tx.id.empty()) tx.id = NextId();
   result.tx_id = tx.id;
   result.total = q.amount;
@@ -308,14 +325,15 @@ absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, st
     }
     seg = end;
   }
-  std::vector<std::int64_t>& weights = maps_->weights;
+  // Weights are the balances themselves (read in place, no copy).
   std::vector<std::int64_t>& parts = maps_->parts;
-  weights.resize(count + extra.size());
-  parts.resize(weights.size());
-  std::copy(balance_.begin() + first, balance_.begin() + first + count, weights.begin());
-  for (std::size_t k = 0; k < extra.size(); ++k) weights[count + k] = balance_[extra[k]];
+  parts.resize(count + extra.size());
+  const std::int64_t* dwelling_balance = balance_.data() + first;
+  auto weight = [&](std::size_t i) {
+    return i < count ? dwelling_balance[i] : balance_[extra[i - count]];
+  };
   absl::Status s =
-      internal::SplitColumnScratch(total.fen(), weights, parts, &maps_->rem, &maps_->sorted);
+      internal::SplitInto(total.fen(), parts.size(), weight, parts, maps_->split);
   if (!s.ok()) {
     if (s.code() == absl::StatusCode::kInvalidArgument) {
       return absl::FailedPreconditionError("interest: no balance in scope to credit it to");
@@ -366,11 +384,13 @@ absl::Status Ledger::CreditIncome(LedgerScope scope, Money total, IncomeTarget t
     tx.accounts = {layout_.Id(AccountKind::kPublicIncome, fund)};
     tx.amounts = {total.fen()};
   } else {
-    std::vector<std::int64_t> weights(count), parts(count);
-    for (Index i = 0; i < count; ++i) {
-      weights[i] = closed_[first + i] ? 0 : registry_->dwellings().area_centi[first + i];
-    }
-    if (absl::Status s = SplitColumn(total.fen(), weights, parts); !s.ok()) {
+    std::vector<std::int64_t>& parts = maps_->parts;
+    parts.resize(count);
+    const std::uint32_t* area = registry_->dwellings().area_centi.data() + first;
+    const std::uint8_t* closed = closed_.data() + first;
+    auto weight = [&](std::size_t i) { return closed[i] ? std::int64_t{0} : std::int64_t{area[i]}; };
+    if (absl::Status s = internal::SplitInto(total.fen(), count, weight, parts, maps_->split);
+        !s.ok()) {
       return absl::FailedPreconditionError("income scope: no open dwellings");
     }
     tx.ref = "by_area";
@@ -450,6 +470,39 @@ absl::Status Ledger::ChangeOwner(Index d, std::string new_owner, int date) {
   tx.date = date;
   tx.ref = std::string(registry_->dwelling(d).id);
   tx.memo = std::move(new_owner);
+  if (DeveloperHeld(d)) {
+    // The developer sells a unit it held. Its sub-ledger pools the deposits it made
+    // for its units (art. 21), its shares of works for them and the interest on the
+    // pool; the unit takes its part of that pool, pro rata to the developer's
+    // deposits recorded for the units it still holds in the fund. That is the
+    // balance the unit's own sub-ledger would have had when costs and deposits both
+    // follow area, and it goes with the dwelling (art. 29); the pool never pays out
+    // more than it holds, and the last unit sold empties it.
+    tx.kind = TxKind::kDeveloperSale;
+    const Index fund = fund_of_[d];
+    std::int64_t held = 0;  // deposits recorded for the fund's units still held
+    for (const auto& [unit, fen] : maps_->developer_deposited) {
+      if (fund_of_[unit] == fund) held += fen;
+    }
+    const std::int64_t mine = DeveloperDeposited(d).fen();
+    const std::uint32_t pool = layout_.Id(AccountKind::kDeveloper, fund);
+    std::int64_t moved = 0;
+    if (mine > 0 && balance_[pool] > 0) {
+      // Rounded half up; never more than the pool since mine <= held.
+      moved = static_cast<std::int64_t>(
+          (absl::int128(balance_[pool]) * mine * 2 + held) / (absl::int128(held) * 2));
+    }
+    if (moved > 0) {
+      tx.accounts = {d, pool};  // the dwelling first: replay finds it without a lookup
+      tx.amounts = {moved, -moved};
+    }
+    tx.approval.reason = StrCat(
+        "developer sub-ledger of fund \"", FundId(fund), "\" holds ",
+        Money::Fen(balance_[pool]).ToYuanString(), " for units with ",
+        Money::Fen(held).ToYuanString(), " of recorded developer deposits; this unit's ",
+        Money::Fen(mine).ToYuanString(), " takes ", Money::Fen(moved).ToYuanString(),
+        " to the dwelling's sub-ledger (Order 165 arts. 21, 29)");
+  }
   return Commit(std::move(tx));
 }
 
@@ -495,7 +548,7 @@ absl::Status Ledger::Refund(Index building, int date) {
 
 absl::Status Ledger::ApplyPolicy(const DepositPolicy& policy) {
   if (absl::Status s = ValidatePolicy(policy); !s.ok()) return s;
-  std::vector<std::int64_t> required(layout_.dwellings());
+  internal::ZeroedColumn<std::int64_t> required(layout_.dwellings());
   for (Index d = 0; d < required.size(); ++d) {
     absl::StatusOr<Money> m = FirstDepositAmount(policy, *registry_, d);
     if (!m.ok()) return m.status();
@@ -526,10 +579,9 @@ std::vector<Arrear> Ledger::Arrears() const {
 std::vector<TopUpNotice> Ledger::TopUpsDue() const {
   std::vector<TopUpNotice> out;
   const std::int64_t pct = options_.top_up_threshold_pct;
-  const DwellingColumns& cols = registry_->dwellings();
   for (Index d = 0; d < first_paid_.size(); ++d) {
     const std::int64_t first = first_paid_[d];
-    if (closed_[d] || first == 0 || cols.sale_state[d] == SaleState::kDeveloperUnsold) continue;
+    if (closed_[d] || first == 0 || DeveloperHeld(d)) continue;
     const std::int64_t bal = balance_[d];
     // Art. 17: "不足首期交存额30%" — strictly below; compared exactly as bal·100 < pct·first.
     if (absl::int128(bal) * 100 >= absl::int128(first) * pct) continue;

@@ -112,7 +112,9 @@ absl::StatusOr<DwellingStatement> StatementOf(const Ledger& ledger, Index dwelli
                                            Money::Fen(v.amounts[i]), v.meta->memo});
       }
     }
-    if (y == year && v.meta->kind == TxKind::kOwnerChange &&
+    // A change of owner posts nothing (a sale may move nothing): list it anyway.
+    if (y == year && v.accounts.empty() &&
+        (v.meta->kind == TxKind::kOwnerChange || v.meta->kind == TxKind::kDeveloperSale) &&
         v.meta->ref == s.dwelling_id) {
       s.entries.push_back(StatementEntry{v.meta->date, v.meta->id, v.meta->kind, Money(),
                                          v.meta->memo});
@@ -219,7 +221,7 @@ void WritePublication(const Ledger& ledger, const YearStatements& ys, std::ostre
     const Ledger::TxView v = ledger.tx(t);
     const int y = v.meta->date / 10000;
     if (y > ys.year) break;
-    if (v.meta->kind == TxKind::kOwnerChange) {
+    if (v.meta->kind == TxKind::kOwnerChange || v.meta->kind == TxKind::kDeveloperSale) {
       if (auto d = r.FindDwelling(v.meta->ref)) new_owner[*d] = v.meta->memo;
     }
     if (y != ys.year || v.meta->kind != TxKind::kUse) continue;
@@ -303,6 +305,10 @@ void WriteJournalJson(const Ledger& ledger, std::ostream& out) {
           << ",\"emergency\":" << (m.approval.emergency ? "true" : "false") << ",\"reason\":";
       Escape(out, m.approval.reason);
       out << "},\"renovation_contribution\":" << (m.renovation_contribution ? "true" : "false");
+    }
+    if (m.kind == TxKind::kDeveloperSale) {
+      out << ",\"reason\":";
+      Escape(out, m.approval.reason);
     }
     out << (m.kind == TxKind::kBalanceAssertion ? ",\"expect\":[" : ",\"postings\":[");
     for (std::size_t i = 0; i < v.accounts.size(); ++i) {

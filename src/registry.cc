@@ -66,6 +66,29 @@ void Registry::AppendDwellingId(Index i, std::string* out) const {
   indexes_->dwelling.Append(i, out);
 }
 
+void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)> fn) const {
+  const StringColumn& stored = indexes_->dwelling.column();
+  std::string id;
+  for (Index e = 0; e < entrance_building_.size(); ++e) {
+    // The pieces of DwellingIdPrefix, once per entrance (its dwellings are contiguous).
+    id.assign(buildings_[entrance_building_[e]].id);
+    id += '-';
+    id += entrance_id_[e];
+    id += '-';
+    const std::size_t prefix = id.size();
+    for (Index d = entrance_first_dwelling_[e]; d < entrance_first_dwelling_[e + 1]; ++d) {
+      const std::string_view s = stored[d];
+      if (!s.empty() && s.front() == internal::kPrefixMark) {
+        id.resize(prefix);
+        id.append(s.substr(1));
+        fn(d, id);
+      } else {
+        fn(d, s);
+      }
+    }
+  }
+}
+
 namespace {
 internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row) {
   const Registry& r = *static_cast<const Registry*>(context);
@@ -433,7 +456,7 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
         "owners: must name at least one owner unless property_type is ownerless");
   }
   const Index dwelling = static_cast<Index>(r.dwellings_.entrance.size());
-  // Resolve owners first so that a failure leaves no half-added row.
+  // Check every owner ID before adding anything, so that bad input leaves no half-added row.
   std::array<Index, 8> owners{};
   if (d.owner_ids.size() > owners.size()) {
     return absl::InvalidArgumentError(
@@ -448,29 +471,8 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
       }
     }
   }
-  if (r.indexes_->dwelling.Find(d.id) != UINT32_MAX) return Duplicate("dwelling", d.id);
-  for (std::size_t k = 0; k < d.owner_ids.size(); ++k) {
-    auto [row, inserted] = r.indexes_->owner.Insert(d.owner_ids[k]);
-    if (row == UINT32_MAX) return absl::ResourceExhaustedError("owner: ids exceed 4 GiB");
-    if (inserted) {  // referenced before definition: placeholder
-      s_->owner_defined.push_back(false);
-      s_->owner_first_reference.push_back(dwelling);
-      r.owner_kind_.push_back(OwnerKind::kPerson);
-      r.owner_name_.push_back("");
-    }
-    owners[k] = row;
-  }
-  DwellingColumns& c = r.dwellings_;
-  const Index entrance = static_cast<Index>(r.entrance_building_.size() - 1);
-  c.entrance.push_back(entrance);
-  c.area_centi.push_back(static_cast<std::uint32_t>(d.area_centi));
-  c.area_source.push_back(d.area_source);
-  c.property_type.push_back(d.property_type);
-  c.sale_state.push_back(d.sale_state);
-  c.floor.push_back(static_cast<std::int8_t>(d.floor));
-  c.owner.push_back(d.owner_ids.empty() ? kNoIndex : owners[0]);
-  for (std::size_t k = 1; k < d.owner_ids.size(); ++k) c.co_owners.emplace_back(dwelling, owners[k]);
   // Store only the tail of "<building id>-<entrance id>-<tail>".
+  const Index entrance = static_cast<Index>(r.entrance_building_.size() - 1);
   const std::string_view building_id = r.buildings_.back().id;
   const std::string_view entrance_id = r.entrance_id_[entrance];
   std::string_view tail = d.id;
@@ -490,8 +492,31 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
   } else {
     stored = d.id;
   }
+  // One probe checks for a duplicate and adds the ID; a duplicate changes nothing.
+  // Only running out of arena space (4 GiB) can fail after this point.
   auto [row, inserted] = r.indexes_->dwelling.Insert(d.id, stored);
   if (row == UINT32_MAX) return absl::ResourceExhaustedError("dwelling: ids exceed 4 GiB");
+  if (!inserted) return Duplicate("dwelling", d.id);
+  DwellingColumns& c = r.dwellings_;
+  c.entrance.push_back(entrance);  // the new ID's prefix resolves through its entrance
+  for (std::size_t k = 0; k < d.owner_ids.size(); ++k) {
+    auto [orow, oinserted] = r.indexes_->owner.Insert(d.owner_ids[k]);
+    if (orow == UINT32_MAX) return absl::ResourceExhaustedError("owner: ids exceed 4 GiB");
+    if (oinserted) {  // referenced before definition: placeholder
+      s_->owner_defined.push_back(false);
+      s_->owner_first_reference.push_back(dwelling);
+      r.owner_kind_.push_back(OwnerKind::kPerson);
+      r.owner_name_.push_back("");
+    }
+    owners[k] = orow;
+  }
+  c.area_centi.push_back(static_cast<std::uint32_t>(d.area_centi));
+  c.area_source.push_back(d.area_source);
+  c.property_type.push_back(d.property_type);
+  c.sale_state.push_back(d.sale_state);
+  c.floor.push_back(static_cast<std::int8_t>(d.floor));
+  c.owner.push_back(d.owner_ids.empty() ? kNoIndex : owners[0]);
+  for (std::size_t k = 1; k < d.owner_ids.size(); ++k) c.co_owners.emplace_back(dwelling, owners[k]);
   ++r.entrance_first_dwelling_.back();
   ++s_->estate_dwellings;
   return absl::OkStatus();

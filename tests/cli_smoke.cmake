@@ -46,6 +46,49 @@ expect_run(ARGS fund-balance ${SOURCE_DIR}/examples/funding/yueyang_louqu_financ
            RC 0 STDOUT "\"self_balancing\":true,\"payback_year\":13")
 expect_run(ARGS fund-presets RC 0 STDOUT "ningbo_fund_subsidy")
 
+# The maintenance fund ledger (docs/ledger.md): deposits, a roof bill, a statement.
+set(fund_reg ${SOURCE_DIR}/examples/ledger/registry.json)
+set(journal ${WORK}/fund.journal)
+file(REMOVE ${journal})
+expect_run(ARGS ledger init ${fund_reg} ${journal} RC 0 STDOUT "init")
+foreach(d 101:3600 201:4800 301:6000 401:4200)  # seed 000 Liuyang: 60 yuan/m2 with lift
+  string(REPLACE ":" ";" pair ${d})
+  list(GET pair 0 unit)
+  list(GET pair 1 yuan)
+  expect_run(ARGS ledger deposit ${fund_reg} ${journal} --dwelling E1-B1-1-${unit} --amount ${yuan}
+                  --date 2025-01-10 RC 0)
+endforeach()
+# Bad input: one-line errors naming the record and field; the journal keeps its bytes.
+file(SIZE ${journal} size_before)
+expect_run(ARGS ledger deposit ${fund_reg} ${journal} --dwelling E1-B1-1-999 --amount 1
+                --date 2025-01-10 RC 1 STDERR "no dwelling with id \"E1-B1-1-999\"")
+expect_run(ARGS ledger use ${fund_reg} ${journal} --id U-1 --building E1-B1 --amount 100
+                --date 2025-03-01 --vote V-1 --rule civil_code_ordinary RC 1
+           STDERR "use \"U-1\" approval: vote \"V-1\" did not pass")
+expect_run(ARGS ledger use ${fund_reg} ${journal} --id U-1 --building E1-B1 --amount 100
+                --date 2025-03-01 --vote V-1 --rule civil_code_ordinary --passed --category warranty
+           RC 1 STDERR "art. 25\\(1\\)")
+find_program(FLOCK flock)
+if(FLOCK)  # another process holds the journal: a second writer is refused
+  execute_process(COMMAND ${FLOCK} ${journal} ${CLI} ledger deposit ${fund_reg} ${journal}
+                          --dwelling E1-B1-1-101 --amount 1 --date 2025-01-10
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "another writer has it open")
+    message(FATAL_ERROR "ledger deposit under a held lock: exit ${rc}\n${err}")
+  endif()
+endif()
+file(SIZE ${journal} size_after)
+if(NOT size_before EQUAL size_after)
+  message(FATAL_ERROR "refused ledger commands changed the journal: ${size_before} -> ${size_after}")
+endif()
+# Order 165 art. 20: 10,000 over 60/80/100/70 m2 -> 401 pays 10,000 x 70 / 310 = 2,258.06.
+expect_run(ARGS ledger use ${fund_reg} ${journal} --id U-roof --building E1-B1 --amount 10000
+                --date 2025-03-01 --facility roof --vote V-1 --rule civil_code_ordinary --passed
+           RC 0 STDOUT "U-roof")
+expect_run(ARGS ledger statement ${fund_reg} ${journal} --dwelling E1-B1-1-401 --year 2025 --json
+           RC 0 STDOUT "\"deposits\":\"4200.00\",\"uses\":\"2258.06\"")
+expect_run(ARGS ledger check ${fund_reg} ${journal} RC 0 STDOUT "consistent")
+
 # Screening and summary on the tiny city (docs/eligibility.md).
 expect_run(ARGS screen ${tiny} --policy national_2020 --year 2026 --json RC 0 STDOUT "E-0002")
 expect_run(ARGS screen ${tiny} --policy nowhere --year 2026 RC 1 STDERR "nowhere")

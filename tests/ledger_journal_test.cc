@@ -205,6 +205,45 @@ TEST_F(JournalTest, KilledWriterLosesNoCommittedTransaction) {
   EXPECT_TRUE(l->CheckInvariants().ok());
 }
 
+TEST_F(JournalTest, OneWriterAtATime) {
+  // Two writers appending to one journal would interleave records and break the
+  // replay; the second opener is refused, naming the file (docs/ledger.md §4).
+  const std::string path = TempPath("locked.journal");
+  LedgerOptions o;
+  o.sync = false;
+  absl::StatusOr<Ledger> first = Ledger::Open(registry_, path, o);
+  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_TRUE(first->Deposit(kD1, Yuan(100), 20250101).ok());
+  const std::string before = Slurp(path);
+  absl::StatusOr<Ledger> second = Ledger::Open(registry_, path, o);  // same process
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(second.status().message(), HasSubstr(path));
+  EXPECT_THAT(second.status().message(), HasSubstr("another writer"));
+  // Another process is refused too (flock holds across processes).
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    absl::StatusOr<Ledger> l = Ledger::Open(registry_, path, o);
+    ::_exit(l.ok() ? 0 : l.status().code() == absl::StatusCode::kFailedPrecondition ? 7 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 7);
+  EXPECT_EQ(Slurp(path), before);  // the refused openers wrote nothing
+  // A read-only replay beside the writer sees what it committed.
+  absl::StatusOr<Ledger> reader = Ledger::Replay(registry_, path);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(reader->DwellingBalance(kD1), Yuan(100));
+  // Once the first writer is closed, the journal opens again (also after a move).
+  Ledger moved = *std::move(first);
+  EXPECT_EQ(Ledger::Open(registry_, path, o).status().code(), absl::StatusCode::kFailedPrecondition);
+  { Ledger gone = std::move(moved); }
+  absl::StatusOr<Ledger> third = Ledger::Open(registry_, path, o);
+  ASSERT_TRUE(third.ok()) << third.status();
+  EXPECT_EQ(third->DwellingBalance(kD1), Yuan(100));
+}
+
 TEST_F(JournalTest, DamageInsideTheJournalIsDataLoss) {
   const std::string path = TempPath("damage.journal");
   WriteJournal(path);
@@ -233,6 +272,97 @@ TEST_F(JournalTest, WellFramedButUnbalancedRecordIsDataLoss) {
   EXPECT_EQ(l.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_THAT(l.status().message(), HasSubstr("\"FORGED\""));
   EXPECT_THAT(l.status().message(), HasSubstr("sum to zero"));
+}
+
+TEST_F(JournalTest, RegistryFingerprintIsTheCrcOfIdsAndAreas) {
+  // docs/ledger.md §4: the header's fingerprint is CRC-32 over each dwelling's ID
+  // bytes followed by its area (u32, 0.01 m²), in order — however it is computed.
+  std::uint32_t crc = 0;
+  for (Index d = 0; d < registry_.dwelling_count(); ++d) {
+    crc = internal::Crc32(registry_.dwelling(d).id, crc);
+    const std::uint32_t a = registry_.dwellings().area_centi[d];
+    crc = internal::Crc32(std::string_view(reinterpret_cast<const char*>(&a), 4), crc);
+  }
+  EXPECT_EQ(internal::RegistryFingerprint(registry_), crc);
+  EXPECT_EQ(internal::Crc32("123456789"), 0xCBF43926u);  // the CRC-32 check value
+}
+
+TEST(Crc32Test, TablesMatchTheBitwiseDefinition) {
+  // Every length 0..200 (the 16-, 8- and 1-byte loops) and chaining, against the
+  // reflected polynomial applied bit by bit.
+  auto bitwise = [](std::string_view bytes, std::uint32_t crc) {
+    crc = ~crc;
+    for (unsigned char c : bytes) {
+      crc ^= c;
+      for (int k = 0; k < 8; ++k) crc = (crc & 1) ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+    }
+    return ~crc;
+  };
+  std::mt19937 rng(5);
+  std::string bytes;
+  for (int len = 0; len <= 200; ++len) {
+    EXPECT_EQ(internal::Crc32(bytes), bitwise(bytes, 0)) << len;
+    EXPECT_EQ(internal::Crc32(bytes, 0x12345678u), bitwise(bytes, 0x12345678u)) << len;
+    bytes.push_back(static_cast<char>(rng()));
+  }
+}
+
+TEST(TxIdsTest, OwnNumbersInAColumnOthersHashed) {
+  using internal::TxIds;
+  EXPECT_EQ(TxIds::Number("T1"), 1u);
+  EXPECT_EQ(TxIds::Number("T4294967294"), 4294967294u);
+  for (std::string_view id : {"T", "T0", "T01", "T12a", "t5", "U-1", "T4294967295", "T99999999999"}) {
+    EXPECT_EQ(TxIds::Number(id), std::nullopt) << id;
+  }
+  TxIds ids;
+  ids.Insert("T1", 0);
+  ids.Insert("U-roof", 1);
+  ids.Insert("T4000000000", 2);  // far beyond the column: hashed, not a 16 GB column
+  ids.Insert("T3", 3);
+  ids.Insert("T01", 4);
+  EXPECT_EQ(ids.Find("T1"), 0u);
+  EXPECT_EQ(ids.Find("U-roof"), 1u);
+  EXPECT_EQ(ids.Find("T4000000000"), 2u);
+  EXPECT_EQ(ids.Find("T3"), 3u);
+  EXPECT_EQ(ids.Find("T01"), 4u);
+  EXPECT_EQ(ids.Find("T2"), TxIds::kAbsent);
+  EXPECT_EQ(ids.Find("T4000000001"), TxIds::kAbsent);
+  EXPECT_EQ(ids.Find("U-wall"), TxIds::kAbsent);
+}
+
+TEST_F(JournalTest, OwnIdsSkipTakenOnesAndDuplicatesAreDataLoss) {
+  const std::string path = TempPath("ids.journal");
+  LedgerOptions o;
+  o.sync = false;
+  {
+    absl::StatusOr<Ledger> l = Ledger::Open(registry_, path, o);
+    ASSERT_TRUE(l.ok()) << l.status();
+    ASSERT_TRUE(l->Deposit(kD1, Yuan(10), 20250101).ok());  // T1
+    Transaction tx;
+    tx.id = "T2";  // taken by hand before the ledger reaches it
+    tx.date = 20250101;
+    tx.accounts = {kD1, kD2};
+    tx.amounts = {-100, 100};
+    ASSERT_TRUE(l->Post(tx).ok());
+    ASSERT_TRUE(l->Deposit(kD3, Yuan(10), 20250101).ok());  // T3, not a second T2
+    EXPECT_EQ(l->tx(2).meta->id, "T3");
+    EXPECT_EQ(l->FindTx("T2"), 1u);
+  }
+  absl::StatusOr<Ledger> again = Ledger::Replay(registry_, path);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->FindTx("T3"), 2u);
+  // A record repeating an id (a forged or corrupted journal) does not replay.
+  std::string image = Slurp(path);
+  Transaction dup;
+  dup.id = "T2";
+  dup.date = 20250102;
+  dup.accounts = {kD2, kD1};
+  dup.amounts = {-100, 100};
+  internal::AppendTransactionRecord(dup, dup.accounts, dup.amounts, &image);
+  Spit(path, image);
+  absl::StatusOr<Ledger> l = Ledger::Replay(registry_, path);
+  EXPECT_EQ(l.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(l.status().message(), HasSubstr("\"T2\" id: already in the journal"));
 }
 
 TEST_F(JournalTest, OtherRegistryRefused) {

@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ledger_test_util.h"
+#include "../src/ledger_split.h"
 
 namespace renewal {
 namespace {
@@ -469,43 +470,52 @@ TEST(SplitColumnTest, MatchesSplitByWeights) {
   }
 }
 
-TEST_F(LedgerTest, RandomSequencesKeepEveryInvariant) {
-  std::mt19937_64 rng(42);
-  int date = 20240101;
-  int ok = 0;
-  for (int step = 0; step < 600; ++step) {
-    if (rng() % 10 == 0 && date < 20241228) ++date;
-    const Index d = static_cast<Index>(rng() % registry_.dwelling_count());
-    absl::Status s;
-    switch (rng() % 9) {
-      case 0: case 1: s = L().Deposit(d, Money::Fen(static_cast<std::int64_t>(rng() % 500000)), date); break;
-      case 2: s = L().TopUp(d, Money::Fen(static_cast<std::int64_t>(rng() % 50000)), date); break;
-      case 3: s = L().SellingUnitDeposit(d, Money::Fen(static_cast<std::int64_t>(rng() % 90000)), date); break;
-      case 4: {
-        UseRequest q = Roof(Money::Fen(static_cast<std::int64_t>(rng() % 2000000)),
-                            {LedgerScopeKind::kBuilding, static_cast<Index>(rng() % 4)});
-        q.date = date;
-        if (q.scope.index >= kB3) q.approval.rule = std::string(kRuleWithoutAssembly);
-        q.renovation_contribution = rng() % 2;
-        s = L().Use(q).status();
-        break;
-      }
-      case 5: s = L().CreditInterest({LedgerScopeKind::kAll, 0}, Money::Fen(static_cast<std::int64_t>(rng() % 10000)), date); break;
-      case 6: s = L().CreditIncome({LedgerScopeKind::kEstate, static_cast<Index>(rng() % 2)},
-                                   Money::Fen(static_cast<std::int64_t>(rng() % 10000)),
-                                   rng() % 2 ? IncomeTarget::kByArea : IncomeTarget::kPublicIncome, date); break;
-      case 7: s = L().SettleOwed(d, Money::Fen(std::min<std::int64_t>(L().AmountOwed(d).fen(), 1000)), date); break;
-      case 8: {
-        const std::size_t t = rng() % (L().tx_count() + 1);
-        if (t < L().tx_count()) s = L().Subsidize(L().tx(t).meta->id, 50, date);
-        break;
+// The column split selects the fen-receiving remainders by histogram levels; it must
+// give exactly SplitByWeights' answer, including ties (lower index first), clustered
+// remainders (many dwellings of one floor plan) and the 128-bit path.
+TEST(SplitColumnTest, HistogramSelectionMatchesSplitByWeights) {
+  std::mt19937_64 rng(11);
+  internal::SplitSelectScratch scratch;
+  for (int round = 0; round < 400; ++round) {
+    const std::size_t n = 1 + rng() % (round % 4 == 0 ? 5000 : 300);
+    std::vector<std::int64_t> w(n), out(n);
+    const int shape = round % 5;
+    for (auto& x : w) {
+      switch (shape) {
+        case 0: x = 1 + static_cast<std::int64_t>(rng() % 3); break;          // few distinct
+        case 1: x = 4000 + static_cast<std::int64_t>(rng() % 10000); break;   // 0.01 m²
+        case 2: x = static_cast<std::int64_t>(rng() % 2) * 7000; break;       // zeros
+        case 3: x = static_cast<std::int64_t>(rng() % 1'000'000'000'000); break;  // 128-bit
+        default: x = static_cast<std::int64_t>(rng() % 500'000'000); break;   // balances
       }
     }
-    ok += s.ok();
-    for (std::int64_t b : L().dwelling_balances()) ASSERT_GE(b, 0);
-    ASSERT_TRUE(L().CheckInvariants().ok()) << "step " << step;
+    w[rng() % n] += 1;
+    const auto total = static_cast<std::int64_t>(shape == 3 ? rng() % 100'000'000'000
+                                                            : rng() % 10'000'000'000);
+    absl::StatusOr<std::vector<Money>> ref = SplitByWeights(Money::Fen(total), w);
+    ASSERT_TRUE(ref.ok());
+    // collect = 0 and 1 force every histogram level; the default selects directly.
+    for (std::size_t collect : {std::size_t{0}, std::size_t{1}, internal::kSplitCollect}) {
+      ASSERT_TRUE(internal::SplitInto(
+                      total, n, [&](std::size_t i) { return w[i]; }, out, scratch, collect)
+                      .ok());
+      for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(out[i], (*ref)[i].fen()) << round << " " << i << " collect " << collect;
+      }
+    }
   }
-  EXPECT_GT(ok, 150);  // many random operations are refused, which is also checked
+  // Ties by hand: 2 fen over three equal weights → 1, 1, 0 (the lower indexes win).
+  std::vector<std::int64_t> w{5, 5, 5}, out(3);
+  ASSERT_TRUE(internal::SplitInto(2, 3, [&](std::size_t i) { return w[i]; }, out, scratch, 0).ok());
+  EXPECT_EQ(out, (std::vector<std::int64_t>{1, 1, 0}));
+  // The reciprocal division is exact at the edges of 64 bits.
+  const std::uint64_t kTop = std::uint64_t{1} << 63;
+  for (std::uint64_t d : std::vector<std::uint64_t>{1, 3, 7, std::uint64_t{1} << 32, kTop - 1}) {
+    const std::uint64_t m = UINT64_MAX / d;
+    for (std::uint64_t p : std::vector<std::uint64_t>{0, 1, d - 1, d, 2 * d - 1, kTop - 1, UINT64_MAX}) {
+      EXPECT_EQ(internal::DivideByReciprocal(p, d, m), p / d) << p << " / " << d;
+    }
+  }
 }
 
 }  // namespace

@@ -10,6 +10,12 @@
 #ifndef RENEWAL_TESTS_LEDGER_TEST_UTIL_H_
 #define RENEWAL_TESTS_LEDGER_TEST_UTIL_H_
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -97,6 +103,18 @@ inline constexpr Index kB1 = 0, kB2 = 1, kB3 = 2, kB4 = 3;
 inline constexpr Index kE1 = 0, kE2 = 1;
 
 inline Money Yuan(std::int64_t y) { return Money::Fen(y * 100); }
+
+// A journal path of this process under the test temp dir, removed first.
+inline std::string TempJournal(std::string_view name) {
+  const std::string p = ::testing::TempDir() + "renewal_ledger_" + std::to_string(::getpid()) +
+                        "_" + std::string(name);
+  std::filesystem::remove(p);
+  return p;
+}
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 inline FundUseApproval PassedVote(std::string_view rule = kRuleCivilCodeOrdinary) {
   FundUseApproval a;

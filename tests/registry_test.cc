@@ -129,6 +129,13 @@ TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {
     EXPECT_EQ(r->dwelling(i).id, ids[i]);
     EXPECT_EQ(r->FindDwelling(ids[i]), i) << ids[i];
   }
+  // The entrance-at-a-time walk spells the same IDs in the same order.
+  std::vector<std::string> walked;
+  r->ForEachDwellingId([&](Index d, std::string_view id) {
+    EXPECT_EQ(d, walked.size());
+    walked.emplace_back(id);
+  });
+  EXPECT_EQ(walked, std::vector<std::string>(std::begin(ids), std::end(ids)));
   EXPECT_EQ(r->FindDwelling("B1-1-102"), std::nullopt);
   EXPECT_EQ(r->FindDwelling("B1-1"), std::nullopt);
   EXPECT_EQ(r->FindDwelling(""), std::nullopt);

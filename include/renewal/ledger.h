@@ -30,12 +30,16 @@
 #define RENEWAL_LEDGER_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -49,6 +53,36 @@ namespace renewal {
 
 namespace internal {
 class LedgerFile;
+
+// Allocates with calloc, whose large blocks are fresh zero pages, and value-
+// initialises arithmetic elements by doing nothing: a column resized once from
+// empty costs no writes until it is used (a 38 M-dwelling ledger has 1.7 GB of
+// such columns; a replay touches only the accounts in its journal). Resize only
+// from empty: a shrink followed by a growth would not re-zero.
+template <class T>
+struct ZeroedAllocator {
+  static_assert(std::is_arithmetic_v<T>);
+  using value_type = T;
+  ZeroedAllocator() = default;
+  template <class U>
+  ZeroedAllocator(const ZeroedAllocator<U>&) {}  // NOLINT: rebinding
+  T* allocate(std::size_t n) {
+    void* p = std::calloc(n == 0 ? 1 : n, sizeof(T));  // calloc(0) may return null
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t) { std::free(p); }
+  template <class U>
+  void construct(U*) noexcept {}  // already zero
+  template <class U, class... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+  template <class U>
+  bool operator==(const ZeroedAllocator<U>&) const { return true; }
+};
+template <class T>
+using ZeroedColumn = std::vector<T, ZeroedAllocator<T>>;
 }  // namespace internal
 
 enum class AccountKind : std::uint8_t {
@@ -89,13 +123,14 @@ struct LabelTable<ExternalAccount> {
 };
 inline constexpr std::size_t kExternalAccountCount = LabelTable<ExternalAccount>::kLabels.size();
 
+// Values are the journal's kind byte: new kinds are only ever appended.
 enum class TxKind : std::uint8_t {
   kDeposit, kTopUp, kSellingUnitDeposit, kUse, kInterest, kIncome, kSubsidy, kOwnerChange,
-  kRefund, kSettleOwed, kBalanceAssertion, kTransfer
+  kRefund, kSettleOwed, kBalanceAssertion, kTransfer, kDeveloperSale
 };
 template <>
 struct LabelTable<TxKind> {
-  static constexpr std::array<Label<TxKind>, 12> kLabels{{
+  static constexpr std::array<Label<TxKind>, 13> kLabels{{
       {TxKind::kDeposit, "deposit", "首期交存", "first deposit"},
       {TxKind::kTopUp, "top_up", "续筹", "top-up"},
       {TxKind::kSellingUnitDeposit, "selling_unit_deposit", "售房单位交存", "selling unit deposit"},
@@ -108,6 +143,7 @@ struct LabelTable<TxKind> {
       {TxKind::kSettleOwed, "settle_owed", "补缴欠款", "settlement of an amount owed"},
       {TxKind::kBalanceAssertion, "balance", "余额核对", "balance assertion"},
       {TxKind::kTransfer, "transfer", "转账", "transfer"},
+      {TxKind::kDeveloperSale, "developer_sale", "开发建设单位售房过户", "sale of a developer-held unit"},
   }};
 };
 
@@ -176,7 +212,7 @@ struct Transaction {
   TxKind kind = TxKind::kTransfer;
   std::string memo;
   std::string ref;   // subsidy: the use's id; owner change: the new owner
-  FundUseApproval approval;  // uses only
+  FundUseApproval approval;  // uses; developer_sale: approval.reason says what moved and why
   bool renovation_contribution = false;  // uses: residents' renovation contribution (Ningbo)
   std::vector<std::uint32_t> accounts;
   std::vector<std::int64_t> amounts;
@@ -317,7 +353,11 @@ class Ledger {
                             std::string memo = {});
   // Ningbo: the government subsidises pct% of what the dwellings paid in use `use_tx_id`.
   absl::Status Subsidize(std::string_view use_tx_id, int pct, int date);
-  // Art. 29: the balance stays with the dwelling; records the new owner.
+  // Art. 29: the balance stays with the dwelling; records the new owner. For a unit
+  // the developer still holds, this is its sale (kDeveloperSale): the dwelling's
+  // share of the developer sub-ledger moves to its own sub-ledger, pro rata to the
+  // developer's deposits recorded for the units it holds in that fund (docs/ledger.md
+  // §3), and from then on the dwelling is its owner's.
   absl::Status ChangeOwner(Index dwelling, std::string new_owner, int date);
   // Art. 30: the building was destroyed; balances go back to the owners (and, for a
   // per-building fund, the selling unit's and developer's balances to them).
@@ -335,6 +375,14 @@ class Ledger {
   std::vector<Arrear> Arrears() const;
   std::vector<TopUpNotice> TopUpsDue() const;
   bool closed(Index d) const { return closed_[d] != 0; }
+  // Whether the developer still holds dwelling d: registry sale state
+  // developer_unsold, and no sale recorded in the journal.
+  bool DeveloperHeld(Index d) const {
+    return registry_->dwellings().sale_state[d] == SaleState::kDeveloperUnsold && !Sold(d);
+  }
+  bool Sold(Index d) const;  // a developer_sale of d is in the journal
+  // The developer's deposits recorded for a unit it still holds (art. 21).
+  Money DeveloperDeposited(Index d) const;
 
   // Journal in memory.
   std::size_t tx_count() const { return tx_.size(); }
@@ -376,12 +424,12 @@ class Ledger {
   LedgerOptions options_;
   AccountLayout layout_;
   std::vector<Index> fund_of_;           // by dwelling
-  std::vector<std::int64_t> balance_;    // by account id
+  internal::ZeroedColumn<std::int64_t> balance_;  // by account id
   std::vector<std::int64_t> fund_total_; // by fund: the fund's bank account (专户)
-  std::vector<std::int64_t> required_;   // by dwelling: first deposit under the policy
-  std::vector<std::int64_t> first_paid_; // by dwelling: sum of first deposits
-  std::vector<std::int64_t> owner_deposited_;  // by dwelling: deposits + top-ups
-  std::vector<std::uint8_t> closed_;     // by dwelling: refunded (building destroyed)
+  internal::ZeroedColumn<std::int64_t> required_;   // by dwelling: first deposit (policy)
+  internal::ZeroedColumn<std::int64_t> first_paid_; // by dwelling: sum of first deposits
+  internal::ZeroedColumn<std::int64_t> owner_deposited_;  // by dwelling: deposits + top-ups
+  internal::ZeroedColumn<std::uint8_t> closed_;     // by dwelling: refunded (building destroyed)
   std::optional<DepositPolicy> policy_;
   // In-memory journal.
   // Each transaction keeps its own posting columns: committing moves them in, no copy;

@@ -17,9 +17,11 @@ class StringColumn {
     const std::uint32_t begin = row == 0 ? 0 : ends_[row - 1];
     return std::string_view(chars_.data() + begin, ends_[row] - begin);
   }
-  // Arena offsets are 32-bit (4 GiB of text per column); false when full.
+  // Arena offsets are 32-bit (4 GiB of text per column).
+  bool fits(std::string_view s) const { return chars_.size() + s.size() <= UINT32_MAX; }
+  // False when full.
   bool push_back(std::string_view s) {
-    if (chars_.size() + s.size() > UINT32_MAX) return false;
+    if (!fits(s)) return false;
     chars_.append(s);
     ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
     return true;

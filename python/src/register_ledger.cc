@@ -132,6 +132,8 @@ Amounts are yuan strings ("4200.00") or ints in fen; dates "YYYY-MM-DD".
   None keeps the journal in memory.
 :param fund_scope: "estate" or "building".
 :raises renewal.DataLossError: the journal is damaged (other than a torn last record).
+:raises renewal.FailedPreconditionError: another Ledger (in this process or another)
+  has the journal open for appending; it is free once that one is closed.
 )doc")
       .def_static(
           "replay",
@@ -244,7 +246,11 @@ assembly) or "order165_fund_use_without_assembly", or emergency=True with a reas
            [](Ledger& l, const std::string& d, const std::string& who, const std::string& date) {
              ThrowIfError(l.ChangeOwner(Dwelling(l, d), who, DateArg(date)));
            },
-           py::arg("dwelling"), py::arg("new_owner"), py::arg("date"))
+           py::arg("dwelling"), py::arg("new_owner"), py::arg("date"),
+           "Change of owner (Order 165 art. 29; the balance stays with the dwelling). For a unit\n"
+           "the developer still holds this is its sale: the unit's share of the developer\n"
+           "sub-ledger, pro rata to the developer's deposits for its held units, moves to the\n"
+           "dwelling (kind developer_sale, with the reason).")
       .def("refund",
            [](Ledger& l, const std::string& b, const std::string& date) {
              std::optional<Index> i = l.registry().FindBuilding(b);

@@ -93,6 +93,44 @@ def test_journal_file_replays(registry, tmp_path):
     again.check()
 
 
+def test_one_writer_per_journal(registry, tmp_path):
+    # A second writer would interleave records; it is refused, naming the file.
+    path = str(tmp_path / "fund.journal")
+    fund = lg.Ledger(registry, path=path, sync=False)
+    fund.deposit("E1-B1-1-101", "3600", "2025-01-10")
+    with pytest.raises(renewal.FailedPreconditionError, match="another writer"):
+        lg.Ledger(registry, path=path)
+    assert lg.Ledger.replay(registry, path).tx_count == 1  # readers are not locked out
+    del fund  # closes the journal
+    assert lg.Ledger(registry, path=path).tx_count == 1
+
+
+def test_developer_sale_moves_the_units_deposit(root, tmp_path):
+    # Order 165 art. 21: the developer pays for 401 while it holds the unit; art. 29:
+    # on the sale the unit's part of the developer sub-ledger (here all of it, the
+    # only unit: 60 yuan/m² × 70 m² = 4,200.00, seed 000) follows the dwelling.
+    text = (root / EXAMPLE).read_text().replace(
+        '"exclusive_area_m2": 70.00, "owners": ["O4"]',
+        '"exclusive_area_m2": 70.00, "owners": ["O4"], "sale_state": "developer_unsold"')
+    path = tmp_path / "registry.json"
+    path.write_text(text)
+    fund = lg.Ledger(renewal.Registry.load(str(path)))
+    fund.deposit("E1-B1-1-401", "4200.00", "2025-01-10")
+    assert fund.balance("E1-B1-1-401") == 0
+    assert fund.fund_totals() == {"E1": 420000}
+    fund.change_owner("E1-B1-1-401", "林十二", "2025-04-01")
+    assert fund.balance("E1-B1-1-401") == 420000
+    sale = fund.to_frame().query("kind == 'developer_sale'")
+    assert dict(zip(sale.account, sale.amount_fen)) == {
+        "dwelling:E1-B1-1-401": 420000, "developer:E1": -420000}
+    record = json.loads(fund.journal_json())["transactions"][-1]
+    assert record["kind"] == "developer_sale" and "takes 4200.00" in record["reason"]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((root / "docs" / "schemas" / "ledger_journal.schema.json").read_text())
+    jsonschema.validate(json.loads(fund.journal_json()), schema,
+                        cls=jsonschema.Draft202012Validator)
+
+
 def test_outputs_match_schemas(fund, root):
     jsonschema = pytest.importorskip("jsonschema")
     deposit_all(fund)

@@ -22,7 +22,7 @@ constexpr std::string_view kUsage =
     "            [--passed] [--emergency --reason TEXT] [--owners-assembly yes|no] [--contribution]\n"
     "        interest|income --amount YUAN --date D [--estate|--building ID] [--public-income]\n"
     "        subsidy --use ID --date D [--pct 50]\n"
-    "        owner --dwelling ID --new-owner NAME --date D\n"
+    "        owner --dwelling ID --new-owner NAME --date D   (of a developer-held unit: its sale)\n"
     "        settle --dwelling ID --amount YUAN --date D\n"
     "        refund --building ID --date D\n"
     "        assert --dwelling ID --amount YUAN --date D\n"
