@@ -54,14 +54,12 @@ struct Tallier::Scratch {
   Index own_first = 0;
   Index own_count = 0;
   // Per scope position.
-  std::vector<Index> slot;        // the newest valid ballot, then the effective one
+  // The first valid ballot, then the effective one, numbered from the range's start.
+  std::vector<Index> slot;
   std::vector<std::uint8_t> slot_choice;  // its choice, kNoChoice when none
   std::vector<Index> person_of;   // person number in this count
-  std::vector<Index> multi_list;  // positions with several valid ballots: [0, multi_list_n)
-  std::size_t multi_list_n = 0;
-  std::vector<Index> co_owner_check;  // ballots whose caster may be a co-owner
-  // Per ballot of the range: the next older valid ballot of the same dwelling.
-  std::vector<Index> next;
+  // Valid ballots after a position's first: (position, ballot).
+  std::vector<std::pair<Index, Index>> repeats;
   std::vector<Index> group;
   // Per person in this count.
   Index persons = 0;
@@ -93,8 +91,7 @@ struct Tallier::Scratch {
   void ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out);
   template <ScopeShape kShape>
   void GatherPersons(const Registry& r);
-  void ReportInconsistent(const DwellingColumns& c, std::size_t base, std::size_t count,
-                          VoteOutcome& out);
+  void ReportInconsistent(const DwellingColumns& c, std::size_t count, VoteOutcome& out);
   std::int64_t AddUpTotals(VoteTotals& t) const;
   void Breakdown(const Registry& r, VoteOutcome& out) const;
   DwellingChoice ChoiceAt(Index pos) const {
@@ -225,144 +222,146 @@ absl::StatusOr<VoteOutcome> Tallier::Count(const Vote& vote, const BallotBox& bo
   return CountRange(vote, box, 0, box.size(), options);
 }
 
+
 namespace {
 
-// Later phases change statuses through this, keeping the counts right.
-void Restatus(VoteOutcome& out, std::size_t base, Index i, BallotStatus st) {
-  --out.status_counts[static_cast<std::size_t>(out.ballot_status[i - base])];
+// Later phases change a ballot's status (its number relative to the counted
+// range) through this, keeping the counts right.
+void Restatus(VoteOutcome& out, Index i, BallotStatus st) {
+  --out.status_counts[static_cast<std::size_t>(out.ballot_status[i])];
   ++out.status_counts[static_cast<std::size_t>(st)];
-  out.ballot_status[i - base] = st;
+  out.ballot_status[i] = st;
 }
 
 }  // namespace
 
-// Gives every ballot of [begin, end) its first status (checked in the order
-// docs/votes.md lists) and chains the valid ballots of each dwelling through
-// `next`, newest first (slot = the newest). The loop makes no calls, so its
-// values stay in registers: ballots naming an owner other than the first owner
-// are set aside and checked against the co-owners afterwards.
+// Gives every ballot of [begin, end) its first status, checked in the order
+// docs/votes.md lists, and records each scope position's first valid ballot in
+// `slot` (its choice in `slot_choice`) and every further one in `repeats`. The
+// loop makes no calls and keeps its values in registers: a ballot naming an
+// owner other than the first owner is provisionally not an owner's, and those
+// are checked against the co-owners afterwards.
 template <bool kContiguous>
 void Tallier::Scratch::ScanBallots(const Vote& vote, const BallotBox& box, std::size_t begin,
                                    std::size_t end, const DwellingColumns& c, VoteOutcome& out) {
   const std::size_t m = end - begin;
   slot.assign(n, kNone);
   slot_choice.assign(n, kNoChoice);
-  if (next.size() < m) next.resize(m);  // written before it is read
-  if (multi_list.size() < n) multi_list.resize(n);
-  if (co_owner_check.size() < m) co_owner_check.resize(m);
+  repeats.clear();
   const Index* dwelling = box.dwellings().data() + begin;
   const std::int32_t* time = box.time_offsets().data() + begin;
   const Index* caster = box.owners().data() + begin;
   const BallotChoice* choice = box.choices().data() + begin;
   const Index* owner = c.owner.data();
   // The window relative to the box's base time, clamped just outside the range
-  // of offsets (so a window beyond it admits all or none, as it should).
+  // of offsets (so a window beyond it admits all or none, as it should); a time
+  // is inside when (t - opens) as unsigned is at most the window's width.
   auto relative = [base = box.time_base()](std::int64_t t) {
     const __int128 r = static_cast<__int128>(t) - base;
     return static_cast<std::int64_t>(std::clamp<__int128>(r, -BallotBox::kMaxTimeSpan - 1,
                                                           BallotBox::kMaxTimeSpan + 1));
   };
-  const std::int64_t opens = relative(vote.opens), closes = relative(vote.closes);
+  const std::int64_t opens = relative(vote.opens);
+  const auto width = static_cast<std::uint64_t>(relative(vote.closes) - opens);
   const Index first_ = first, n_ = n;
-  std::uint8_t* slot_choice_ = slot_choice.data();
   BallotStatus* status = out.ballot_status.data();
   Index* slot_ = slot.data();
-  Index* next_ = next.data();
-  Index* multi = multi_list.data();
-  Index* check = co_owner_check.data();
-  std::size_t multi_n = 0, check_n = 0;
-  auto chain = [&](std::size_t k, Index pos) {
-    const Index head = slot_[pos];
-    next_[k] = head;
-    if (head != kNone && next_[head - begin] == kNone) multi[multi_n++] = pos;  // second ballot
-    slot_[pos] = static_cast<Index>(begin + k);
-    slot_choice_[pos] = static_cast<std::uint8_t>(choice[k]);
+  std::uint8_t* slot_choice_ = slot_choice.data();
+  bool maybe_co_owner = false;
+  std::int64_t rejected = 0;
+  // Rejections are rare: their count goes up in the branch that finds them.
+  auto reject = [&](std::size_t k, BallotStatus st) {
+    status[k] = st;
+    ++out.status_counts[static_cast<std::size_t>(st)];
+    ++rejected;
+  };
+  auto accept = [&](std::size_t k, Index pos) {
+    if (slot_[pos] == kNone) {
+      slot_[pos] = static_cast<Index>(k);
+      slot_choice_[pos] = static_cast<std::uint8_t>(choice[k]);
+    } else {
+      repeats.push_back({pos, static_cast<Index>(k)});
+    }
   };
   for (std::size_t k = 0; k < m; ++k) {
     const Index d = dwelling[k];
     const Index pos = Local<kContiguous>(d, first_, n_);
-    const std::int64_t t = time[k];  // relative to the base
-    BallotStatus st = BallotStatus::kAccepted;
+    const std::int64_t t = time[k];
     if (pos == kNone) {
-      st = d == kNoIndex ? BallotStatus::kUnknownDwelling : BallotStatus::kOutOfScope;
-    } else if (t < opens) {
-      st = BallotStatus::kBeforeOpening;
-    } else if (t > closes) {
-      st = BallotStatus::kAfterClose;
-    } else if (owner[d] == kNoIndex) {
-      st = BallotStatus::kNoOwner;
-    } else if (caster[k] != kNoIndex && caster[k] != owner[d]) {
-      check[check_n++] = static_cast<Index>(k);
-      continue;
-    }
-    if (st == BallotStatus::kAccepted) {
-      chain(k, pos);
+      reject(k, d == kNoIndex ? BallotStatus::kUnknownDwelling : BallotStatus::kOutOfScope);
+    } else if (static_cast<std::uint64_t>(t - opens) > width) {
+      reject(k, t < opens ? BallotStatus::kBeforeOpening : BallotStatus::kAfterClose);
+    } else if (const Index o = owner[d]; o == kNoIndex) {
+      reject(k, BallotStatus::kNoOwner);
+    } else if (caster[k] != kNoIndex && caster[k] != o) {
+      reject(k, BallotStatus::kNotAnOwner);  // unless a co-owner: checked below
+      maybe_co_owner = true;
     } else {
-      status[k] = st;
-      ++out.status_counts[static_cast<std::size_t>(st)];
+      accept(k, pos);
     }
   }
-  for (std::size_t j = 0; j < check_n; ++j) {
-    const std::size_t k = check[j];
-    const Index d = dwelling[k];
-    if (caster[k] == kUnknownOwner || !IsCoOwner(c, d, caster[k])) {
-      status[k] = BallotStatus::kNotAnOwner;
-      ++out.status_counts[static_cast<std::size_t>(BallotStatus::kNotAnOwner)];
-    } else {
-      chain(k, Local<kContiguous>(d, first_, n_));
+  for (std::size_t k = 0; maybe_co_owner && k < m; ++k) {
+    if (status[k] == BallotStatus::kNotAnOwner && caster[k] != kUnknownOwner &&
+        IsCoOwner(c, dwelling[k], caster[k])) {
+      status[k] = BallotStatus::kAccepted;
+      --out.status_counts[static_cast<std::size_t>(BallotStatus::kNotAnOwner)];
+      --rejected;
+      accept(k, Local<kContiguous>(dwelling[k], first_, n_));
     }
   }
-  multi_list_n = multi_n;
-  std::int64_t rejected = 0;
-  for (const std::int64_t count : out.status_counts) rejected += count;
   out.status_counts[static_cast<std::size_t>(BallotStatus::kAccepted)] =
       static_cast<std::int64_t>(m) - rejected;
 }
 
 // Dwellings with several valid ballots: per caster the latest counts (ties: the
 // later in the box); different casters must agree (co-owners cast one vote).
+// Ballot numbers here are relative to the range's first ballot (`base` in the box).
 void Tallier::Scratch::ResolveRepeats(const BallotBox& box, std::size_t base, VoteOutcome& out) {
-  auto later = [&box](Index a, Index b) {  // is b later than a?
-    return box.time(b) != box.time(a) ? box.time(b) > box.time(a) : b > a;
+  auto time = [&box, base](Index i) { return box.time(base + i); };
+  auto caster = [&box, base](Index i) { return box.owner(base + i); };
+  auto choice = [&box, base](Index i) { return box.choice(base + i); };
+  auto later = [&time](Index a, Index b) {  // is b later than a?
+    return time(b) != time(a) ? time(b) > time(a) : b > a;
   };
-  for (std::size_t j = 0; j < multi_list_n; ++j) {
-    const Index pos = multi_list[j];
-    group.clear();
-    for (Index i = slot[pos]; i != kNone; i = next[i - base]) group.push_back(i);
+  std::sort(repeats.begin(), repeats.end());
+  for (std::size_t r = 0; r < repeats.size();) {
+    const Index pos = repeats[r].first;
+    group.assign(1, slot[pos]);
+    for (; r < repeats.size() && repeats[r].first == pos; ++r) group.push_back(repeats[r].second);
     // By caster, then in box order.
-    std::sort(group.begin(), group.end(), [&box](Index a, Index b) {
-      return box.owner(a) != box.owner(b) ? box.owner(a) < box.owner(b) : a < b;
+    std::sort(group.begin(), group.end(), [&caster](Index a, Index b) {
+      return caster(a) != caster(b) ? caster(a) < caster(b) : a < b;
     });
     // Latest per caster; the others are superseded.
     Index latest = kNone;  // the latest of the casters' latest ballots
     bool conflict = false;
     for (std::size_t a = 0; a < group.size();) {
-      const Index caster = box.owner(group[a]);
+      const Index who = caster(group[a]);
       Index best = group[a];
       std::size_t b = a + 1;
-      for (; b < group.size() && box.owner(group[b]) == caster; ++b) {
+      for (; b < group.size() && caster(group[b]) == who; ++b) {
         const Index i = group[b];
         if (later(best, i)) {
-          Restatus(out, base, best, BallotStatus::kSuperseded);
+          Restatus(out, best, BallotStatus::kSuperseded);
           best = i;
         } else {
-          Restatus(out, base, i, BallotStatus::kSuperseded);
+          Restatus(out, i, BallotStatus::kSuperseded);
         }
       }
-      if (latest != kNone && box.choice(latest) != box.choice(best)) conflict = true;
+      if (latest != kNone && choice(latest) != choice(best)) conflict = true;
       if (latest == kNone || later(latest, best)) latest = best;
       a = b;
     }
     for (const Index i : group) {
-      if (out.ballot_status[i - base] != BallotStatus::kAccepted) continue;
+      if (out.ballot_status[i] != BallotStatus::kAccepted) continue;
       if (conflict) {
-        Restatus(out, base, i, BallotStatus::kCoOwnerConflict);
+        Restatus(out, i, BallotStatus::kCoOwnerConflict);
       } else if (i != latest) {
-        Restatus(out, base, i, BallotStatus::kConcurring);
+        Restatus(out, i, BallotStatus::kConcurring);
       }
     }
     slot[pos] = conflict ? kNone : latest;
-    slot_choice[pos] = conflict ? kNoChoice : static_cast<std::uint8_t>(box.choice(latest));
+    slot_choice[pos] = conflict ? kNoChoice : static_cast<std::uint8_t>(choice(latest));
   }
 }
 
@@ -419,8 +418,8 @@ void Tallier::Scratch::GatherPersons(const Registry& r) {
 
 // A person whose units voted differently takes no part: each of their ballots
 // is rejected and the person is listed with their dwellings (`count` of them).
-void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t base,
-                                          std::size_t count, VoteOutcome& out) {
+void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t count,
+                                          VoteOutcome& out) {
   person_record.assign(persons, kNone);  // person -> row of out.inconsistent
   out.inconsistent.reserve(count);
   const Index* person_of_ = person_of.data();
@@ -435,7 +434,7 @@ void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t 
       out.inconsistent.push_back({dev ? kNoIndex : c.owner[d], dev, {}});
     }
     out.inconsistent[person_record[p]].dwellings.push_back(d);
-    if (slot[pos] != kNone) Restatus(out, base, slot[pos], BallotStatus::kInconsistentPerson);
+    if (slot[pos] != kNone) Restatus(out, slot[pos], BallotStatus::kInconsistentPerson);
   }
 }
 
@@ -545,7 +544,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
     case ScopeShape::kList: s.GatherPersons<ScopeShape::kList>(r); break;
   }
   if (const std::int64_t k = s.AddUpTotals(out.totals); k > 0) {
-    s.ReportInconsistent(c, begin, static_cast<std::size_t>(k), out);
+    s.ReportInconsistent(c, static_cast<std::size_t>(k), out);
   }
 
   out.passed = true;
