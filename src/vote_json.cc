@@ -416,7 +416,7 @@ std::string VoteOutcomeToJson(const Registry& r, const Vote& vote, const BallotB
     o["developer"] = p.developer;
     if (p.owner != kNoIndex) o["owner"] = r.owner(p.owner).id;
     json::array ds;
-    for (Index d : p.dwellings) ds.emplace_back(r.dwelling(d).id);
+    for (Index d : out.dwellings_of(p)) ds.emplace_back(r.dwelling(d).id);
     o["dwellings"] = std::move(ds);
     inconsistent.push_back(std::move(o));
   }

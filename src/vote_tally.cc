@@ -67,6 +67,7 @@ struct Tallier::Scratch {
   std::vector<std::uint8_t> person_choice;  // a BallotChoice, kNoChoice or kInconsistent
   std::vector<Index> person_global;         // the registry's person id
   std::vector<Index> person_record;
+  std::vector<std::pair<Index, Index>> units;  // inconsistent persons' (row, dwelling)
   // Per registry person (DwellingColumns::person): its number in this count;
   // kNone except while counting (reset through person_global).
   std::vector<Index> local_person;
@@ -417,11 +418,12 @@ void Tallier::Scratch::GatherPersons(const Registry& r) {
 }
 
 // A person whose units voted differently takes no part: each of their ballots
-// is rejected and the person is listed with their dwellings (`count` of them).
+// is rejected and the person is listed with their dwellings (`count` persons).
 void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t count,
                                           VoteOutcome& out) {
   person_record.assign(persons, kNone);  // person -> row of out.inconsistent
   out.inconsistent.reserve(count);
+  units.clear();  // (row, dwelling)
   const Index* person_of_ = person_of.data();
   const std::uint8_t* choice_of = person_choice.data();
   for (Index pos = 0, n_ = n; pos < n_; ++pos) {
@@ -431,10 +433,19 @@ void Tallier::Scratch::ReportInconsistent(const DwellingColumns& c, std::size_t 
     if (person_record[p] == kNone) {
       const bool dev = c.sale_state[d] != SaleState::kOwned;
       person_record[p] = static_cast<Index>(out.inconsistent.size());
-      out.inconsistent.push_back({dev ? kNoIndex : c.owner[d], dev, {}});
+      out.inconsistent.push_back({dev ? kNoIndex : c.owner[d], dev, 0, 0});
     }
-    out.inconsistent[person_record[p]].dwellings.push_back(d);
+    units.emplace_back(person_record[p], d);
     if (slot[pos] != kNone) Restatus(out, slot[pos], BallotStatus::kInconsistentPerson);
+  }
+  // Person by person; dwellings stay in index order (positions ascend).
+  std::sort(units.begin(), units.end());
+  out.inconsistent_dwellings.reserve(units.size());
+  for (const auto& [row, d] : units) {
+    InconsistentPerson& person = out.inconsistent[row];
+    if (person.count == 0) person.first = static_cast<std::uint32_t>(out.inconsistent_dwellings.size());
+    ++person.count;
+    out.inconsistent_dwellings.push_back(d);
   }
 }
 
@@ -567,23 +578,49 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
 
 namespace {
 
-// Touches the cache lines of the next vote's ballots so that they arrive while
-// the current vote is counted; enough of each column to start the hardware
-// prefetcher on it.
-void PrefetchBallots(const Vote& vote, const BallotBox& box, std::size_t begin, std::size_t end) {
-  constexpr std::size_t kLines = 32;
-  auto lines = [&](const auto* column) {
-    const auto* bytes = reinterpret_cast<const char*>(column + begin);
-    const std::size_t size = std::min((end - begin) * sizeof(*column), kLines * 64);
-    for (std::size_t off = 0; off < size; off += 64) __builtin_prefetch(bytes + off);
-  };
+// Prefetching for CountEach: while vote k is counted, the cache lines vote k + 1
+// will read arrive. The ballots and the registry columns are streams the
+// hardware follows once started; the rule is a few heap blocks per vote
+// (its tests, then their names), fetched in two steps: vote k + 2's tests, whose
+// lines then name vote k + 1's strings.
+void PrefetchBytes(const void* p, std::size_t bytes) {
+  const auto* c = static_cast<const char*>(p);
+  for (std::size_t off = 0; off < bytes; off += 64) __builtin_prefetch(c + off);
+}
+
+void PrefetchBallots(const BallotBox& box, std::size_t begin, std::size_t end) {
   if (begin >= end || end > box.size()) return;
-  lines(box.dwellings().data());
-  lines(box.time_offsets().data());
-  lines(box.owners().data());
-  lines(box.choices().data());
-  __builtin_prefetch(vote.rule.tests.data());
+  constexpr std::size_t kMaxBytes = 32 * 64;  // enough to start each stream
+  auto column = [&](const auto* data) {
+    PrefetchBytes(data + begin, std::min((end - begin) * sizeof(*data), kMaxBytes));
+  };
+  column(box.dwellings().data());
+  column(box.time_offsets().data());
+  column(box.owners().data());
+  column(box.choices().data());
+}
+
+void PrefetchRuleTests(const Vote& vote) {
+  PrefetchBytes(vote.rule.tests.data(), vote.rule.tests.size() * sizeof(ThresholdTest));
   __builtin_prefetch(vote.rule.name.data());
+}
+
+void PrefetchRuleNames(const Vote& vote) {
+  for (const ThresholdTest& t : vote.rule.tests) __builtin_prefetch(t.name.data());
+}
+
+// The loop both forms of CountEach share; ballots(k) prefetches vote k's ballots.
+template <typename Count, typename Ballots>
+void CountInTurn(std::span<const Vote> votes, Count count, Ballots ballots) {
+  const std::size_t n = votes.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + 2 < n) PrefetchRuleTests(votes[k + 2]);
+    if (k + 1 < n) {
+      PrefetchRuleNames(votes[k + 1]);
+      ballots(k + 1);
+    }
+    count(k);
+  }
 }
 
 }  // namespace
@@ -594,10 +631,9 @@ absl::Status Tallier::CountEach(std::span<const Vote> votes, std::span<const Bal
     return absl::InvalidArgumentError(StrCat("boxes: ", boxes.size(), " ballot boxes for ",
                                              votes.size(), " votes"));
   }
-  for (std::size_t k = 0; k < votes.size(); ++k) {
-    if (k + 1 < votes.size()) PrefetchBallots(votes[k + 1], boxes[k + 1], 0, boxes[k + 1].size());
-    sink(k, Count(votes[k], boxes[k], options));
-  }
+  CountInTurn(
+      votes, [&](std::size_t k) { sink(k, Count(votes[k], boxes[k], options)); },
+      [&](std::size_t k) { PrefetchBallots(boxes[k], 0, boxes[k].size()); });
   return absl::OkStatus();
 }
 
@@ -608,10 +644,12 @@ absl::Status Tallier::CountEach(std::span<const Vote> votes, const BallotBox& ba
     return absl::InvalidArgumentError(StrCat("starts: ", starts.size(), " entries for ", votes.size(),
                                              " votes (expected one more than the votes)"));
   }
-  for (std::size_t k = 0; k < votes.size(); ++k) {
-    if (k + 1 < votes.size()) PrefetchBallots(votes[k + 1], ballots, starts[k + 1], starts[k + 2]);
-    sink(k, CountRange(votes[k], ballots, starts[k], starts[k + 1], options));
-  }
+  CountInTurn(
+      votes,
+      [&](std::size_t k) {
+        sink(k, CountRange(votes[k], ballots, starts[k], starts[k + 1], options));
+      },
+      [&](std::size_t k) { PrefetchBallots(ballots, starts[k], starts[k + 1]); });
   return absl::OkStatus();
 }
 

@@ -380,8 +380,28 @@ TEST(HeadcountTest, InconsistentPersonIsRejectedAndReported) {
   EXPECT_EQ(o.totals.area_participating, 10000);
   ASSERT_EQ(o.inconsistent.size(), 1u);
   EXPECT_EQ(r.owner(o.inconsistent[0].owner).id, "A");
-  EXPECT_EQ(o.inconsistent[0].dwellings, (std::vector<Index>{0, 1}));
+  EXPECT_THAT(o.dwellings_of(o.inconsistent[0]), ElementsAre(0, 1));
   EXPECT_EQ(o.dwelling_choice[0], DwellingChoice::kNone);
+}
+
+// Two inconsistent persons with interleaved units: each is listed once, in the
+// order first met, with their own dwellings in index order; the developer's
+// unvoted unit D5 is still theirs.
+TEST(HeadcountTest, InconsistentPersonsEachListTheirOwnDwellings) {
+  Registry r = Build({{"D1", 10000, {"A"}},
+                      {"D2", 10000, {"DEV"}, SaleState::kDeveloperUnsold},
+                      {"D3", 10000, {"A"}},
+                      {"D4", 10000, {"DEV"}, SaleState::kDeveloperUnsold},
+                      {"D5", 10000, {"DEV"}, SaleState::kDeveloperUnsold}});
+  VoteOutcome o = Count(r, MakeVote("civil_code_ordinary"),
+                        {{"D4", kYes}, {"D3", kNo}, {"D2", kNo}, {"D1", kYes}});
+  ASSERT_EQ(o.inconsistent.size(), 2u);
+  EXPECT_EQ(r.owner(o.inconsistent[0].owner).id, "A");
+  EXPECT_THAT(o.dwellings_of(o.inconsistent[0]), ElementsAre(0, 2));
+  EXPECT_TRUE(o.inconsistent[1].developer);
+  EXPECT_THAT(o.dwellings_of(o.inconsistent[1]), ElementsAre(1, 3, 4));
+  EXPECT_EQ(o.count(BallotStatus::kInconsistentPerson), 4);
+  EXPECT_EQ(o.totals.heads_participating, 0);
 }
 
 TEST(HeadcountTest, DeveloperVotingInconsistentlyIsReportedAsDeveloper) {

@@ -349,11 +349,13 @@ struct GroupTally {
 };
 
 // A person whose units voted differently: kNoIndex owner means the developer's
-// unsold units; for co-owned sets, the first owner.
+// unsold units; for co-owned sets, the first owner. Their dwellings are
+// VoteOutcome::dwellings_of(person) (kept in one list for all such persons).
 struct InconsistentPerson {
   Index owner = kNoIndex;
   bool developer = false;
-  std::vector<Index> dwellings;
+  std::uint32_t first = 0;  // in VoteOutcome::inconsistent_dwellings
+  std::uint32_t count = 0;
   bool operator==(const InconsistentPerson&) const = default;
 };
 
@@ -371,12 +373,16 @@ struct VoteOutcome {
   std::array<std::int64_t, kBallotStatusCount> status_counts{};
   std::vector<GroupTally> buildings, entrances;
   std::vector<InconsistentPerson> inconsistent;
+  std::vector<Index> inconsistent_dwellings;  // person by person, in index order
   // VoteScope dwellings in index order and their choices (empty unless requested).
   std::vector<Index> scope_dwellings;
   std::vector<DwellingChoice> dwelling_choice;
 
   std::int64_t count(BallotStatus s) const { return status_counts[static_cast<std::size_t>(s)]; }
   std::int64_t rejected() const;
+  std::span<const Index> dwellings_of(const InconsistentPerson& p) const {
+    return std::span<const Index>(inconsistent_dwellings).subspan(p.first, p.count);
+  }
 };
 
 struct TallyOptions {

@@ -35,7 +35,7 @@ void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const Vo
   out << BallotCountsLine(o.status_counts, static_cast<std::int64_t>(box.size())) << "\n";
   for (const InconsistentPerson& p : o.inconsistent) {
     out << "  表决不一致：" << (p.developer ? std::string("开发建设单位") : r.owner(p.owner).id)
-        << "，" << p.dwellings.size() << " 套房屋，其选票均不计入\n";
+        << "，" << p.count << " 套房屋，其选票均不计入\n";
   }
   out << "分楼栋：\n";
   for (const GroupTally& g : o.buildings) {
