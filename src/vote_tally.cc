@@ -396,8 +396,7 @@ void Tallier::Scratch::GatherPersons(const Registry& r) {
   // others (the developer, owners met in earlier estates) are looked up.
   const Index own_first_ = kShape == ScopeShape::kEstate ? own_first : 0;
   const Index own_count_ = kShape == ScopeShape::kEstate ? own_count : 0;
-  const Index renumbered_from = own_count_;
-  Index count = own_count_;
+  Index count = own_count_;  // the looked-up persons are numbered after the block
   for (Index pos = 0; pos < n_; ++pos) {
     const Index d = kShape == ScopeShape::kList ? list_[pos] : first_ + pos;
     const Index g = person[d];
@@ -413,7 +412,7 @@ void Tallier::Scratch::GatherPersons(const Registry& r) {
     area_of[p] += area[d];
     choice_of[p] = kMergeChoice[choice_of[p]][slot_choice_[pos]];
   }
-  for (Index p = renumbered_from; p < count; ++p) local[global[p]] = kNone;
+  for (Index p = own_count_; p < count; ++p) local[global[p]] = kNone;
   persons = count;
 }
 
