@@ -84,6 +84,19 @@ def _ballot_records(ballots: Any) -> List[Dict[str, Any]]:
     return out
 
 
+def _json_text(value: Any) -> Optional[str]:
+    """A document given as a dict, JSON text or a path, as JSON text; None otherwise."""
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (str, os.PathLike)):
+        text = str(value)
+        if text.lstrip().startswith("{"):
+            return text
+        with open(text, encoding="utf-8") as f:
+            return f.read()
+    return None
+
+
 def document(ballots: BallotsSpec, vote: Optional[Mapping[str, Any]] = None) -> str:
     """The ballots document as JSON text.
 
@@ -99,15 +112,10 @@ def document(ballots: BallotsSpec, vote: Optional[Mapping[str, Any]] = None) -> 
             if key in v:
                 v[key] = _time(v[key])
         return json.dumps({"vote": v, "ballots": _ballot_records(ballots)}, ensure_ascii=False)
-    if isinstance(ballots, Mapping):
-        return json.dumps(ballots, ensure_ascii=False)
-    if isinstance(ballots, (str, os.PathLike)):
-        text = str(ballots)
-        if text.lstrip().startswith("{"):
-            return text
-        with open(text, encoding="utf-8") as f:
-            return f.read()
-    raise TypeError("ballots: a table needs vote=...; otherwise pass a path, JSON text or a dict")
+    text = _json_text(ballots)
+    if text is None:
+        raise TypeError("ballots: a table needs vote=...; otherwise pass a path, JSON text or a dict")
+    return text
 
 
 class Outcome:
@@ -252,14 +260,9 @@ def consult_rounds(registry: "_core.Registry", rounds: List[BallotsSpec],
 
 
 def _applications_document(applications: Any) -> str:
-    if isinstance(applications, Mapping):
-        return json.dumps(applications, ensure_ascii=False)
-    if isinstance(applications, (str, os.PathLike)):
-        text = str(applications)
-        if text.lstrip().startswith("{"):
-            return text
-        with open(text, encoding="utf-8") as f:
-            return f.read()
+    text = _json_text(applications)
+    if text is not None:
+        return text
     rows = [{"dwelling": str(dwelling_id), "time": _time(when)} for dwelling_id, when in applications]
     return json.dumps({"applications": rows}, ensure_ascii=False)
 
