@@ -141,10 +141,11 @@ struct OwnerView {
   OwnerKind kind;
 };
 
-// The dwelling columns, for hot loops (votes, cost apportioning). IDs are
-// reached through Registry::dwelling(i).id.
+// DwellingColumns::person of every unit the developer holds.
 inline constexpr Index kDeveloperPerson = 0;
 
+// The dwelling columns, for hot loops (votes, cost apportioning). IDs are
+// reached through Registry::dwelling(i).id.
 struct DwellingColumns {
   std::vector<Index> entrance;
   std::vector<std::uint32_t> area_centi;  // 0.01 m², 1 .. kMaxDwellingAreaCenti
