@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "renewal/registry.h"
 #include "renewal/vote.h"
 
@@ -47,19 +48,18 @@ inline City* MakeCity(int estates, int per_estate) {
   std::string owner, co, prev_owner, id;
   for (int e = 0; e < estates; ++e) {
     Estate est;
-    est.id = "E" + std::to_string(e);
+    est.id = absl::StrCat("E", e);
     est.name = est.id;
     (void)b.BeginEstate(est, "D", "");
     for (int k = 0; k < per_estate; ++k) {
       if (k % 24 == 0) {
         Building bl;
-        bl.id = est.id + "-B" + std::to_string(k / 24 + 1);
+        bl.id = absl::StrCat(est.id, "-B", k / 24 + 1);
         (void)b.AddBuilding(bl);
       }
       if (k % 12 == 0) (void)b.AddEntrance(std::to_string(k % 24 / 12 + 1));
       DwellingRecord d;
-      id = est.id + "-B" + std::to_string(k / 24 + 1) + "-" + std::to_string(k % 24 / 12 + 1) +
-           "-" + std::to_string(100 + k);
+      id = absl::StrCat(est.id, "-B", k / 24 + 1, "-", k % 24 / 12 + 1, "-", 100 + k);
       d.id = id;
       d.area_centi = 5000 + (k * 7919) % 7000;
       std::vector<std::string_view> owners;
@@ -69,12 +69,12 @@ inline City* MakeCity(int estates, int per_estate) {
       } else if (k % 20 == 19 && !prev_owner.empty()) {
         owners.push_back(prev_owner);
       } else {
-        owner = "O" + std::to_string(next_owner++);
+        owner = absl::StrCat("O", next_owner++);
         (void)b.AddOwner(owner, "张某", OwnerKind::kPerson);
         prev_owner = owner;
         owners.push_back(prev_owner);
         if (k % 30 == 29) {
-          co = "O" + std::to_string(next_owner++);
+          co = absl::StrCat("O", next_owner++);
           (void)b.AddOwner(co, "李某", OwnerKind::kPerson);
           owners.push_back(co);
         }
@@ -108,7 +108,7 @@ inline City* MakeCity(int estates, int per_estate) {
       (void)city->all.AddResolved(box.dwelling(i), box.choice(i), box.time(i), box.cast_by(i), box.owner(i));
     }
     Vote v;
-    v.id = "V" + std::to_string(e);
+    v.id = absl::StrCat("V", e);
     v.scope = VoteScope{VoteScopeKind::kEstate, city->registry.estate(static_cast<Index>(e)).id, "", {}};
     v.rule = rule;
     v.opens = 0;
