@@ -20,6 +20,7 @@
 #include "knapsack_branch_bound.h"
 #include "knapsack_core_dp.h"
 #include "knapsack_lagrangian.h"
+#include "knapsack_pair_moves.h"
 #include "knapsack_prepared.h"
 #include "renewal/plan.h"
 #include "strcat.h"
@@ -37,6 +38,14 @@ using i128 = __int128;
 
 // The search recurses once per undecided item.
 constexpr std::size_t kMaxSearchItems = 50'000;
+// Local search before the exact search when groups bind: passes, candidates per group
+// for the pair moves and their rounds, nodes of each group's search again and of all
+// (about 1 s).
+constexpr int kImprovePasses = 20;
+constexpr std::size_t kPairPool = 250;
+constexpr int kPairRounds = 500;
+constexpr std::int64_t kGroupSearchNodes = 20'000;
+constexpr std::int64_t kGroupSearchBudget = 3'000'000;
 
 // a before b when v_a/w_a > v_b/w_b; weight 0 first; ties: value desc, index asc.
 bool RatioBefore(const KnapsackItem& a, std::size_t ia, const KnapsackItem& b, std::size_t ib) {
@@ -467,6 +476,73 @@ bool GroupsBind(const Prepared& sub, const std::vector<int>& fixed) {
   return false;
 }
 
+// The problem left when the items with fixed[k] = 1 are taken: the capacity left,
+// their value, and the groups' slots and deficits after them.
+struct Restricted {
+  Prepared sub;
+  i128 cap = 0, base = 0;
+};
+Restricted FixItems(const Prepared& s, const std::vector<int>& fixed) {
+  Restricted r{s, s.capacity, 0};
+  Prepared& sub = r.sub;
+  for (std::size_t k = 0; k < fixed.size(); ++k) {
+    if (fixed[k] != 1) continue;
+    r.cap -= s.w[k];
+    r.base += s.v[k];
+    if (s.g[k] >= 0) {
+      const std::size_t g = static_cast<std::size_t>(s.g[k]);
+      --sub.max_left[g];
+      --sub.deficit[g];
+      sub.max_w_left[g] -= s.w[k];
+      sub.deficit_w[g] -= s.w[k];
+    }
+  }
+  for (std::int64_t& d : sub.deficit) d = std::max<std::int64_t>(0, d);
+  for (std::int64_t& d : sub.deficit_w) d = std::max<std::int64_t>(0, d);
+  return r;
+}
+
+// Large-neighbourhood search on a feasible selection: the items of one group, then of
+// two groups together, are searched again by the branch and bound (at most
+// `node_limit` nodes each) with every other item kept as it is; an improvement is
+// kept. This finds a group's best mix where swapping one or two items at a time stops
+// (three for three), and moves money between two groups when the capacity binds.
+// `budget` is the work left (nodes, and n for setting up each search); the sweep stops
+// when it runs out. Proves nothing. Returns whether the value rose.
+bool ImproveByGroupSearch(const Prepared& s, const internal::Multipliers* lambda,
+                          std::vector<bool>& take, std::int64_t node_limit,
+                          std::int64_t& budget) {
+  const std::size_t n = take.size(), groups = s.max_left.size();
+  bool improved = false;
+  std::vector<int> fixed(n);
+  auto search = [&](std::int32_t a, std::int32_t b) {
+    if (budget <= 0) return;
+    for (std::size_t k = 0; k < n; ++k) {
+      fixed[k] = s.g[k] >= 0 && (s.g[k] == a || s.g[k] == b) ? -1 : static_cast<int>(take[k]);
+    }
+    const Restricted r = FixItems(s, fixed);
+    BranchAndBound bb(r.sub, fixed, node_limit, lambda);
+    std::vector<bool> now(bb.free_items().size());
+    i128 value = r.base;
+    for (std::size_t q = 0; q < now.size(); ++q) {
+      now[q] = take[bb.free_items()[q]];
+      if (now[q]) value += s.v[bb.free_items()[q]];
+    }
+    bb.Run(r.cap, r.base, value, now);
+    budget -= bb.nodes() + static_cast<std::int64_t>(n);
+    if (bb.best() <= value) return;
+    for (std::size_t q = 0; q < now.size(); ++q) take[bb.free_items()[q]] = bb.best_take()[q];
+    improved = true;
+  };
+  for (std::size_t a = 0; a < groups; ++a) search(static_cast<std::int32_t>(a), -1);
+  for (std::size_t a = 0; a < groups; ++a) {
+    for (std::size_t b = a + 1; b < groups; ++b) {
+      search(static_cast<std::int32_t>(a), static_cast<std::int32_t>(b));
+    }
+  }
+  return improved;
+}
+
 void Finish(const KnapsackProblem& p, const Prepared& s, const std::vector<bool>& take,
             const Rational* group_bound, KnapsackSolution& out) {
   out.selected.assign(p.items.size(), false);
@@ -537,7 +613,15 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
   }
   const Rational* group_bound = grouped ? &lag.best() : nullptr;
   if (grouped && kind == SolverKind::kExact && Feasible(s, greedy)) {
-    ImproveBySwaps(s, greedy, 400, 200);
+    // Single moves (also across groups), pair moves within a group, and the search
+    // again of one or two groups, in turn until none improves.
+    const internal::Multipliers lambda{lag.lambda_num(), lag.lambda_den(), lag.mu()};
+    std::int64_t budget = kGroupSearchBudget;
+    for (int pass = 0; pass < kImprovePasses; ++pass) {
+      ImproveBySwaps(s, greedy, 400, 200);
+      if (internal::ImproveByPairMoves(s, greedy, kPairPool, kPairRounds) > 0) continue;
+      if (!ImproveByGroupSearch(s, &lambda, greedy, kGroupSearchNodes, budget)) break;
+    }
   }
   const bool greedy_ok = Feasible(s, greedy);
   if (kind == SolverKind::kFast) {
@@ -606,23 +690,9 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       }
     }
   }
-  i128 cap = s.capacity, base = 0;
-  Prepared sub = s;  // group slots/deficits after the items fixed at 1
-  for (std::size_t k = 0; k < n; ++k) {
-    if (fixed[k] == 1) {
-      cap -= s.w[k];
-      base += s.v[k];
-      if (s.g[k] >= 0) {
-        const std::size_t g = static_cast<std::size_t>(s.g[k]);
-        --sub.max_left[g];
-        --sub.deficit[g];
-        sub.max_w_left[g] -= s.w[k];
-        sub.deficit_w[g] -= s.w[k];
-      }
-    }
-  }
-  for (std::int64_t& d : sub.deficit) d = std::max<std::int64_t>(0, d);
-  for (std::int64_t& d : sub.deficit_w) d = std::max<std::int64_t>(0, d);
+  const Restricted restricted = FixItems(s, fixed);
+  const Prepared& sub = restricted.sub;
+  const i128 cap = restricted.cap, base = restricted.base;
   for (int f : fixed) out.fixed_by_reduction += f >= 0 ? 1 : 0;
   // The greedy, restricted to the free items, is the search's incumbent if it agrees
   // with the fixings; otherwise none (−1) and the search finds one.
