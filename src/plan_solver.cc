@@ -1,9 +1,10 @@
 // The 0/1 knapsack with forced items and per-group limits on count and weight.
 //
 // Exact: items are sorted by value/weight (exact cross-multiplication); a greedy
-// solution is the first incumbent; the Dantzig LP bound (prefix sums, binary
-// search) fixes variables that cannot be in or out of any strictly better solution
-// (Martello–Toth reduction). When no group limit binds the items left, the
+// solution is the first incumbent (with binding groups improved by local search:
+// single swaps, pair moves, groups searched again); the Dantzig LP bound (prefix
+// sums, binary search) fixes variables that cannot be in or out of any strictly
+// better solution (Martello–Toth reduction). When no group limit binds the items left, the
 // expanding-core DP (knapsack_core_dp.cc) solves them; otherwise a depth-first branch
 // and bound, include first, prunes with the LP bound of the remaining items (items of
 // groups already at their maximum are left out of the bound: they are fixed at 0).
