@@ -551,6 +551,7 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
   next.left = Money::Fen(static_cast<std::int64_t>(left));
   next.spent = Money::Fen(next.budget.fen() - next.left.fen());
   next.proven_optimal = false;  // the substituted plan is no longer the optimum
+  next.substitutions.push_back({std::string(dropped_id), added});
   plan = std::move(next);
   return added;
 }

@@ -432,6 +432,14 @@ std::string PlanToJson(const AnnualPlan& plan) {
                                          {"explanation", f.explanation}});
   }
   o["district_shortfalls"] = std::move(shortfalls);
+  json::array substitutions;
+  for (const Substitution& x : plan.substitutions) {
+    json::array added;
+    for (const std::string& id : x.added_ids) added.emplace_back(id);
+    substitutions.emplace_back(
+        json::object{{"dropped_id", x.dropped_id}, {"added_ids", std::move(added)}});
+  }
+  o["substitutions"] = std::move(substitutions);
   return json::serialize(o);
 }
 

@@ -147,6 +147,14 @@ expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budge
            STDOUT "区县 \"D1\" 资金上限 4000.00万：已安排 3300.00万")
 expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
                 --options ${planning}/missing.json RC 1 STDERR "options file .*cannot open")
+# P-E04 (D1, 1500万) drops out: 1500万 + 700万 left; the first substitute P-E02 (1800万) fits.
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --year 2025 --drop P-E04 --json RC 0
+           STDOUT "\"substitutions\":\\[{\"dropped_id\":\"P-E04\",\"added_ids\":\\[\"P-E02\"\\]}\\]")
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --year 2025 --drop P-E04 RC 0 STDOUT "候补第 1 位，替补退出项目 \"P-E04\"")
+expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budget 120000000
+                --drop P-E02 RC 1 STDERR "--drop: dropped_id: \"P-E02\" is not a project of the implement tier")
 expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --json RC 0
            STDOUT "\"completion\":\"add1\"")
 expect_run(ARGS plan-menu ${planning}/menu.json --completion add3 RC 1 STDERR "unknown value \"add3\"")

@@ -815,6 +815,12 @@ TEST(AnnualPlan, DropRestoresTheDistrictMinimumFirst) {
   EXPECT_FALSE(ById(*plan, "P2").selected);
   EXPECT_EQ(plan->left, Money::Fen(10 * 1'000'000));
   EXPECT_TRUE(plan->district_shortfalls.empty());
+  ASSERT_EQ(plan->substitutions.size(), 1u);  // the call is recorded in the plan
+  EXPECT_EQ(plan->substitutions[0].dropped_id, "P3");
+  EXPECT_THAT(plan->substitutions[0].added_ids, ElementsAre("P5"));
+  // P3 is no longer in the implement tier: a second drop fails and changes nothing.
+  EXPECT_EQ(DropAndSubstitute(*plan, "P3", o).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(plan->substitutions.size(), 1u);
 
   // P5 at 40万 cannot come in for 30万: D2 cannot be restored. The general pass takes
   // P2 (30万) and the plan reports D2's shortfall (the optimum before the drop is

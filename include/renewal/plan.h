@@ -250,6 +250,12 @@ struct DistrictShortfall {
   std::string explanation;    // Chinese, with the values compared
 };
 
+// One DropAndSubstitute call: the project that dropped out and those taken in for it.
+struct Substitution {
+  std::string dropped_id;
+  std::vector<std::string> added_ids;  // in the order taken; may be empty
+};
+
 struct AnnualPlan {
   int year = 0;
   std::string sheet;
@@ -275,6 +281,7 @@ struct AnnualPlan {
   // Empty from MakeAnnualPlan (minimums are met or the plan fails); after
   // DropAndSubstitute, the districts it could not bring back to their minimum.
   std::vector<DistrictShortfall> district_shortfalls;
+  std::vector<Substitution> substitutions;  // DropAndSubstitute calls, in order
 };
 
 // Scores, filters, solves and explains. Projects name estates of `registry`.

@@ -1,7 +1,9 @@
-// `renewal plan REGISTRY PROJECTS --budget YUAN --sheet NAME [--json]`: the annual plan.
+// `renewal plan REGISTRY PROJECTS --budget YUAN --sheet NAME [--drop IDS] [--json]`: the
+// annual plan, optionally after planned projects drop out.
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/str_split.h"
 #include "command.h"
 #include "renewal/plan.h"
 #include "renewal/plan_io.h"
@@ -81,6 +83,16 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   if (!projects.ok()) return projects.status();
   absl::StatusOr<AnnualPlan> plan = MakeAnnualPlan(*registry, *projects, *sheet, o);
   if (!plan.ok()) return plan.status();
+  // Projects that drop out after the plan is made, in order, each replaced by substitutes.
+  if (std::optional<std::string> drop = a.option("drop")) {
+    const std::vector<std::string> ids = absl::StrSplit(*drop, ',', absl::SkipEmpty());
+    for (const std::string& id : ids) {
+      absl::StatusOr<std::vector<std::string>> added = DropAndSubstitute(*plan, id, o);
+      if (!added.ok()) {
+        return absl::Status(added.status().code(), "--drop: " + std::string(added.status().message()));
+      }
+    }
+  }
   out << (a.flag("json") ? PlanToJson(*plan) + "\n" : PlanToText(*plan));
   return absl::OkStatus();
 }
@@ -123,7 +135,8 @@ const bool registered_plan = RegisterCommand(
      "[--objective score|households] [--basis total_cost|government_share] "
      "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
      "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
-     "[--options OPTIONS.json (district limits)] [--json]",
+     "[--options OPTIONS.json (district limits)] [--drop ID,ID... (drop out, substitutes in)] "
+     "[--json]",
      "annual renovation plan under budget: scores, selection, tiers, explanations",
      {"json", "hazards-first", "require-vote", "require-funding", "require-management"},
      RunPlan});
