@@ -102,6 +102,11 @@ class Plan:
         """Ids of the implement tier, in rank order."""
         return [p["id"] for p in self.data["projects"] if p["selected"]]
 
+    @property
+    def substitutions(self) -> List[Tuple[str, List[str]]]:
+        """(dropped id, ids taken in for it) for each project of the ``drop`` option."""
+        return [(s["dropped_id"], list(s["added_ids"])) for s in self.data["substitutions"]]
+
     def to_dict(self) -> Dict[str, Any]:
         return self.data
 
@@ -265,7 +270,9 @@ def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "n
     "min_spending_yuan", "max_spending_yuan"}] (spending on the budget basis; yuan as
     int, str or Decimal), must_include_hazards, require_vote_passed,
     require_funding_confirmed, require_management_agreed, carry_over_bonus_points,
-    plan_tier_budget_yuan, node_limit.
+    plan_tier_budget_yuan, node_limit, drop (ids of implement-tier projects that drop
+    out after the plan is made, in order; substitutes come in, see
+    ``Plan.substitutions``). An unknown option raises InvalidArgumentError.
     """
     return Plan.from_json(_core.plan.make_plan(registry, _projects_json(projects),
                                                _budget(budget_yuan), sheet, _options(options)))
@@ -274,7 +281,8 @@ def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "n
 def make_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]], budget_yuan: Budget,
                          sheet: str = "ningbo", **options: Any) -> Plan:
     """The annual plan from projects and per-project facts (dicts with project_id,
-    district_id and feature keys such as ``basic_shortfalls`` or ``households``)."""
+    district_id and feature keys such as ``basic_shortfalls`` or ``households``).
+    Options as for ``make_plan``."""
     facts_json = json.dumps({"facts": list(facts)}, ensure_ascii=False)
     return Plan.from_json(_core.plan.make_plan_from_facts(
         _projects_json(projects), facts_json, _budget(budget_yuan), sheet, _options(options)))

@@ -3,7 +3,10 @@
 // Python layer (renewal/plan.py) wraps them in objects with to_frame() and plots.
 #include "bindings.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "renewal/menu.h"
@@ -36,7 +39,22 @@ Money MoneyArg(const py::object& value, const char* what) {
   return *m;
 }
 
+// Every key of the options dict, so that a misspelt option is an error, not ignored.
+constexpr std::string_view kOptionKeys[] = {
+    "year", "objective", "basis", "solver", "node_limit", "must_include_hazards",
+    "require_vote_passed", "require_funding_confirmed", "require_management_agreed",
+    "carry_over_bonus_points", "plan_tier_budget_yuan", "district_limits", "drop"};
+
 PlanOptions OptionsFrom(const py::object& budget_yuan, const py::dict& d) {
+  for (const auto& item : d) {
+    const std::string key = py::cast<std::string>(py::str(item.first));
+    if (std::find(std::begin(kOptionKeys), std::end(kOptionKeys), key) == std::end(kOptionKeys)) {
+      std::string known;
+      for (std::string_view k : kOptionKeys) known += (known.empty() ? "" : ", ") + std::string(k);
+      ThrowStatus(absl::InvalidArgumentError("options." + key + ": unknown option (known: " +
+                                             known + ")"));
+    }
+  }
   PlanOptions o;
   o.budget = MoneyArg(budget_yuan, "budget_yuan");
   auto get_bool = [&](const char* k) { return d.contains(k) && py::cast<bool>(d[k]); };
@@ -103,6 +121,20 @@ PlanOptions OptionsFrom(const py::object& budget_yuan, const py::dict& d) {
 
 ScoringSheet SheetArg(const std::string& name) { return ValueOrThrow(PresetSheet(name)); }
 
+// options["drop"]: implement-tier projects that drop out, in order, each replaced by
+// substitutes (DropAndSubstitute); the calls are recorded in the plan's substitutions.
+AnnualPlan ApplyDrops(AnnualPlan plan, const py::dict& d, const PlanOptions& o) {
+  if (!d.contains("drop") || d["drop"].is_none()) return plan;
+  for (const std::string& id : py::cast<std::vector<std::string>>(d["drop"])) {
+    absl::StatusOr<std::vector<std::string>> added = DropAndSubstitute(plan, id, o);
+    if (!added.ok()) {
+      ThrowStatus(absl::Status(added.status().code(),
+                               "options.drop: " + std::string(added.status().message())));
+    }
+  }
+  return plan;
+}
+
 }  // namespace
 
 void register_plan(py::module_& m) {
@@ -127,7 +159,7 @@ void register_plan(py::module_& m) {
           py::gil_scoped_release release;
           return MakeAnnualPlanFromFacts(projects, facts, s, o);
         }();
-        return PlanToJson(ValueOrThrow(std::move(r)));
+        return PlanToJson(ApplyDrops(ValueOrThrow(std::move(r)), options, o));
       },
       py::arg("projects_json"), py::arg("facts_json"), py::arg("budget_yuan"),
       py::arg("sheet") = "ningbo", py::arg("options") = py::dict(),
@@ -144,7 +176,8 @@ void register_plan(py::module_& m) {
         std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
         const ScoringSheet s = SheetArg(sheet);
         const PlanOptions o = OptionsFrom(budget_yuan, options);
-        return PlanToJson(ValueOrThrow(MakeAnnualPlan(registry, projects, s, o)));
+        AnnualPlan plan = ValueOrThrow(MakeAnnualPlan(registry, projects, s, o));
+        return PlanToJson(ApplyDrops(std::move(plan), options, o));
       },
       py::arg("registry"), py::arg("projects_json"), py::arg("budget_yuan"),
       py::arg("sheet") = "ningbo", py::arg("options") = py::dict(),
@@ -161,6 +194,9 @@ void register_plan(py::module_& m) {
         std::vector<YearBudget> ys;
         for (const auto& [year, yuan] : years) ys.push_back({year, MoneyArg(py::str(yuan), "years")});
         const PlanOptions o = OptionsFrom(py::str("0"), options);
+        if (options.contains("drop")) {
+          ThrowStatus(absl::InvalidArgumentError("options.drop: only for the annual plan"));
+        }
         return RollingPlanToJson(
             ValueOrThrow(MakeRollingPlanFromFacts(projects, facts, SheetArg(sheet), ys, o)));
       },

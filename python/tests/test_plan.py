@@ -131,6 +131,27 @@ def test_plan_from_registry_example():
     assert list(excluded["id"]) == ["P-E08"]  # not surveyed: ningbo excludes it
 
 
+@pytest.mark.skipif(not hasattr(renewal, "Registry"), reason="Registry bindings not built")
+def test_dropped_project_is_replaced_by_the_first_substitute_that_fits():
+    # As the CLI smoke test: P-E04 (1500万) drops; 1500万 + 700万 left take P-E02 (1800万).
+    reg = renewal.Registry.load(str(ROOT / "examples/plan/registry.json"))
+    projects = ROOT / "examples/plan/projects.json"
+    p = pl.make_plan(reg, projects, 120_000_000, year=2025, drop=["P-E04"])
+    assert p.substitutions == [("P-E04", ["P-E02"])]
+    assert p.selected == ["P-E07", "P-E01", "P-E05", "P-E06", "P-E02"]
+    assert p["left_yuan"] == "4000000.00"
+    assert p["proven_optimal"] is False
+    df = p.to_frame()
+    assert df.loc[df["id"] == "P-E04", "reason"].item() == "dropped_out"
+    assert df.loc[df["id"] == "P-E02", "reason"].item() == "substitute"
+    with pytest.raises(renewal.NotFoundError, match='options.drop: dropped_id: "P-E02"'):
+        pl.make_plan(reg, projects, 120_000_000, drop=["P-E02"])  # not in the implement tier
+    with pytest.raises(renewal.InvalidArgumentError, match="options.dorp: unknown option"):
+        pl.make_plan(reg, projects, 120_000_000, dorp=["P-E04"])
+    with pytest.raises(renewal.InvalidArgumentError, match="options.drop: only for the annual"):
+        pl.rolling_plan_from_facts(_projects(), _facts(), [(2025, 1_000_000)], drop=["A"])
+
+
 def test_outputs_match_the_schemas():
     import json as _json
 
