@@ -6,6 +6,7 @@
 //                        (see below); the scale is RENEWAL_VOTE_BENCH_ESTATES
 //                        (default 21,900 = 1/10 of the national 219,000
 //                        estates, ~3.5 M ballots)
+//   BM_TallyEachEstate   the same votes from one box in random order, grouped by estate
 //
 // Synthetic data: bench/vote_city.h (shared with bench/vote_dump.cc, which writes
 // it out for the pandas comparison in examples/votes/pandas_tally.py).
@@ -14,10 +15,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "renewal/registry.h"
 #include "renewal/vote.h"
+#include "renewal/vote_estates.h"
 #include "vote_city.h"
 
 namespace renewal {
@@ -105,6 +108,44 @@ void BM_CountCity(benchmark::State& state) {
 }
 BENCHMARK(BM_CountCity)->ArgsProduct({{0, 1}, {0, 1, 2, 3}})->ArgNames({"breakdown", "layout"})
     ->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The city's ballots in one box in random order (as a city-wide drive would collect
+// them), grouped by estate and counted by TallyEachEstate: the grouping (a counting
+// sort into a new box) on top of CountEach. Arg: shuffled (0/1).
+void BM_TallyEachEstate(benchmark::State& state) {
+  static City* city = MakeCity(CityEstates(), kPerEstate);
+  static BallotBox* shuffled = [] {
+    std::vector<std::size_t> order(city->all.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    Lcg rng{7};
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Next() % i]);
+    auto* box = new BallotBox;
+    box->Reserve(order.size());
+    for (std::size_t i : order) {
+      (void)box->AddResolved(city->all.dwelling(i), city->all.choice(i), city->all.time(i),
+                             city->all.cast_by(i), city->all.owner(i));
+    }
+    return box;
+  }();
+  const BallotBox& box = state.range(0) != 0 ? *shuffled : city->all;
+  std::int64_t passed = 0;
+  std::vector<std::size_t> unattributed;
+  for (auto _ : state) {
+    passed = 0;
+    absl::Status st = TallyEachEstate(
+        city->registry, box, city->votes[0], {}, TallyOptions{false, false},
+        [&](std::size_t, Index, VoteOutcome& o) { passed += o.passed ? 1 : 0; }, &unattributed);
+    if (!st.ok()) {
+      state.SkipWithError(std::string(st.message()).c_str());
+      return;
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * city->ballots));
+  state.counters["votes"] = static_cast<double>(city->votes.size());
+  state.counters["passed"] = static_cast<double>(passed);
+}
+BENCHMARK(BM_TallyEachEstate)->Arg(0)->Arg(1)->ArgName("shuffled")
+    ->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace
 }  // namespace renewal

@@ -61,6 +61,23 @@ absl::Status BallotBox::AddResolved(Index dwelling, BallotChoice choice, std::in
   return absl::OkStatus();
 }
 
+BallotBox BallotBox::Select(std::span<const std::size_t> order) const {
+  BallotBox out;
+  out.time_base_ = time_base_;  // the offsets stay valid
+  // Column by column: on shuffled ballots this ran faster than one pass writing all
+  // five columns (BM_TallyEachEstate shuffled, 1/10 city: 172–247 ms against 282–296).
+  auto gather = [&order](const auto& from, auto& to) {
+    to.resize(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) to[k] = from[order[k]];
+  };
+  gather(dwelling_, out.dwelling_);
+  gather(time_offset_, out.time_offset_);
+  gather(owner_, out.owner_);
+  gather(choice_, out.choice_);
+  gather(cast_by_, out.cast_by_);
+  return out;
+}
+
 void BallotBox::Reserve(std::size_t n) {
   dwelling_.reserve(n);
   time_offset_.reserve(n);

@@ -264,6 +264,10 @@ class BallotBox {
   // One box spans at most ~68 years of ballot times.
   static constexpr std::int64_t kMaxTimeSpan = INT32_MAX;
   void Reserve(std::size_t n);
+  // The ballots at `order` (each < size()), in that order: dwellings, choices, times,
+  // casters and owners; ballot IDs and the raw IDs of unknown dwellings or owners are
+  // not kept. For regrouping a large box.
+  BallotBox Select(std::span<const std::size_t> order) const;
 
   std::size_t size() const { return dwelling_.size(); }
   Index dwelling(std::size_t i) const { return dwelling_[i]; }  // kNoIndex: unknown
@@ -289,7 +293,7 @@ class BallotBox {
                         std::size_t i) const;
   bool FitsTime(std::int64_t time) const;
   std::vector<Index> dwelling_;
-  std::int64_t time_base_ = 0;  // the first ballot's time
+  std::int64_t time_base_ = 0;  // the first ballot's time (Select: the source box's)
   std::vector<std::int32_t> time_offset_;
   std::vector<Index> owner_;
   std::vector<BallotChoice> choice_;
