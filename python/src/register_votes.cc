@@ -12,6 +12,7 @@
 #include "renewal/vote.h"
 #include "renewal/vote_consult.h"
 #include "renewal/vote_consult_json.h"
+#include "renewal/vote_estates.h"
 #include "renewal/vote_json.h"
 #include "renewal/vote_notice.h"
 
@@ -83,6 +84,118 @@ std::string Elevator(const Registry& registry, const std::string& document,
   return ElevatorResultToJson(registry, rule, duration_seconds, doc.ballots, result);
 }
 
+// One vote per estate (TallyEachEstate) over ballots given as columns; the result as
+// columns for a DataFrame (python/renewal/votes.py tally_estates).
+py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::string>& dwelling_ids,
+                             const std::vector<std::string>& choices,
+                             const std::vector<std::int64_t>& times,
+                             const std::vector<std::string>& cast_by,
+                             const std::vector<std::string>& owner_ids, const std::string& rule,
+                             std::int64_t opens, std::int64_t closes, const std::string& matter,
+                             const std::vector<std::string>& estate_ids) {
+  const std::size_t n = dwelling_ids.size();
+  if (choices.size() != n || times.size() != n || (!cast_by.empty() && cast_by.size() != n) ||
+      (!owner_ids.empty() && owner_ids.size() != n)) {
+    ThrowStatus(absl::InvalidArgumentError("ballots: the columns differ in length"));
+  }
+  Vote like;
+  like.rule = RuleOf(rule);
+  like.opens = opens;
+  like.closes = closes;
+  std::optional<VoteMatter> m = ParseLabel<VoteMatter>(matter);
+  if (!m) ThrowStatus(absl::InvalidArgumentError("matter: unknown value \"" + matter + "\""));
+  like.matter = *m;
+  std::vector<Index> estates;
+  for (std::size_t k = 0; k < estate_ids.size(); ++k) {
+    std::optional<Index> e = registry.FindEstate(estate_ids[k]);
+    if (!e) {
+      ThrowStatus(absl::NotFoundError("estates[" + std::to_string(k) + "]: no estate with id \"" +
+                                      estate_ids[k] + "\""));
+    }
+    estates.push_back(*e);
+  }
+  BallotBox box;
+  box.Reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string where = "ballots[" + std::to_string(i) + "]";
+    BallotInput in;
+    in.dwelling_id = dwelling_ids[i];
+    std::optional<BallotChoice> c = ParseLabel<BallotChoice>(choices[i]);
+    if (!c) {
+      ThrowStatus(absl::InvalidArgumentError(where + " choice: unknown value \"" + choices[i] + "\""));
+    }
+    in.choice = *c;
+    in.time = times[i];
+    if (!cast_by.empty() && !cast_by[i].empty()) {
+      std::optional<CastBy> by = ParseLabel<CastBy>(cast_by[i]);
+      if (!by) {
+        ThrowStatus(
+            absl::InvalidArgumentError(where + " cast_by: unknown value \"" + cast_by[i] + "\""));
+      }
+      in.cast_by = *by;
+    }
+    if (!owner_ids.empty()) in.owner_id = owner_ids[i];
+    if (absl::Status st = box.Add(registry, in); !st.ok()) {
+      ThrowStatus(absl::Status(st.code(), where + " " + std::string(st.message())));
+    }
+  }
+  const std::size_t rows = estates.empty() ? registry.estate_count() : estates.size();
+  std::vector<std::string> id(rows), failed(rows);
+  std::vector<bool> passed(rows);
+  std::vector<std::int64_t> ballots(rows), accepted(rows), rejected(rows), dwellings(rows),
+      heads_total(rows), heads_participating(rows), heads_agree(rows), area_total(rows),
+      area_participating(rows), area_agree(rows), inconsistent(rows);
+  std::vector<std::vector<std::int64_t>> margins(like.rule.tests.size(),
+                                                 std::vector<std::int64_t>(rows));
+  std::vector<std::size_t> unattributed;
+  // Each outcome goes straight into the columns (none is kept).
+  auto row = [&](std::size_t k, Index, VoteOutcome& o) {
+    id[k] = o.vote_id;
+    passed[k] = o.passed;
+    ballots[k] = static_cast<std::int64_t>(o.ballot_status.size());
+    accepted[k] = o.count(BallotStatus::kAccepted);
+    rejected[k] = o.rejected();
+    dwellings[k] = o.totals.dwellings;
+    heads_total[k] = o.totals.heads_total;
+    heads_participating[k] = o.totals.heads_participating;
+    heads_agree[k] = o.totals.heads_agree;
+    area_total[k] = o.totals.area_total;
+    area_participating[k] = o.totals.area_participating;
+    area_agree[k] = o.totals.area_agree;
+    inconsistent[k] = static_cast<std::int64_t>(o.inconsistent.size());
+    for (std::size_t t = 0; t < o.tests.size(); ++t) {
+      margins[t][k] = o.tests[t].margin;
+      if (!o.tests[t].passed) failed[k] += (failed[k].empty() ? "" : ";") + o.tests[t].test.name;
+    }
+  };
+  absl::Status counted = [&] {
+    py::gil_scoped_release release;
+    return TallyEachEstate(registry, box, like, estates, TallyOptions{false, false}, row,
+                           &unattributed);
+  }();
+  if (!counted.ok()) ThrowStatus(counted);
+  py::dict out;
+  out["estate_id"] = id;
+  out["passed"] = passed;
+  out["failed_tests"] = failed;
+  out["ballots"] = ballots;
+  out["accepted"] = accepted;
+  out["rejected"] = rejected;
+  out["dwellings"] = dwellings;
+  out["heads_total"] = heads_total;
+  out["heads_participating"] = heads_participating;
+  out["heads_agree"] = heads_agree;
+  out["area_total_centi_m2"] = area_total;
+  out["area_participating_centi_m2"] = area_participating;
+  out["area_agree_centi_m2"] = area_agree;
+  out["inconsistent_persons"] = inconsistent;
+  for (std::size_t t = 0; t < like.rule.tests.size(); ++t) {
+    out[py::str("margin." + like.rule.tests[t].name)] = margins[t];
+  }
+  out["unattributed_ballots"] = unattributed;
+  return out;
+}
+
 }  // namespace
 
 void register_votes(py::module_& m) {
@@ -142,6 +255,16 @@ void register_votes(py::module_& m) {
         "    docs/schemas/vote-elevator-applications.schema.json).\n"
         ":returns: JSON text (docs/schemas/vote-elevator.schema.json).\n"
         ":raises NotFoundError: an application names an unknown dwelling.");
+  v.def("tally_estates_columns", &TallyEstatesColumns, py::arg("registry"),
+        py::arg("dwelling_ids"), py::arg("choices"), py::arg("times"), py::arg("cast_by"),
+        py::arg("owner_ids"), py::arg("rule"), py::arg("opens"), py::arg("closes"),
+        py::arg("matter"), py::arg("estate_ids"),
+        "One vote per estate over ballots given as columns (times in epoch seconds;\n"
+        "empty cast_by/owner_ids/estate_ids: owner / none / every estate).\n\n"
+        ":returns: a dict of result columns, one row per estate, and unattributed_ballots\n"
+        "    (positions of ballots whose dwelling is not in the registry).\n"
+        ":raises InvalidArgumentError: a bad ballot (names ballots[i] and the field).\n"
+        ":raises NotFoundError: an unknown estate id or rule preset.");
   v.def("mask_name", &MaskPersonName, py::arg("name"),
         "Masks a name for public notices: 张三 → 张*, 欧阳娜娜 → 欧阳**.");
 }

@@ -186,3 +186,42 @@ def test_consultation_and_elevator_errors(registry):
         votes.elevator_result(registry, BALLOTS, bad)
     with pytest.raises(KeyError):
         votes.elevator(registry, BALLOTS, [("E-0001-B9-1-101", 1)])
+
+
+
+def test_tally_estates_matches_tally_and_sets_aside_unknown_dwellings(registry):
+    import pandas as pd
+
+    with open(BALLOTS, encoding="utf-8") as f:
+        doc = json.load(f)
+    frame = pd.DataFrame([{"dwelling_id": b["dwelling"], "choice": b["choice"], "time": b["time"],
+                           "cast_by": b.get("cast_by"), "owner_id": b.get("owner")}
+                          for b in doc["ballots"]])
+    vote = doc["vote"]
+    one = votes.tally(registry, BALLOTS)
+    status = list(one.ballots_frame()["status"])
+    unknown = [i for i, s in enumerate(status) if s == "unknown_dwelling"]
+    assert len(unknown) == 1  # the example has one ballot for a dwelling not registered
+    utc = pd.to_datetime(frame["time"], utc=True)
+    naive_cst = utc.dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
+    for times in (frame["time"], utc, naive_cst):  # text, aware, naive (= China Standard Time)
+        df = votes.tally_estates(registry, frame.assign(time=times), vote["rule"], vote["opens"],
+                                 vote["closes"])
+        assert list(df["estate_id"]) == ["E-0001"]
+        row = df.iloc[0]
+        assert bool(row["passed"]) == one.passed
+        assert row["heads_agree"] == one.totals["heads_agree"]
+        assert row["area_agree_centi_m2"] == one.totals["area_agree_centi_m2"]
+        assert row["area_total_centi_m2"] == one.totals["area_total_centi_m2"]
+        # The unknown dwelling's ballot is in no estate's vote: counted apart.
+        assert row["ballots"] == len(doc["ballots"]) - 1
+        assert row["rejected"] == sum(one.ballot_counts["rejected_by_reason"].values()) - 1
+        assert df.attrs["unattributed_ballots"] == unknown
+        for t in one.tests:
+            assert row["margin." + t["name"]] == t["margin"]
+    bad = frame.assign(choice=["agree", "yes"] + list(frame["choice"][2:]))
+    with pytest.raises(renewal.InvalidArgumentError, match=r'ballots\[1\] choice: unknown value "yes"'):
+        votes.tally_estates(registry, bad, "civil_code_major", vote["opens"], vote["closes"])
+    with pytest.raises(renewal.NotFoundError, match=r'estates\[0\]: no estate with id "E-9"'):
+        votes.tally_estates(registry, frame, "civil_code_major", vote["opens"], vote["closes"],
+                            estates=["E-9"])

@@ -89,7 +89,8 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
     for (const std::string& id : ids) {
       absl::StatusOr<std::vector<std::string>> added = DropAndSubstitute(*plan, id, o);
       if (!added.ok()) {
-        return absl::Status(added.status().code(), "--drop: " + std::string(added.status().message()));
+        return absl::Status(added.status().code(),
+                            "--drop: " + std::string(added.status().message()));
       }
     }
   }
