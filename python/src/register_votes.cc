@@ -117,12 +117,12 @@ py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::st
   BallotBox box;
   box.Reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string where = "ballots[" + std::to_string(i) + "]";
+    auto where = [i] { return "ballots[" + std::to_string(i) + "]"; };  // only on error
     BallotInput in;
     in.dwelling_id = dwelling_ids[i];
     std::optional<BallotChoice> c = ParseLabel<BallotChoice>(choices[i]);
     if (!c) {
-      ThrowStatus(absl::InvalidArgumentError(where + " choice: unknown value \"" + choices[i] + "\""));
+      ThrowStatus(absl::InvalidArgumentError(where() + " choice: unknown value \"" + choices[i] + "\""));
     }
     in.choice = *c;
     in.time = times[i];
@@ -130,13 +130,13 @@ py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::st
       std::optional<CastBy> by = ParseLabel<CastBy>(cast_by[i]);
       if (!by) {
         ThrowStatus(
-            absl::InvalidArgumentError(where + " cast_by: unknown value \"" + cast_by[i] + "\""));
+            absl::InvalidArgumentError(where() + " cast_by: unknown value \"" + cast_by[i] + "\""));
       }
       in.cast_by = *by;
     }
     if (!owner_ids.empty()) in.owner_id = owner_ids[i];
     if (absl::Status st = box.Add(registry, in); !st.ok()) {
-      ThrowStatus(absl::Status(st.code(), where + " " + std::string(st.message())));
+      ThrowStatus(absl::Status(st.code(), where() + " " + std::string(st.message())));
     }
   }
   const std::size_t rows = estates.empty() ? registry.estate_count() : estates.size();
