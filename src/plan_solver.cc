@@ -351,6 +351,13 @@ std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
   return take;
 }
 
+// The value of the free items `take` selects.
+i128 ValueOf(const Prepared& s, const std::vector<bool>& take) {
+  i128 value = 0;
+  for (std::size_t k = 0; k < take.size(); ++k) value += take[k] ? s.v[k] : 0;
+  return value;
+}
+
 // `take` meets the capacity and every group's minimums and maxima.
 bool Feasible(const Prepared& s, const std::vector<bool>& take) {
   std::vector<std::int64_t> d = s.deficit, dw = s.deficit_w, slots = s.max_left;
@@ -600,16 +607,9 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     // Primal heuristic: the Lagrangian choice that fits, then greedy filling.
     if (!lag.feasible_choice().empty()) {
       std::vector<bool> alt = Greedy(s, nullptr, &lag.feasible_choice());
-      i128 va = 0, vg = 0, wa = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (alt[k]) {
-          va += s.v[k];
-          wa += s.w[k];
-        }
-        if (greedy[k]) vg += s.v[k];
+      if (Feasible(s, alt) && (ValueOf(s, alt) > ValueOf(s, greedy) || !Feasible(s, greedy))) {
+        greedy = std::move(alt);
       }
-      (void)wa;
-      if (Feasible(s, alt) && (va > vg || !Feasible(s, greedy))) greedy = std::move(alt);
     }
   }
   const Rational* group_bound = grouped ? &lag.best() : nullptr;
@@ -636,13 +636,7 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
   }
   // Reduction by the LP bound around the greedy incumbent (none when the greedy misses
   // a group minimum: −1 fixes nothing).
-  i128 incumbent = -1;
-  if (greedy_ok) {
-    incumbent = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (greedy[k]) incumbent += s.v[k];
-    }
-  }
+  const i128 incumbent = greedy_ok ? ValueOf(s, greedy) : -1;
   std::vector<int> fixed(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
     if (s.w[k] > s.capacity ||
@@ -673,25 +667,17 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
   }
   // Items fixed at 1 must be jointly feasible with the groups' maxima; otherwise keep
   // them free.
-  {
-    i128 w1 = 0;
-    std::vector<std::int64_t> slots = s.max_left;
-    std::vector<i128> wl(s.max_w_left.begin(), s.max_w_left.end());
-    bool ok = true;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (fixed[k] != 1) continue;
-      w1 += s.w[k];
-      if (s.g[k] < 0) continue;
-      const std::size_t g = static_cast<std::size_t>(s.g[k]);
-      if (--slots[g] < 0 || (wl[g] -= s.w[k]) < 0) ok = false;
+  Restricted restricted = FixItems(s, fixed);
+  auto negative = [](const std::vector<std::int64_t>& left) {
+    return std::any_of(left.begin(), left.end(), [](std::int64_t x) { return x < 0; });
+  };
+  if (restricted.cap < 0 || negative(restricted.sub.max_left) ||
+      negative(restricted.sub.max_w_left)) {
+    for (int& f : fixed) {
+      if (f == 1) f = -1;
     }
-    if (w1 > s.capacity || !ok) {
-      for (int& f : fixed) {
-        if (f == 1) f = -1;
-      }
-    }
+    restricted = FixItems(s, fixed);
   }
-  const Restricted restricted = FixItems(s, fixed);
   const Prepared& sub = restricted.sub;
   const i128 cap = restricted.cap, base = restricted.base;
   for (int f : fixed) out.fixed_by_reduction += f >= 0 ? 1 : 0;
