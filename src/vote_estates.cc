@@ -36,8 +36,10 @@ absl::Status TallyEachEstate(const Registry& registry, const BallotBox& ballots,
   }
   // Dwellings are numbered estate by estate. first[e] is estate e's first dwelling
   // (first[estate_count] = the dwelling count); block[b] the estate holding dwelling
-  // b·2^kShift, from where a few steps forward find any dwelling of the block (a
-  // binary search per ballot mispredicts its branches).
+  // b·2^kShift, from where a few steps forward find any dwelling of the block. Both
+  // tables stay in cache; on shuffled ballots a binary search mispredicted its
+  // branches (427 ms at 1/10 scale) and Registry::EstateOfDwelling's three dependent
+  // loads miss the cache (565–622 ms), against 172–247 ms for this.
   constexpr int kShift = 8;
   std::vector<Index> first(estate_count + 1);
   for (std::size_t e = 0; e < estate_count; ++e) {
