@@ -6,10 +6,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "renewal/labels.h"
 
 namespace py = pybind11;
 
@@ -26,6 +29,15 @@ template <class T>
 T ValueOrThrow(absl::StatusOr<T> result) {
   if (!result.ok()) ThrowStatus(result.status());
   return *std::move(result);
+}
+
+// The label whose key is `text`; otherwise InvalidArgumentError
+// `<field>: unknown value "<text>"`.
+template <class E>
+E LabelArg(const std::string& text, const std::string& field) {
+  std::optional<E> e = ParseLabel<E>(text);
+  if (!e) ThrowStatus(absl::InvalidArgumentError(field + ": unknown value \"" + text + "\""));
+  return *e;
 }
 
 }  // namespace renewal::python

@@ -107,10 +107,7 @@ Ratio PercentOf(const py::handle& v, const char* field) {
 
 template <class E>
 E EnumOf(const py::handle& v, const char* field) {
-  const std::string s = py::str(v);
-  std::optional<E> e = ParseLabel<E>(s);
-  if (!e) ThrowStatus(absl::InvalidArgumentError(std::string(field) + ": unknown value \"" + s + "\""));
-  return *e;
+  return LabelArg<E>(py::str(v), field);
 }
 
 std::vector<YearlyAmount> StreamsOf(const py::dict& d, const char* key) {

@@ -21,13 +21,7 @@ namespace {
 template <class E>
 E EnumArg(const py::dict& d, const char* key, E fallback) {
   if (!d.contains(key) || d[key].is_none()) return fallback;
-  const std::string text = py::cast<std::string>(d[key]);
-  std::optional<E> e = ParseLabel<E>(text);
-  if (!e) {
-    ThrowStatus(absl::InvalidArgumentError(std::string("options.") + key + ": unknown value \"" +
-                                           text + "\""));
-  }
-  return *e;
+  return LabelArg<E>(py::cast<std::string>(d[key]), std::string("options.") + key);
 }
 
 Money MoneyArg(const py::object& value, const char* what) {
@@ -209,15 +203,11 @@ void register_plan(py::module_& m) {
       "choose_menu",
       [](const std::string& menu_json, const std::string& rule, const std::string& completion) {
         MenuInput in = ValueOrThrow(ParseMenuJson(menu_json));
-        std::optional<MenuRule> r = ParseLabel<MenuRule>(rule);
-        if (!r) ThrowStatus(absl::InvalidArgumentError("rule: unknown value \"" + rule + "\""));
-        std::optional<MesCompletion> c = ParseLabel<MesCompletion>(completion);
-        if (!c) {
-          ThrowStatus(absl::InvalidArgumentError("completion: unknown value \"" + completion + "\""));
-        }
+        const MenuRule r = LabelArg<MenuRule>(rule, "rule");
+        const MesCompletion c = LabelArg<MesCompletion>(completion, "completion");
         absl::StatusOr<MenuResult> out = [&] {
           py::gil_scoped_release release;
-          return ChooseMenu(in, *r, *c);
+          return ChooseMenu(in, r, c);
         }();
         return MenuResultToJson(ValueOrThrow(std::move(out)));
       },
@@ -261,9 +251,7 @@ void register_plan(py::module_& m) {
           kp.groups.push_back(g);
         }
         SolveOptions o;
-        std::optional<SolverKind> k = ParseLabel<SolverKind>(solver);
-        if (!k) ThrowStatus(absl::InvalidArgumentError("solver: unknown value \"" + solver + "\""));
-        o.solver = *k;
+        o.solver = LabelArg<SolverKind>(solver, "solver");
         KnapsackSolution s = ValueOrThrow(SolveKnapsack(kp, o));
         py::dict out;
         std::vector<std::size_t> chosen;

@@ -102,9 +102,7 @@ py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::st
   like.rule = RuleOf(rule);
   like.opens = opens;
   like.closes = closes;
-  std::optional<VoteMatter> m = ParseLabel<VoteMatter>(matter);
-  if (!m) ThrowStatus(absl::InvalidArgumentError("matter: unknown value \"" + matter + "\""));
-  like.matter = *m;
+  like.matter = LabelArg<VoteMatter>(matter, "matter");
   std::vector<Index> estates;
   for (std::size_t k = 0; k < estate_ids.size(); ++k) {
     std::optional<Index> e = registry.FindEstate(estate_ids[k]);
