@@ -6,9 +6,9 @@
 #include <streambuf>
 
 #include "benchmark/benchmark.h"
-#include "renewal/eligibility.h"
-#include "renewal/generate.h"
-#include "renewal/summary.h"
+#include "renewal/eligibility/eligibility.h"
+#include "renewal/registry/generate.h"
+#include "renewal/eligibility/summary.h"
 
 namespace renewal {
 namespace {

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "renewal/cost.h"
-#include "renewal/funding.h"
-#include "renewal/funding_dwellings.h"
-#include "renewal/money.h"
-#include "renewal/registry.h"
+#include "renewal/funding/cost.h"
+#include "renewal/funding/funding.h"
+#include "renewal/funding/funding_dwellings.h"
+#include "renewal/base/money.h"
+#include "renewal/registry/registry.h"
 
 namespace renewal {
 namespace {

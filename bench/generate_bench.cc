@@ -6,7 +6,7 @@
 #include <string>
 
 #include "benchmark/benchmark.h"
-#include "renewal/generate.h"
+#include "renewal/registry/generate.h"
 
 namespace renewal {
 namespace {

@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <string>
 
-#include "renewal/ledger.h"
-#include "renewal/registry.h"
+#include "renewal/ledger/ledger.h"
+#include "renewal/registry/registry.h"
 
 namespace renewal {
 namespace {

@@ -6,9 +6,9 @@
 #include <random>
 #include <string>
 
-#include "plan_instances.h"
-#include "renewal/menu.h"
-#include "renewal/plan.h"
+#include "support/plan_instances.h"
+#include "renewal/plan/menu.h"
+#include "renewal/plan/plan.h"
 
 namespace renewal {
 namespace {

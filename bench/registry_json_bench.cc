@@ -6,8 +6,8 @@
 #include <string>
 
 #include "benchmark/benchmark.h"
-#include "renewal/generate.h"
-#include "renewal/registry_json.h"
+#include "renewal/registry/generate.h"
+#include "renewal/registry/registry_json.h"
 
 namespace renewal {
 namespace {

@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include "renewal/registry.h"
-#include "renewal/vote.h"
-#include "renewal/vote_estates.h"
+#include "renewal/registry/registry.h"
+#include "renewal/votes/vote.h"
+#include "renewal/votes/vote_estates.h"
 #include "vote_city.h"
 
 namespace renewal {

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "renewal/registry.h"
-#include "renewal/vote.h"
+#include "renewal/registry/registry.h"
+#include "renewal/votes/vote.h"
 
 namespace renewal {
 

@@ -31,8 +31,8 @@
 #include <string>
 #include <vector>
 
-#include "renewal/registry.h"
-#include "renewal/vote.h"
+#include "renewal/registry/registry.h"
+#include "renewal/votes/vote.h"
 #include "vote_city.h"
 
 namespace renewal {

@@ -12,7 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "renewal/labels.h"
+#include "renewal/base/labels.h"
 
 namespace py = pybind11;
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "renewal/eligibility.h"
-#include "renewal/generate.h"
-#include "renewal/registry.h"
-#include "renewal/summary.h"
+#include "renewal/eligibility/eligibility.h"
+#include "renewal/registry/generate.h"
+#include "renewal/registry/registry.h"
+#include "renewal/eligibility/summary.h"
 
 namespace renewal::python {
 namespace {

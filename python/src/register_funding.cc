@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "renewal/cost.h"
-#include "renewal/financing.h"
-#include "renewal/funding.h"
-#include "renewal/funding_dwellings.h"
-#include "renewal/funding_json.h"
-#include "renewal/registry.h"
+#include "renewal/funding/cost.h"
+#include "renewal/funding/financing.h"
+#include "renewal/funding/funding.h"
+#include "renewal/funding/funding_dwellings.h"
+#include "renewal/funding/funding_json.h"
+#include "renewal/registry/registry.h"
 
 namespace renewal::python {
 namespace {

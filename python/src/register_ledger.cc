@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "renewal/ledger.h"
-#include "renewal/ledger_statement.h"
-#include "renewal/registry.h"
+#include "renewal/ledger/ledger.h"
+#include "renewal/ledger/ledger_statement.h"
+#include "renewal/registry/registry.h"
 
 namespace renewal::python {
 namespace {

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "renewal/menu.h"
-#include "renewal/plan.h"
-#include "renewal/plan_io.h"
-#include "renewal/registry.h"
-#include "renewal/scoring.h"
+#include "renewal/plan/menu.h"
+#include "renewal/plan/plan.h"
+#include "renewal/plan/plan_io.h"
+#include "renewal/registry/registry.h"
+#include "renewal/plan/scoring.h"
 
 namespace renewal::python {
 namespace {

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "renewal/registry.h"
-#include "renewal/registry_json.h"
+#include "renewal/registry/registry.h"
+#include "renewal/registry/registry_json.h"
 
 namespace renewal::python {
 namespace {

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "renewal/registry.h"
-#include "renewal/vote.h"
-#include "renewal/vote_consult.h"
-#include "renewal/vote_consult_json.h"
-#include "renewal/vote_estates.h"
-#include "renewal/vote_json.h"
-#include "renewal/vote_notice.h"
+#include "renewal/registry/registry.h"
+#include "renewal/votes/vote.h"
+#include "renewal/votes/vote_consult.h"
+#include "renewal/votes/vote_consult_json.h"
+#include "renewal/votes/vote_estates.h"
+#include "renewal/votes/vote_json.h"
+#include "renewal/votes/vote_notice.h"
 
 namespace renewal::python {
 namespace {

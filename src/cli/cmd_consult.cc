@@ -5,11 +5,11 @@
 #include <string>
 
 #include "command.h"
-#include "renewal/registry_json.h"
-#include "renewal/vote.h"
-#include "renewal/vote_consult.h"
-#include "renewal/vote_consult_json.h"
-#include "renewal/vote_json.h"
+#include "renewal/registry/registry_json.h"
+#include "renewal/votes/vote.h"
+#include "renewal/votes/vote_consult.h"
+#include "renewal/votes/vote_consult_json.h"
+#include "renewal/votes/vote_json.h"
 #include "vote_cli.h"
 
 namespace renewal::cli {

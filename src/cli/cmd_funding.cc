@@ -4,9 +4,9 @@
 #include <string>
 
 #include "command.h"
-#include "renewal/financing.h"
-#include "renewal/funding.h"
-#include "renewal/funding_json.h"
+#include "renewal/funding/financing.h"
+#include "renewal/funding/funding.h"
+#include "renewal/funding/funding_json.h"
 
 namespace renewal::cli {
 namespace {

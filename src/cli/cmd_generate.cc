@@ -4,8 +4,8 @@
 #include <string>
 
 #include "command.h"
-#include "renewal/generate.h"
-#include "renewal/registry_json.h"
+#include "renewal/registry/generate.h"
+#include "renewal/registry/registry_json.h"
 
 namespace renewal::cli {
 namespace {

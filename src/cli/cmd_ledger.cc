@@ -5,10 +5,10 @@
 #include <ostream>
 
 #include "command.h"
-#include "renewal/ledger.h"
-#include "renewal/ledger_statement.h"
-#include "renewal/registry_json.h"
-#include "../strcat.h"
+#include "renewal/ledger/ledger.h"
+#include "renewal/ledger/ledger_statement.h"
+#include "renewal/registry/registry_json.h"
+#include "renewal/base/strcat.h"
 
 namespace renewal::cli {
 namespace {

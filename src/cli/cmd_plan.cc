@@ -5,10 +5,10 @@
 
 #include "absl/strings/str_split.h"
 #include "command.h"
-#include "renewal/plan.h"
-#include "renewal/plan_io.h"
-#include "renewal/registry_json.h"
-#include "renewal/scoring.h"
+#include "renewal/plan/plan.h"
+#include "renewal/plan/plan_io.h"
+#include "renewal/registry/registry_json.h"
+#include "renewal/plan/scoring.h"
 
 namespace renewal::cli {
 namespace {

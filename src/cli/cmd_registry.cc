@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "command.h"
-#include "renewal/registry_json.h"
+#include "renewal/registry/registry_json.h"
 
 namespace renewal::cli {
 namespace {

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "command.h"
-#include "renewal/eligibility.h"
-#include "renewal/registry_json.h"
-#include "renewal/summary.h"
+#include "renewal/eligibility/eligibility.h"
+#include "renewal/registry/registry_json.h"
+#include "renewal/eligibility/summary.h"
 
 namespace renewal::cli {
 namespace {

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "command.h"
-#include "renewal/registry_json.h"
-#include "renewal/vote.h"
-#include "renewal/vote_json.h"
-#include "renewal/vote_notice.h"
+#include "renewal/registry/registry_json.h"
+#include "renewal/votes/vote.h"
+#include "renewal/votes/vote_json.h"
+#include "renewal/votes/vote_notice.h"
 #include "vote_cli.h"
 
 namespace renewal::cli {

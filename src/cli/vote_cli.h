@@ -8,7 +8,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "renewal/vote.h"
+#include "renewal/votes/vote.h"
 
 namespace renewal::cli {
 

@@ -1,7 +1,7 @@
 // A downstream program built against an installed renewal.
 #include <iostream>
 
-#include "renewal/registry_json.h"
+#include "renewal/registry/registry_json.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;

@@ -1,0 +1,71 @@
+// The city at a glance, by district: estates, buildings, households (dwellings),
+// total exclusive area (exact, 0.01 m²), and — when screened under a policy —
+// how many estates are eligible, ineligible or undetermined.
+// Also the plain-text table and JSON writers the CLI and docs use.
+#ifndef RENEWAL_SUMMARY_H_
+#define RENEWAL_SUMMARY_H_
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "renewal/base/area.h"
+#include "renewal/eligibility/eligibility.h"
+#include "renewal/registry/registry.h"
+
+namespace renewal {
+
+struct SummaryRow {
+  std::string district_id;  // empty for the total row
+  std::string district_name;
+  std::size_t estates = 0;
+  std::size_t buildings = 0;
+  std::size_t dwellings = 0;
+  Area area;  // sum of exclusive areas, exact
+  std::size_t eligible = 0, ineligible = 0, undetermined = 0;  // 0 when not screened
+};
+
+struct CitySummary {
+  std::vector<SummaryRow> districts;  // in registry order
+  SummaryRow total;
+  // Set when screened.
+  std::optional<std::string> policy;
+  int year = 0;
+};
+
+CitySummary Summarize(const Registry& registry);
+// `screening` must come from ScreenRegistry on the same registry.
+CitySummary Summarize(const Registry& registry, const Policy& policy,
+                      const ScreeningResult& screening, int year);
+
+// JSON (docs/schemas/summary.schema.json).
+void WriteSummaryJson(const CitySummary& summary, std::ostream& out);
+
+// Screening results as JSON (docs/schemas/screen-result.schema.json): the policy,
+// the counts and every estate with every rule, its values and reasons.
+void WriteScreeningJson(const Registry& registry, const Policy& policy,
+                        const ScreeningResult& screening, int year, std::ostream& out);
+
+// --- text tables -----------------------------------------------------------------
+
+// Terminal columns a UTF-8 string takes: CJK and full-width characters count 2.
+std::size_t DisplayWidth(std::string_view text);
+
+// Rows of cells as an aligned table: the first row is the header, followed by a
+// rule line. Columns listed in `right_aligned` (by index) are right-aligned.
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
+                        const std::vector<std::size_t>& right_aligned = {});
+
+// The summary as a Chinese-labelled table (区, 小区数, 楼栋数, 户数, 专有面积(m²),
+// and when screened 符合, 不符合, 待核实), with a 合计 row.
+std::string FormatSummaryTable(const CitySummary& summary);
+
+// Appends `text` to `out` as a JSON string literal (quotes included).
+void AppendJsonString(std::string& out, std::string_view text);
+
+}  // namespace renewal
+
+#endif  // RENEWAL_SUMMARY_H_

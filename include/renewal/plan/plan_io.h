@@ -1,0 +1,41 @@
+// JSON formats of the planning area (docs/plan.md, docs/schemas/plan*.schema.json):
+//   projects   {"projects": [{"id", "estate_id", "cost_yuan", ...}]}      (input)
+//   facts      {"facts": [{"project_id", "district_id", "<feature key>": n}]} (input)
+//   plan       the annual plan with one decision per project             (output)
+//   rolling    a multi-year rolling plan                                 (output)
+//   options    {"district_limits": [{"district_id", "min_projects", ...}]} (input)
+//   menu       {"budget_yuan", "items", "ballots"} and its result        (input/output)
+// Money is written as a string of yuan with two decimals ("1234.50"); money input
+// accepts such a string or an integer number of yuan.
+#ifndef RENEWAL_PLAN_IO_H_
+#define RENEWAL_PLAN_IO_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "renewal/plan/menu.h"
+#include "renewal/plan/plan.h"
+#include "renewal/plan/scoring.h"
+
+namespace renewal {
+
+absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view json);
+absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string& path);
+absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view json);
+// `base` with the options the document sets (district_limits replaces the list).
+absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view json, const PlanOptions& base);
+absl::StatusOr<MenuInput> ParseMenuJson(std::string_view json);
+
+std::string PlanToJson(const AnnualPlan& plan);
+std::string RollingPlanToJson(const RollingPlan& plan);
+std::string MenuResultToJson(const MenuResult& result);
+std::string SheetToJson(const ScoringSheet& sheet);
+
+// A human-readable table (Chinese labels) for the CLI.
+std::string PlanToText(const AnnualPlan& plan);
+
+}  // namespace renewal
+
+#endif  // RENEWAL_PLAN_IO_H_

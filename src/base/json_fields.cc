@@ -1,0 +1,175 @@
+#include "renewal/base/json_fields.h"
+
+#include <cmath>
+
+namespace renewal::internal {
+
+std::string Describe(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return v.get_bool() ? "true" : "false";
+    case json::kind::int64: return StrCat(v.get_int64());
+    case json::kind::uint64: return StrCat(v.get_uint64());
+    case json::kind::double_: return StrCat(v.get_double());
+    case json::kind::string: {
+      std::string_view s = ToStd(v.get_string());
+      if (s.size() > 40) return StrCat("\"", s.substr(0, 40), "...\"");
+      return StrCat("\"", s, "\"");
+    }
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+absl::Status Fields::Error(absl::StatusCode code, std::string_view field,
+                           std::string_view what) const {
+  std::string path = path_();
+  return absl::Status(code, StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what));
+}
+
+const json::value* Fields::Find(std::string_view key) {
+  seen_.push_back(key);
+  const json::value* v = object_.if_contains(json::string_view(key.data(), key.size()));
+  if (v == nullptr || v->is_null()) return nullptr;
+  return v;
+}
+
+absl::Status Fields::Required(std::string_view key, const json::value** out) {
+  *out = Find(key);
+  if (*out == nullptr) return Invalid(key, "required field is missing");
+  return absl::OkStatus();
+}
+
+absl::Status Fields::String(std::string_view key, bool required, std::string* out) {
+  const json::value* v = Find(key);
+  if (v == nullptr) {
+    out->clear();
+    return required ? Invalid(key, "required field is missing") : absl::OkStatus();
+  }
+  if (!v->is_string()) return Invalid(key, StrCat("expected a string, got ", Describe(*v)));
+  out->assign(ToStd(v->get_string()));
+  return absl::OkStatus();
+}
+
+absl::Status Fields::Bool(std::string_view key, std::optional<bool>* out) {
+  out->reset();
+  const json::value* v = Find(key);
+  if (v == nullptr) return absl::OkStatus();
+  if (!v->is_bool()) return Invalid(key, StrCat("expected true or false, got ", Describe(*v)));
+  *out = v->get_bool();
+  return absl::OkStatus();
+}
+
+absl::Status Fields::Int(std::string_view key, std::int64_t min, std::int64_t max,
+                         std::optional<std::int64_t>* out) {
+  out->reset();
+  const json::value* v = Find(key);
+  if (v == nullptr) return absl::OkStatus();
+  std::int64_t n = 0;
+  if (v->is_int64()) {
+    n = v->get_int64();
+  } else if (v->is_uint64()) {
+    return Invalid(key, StrCat("must be between ", min, " and ", max, ", got ", v->get_uint64()));
+  } else {
+    return Invalid(key, StrCat("expected an integer, got ", Describe(*v)));
+  }
+  if (n < min || n > max) {
+    return Invalid(key, StrCat("must be between ", min, " and ", max, ", got ", n));
+  }
+  *out = n;
+  return absl::OkStatus();
+}
+
+absl::Status Fields::Double(std::string_view key, double min, double max,
+                            std::optional<double>* out) {
+  out->reset();
+  const json::value* v = Find(key);
+  if (v == nullptr) return absl::OkStatus();
+  if (!v->is_number()) return Invalid(key, StrCat("expected a number, got ", Describe(*v)));
+  const double d = v->to_number<double>();
+  if (!(d >= min && d <= max)) {
+    return Invalid(key, StrCat("must be between ", min, " and ", max, ", got ", Describe(*v)));
+  }
+  *out = d;
+  return absl::OkStatus();
+}
+
+absl::Status Fields::YearOrNever(std::string_view key, std::string_view never_word,
+                                 std::optional<int>* out) {
+  out->reset();
+  const json::value* v = Find(key);
+  if (v == nullptr) return absl::OkStatus();
+  if (v->is_string() && ToStd(v->get_string()) == never_word) {
+    *out = 0;
+    return absl::OkStatus();
+  }
+  if (!v->is_int64()) {
+    return Invalid(key, StrCat("expected a year or \"", never_word, "\", got ", Describe(*v)));
+  }
+  const std::int64_t y = v->get_int64();
+  if (y < 1900 || y > 2200) {
+    return Invalid(key, StrCat("must be between 1900 and 2200, got ", y));
+  }
+  *out = static_cast<int>(y);
+  return absl::OkStatus();
+}
+
+absl::Status Fields::CentiArea(std::string_view key, std::int64_t* out) {
+  const json::value* v = nullptr;
+  if (auto st = Required(key, &v); !st.ok()) return st;
+  if (v->is_int64()) {
+    const std::int64_t m2 = v->get_int64();
+    if (m2 <= 0 || m2 > 10000) return Invalid(key, StrCat("must be > 0 and <= 10000, got ", m2));
+    *out = m2 * 100;
+    return absl::OkStatus();
+  }
+  if (!v->is_double()) {
+    if (v->is_uint64()) {
+      return Invalid(key, StrCat("must be > 0 and <= 10000, got ", v->get_uint64()));
+    }
+    return Invalid(key, StrCat("expected a number of m², got ", Describe(*v)));
+  }
+  const double m2 = v->get_double();
+  if (!(m2 > 0 && m2 <= 10000)) {
+    return Invalid(key, StrCat("must be > 0 and <= 10000, got ", Describe(*v)));
+  }
+  const double centi = m2 * 100.0;
+  const double rounded = std::round(centi);
+  // Registers give two decimals; a third would be silently rounded away.
+  if (std::fabs(centi - rounded) > 1e-6) {
+    return Invalid(key, StrCat("at most two decimals, got ", Describe(*v)));
+  }
+  *out = static_cast<std::int64_t>(rounded);
+  return absl::OkStatus();
+}
+
+absl::Status Fields::Array(std::string_view key, bool required, const json::array** out) {
+  *out = nullptr;
+  const json::value* v = Find(key);
+  if (v == nullptr) return required ? Invalid(key, "required field is missing") : absl::OkStatus();
+  if (!v->is_array()) return Invalid(key, StrCat("expected an array, got ", Describe(*v)));
+  *out = &v->get_array();
+  return absl::OkStatus();
+}
+
+absl::Status Fields::Object(std::string_view key, const json::object** out) {
+  *out = nullptr;
+  const json::value* v = Find(key);
+  if (v == nullptr) return absl::OkStatus();
+  if (!v->is_object()) return Invalid(key, StrCat("expected an object, got ", Describe(*v)));
+  *out = &v->get_object();
+  return absl::OkStatus();
+}
+
+absl::Status Fields::NoUnknownFields() const {
+  for (const auto& kv : object_) {
+    const std::string_view key = ToStd(kv.key());
+    bool known = false;
+    for (std::string_view s : seen_) known = known || s == key;
+    if (!known) return Invalid(key, "unknown field");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace renewal::internal

@@ -1,0 +1,108 @@
+// One vote per estate over a city's ballots (TallyEachEstate): grouping by the
+// dwelling's estate, the order asked, ballots of unknown dwellings.
+#include "renewal/votes/vote_estates.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "vote_testing.h"
+
+namespace renewal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// E1: D1, D2, D3 (33.33/33.33/33.34 m², one owner each); E2: X1 (Z). Ballots
+// interleaved: D1 agree, X1 agree, D2 agree, "NOPE" agree, D3 disagree, D2 disagree
+// later (supersedes D2's agree). civil_code_major: E1 participates whole (3 of 3),
+// agree 1 of 3 heads < 3/4 → fails; E2: 1 of 1 agrees → passes. "NOPE" belongs to
+// no estate.
+TEST(TallyEachEstate, GroupsBallotsByEstateInTheOrderAsked) {
+  Registry r = Build(Singles({3333, 3333, 3334}));
+  BallotBox box = Box(r, {{"D1", BallotChoice::kAgree},
+                          {"X1", BallotChoice::kAgree},
+                          {"D2", BallotChoice::kAgree},
+                          {"NOPE", BallotChoice::kAgree},
+                          {"D3", BallotChoice::kDisagree},
+                          {"D2", BallotChoice::kDisagree, 1600}});
+  const Vote like = MakeVote("civil_code_major");
+  const std::vector<Index> asked{1, 0};  // E2 first
+  auto votes = TallyEachEstate(r, box, like, asked);
+  ASSERT_TRUE(votes.ok()) << votes.status();
+  ASSERT_EQ(votes->outcomes.size(), 2u);
+  EXPECT_THAT(votes->estates, ElementsAre(1u, 0u));
+  EXPECT_THAT(votes->unattributed, ElementsAre(3u));
+
+  const VoteOutcome& e2 = votes->outcomes[0];
+  EXPECT_EQ(e2.vote_id, "E2");
+  EXPECT_TRUE(e2.passed);
+  EXPECT_EQ(e2.totals.heads_agree, 1);
+  EXPECT_EQ(e2.totals.area_agree, 5000);
+
+  const VoteOutcome& e1 = votes->outcomes[1];
+  EXPECT_EQ(e1.vote_id, "E1");
+  EXPECT_FALSE(e1.passed);
+  EXPECT_EQ(e1.totals.heads_participating, 3);
+  EXPECT_EQ(e1.totals.heads_agree, 1);
+  EXPECT_EQ(e1.totals.area_agree, 3333);
+  EXPECT_EQ(e1.totals.area_disagree, 6667);
+  EXPECT_EQ(e1.count(BallotStatus::kSuperseded), 1);
+  EXPECT_EQ(e1.count(BallotStatus::kAccepted), 3);
+  EXPECT_EQ(e1.ballot_status.size(), 4u);  // E1's four ballots only
+
+  // The same totals as counting E1 alone over its own ballots.
+  BallotBox own = Box(r, {{"D1", BallotChoice::kAgree},
+                          {"D2", BallotChoice::kAgree},
+                          {"D3", BallotChoice::kDisagree},
+                          {"D2", BallotChoice::kDisagree, 1600}});
+  auto alone = Tally(r, like, own);
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(alone->totals, e1.totals);
+  EXPECT_EQ(alone->tests, e1.tests);
+
+  // Every estate by default, in registry order.
+  auto all = TallyEachEstate(r, box, like);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->outcomes.size(), 2u);
+  EXPECT_EQ(all->outcomes[0].vote_id, "E1");
+  EXPECT_EQ(all->outcomes[1].vote_id, "E2");
+}
+
+// Select keeps dwellings, choices, exact times, casters and owners of the ballots
+// asked for, in the order asked; IDs are dropped.
+TEST(TallyEachEstate, SelectGathersTheBallotsInTheOrderAsked) {
+  Registry r = Build(Singles({100, 100}));
+  BallotBox box = Box(r, {{"D1", BallotChoice::kAgree, 1500, "O1", "b1"},
+                          {"D2", BallotChoice::kDisagree, 1200},
+                          {"X1", BallotChoice::kAbstain, 1900}});
+  const std::vector<std::size_t> order{2, 0};
+  const BallotBox picked = box.Select(order);
+  ASSERT_EQ(picked.size(), 2u);
+  EXPECT_EQ(picked.dwelling(0), *r.FindDwelling("X1"));
+  EXPECT_EQ(picked.choice(0), BallotChoice::kAbstain);
+  EXPECT_EQ(picked.time(0), 1900);
+  EXPECT_EQ(picked.dwelling(1), *r.FindDwelling("D1"));
+  EXPECT_EQ(picked.time(1), 1500);
+  EXPECT_EQ(picked.owner(1), *r.FindOwner("O1"));
+  EXPECT_EQ(picked.id(1), "");
+}
+
+TEST(TallyEachEstate, BadEstatesAndRulesAreErrors) {
+  Registry r = Build(Singles({100}));
+  BallotBox box = Box(r, {{"D1", BallotChoice::kAgree}});
+  const Vote like = MakeVote("civil_code_major");
+  const std::vector<Index> twice{0, 0}, missing{7};
+  auto s = TallyEachEstate(r, box, like, twice);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.status().message(), HasSubstr("estates[1]: estate \"E1\" is asked twice"));
+  s = TallyEachEstate(r, box, like, missing);
+  EXPECT_THAT(s.status().message(), HasSubstr("estates[0]: no estate with index 7 (2 estates)"));
+  Vote backwards = like;
+  backwards.closes = backwards.opens - 1;
+  s = TallyEachEstate(r, box, backwards);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace renewal
