@@ -12,6 +12,7 @@
 #include "renewal/funding/funding_dwellings.h"
 #include "renewal/base/money.h"
 #include "renewal/registry/registry.h"
+#include "renewal/base/split.h"
 
 namespace renewal {
 namespace {

@@ -107,47 +107,6 @@ absl::StatusOr<Money> Sum(std::span<const Money> parts) {
   return total;
 }
 
-absl::StatusOr<std::vector<Money>> SplitByWeights(Money total,
-                                                  std::span<const std::int64_t> weights) {
-  if (weights.empty()) return absl::InvalidArgumentError("split: no weights");
-  absl::int128 weight_sum = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (weights[i] < 0) {
-      return absl::InvalidArgumentError(
-          StrCat("split: weights[", i, "] must be >= 0, got ", weights[i]));
-    }
-    weight_sum += weights[i];
-  }
-  if (weight_sum == 0) return absl::InvalidArgumentError("split: all weights are 0");
-  if (total.fen() == std::numeric_limits<std::int64_t>::min()) return Overflow("SplitByWeights");
-
-  const bool negative = total.fen() < 0;
-  const absl::int128 amount = negative ? -absl::int128(total.fen()) : absl::int128(total.fen());
-  std::vector<Money> parts(weights.size());
-  std::vector<absl::int128> remainders(weights.size());
-  absl::int128 given = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    const absl::int128 product = amount * weights[i];
-    const absl::int128 floor_part = product / weight_sum;
-    remainders[i] = product % weight_sum;
-    parts[i] = Money::Fen(static_cast<std::int64_t>(floor_part));
-    given += floor_part;
-  }
-  std::vector<std::size_t> order(weights.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return remainders[a] > remainders[b];
-  });
-  // Fewer than weights.size() fen are left, so one pass suffices.
-  for (std::size_t k = 0; given < amount; ++k, ++given) {
-    parts[order[k]] = Money::Fen(parts[order[k]].fen() + 1);
-  }
-  if (negative) {
-    for (Money& p : parts) p = Money::Fen(-p.fen());
-  }
-  return parts;
-}
-
 absl::StatusOr<Ratio> Ratio::Of(std::int64_t num, std::int64_t den) {
   if (den <= 0) {
     return absl::InvalidArgumentError(StrCat("ratio: denominator must be > 0, got ", den));
@@ -250,81 +209,6 @@ absl::StatusOr<Money> MultiplyRatio(Money m, Ratio r, Rounding rounding) {
     return Overflow("MultiplyRatio");
   }
   return Money::Fen(static_cast<std::int64_t>(q));
-}
-
-absl::Status AccumulateSplit(Money total, std::span<const std::uint32_t> weights,
-                             std::span<std::int64_t> accumulate, SplitScratch& scratch) {
-  if (weights.size() != accumulate.size()) {
-    return absl::InvalidArgumentError(StrCat("split: ", weights.size(), " weights but ",
-                                             accumulate.size(), " accumulators"));
-  }
-  if (weights.empty()) return absl::InvalidArgumentError("split: no weights");
-  std::uint64_t weight_sum = 0;  // < 2^32 · 2^32 only if > 4e9 parts: fine in practice
-  for (std::uint32_t w : weights) {
-    if (__builtin_add_overflow(weight_sum, std::uint64_t{w}, &weight_sum)) {
-      return absl::OutOfRangeError("split: weight sum overflows");
-    }
-  }
-  if (weight_sum == 0) return absl::InvalidArgumentError("split: all weights are 0");
-  if (total.fen() == std::numeric_limits<std::int64_t>::min()) return Overflow("AccumulateSplit");
-  const bool negative = total.fen() < 0;
-  const absl::uint128 amount =
-      negative ? absl::uint128(-absl::int128(total.fen())) : absl::uint128(total.fen());
-  const std::size_t n = weights.size();
-  scratch.parts.resize(n);
-  scratch.remainders.resize(n);
-  absl::uint128 given = 0;
-  std::uint32_t max_weight = 0;
-  for (std::uint32_t w : weights) max_weight = std::max(max_weight, w);
-  if (amount <= absl::uint128(UINT64_MAX / (std::uint64_t{max_weight} + 1))) {
-    // Fast path: every product fits in 64 bits (amount < 2^64 / max weight, e.g. any
-    // amount below 1.8e15 fen over areas below 100 m² × 10^4): 64-bit divisions.
-    const std::uint64_t a = absl::Uint128Low64(amount);
-    std::uint64_t g = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t product = a * weights[i];
-      const std::uint64_t q = product / weight_sum;
-      scratch.remainders[i] = product - q * weight_sum;
-      scratch.parts[i] = static_cast<std::int64_t>(q);
-      g += q;
-    }
-    given = g;
-  } else {
-    for (std::size_t i = 0; i < n; ++i) {
-      const absl::uint128 product = amount * weights[i];
-      const absl::uint128 floor_part = product / weight_sum;
-      scratch.remainders[i] = absl::Uint128Low64(product % weight_sum);
-      scratch.parts[i] = static_cast<std::int64_t>(absl::Uint128Low64(floor_part));
-      given += floor_part;
-    }
-  }
-  std::uint64_t left = absl::Uint128Low64(amount - given);  // < n
-  if (left > 0) {
-    // Only the `left` largest remainders matter: partial sort on indices; ties by
-    // lower index, as in SplitByWeights.
-    scratch.order.resize(n);
-    for (std::size_t i = 0; i < n; ++i) scratch.order[i] = static_cast<std::uint32_t>(i);
-    const auto by_remainder = [&](std::uint32_t a, std::uint32_t b) {
-      if (scratch.remainders[a] != scratch.remainders[b]) {
-        return scratch.remainders[a] > scratch.remainders[b];
-      }
-      return a < b;
-    };
-    std::nth_element(scratch.order.begin(),
-                     scratch.order.begin() + static_cast<std::ptrdiff_t>(left - 1),
-                     scratch.order.end(), by_remainder);
-    for (std::uint64_t k = 0; k < left; ++k) ++scratch.parts[scratch.order[k]];
-  }
-  // Check every addition first so that an overflow changes nothing.
-  for (std::size_t i = 0; i < n; ++i) {
-    std::int64_t sum = 0;
-    const std::int64_t part = negative ? -scratch.parts[i] : scratch.parts[i];
-    if (__builtin_add_overflow(accumulate[i], part, &sum)) return Overflow("AccumulateSplit");
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    accumulate[i] += negative ? -scratch.parts[i] : scratch.parts[i];
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace renewal

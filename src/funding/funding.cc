@@ -1,6 +1,8 @@
 // Allocation of a plan's item costs to funding sources under a policy.
 #include "renewal/funding/funding.h"
 
+#include <cassert>
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -8,6 +10,7 @@
 
 #include "absl/numeric/int128.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/split.h"
 
 namespace renewal {
 namespace {
@@ -22,27 +25,16 @@ std::string RuleRef(std::size_t i, const FundingRule& r) {
   return StrCat("rules[", i, "] \"", r.id, "\"");
 }
 
-// Largest remainder over a handful of weights without touching the heap; ties go
-// to the lower index (as SplitByWeights). total ≥ 0, weights ≥ 0 and not all 0.
+// The shared split (renewal/base/split.h) over a handful of weights; the scratch is
+// reused, so after the first call no heap is touched. The callers guarantee total ≥ 0
+// and weights ≥ 0, not all 0, so the split cannot fail.
 void SplitSmall(std::int64_t total, std::span<const std::int64_t> weights, std::int64_t* out) {
-  absl::int128 wsum = 0;
-  for (std::int64_t w : weights) wsum += w;
-  std::array<absl::int128, kMaxTargets> rem{};
-  std::int64_t given = 0;
-  for (std::size_t k = 0; k < weights.size(); ++k) {
-    const absl::int128 p = absl::int128(total) * weights[k];
-    out[k] = static_cast<std::int64_t>(p / wsum);
-    rem[k] = p % wsum;
-    given += out[k];
-  }
-  for (std::int64_t left = total - given; left > 0; --left) {
-    std::size_t best = 0;
-    for (std::size_t k = 1; k < weights.size(); ++k) {
-      if (rem[k] > rem[best]) best = k;
-    }
-    ++out[best];
-    rem[best] = -1;
-  }
+  thread_local SplitScratch scratch;
+  const absl::Status s = internal::SplitInto(
+      total, weights.size(), [weights](std::size_t i) { return weights[i]; },
+      std::span<std::int64_t>(out, weights.size()), scratch);
+  assert(s.ok());
+  (void)s;
 }
 
 // Cycle check on a small directed graph over sources (edges[a] has bit b: a → b).

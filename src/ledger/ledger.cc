@@ -7,7 +7,6 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
-#include "ledger_split.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -97,13 +96,6 @@ absl::StatusOr<int> ParseLedgerDate(std::string_view text) {
 std::string FormatLedgerDate(int d) {
   std::string s = StrCat(d / 10000, "-", d / 1000 % 10, d / 100 % 10, "-", d / 10 % 10, d % 10);
   return s;
-}
-
-absl::Status SplitColumn(std::int64_t total, std::span<const std::int64_t> weights,
-                         std::span<std::int64_t> out) {
-  internal::SplitSelectScratch scratch;
-  return internal::SplitInto(
-      total, weights.size(), [weights](std::size_t i) { return weights[i]; }, out, scratch);
 }
 
 // ---------------------------------------------------------------------------

@@ -17,8 +17,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "ledger_split.h"
 #include "ledger_tx_ids.h"
+#include "renewal/base/split.h"
 #include "renewal/ledger/ledger.h"
 
 namespace renewal {
@@ -32,7 +32,7 @@ struct Ledger::Maps {
   absl::flat_hash_set<Index> sold;
   // Interest shares, reused (no page faults and zeroing per credit).
   std::vector<std::int64_t> parts;
-  internal::SplitSelectScratch split;
+  SplitScratch split;
 };
 
 }  // namespace renewal

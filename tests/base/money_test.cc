@@ -1,6 +1,7 @@
 // Money (integer fen), exact ratios and the largest-remainder split. Values are
 // worked out by hand in the comments.
 #include "renewal/base/money.h"
+#include "renewal/base/split.h"
 
 #include <cstdint>
 #include <limits>

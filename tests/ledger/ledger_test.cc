@@ -1,13 +1,13 @@
 // Maintenance fund ledger: accounts, deposits, uses, interest, income, subsidy, top-ups.
 // Every expected amount is worked out by hand from the cited rule.
 #include "renewal/ledger/ledger.h"
+#include "renewal/base/split.h"
 
 #include <random>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ledger_test_util.h"
-#include "ledger_split.h"
 
 namespace renewal {
 namespace {
@@ -453,69 +453,6 @@ TEST(LedgerDateTest, ParsesAndChecksCalendar) {
   EXPECT_FALSE(ParseLedgerDate("2025-03-3x").ok());
   EXPECT_FALSE(ParseLedgerDate("2025-13-01").ok());
   EXPECT_EQ(FormatLedgerDate(20250331), "2025-03-31");
-}
-
-TEST(SplitColumnTest, MatchesSplitByWeights) {
-  std::mt19937_64 rng(7);
-  for (int round = 0; round < 300; ++round) {
-    const std::size_t n = 1 + rng() % 40;
-    std::vector<std::int64_t> w(n), out(n);
-    for (auto& x : w) x = static_cast<std::int64_t>(rng() % (round % 3 == 0 ? 3 : 100000));
-    w[rng() % n] += 1;
-    const auto total = static_cast<std::int64_t>(rng() % 10'000'000);
-    ASSERT_TRUE(SplitColumn(total, w, out).ok());
-    absl::StatusOr<std::vector<Money>> ref = SplitByWeights(Money::Fen(total), w);
-    ASSERT_TRUE(ref.ok());
-    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], (*ref)[i].fen()) << round << " " << i;
-  }
-}
-
-// The column split selects the fen-receiving remainders by histogram levels; it must
-// give exactly SplitByWeights' answer, including ties (lower index first), clustered
-// remainders (many dwellings of one floor plan) and the 128-bit path.
-TEST(SplitColumnTest, HistogramSelectionMatchesSplitByWeights) {
-  std::mt19937_64 rng(11);
-  internal::SplitSelectScratch scratch;
-  for (int round = 0; round < 400; ++round) {
-    const std::size_t n = 1 + rng() % (round % 4 == 0 ? 5000 : 300);
-    std::vector<std::int64_t> w(n), out(n);
-    const int shape = round % 5;
-    for (auto& x : w) {
-      switch (shape) {
-        case 0: x = 1 + static_cast<std::int64_t>(rng() % 3); break;          // few distinct
-        case 1: x = 4000 + static_cast<std::int64_t>(rng() % 10000); break;   // 0.01 m²
-        case 2: x = static_cast<std::int64_t>(rng() % 2) * 7000; break;       // zeros
-        case 3: x = static_cast<std::int64_t>(rng() % 1'000'000'000'000); break;  // 128-bit
-        default: x = static_cast<std::int64_t>(rng() % 500'000'000); break;   // balances
-      }
-    }
-    w[rng() % n] += 1;
-    const auto total = static_cast<std::int64_t>(shape == 3 ? rng() % 100'000'000'000
-                                                            : rng() % 10'000'000'000);
-    absl::StatusOr<std::vector<Money>> ref = SplitByWeights(Money::Fen(total), w);
-    ASSERT_TRUE(ref.ok());
-    // collect = 0 and 1 force every histogram level; the default selects directly.
-    for (std::size_t collect : {std::size_t{0}, std::size_t{1}, internal::kSplitCollect}) {
-      ASSERT_TRUE(internal::SplitInto(
-                      total, n, [&](std::size_t i) { return w[i]; }, out, scratch, collect)
-                      .ok());
-      for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(out[i], (*ref)[i].fen()) << round << " " << i << " collect " << collect;
-      }
-    }
-  }
-  // Ties by hand: 2 fen over three equal weights → 1, 1, 0 (the lower indexes win).
-  std::vector<std::int64_t> w{5, 5, 5}, out(3);
-  ASSERT_TRUE(internal::SplitInto(2, 3, [&](std::size_t i) { return w[i]; }, out, scratch, 0).ok());
-  EXPECT_EQ(out, (std::vector<std::int64_t>{1, 1, 0}));
-  // The reciprocal division is exact at the edges of 64 bits.
-  const std::uint64_t kTop = std::uint64_t{1} << 63;
-  for (std::uint64_t d : std::vector<std::uint64_t>{1, 3, 7, std::uint64_t{1} << 32, kTop - 1}) {
-    const std::uint64_t m = UINT64_MAX / d;
-    for (std::uint64_t p : std::vector<std::uint64_t>{0, 1, d - 1, d, 2 * d - 1, kTop - 1, UINT64_MAX}) {
-      EXPECT_EQ(internal::DivideByReciprocal(p, d, m), p / d) << p << " / " << d;
-    }
-  }
 }
 
 }  // namespace

@@ -91,27 +91,6 @@ enum class Rounding : std::uint8_t {
 absl::StatusOr<Money> MultiplyRatio(Money m, Ratio r,
                                     Rounding rounding = Rounding::kHalfAwayFromZero);
 
-// Splits `total` into parts proportional to `weights` (all ≥ 0, not all 0) with the
-// largest-remainder (Hamilton) method. Each part first gets floor(total·w/W); the fen
-// left over go one each to the parts with the largest remainders, ties broken by the
-// lower index. The parts always add up to `total` exactly. Negative totals are split
-// as the negation of splitting |total|. Intermediate products use 128-bit integers.
-absl::StatusOr<std::vector<Money>> SplitByWeights(Money total,
-                                                  std::span<const std::int64_t> weights);
-
-// The same split for hot loops (e.g. a cost over the dwellings of a building,
-// weighted by exclusive area in 0.01 m²): adds part i to `accumulate[i]` (fen)
-// instead of returning a vector. `scratch` is reused between calls so that no
-// per-dwelling heap object is created. Same rule and tie-break as SplitByWeights;
-// on error nothing is added.
-struct SplitScratch {
-  std::vector<std::int64_t> parts;
-  std::vector<std::uint64_t> remainders;
-  std::vector<std::uint32_t> order;
-};
-absl::Status AccumulateSplit(Money total, std::span<const std::uint32_t> weights,
-                             std::span<std::int64_t> accumulate, SplitScratch& scratch);
-
 }  // namespace renewal
 
 #endif  // RENEWAL_MONEY_H_

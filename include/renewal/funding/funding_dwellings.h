@@ -17,6 +17,7 @@
 #include "renewal/funding/funding.h"
 #include "renewal/base/money.h"
 #include "renewal/registry/registry.h"
+#include "renewal/base/split.h"
 
 namespace renewal {
 

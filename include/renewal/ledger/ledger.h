@@ -447,12 +447,6 @@ class Ledger {
 absl::StatusOr<int> ParseLedgerDate(std::string_view text);
 std::string FormatLedgerDate(int yyyymmdd);  // "2025-03-31"
 
-// Largest-remainder split over a column (the rule of SplitByWeights, ties to the lower
-// index) without per-element allocations: writes parts into `out` (same size as
-// `weights`). Weights ≥ 0, not all 0; total ≥ 0.
-absl::Status SplitColumn(std::int64_t total, std::span<const std::int64_t> weights,
-                         std::span<std::int64_t> out);
-
 }  // namespace renewal
 
 #endif  // RENEWAL_LEDGER_H_
