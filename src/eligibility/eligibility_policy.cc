@@ -2,7 +2,6 @@
 // (docs/schemas/eligibility-policy.schema.json).
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -10,6 +9,7 @@
 #include "boost/json.hpp"
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 
 namespace renewal {
 namespace {
@@ -475,15 +475,14 @@ absl::StatusOr<Policy> LoadPolicy(std::string_view spec) {
   }
   if (spec.find('{') != std::string_view::npos) return ResolvePolicy(spec);
   const std::string path(spec);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  absl::StatusOr<std::string> text = internal::ReadFileToString(path);
+  if (absl::IsNotFound(text.status())) {
     return absl::NotFoundError(StrCat("policy: \"", spec,
                                       "\" is neither a preset (national_2020, yueyang, "
                                       "xiangtan_competitive) nor a readable file"));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Policy> p = ParsePolicyJson(text.str());
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Policy> p = ParsePolicyJson(*text);
   if (!p.ok()) {
     return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
   }

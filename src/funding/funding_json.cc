@@ -1,12 +1,12 @@
 // JSON reading and writing of cost plans, funding policies and allocations.
 #include "renewal/funding/funding_json.h"
 
-#include <fstream>
 #include <functional>
 #include <sstream>
 
 #include "boost/json.hpp"
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 
 namespace renewal {
 namespace {
@@ -170,11 +170,7 @@ absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) 
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(StrCat("cannot open \"", path, "\""));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return internal::ReadFileToString(path);
 }
 
 // Quantity: "120.5" (up to three decimals) or an integer, as thousandths.

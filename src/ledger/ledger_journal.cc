@@ -13,6 +13,7 @@
 
 #include "ledger_internal.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 
 namespace renewal {
 namespace internal {
@@ -323,28 +324,9 @@ absl::StatusOr<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& 
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return absl::NotFoundError(StrCat("journal \"", path, "\": no such file"));
-    return Errno("journal open", path);
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    absl::Status s = Errno("journal stat", path);
-    ::close(fd);
-    return s;
-  }
-  std::string out(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t r = ::read(fd, out.data() + done, out.size() - done);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    done += static_cast<std::size_t>(r);
-  }
-  ::close(fd);
-  out.resize(done);
-  return out;
+  absl::StatusOr<std::string> bytes = ReadFileToString(path);
+  if (!bytes.ok()) return Prefixed(bytes.status(), "journal");
+  return bytes;
 }
 
 absl::StatusOr<std::unique_ptr<LedgerFile>> LedgerFile::Lock(const std::string& path, bool sync) {

@@ -2,13 +2,13 @@
 #include "renewal/plan/plan_io.h"
 
 #include <algorithm>
-#include <fstream>
 #include <initializer_list>
 #include <sstream>
 
 #include <boost/json.hpp>
 
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 
 namespace renewal {
 namespace {
@@ -205,11 +205,9 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
 }
 
 absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(StrCat("projects file \"", path, "\": cannot open"));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  absl::StatusOr<std::vector<CandidateProject>> p = ParseProjectsJson(ss.str());
+  absl::StatusOr<std::string> text = internal::ReadFileToString(path);
+  if (!text.ok()) return internal::Prefixed(text.status(), "projects file");
+  absl::StatusOr<std::vector<CandidateProject>> p = ParseProjectsJson(*text);
   if (!p.ok()) {
     return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
   }

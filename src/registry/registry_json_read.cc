@@ -5,13 +5,13 @@
 // being built plus one estate.
 #include <array>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <vector>
 
 #include "boost/json/basic_parser_impl.hpp"
 #include "renewal/base/json_fields.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/file.h"
 
 namespace renewal {
 namespace {
@@ -599,15 +599,15 @@ absl::StatusOr<Registry> LoadRegistryJson(std::string_view text, const LoadOptio
 }
 
 absl::StatusOr<Registry> LoadRegistryFile(const std::string& path, const LoadOptions& options) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                        &std::fclose);
-  if (!file) return absl::NotFoundError(StrCat(path, ": cannot open file"));
+  absl::StatusOr<internal::InputFile> file = internal::InputFile::Open(path);
+  if (!file.ok()) return file.status();
   StreamingLoader loader(options);
   std::vector<char> buffer(1 << 20);
   while (true) {
-    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
-    if (std::ferror(file.get())) return absl::DataLossError(StrCat(path, ": read error"));
-    const bool last = n < buffer.size() && std::feof(file.get());
+    absl::StatusOr<std::size_t> read = file->Read(buffer.data(), buffer.size());
+    if (!read.ok()) return read.status();
+    const std::size_t n = *read;
+    const bool last = n == 0;
     if (auto st = loader.Write(buffer.data(), n, last); !st.ok()) {
       return absl::Status(st.code(), StrCat(path, ": ", st.message()));
     }

@@ -5,12 +5,12 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "absl/container/flat_hash_set.h"
 #include "renewal/base/json_fields.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -160,11 +160,9 @@ absl::StatusOr<std::vector<ElevatorApplication>> ParseElevatorApplications(const
 
 absl::StatusOr<std::vector<ElevatorApplication>> LoadElevatorApplicationsFile(
     const Registry& registry, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(StrCat(path, ": cannot open"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto apps = ParseElevatorApplications(registry, text.str());
+  absl::StatusOr<std::string> text = internal::ReadFileToString(path);
+  if (!text.ok()) return text.status();
+  auto apps = ParseElevatorApplications(registry, *text);
   if (!apps.ok()) return absl::Status(apps.status().code(), StrCat(path, ": ", apps.status().message()));
   return apps;
 }

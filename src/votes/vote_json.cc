@@ -4,10 +4,10 @@
 #include <boost/json.hpp>
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 
 #include "renewal/base/strcat.h"
+#include "renewal/base/file.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -252,11 +252,9 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
 }
 
 absl::StatusOr<VoteDocument> LoadVoteFile(const Registry& registry, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(StrCat(path, ": cannot open"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto doc = ParseVoteDocument(registry, text.str());
+  absl::StatusOr<std::string> text = internal::ReadFileToString(path);
+  if (!text.ok()) return text.status();
+  auto doc = ParseVoteDocument(registry, *text);
   if (!doc.ok()) return absl::Status(doc.status().code(), StrCat(path, ": ", doc.status().message()));
   return doc;
 }
