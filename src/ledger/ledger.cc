@@ -441,9 +441,9 @@ absl::Status Ledger::Commit(Transaction tx) {
   if (absl::Status s = CheckStructure(tx); !s.ok()) return s;
   if (absl::Status s = ApplyPostings(tx); !s.ok()) return s;
   if (file_) {
-    std::string record;
-    internal::AppendTransactionRecord(tx, tx.accounts, tx.amounts, &record);
-    if (absl::Status s = file_->Append(record); !s.ok()) {
+    std::string payload;
+    internal::EncodeTransaction(tx, tx.accounts, tx.amounts, &payload);
+    if (absl::Status s = file_->Append(payload); !s.ok()) {
       UndoPostings(tx, tx.kind == TxKind::kBalanceAssertion ? 0 : tx.accounts.size());
       return s;
     }

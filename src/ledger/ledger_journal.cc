@@ -1,43 +1,14 @@
-// The ledger's journal file: framed records with a CRC-32 each, appended and synced
-// one transaction at a time; replay rebuilds the ledger and cuts off a torn tail.
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <array>
-#include <cerrno>
+// The ledger's journal: its header and transaction payloads, and the replay that
+// rebuilds a ledger from a base journal (renewal/base/journal.h).
 #include <cstring>
 
 #include "ledger_internal.h"
 #include "renewal/base/strcat.h"
-#include "renewal/base/file.h"
 
 namespace renewal {
 namespace internal {
 namespace {
 
-// CRC-32 (IEEE 802.3, reflected 0xEDB88320), slicing-by-16 tables: 16 bytes per
-// step of the loop-carried CRC (by 8 ran at 2.2 GB/s; a replay CRCs the journal and,
-// for the registry check, every dwelling ID).
-struct CrcTables {
-  std::uint32_t t[16][256];
-};
-constexpr CrcTables MakeCrcTables() {
-  CrcTables c{};
-  for (std::uint32_t i = 0; i < 256; ++i) {
-    std::uint32_t v = i;
-    for (int k = 0; k < 8; ++k) v = (v & 1) ? 0xEDB88320u ^ (v >> 1) : v >> 1;
-    c.t[0][i] = v;
-  }
-  for (std::uint32_t i = 0; i < 256; ++i) {
-    for (int s = 1; s < 16; ++s) c.t[s][i] = (c.t[s - 1][i] >> 8) ^ c.t[0][c.t[s - 1][i] & 0xFF];
-  }
-  return c;
-}
-constexpr CrcTables kCrc = MakeCrcTables();
 
 template <class T>
 void Put(std::string* out, T v) {
@@ -76,54 +47,7 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
-void Frame(std::string* out, std::size_t start) {
-  // Fills in the length and CRC of the payload written after `start` + 8.
-  const std::string_view payload(out->data() + start + kRecordFrame,
-                                 out->size() - start - kRecordFrame);
-  const auto len = static_cast<std::uint32_t>(payload.size());
-  const std::uint32_t crc = Crc32(payload);
-  std::memcpy(out->data() + start, &len, 4);
-  std::memcpy(out->data() + start + 4, &crc, 4);
-}
-
-absl::Status Errno(std::string_view what, const std::string& path) {
-  return absl::InternalError(StrCat(what, " \"", path, "\": ", std::strerror(errno)));
-}
-
 }  // namespace
-
-std::uint32_t Crc32(std::string_view bytes, std::uint32_t crc) {
-  crc = ~crc;
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
-  const auto& t = kCrc.t;
-  while (n >= 16) {  // little-endian slicing-by-16
-    std::uint32_t w[4];
-    std::memcpy(w, p, 16);
-    w[0] ^= crc;
-    crc = t[15][w[0] & 0xFF] ^ t[14][(w[0] >> 8) & 0xFF] ^ t[13][(w[0] >> 16) & 0xFF] ^
-          t[12][w[0] >> 24] ^ t[11][w[1] & 0xFF] ^ t[10][(w[1] >> 8) & 0xFF] ^
-          t[9][(w[1] >> 16) & 0xFF] ^ t[8][w[1] >> 24] ^ t[7][w[2] & 0xFF] ^
-          t[6][(w[2] >> 8) & 0xFF] ^ t[5][(w[2] >> 16) & 0xFF] ^ t[4][w[2] >> 24] ^
-          t[3][w[3] & 0xFF] ^ t[2][(w[3] >> 8) & 0xFF] ^ t[1][(w[3] >> 16) & 0xFF] ^
-          t[0][w[3] >> 24];
-    p += 16;
-    n -= 16;
-  }
-  while (n >= 8) {
-    std::uint32_t lo = 0, hi = 0;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + 4, 4);
-    lo ^= crc;
-    crc = kCrc.t[7][lo & 0xFF] ^ kCrc.t[6][(lo >> 8) & 0xFF] ^ kCrc.t[5][(lo >> 16) & 0xFF] ^
-          kCrc.t[4][lo >> 24] ^ kCrc.t[3][hi & 0xFF] ^ kCrc.t[2][(hi >> 8) & 0xFF] ^
-          kCrc.t[1][(hi >> 16) & 0xFF] ^ kCrc.t[0][hi >> 24];
-    p += 8;
-    n -= 8;
-  }
-  while (n-- > 0) crc = kCrc.t[0][(crc ^ *p++) & 0xFF] ^ (crc >> 8);
-  return ~crc;
-}
 
 std::uint32_t RegistryFingerprint(const Registry& r) {
   // The CRC of every dwelling's ID bytes then its area (4 bytes), in order. The
@@ -144,9 +68,9 @@ std::uint32_t RegistryFingerprint(const Registry& r) {
   return Crc32(chunk, crc);
 }
 
-void AppendHeaderRecord(const JournalHeader& h, std::string* out) {
-  const std::size_t start = out->size();
-  out->append(kRecordFrame, '\0');
+std::string EncodeHeader(const JournalHeader& h) {
+  std::string payload;
+  std::string* out = &payload;
   Put<std::uint8_t>(out, kHeaderRecord);
   out->append(kLedgerMagic, 8);
   Put<std::uint32_t>(out, h.version);
@@ -154,7 +78,7 @@ void AppendHeaderRecord(const JournalHeader& h, std::string* out) {
   Put<std::uint64_t>(out, h.dwellings);
   Put<std::uint64_t>(out, h.funds);
   Put<std::uint32_t>(out, h.fingerprint);
-  Frame(out, start);
+  return payload;
 }
 
 absl::StatusOr<JournalHeader> DecodeHeader(std::string_view payload) {
@@ -179,12 +103,10 @@ absl::StatusOr<JournalHeader> DecodeHeader(std::string_view payload) {
   return h;
 }
 
-void AppendTransactionRecord(const Transaction& tx, std::span<const std::uint32_t> accounts,
-                             std::span<const std::int64_t> amounts, std::string* out) {
-  const std::size_t start = out->size();
-  out->reserve(start + kRecordFrame + 64 + tx.id.size() + tx.memo.size() + tx.ref.size() +
+void EncodeTransaction(const Transaction& tx, std::span<const std::uint32_t> accounts,
+                       std::span<const std::int64_t> amounts, std::string* out) {
+  out->reserve(out->size() + 64 + tx.id.size() + tx.memo.size() + tx.ref.size() +
                accounts.size() * 12);
-  out->append(kRecordFrame, '\0');
   Put<std::uint8_t>(out, static_cast<std::uint8_t>(tx.kind));
   Put<std::int32_t>(out, tx.date);
   PutStr(out, tx.id);
@@ -204,7 +126,6 @@ void AppendTransactionRecord(const Transaction& tx, std::span<const std::uint32_
     std::memcpy(p, &accounts[i], 4);
     std::memcpy(p + 4, &amounts[i], 8);
   }
-  Frame(out, start);
 }
 
 absl::Status DecodeTransaction(std::string_view payload, Transaction* tx) {
@@ -239,166 +160,6 @@ absl::Status DecodeTransaction(std::string_view payload, Transaction* tx) {
   return absl::OkStatus();
 }
 
-std::size_t CountFrames(std::string_view image) {
-  std::size_t pos = 0, count = 0;
-  while (image.size() - pos >= kRecordFrame) {
-    std::uint32_t len = 0;
-    std::memcpy(&len, image.data() + pos, 4);
-    if (len > image.size() - pos - kRecordFrame) break;
-    pos += kRecordFrame + len;
-    ++count;
-  }
-  return count;
-}
-
-absl::Status ScanRecords(std::string_view image,
-                         const std::function<absl::Status(std::string_view, std::size_t)>& fn,
-                         OpenReport* report) {
-  std::size_t pos = 0, index = 0;
-  while (pos < image.size()) {
-    const std::size_t left = image.size() - pos;
-    std::uint32_t len = 0, crc = 0;
-    if (left < kRecordFrame) {
-      report->torn_bytes = left;
-      report->message = StrCat("torn tail: ", left, " bytes of an incomplete record frame at offset ", pos);
-      break;
-    }
-    std::memcpy(&len, image.data() + pos, 4);
-    std::memcpy(&crc, image.data() + pos + 4, 4);
-    if (len > left - kRecordFrame) {
-      report->torn_bytes = left;
-      report->message = StrCat("torn tail: record ", index, " at offset ", pos, " needs ", len,
-                               " payload bytes, ", left - kRecordFrame, " present");
-      break;
-    }
-    const std::string_view payload = image.substr(pos + kRecordFrame, len);
-    if (Crc32(payload) != crc) {
-      if (pos + kRecordFrame + len == image.size()) {
-        report->torn_bytes = left;
-        report->message = StrCat("torn tail: record ", index, " at offset ", pos,
-                                 " fails its checksum and ends the file");
-        break;
-      }
-      return absl::DataLossError(StrCat("record ", index, " at offset ", pos,
-                                        ": checksum mismatch inside the journal"));
-    }
-    if (absl::Status s = fn(payload, index); !s.ok()) return s;
-    pos += kRecordFrame + len;
-    ++index;
-    report->records = index;
-    report->valid_bytes = pos;
-  }
-  return absl::OkStatus();
-}
-
-MappedFile::~MappedFile() {
-  if (data_ != nullptr && size_ > 0) ::munmap(const_cast<char*>(data_), size_);
-}
-
-absl::StatusOr<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return absl::NotFoundError(StrCat("journal \"", path, "\": no such file"));
-    return Errno("journal open", path);
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    absl::Status s = Errno("journal stat", path);
-    ::close(fd);
-    return s;
-  }
-  std::unique_ptr<MappedFile> f(new MappedFile());
-  f->size_ = static_cast<std::size_t>(st.st_size);
-  if (f->size_ > 0) {
-    void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED) {
-      absl::Status s = Errno("journal mmap", path);
-      ::close(fd);
-      return s;
-    }
-    ::madvise(p, f->size_, MADV_SEQUENTIAL);
-    f->data_ = static_cast<const char*>(p);
-  }
-  ::close(fd);
-  return f;
-}
-
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  absl::StatusOr<std::string> bytes = ReadFileToString(path);
-  if (!bytes.ok()) return Prefixed(bytes.status(), "journal");
-  return bytes;
-}
-
-absl::StatusOr<std::unique_ptr<LedgerFile>> LedgerFile::Lock(const std::string& path, bool sync) {
-  std::unique_ptr<LedgerFile> f(new LedgerFile());
-  f->path_ = path;
-  f->sync_ = sync;
-  f->fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (f->fd_ < 0) return Errno("journal open", path);
-  // flock, not fcntl: its lock belongs to this open file description, so a second
-  // Ledger in the same process is refused too, and closing another descriptor of
-  // the file (the read-only map) does not drop it.
-  if (::flock(f->fd_, LOCK_EX | LOCK_NB) != 0) {
-    if (errno == EWOULDBLOCK) {
-      return absl::FailedPreconditionError(StrCat(
-          "journal \"", path, "\": another writer has it open (one Ledger at a time may "
-          "append to a journal; it is free again once that one is closed)"));
-    }
-    return Errno("journal lock", path);
-  }
-  return f;
-}
-
-absl::Status LedgerFile::Resume(std::uint64_t valid_bytes) {
-  struct stat st {};
-  if (::fstat(fd_, &st) != 0) return Errno("journal stat", path_);
-  if (static_cast<std::uint64_t>(st.st_size) != valid_bytes) {
-    // Cut a torn tail before anything is appended after it.
-    if (::ftruncate(fd_, static_cast<off_t>(valid_bytes)) != 0) return Errno("journal truncate", path_);
-    if (::fsync(fd_) != 0) return Errno("journal sync", path_);
-  }
-  if (::lseek(fd_, static_cast<off_t>(valid_bytes), SEEK_SET) < 0) return Errno("journal seek", path_);
-  size_ = valid_bytes;
-  if (valid_bytes == 0 && sync_) {
-    // A new file: make its directory entry durable too.
-    std::string dir = path_.substr(0, path_.find_last_of('/') == std::string::npos ? 0 : path_.find_last_of('/'));
-    if (dir.empty()) dir.push_back('.');
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
-  }
-  return absl::OkStatus();
-}
-
-LedgerFile::~LedgerFile() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-absl::Status LedgerFile::Append(std::string_view record) {
-  std::size_t done = 0;
-  while (done < record.size()) {
-    const ssize_t w = ::write(fd_, record.data() + done, record.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      absl::Status s = Errno("journal write", path_);
-      (void)!::ftruncate(fd_, static_cast<off_t>(size_));
-      (void)::lseek(fd_, static_cast<off_t>(size_), SEEK_SET);
-      return s;
-    }
-    done += static_cast<std::size_t>(w);
-  }
-  if (sync_ && ::fdatasync(fd_) != 0) {
-    absl::Status s = Errno("journal sync", path_);
-    (void)!::ftruncate(fd_, static_cast<off_t>(size_));
-    (void)::lseek(fd_, static_cast<off_t>(size_), SEEK_SET);
-    return s;
-  }
-  size_ += record.size();
-  return absl::OkStatus();
-}
-
 }  // namespace internal
 
 // ---------------------------------------------------------------------------
@@ -408,8 +169,9 @@ absl::Status ReplayImage(Ledger* ledger, const Registry& registry, std::string_v
                          const std::string& path, OpenReport* report,
                          const std::function<absl::Status(Transaction)>& commit) {
   const FundScope scope = ledger->options().fund_scope;
-  return internal::ScanRecords(
-      image,
+  internal::JournalScan scan;
+  absl::Status scanned = internal::ScanJournal(
+      image, internal::kLedgerJournal,
       [&](std::string_view payload, std::size_t index) -> absl::Status {
         if (index == 0) {
           absl::StatusOr<internal::JournalHeader> h = internal::DecodeHeader(payload);
@@ -437,7 +199,23 @@ absl::Status ReplayImage(Ledger* ledger, const Registry& registry, std::string_v
         ++report->transactions;
         return absl::OkStatus();
       },
-      report);
+      &scan);
+  if (!scanned.ok()) {
+    return absl::Status(scanned.code(), StrCat("journal \"", path, "\": ", scanned.message()));
+  }
+  report->records = scan.records;
+  report->valid_bytes = scan.valid_bytes;
+  report->torn_bytes = scan.torn_bytes;
+  report->message = scan.message;
+  if (scan.records == 0) {
+    // Without its header record the journal holds nothing: all of it is torn.
+    report->valid_bytes = 0;
+    report->torn_bytes = image.size();
+    if (report->message.empty() && !image.empty()) {
+      report->message = "torn tail: the journal ends before its header record";
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -451,47 +229,41 @@ struct LedgerFileAccess {
     absl::StatusOr<Ledger> made = Ledger::Create(registry, options);
     if (!made.ok()) return made.status();
     Ledger l = *std::move(made);
-    std::unique_ptr<internal::LedgerFile> file;
+    std::unique_ptr<internal::JournalFile> file;
     if (keep_open) {
-      // Lock (creating the file if absent) before reading it: a second writer must
-      // not replay a journal the first is still appending to.
-      absl::StatusOr<std::unique_ptr<internal::LedgerFile>> locked =
-          internal::LedgerFile::Lock(path, options.sync);
+      // Lock before reading: a second writer must not replay a journal the first is
+      // still appending to. Only `options.create` makes a missing file.
+      absl::StatusOr<std::unique_ptr<internal::JournalFile>> locked = internal::JournalFile::Lock(
+          path, internal::kLedgerJournal, options.create, options.sync);
       if (!locked.ok()) return locked.status();
       file = *std::move(locked);
     }
     absl::StatusOr<std::unique_ptr<internal::MappedFile>> image = internal::MappedFile::Open(path);
     if (!image.ok()) return image.status();
     {
-      // A file that does not even start like a header is not a torn journal.
       const std::string_view bytes = (*image)->bytes();
-      const std::string_view head = bytes.substr(0, 17);
-      std::string want(internal::kRecordFrame, '\0');
-      want.push_back(static_cast<char>(internal::kHeaderRecord));
-      want.append(internal::kLedgerMagic, 8);
-      for (std::size_t i = internal::kRecordFrame; i < head.size(); ++i) {
-        if (head[i] != want[i]) {
-          return absl::DataLossError(StrCat("journal \"", path, "\": not a renewal ledger journal"));
-        }
-      }
       // Size the id index once instead of growing it (and re-hashing) while replaying.
-      l.maps_->tx_ids.reserve(internal::CountFrames(bytes));
+      l.maps_->tx_ids.reserve(internal::CountRecords(bytes));
       absl::Status s = ReplayImage(&l, registry, bytes, path, report,
                                    [&](Transaction tx) { return l.Commit(std::move(tx)); });
       if (!s.ok()) return s;
     }
-    image->reset();  // unmap before the file may be cut
+    image->reset();
     if (!keep_open) return l;
-    if (absl::Status s = file->Resume(report->valid_bytes); !s.ok()) return s;
-    if (report->records == 0) {
-      internal::JournalHeader h;
-      h.fund_scope = static_cast<std::uint8_t>(options.fund_scope);
-      h.dwellings = registry.dwelling_count();
-      h.funds = l.fund_count();
-      h.fingerprint = internal::RegistryFingerprint(registry);
-      std::string record;
-      internal::AppendHeaderRecord(h, &record);
-      if (absl::Status s = file->Append(record); !s.ok()) return s;
+    internal::JournalHeader h;
+    h.fund_scope = static_cast<std::uint8_t>(options.fund_scope);
+    h.dwellings = registry.dwelling_count();
+    h.funds = l.fund_count();
+    h.fingerprint = internal::RegistryFingerprint(registry);
+    internal::JournalScan scan;
+    scan.records = report->records;
+    scan.valid_bytes = report->valid_bytes;
+    scan.torn_bytes = report->torn_bytes;
+    // Nothing is written until the first transaction (JournalFile::Resume), except
+    // the header of a journal being created.
+    file->Resume(scan, internal::EncodeHeader(h));
+    if (report->records == 0 && options.create) {
+      if (absl::Status s = file->WritePending(); !s.ok()) return s;
     }
     l.file_ = std::move(file);
     return l;

@@ -256,6 +256,52 @@ TEST_F(JournalTest, DamageInsideTheJournalIsDataLoss) {
   EXPECT_THAT(l.status().message(), HasSubstr("checksum"));
 }
 
+// Every single-bit flip of a ledger journal is refused or changes nothing: no
+// committed transaction is lost silently, and a refused journal is left unchanged.
+TEST_F(JournalTest, NoSingleBitFlipLosesATransactionSilently) {
+  const std::string path = TempPath("flips.journal");
+  WriteJournal(path);
+  const std::string image = Slurp(path);
+  const std::string flipped_path = TempPath("flipped.journal");
+  std::size_t refused = 0;
+  for (std::size_t bit = 0; bit < image.size() * 8; ++bit) {
+    std::string flipped = image;
+    flipped[bit / 8] = static_cast<char>(flipped[bit / 8] ^ (1 << (bit % 8)));
+    Spit(flipped_path, flipped);
+    OpenReport report;
+    LedgerOptions o;
+    o.sync = false;
+    o.create = false;
+    absl::StatusOr<Ledger> l = Ledger::Open(registry_, flipped_path, o, &report);
+    if (!l.ok()) {
+      ++refused;
+      ASSERT_EQ(Slurp(flipped_path), flipped) << bit;
+      continue;
+    }
+    ASSERT_EQ(report.torn_bytes, 0u) << bit << ": " << report.message;
+    ASSERT_EQ(l->tx_count(), expected_txs_) << bit;
+    ASSERT_EQ(Balances(*l), states_.back()) << bit;
+  }
+  EXPECT_EQ(refused, image.size() * 8);
+}
+
+TEST_F(JournalTest, AFileThatIsNotAJournalIsRefusedUnchanged) {
+  const std::string path = TempPath("text.journal");
+  Spit(path, "hello\n");
+  absl::StatusOr<Ledger> l = Ledger::Open(registry_, path);
+  EXPECT_EQ(l.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(l.status().message(), HasSubstr("not a renewal ledger journal"));
+  EXPECT_EQ(Slurp(path), "hello\n");
+}
+
+TEST_F(JournalTest, OpenWithoutCreateLeavesAMissingJournalMissing) {
+  const std::string path = TempPath("absent.journal");
+  LedgerOptions o;
+  o.create = false;
+  EXPECT_EQ(Ledger::Open(registry_, path, o).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
 TEST_F(JournalTest, WellFramedButUnbalancedRecordIsDataLoss) {
   const std::string path = TempPath("unbalanced.journal");
   WriteJournal(path);
@@ -266,7 +312,9 @@ TEST_F(JournalTest, WellFramedButUnbalancedRecordIsDataLoss) {
   tx.kind = TxKind::kTransfer;
   tx.accounts = {kD1};
   tx.amounts = {100};
-  internal::AppendTransactionRecord(tx, tx.accounts, tx.amounts, &image);
+  std::string payload;
+  internal::EncodeTransaction(tx, tx.accounts, tx.amounts, &payload);
+  internal::AppendRecord(&image, static_cast<std::uint32_t>(internal::CountRecords(image)), payload);
   Spit(path, image);
   absl::StatusOr<Ledger> l = Ledger::Replay(registry_, path);
   EXPECT_EQ(l.status().code(), absl::StatusCode::kDataLoss);
@@ -358,7 +406,9 @@ TEST_F(JournalTest, OwnIdsSkipTakenOnesAndDuplicatesAreDataLoss) {
   dup.date = 20250102;
   dup.accounts = {kD2, kD1};
   dup.amounts = {-100, 100};
-  internal::AppendTransactionRecord(dup, dup.accounts, dup.amounts, &image);
+  std::string payload;
+  internal::EncodeTransaction(dup, dup.accounts, dup.amounts, &payload);
+  internal::AppendRecord(&image, static_cast<std::uint32_t>(internal::CountRecords(image)), payload);
   Spit(path, image);
   absl::StatusOr<Ledger> l = Ledger::Replay(registry_, path);
   EXPECT_EQ(l.status().code(), absl::StatusCode::kDataLoss);

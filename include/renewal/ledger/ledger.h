@@ -52,7 +52,7 @@
 namespace renewal {
 
 namespace internal {
-class LedgerFile;
+class JournalFile;
 
 // Allocates with calloc, whose large blocks are fresh zero pages, and value-
 // initialises arithmetic elements by doing nothing: a column resized once from
@@ -237,6 +237,8 @@ struct LedgerOptions {
   TopUpTarget top_up_target = TopUpTarget::kFirstDeposit;
   // fdatasync after every committed record (durable); off only for bulk loads.
   bool sync = true;
+  // Ledger::Open makes the journal file when it does not exist (else NotFound).
+  bool create = true;
 };
 
 struct UseRequest {
@@ -292,7 +294,7 @@ struct OpenReport {
   std::size_t records = 0;        // whole records replayed (header included)
   std::size_t transactions = 0;
   std::uint64_t valid_bytes = 0;
-  std::uint64_t torn_bytes = 0;   // an incomplete last record, cut off
+  std::uint64_t torn_bytes = 0;   // an incomplete last record, cut off at the next write
   std::string message;            // what was found at the tail
 };
 
@@ -440,7 +442,7 @@ class Ledger {
   std::uint64_t next_seq_ = 1;
   struct Maps;  // tx ids, subsidised uses, selling-unit deposits, scratch columns
   std::unique_ptr<Maps> maps_;
-  std::unique_ptr<internal::LedgerFile> file_;  // the open journal, if any
+  std::unique_ptr<internal::JournalFile> file_;  // the open journal, if any
 };
 
 // Parses "2025-03-31" or "20250331" into yyyymmdd; InvalidArgument otherwise.
