@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "renewal/base/json_write.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
 namespace {
+
+using internal::AppendJsonString;
 
 CitySummary Count(const Registry& r, const ScreeningResult* screening) {
   CitySummary s;
@@ -94,30 +97,6 @@ CitySummary Summarize(const Registry& registry, const Policy& policy,
   s.policy = policy.name;
   s.year = year;
   return s;
-}
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
 }
 
 void WriteSummaryJson(const CitySummary& s, std::ostream& out) {

@@ -124,12 +124,6 @@ TEST(Text, DisplayWidth) {
   EXPECT_EQ(DisplayWidth("（含）"), 6u);
 }
 
-TEST(Text, JsonStringEscapes) {
-  std::string out;
-  AppendJsonString(out, "a\"b\\c\n\x01小");
-  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001小\"");
-}
-
 TEST(ScreeningJson, OneEstate) {
   const Registry r = Small();
   Policy p;

@@ -63,9 +63,6 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
 // and when screened 符合, 不符合, 待核实), with a 合计 row.
 std::string FormatSummaryTable(const CitySummary& summary);
 
-// Appends `text` to `out` as a JSON string literal (quotes included).
-void AppendJsonString(std::string& out, std::string_view text);
-
 }  // namespace renewal
 
 #endif  // RENEWAL_SUMMARY_H_
