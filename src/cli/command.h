@@ -1,5 +1,6 @@
-// Subcommands of the `renewal` tool register themselves here, one file per area
-// (src/cli/cmd_<area>.cc), so that areas do not edit a shared dispatch table.
+// Subcommands of the `renewal` tool register themselves here, one file per command
+// (src/cli/<command>.cc, `fund-split` in fund_split.cc), so that commands do not edit a
+// shared dispatch table.
 #ifndef RENEWAL_CLI_COMMAND_H_
 #define RENEWAL_CLI_COMMAND_H_
 
@@ -41,7 +42,7 @@ struct Command {
   std::function<absl::Status(const Args&, std::ostream& out)> run;
 };
 
-// Called from static initialisers in each cmd_*.cc.
+// Called from static initialisers in each command file.
 bool RegisterCommand(Command command);
 const std::map<std::string, Command>& Commands();
 

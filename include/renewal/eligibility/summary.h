@@ -1,7 +1,7 @@
 // The city at a glance, by district: estates, buildings, households (dwellings),
 // total exclusive area (exact, 0.01 m²), and — when screened under a policy —
-// how many estates are eligible, ineligible or undetermined.
-// Also the plain-text table and JSON writers the CLI and docs use.
+// how many estates are eligible, ineligible or undetermined; and the JSON writers
+// the CLI and docs use.
 #ifndef RENEWAL_SUMMARY_H_
 #define RENEWAL_SUMMARY_H_
 
@@ -9,7 +9,6 @@
 #include <optional>
 #include <ostream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "renewal/base/area.h"
@@ -48,23 +47,6 @@ void WriteSummaryJson(const CitySummary& summary, std::ostream& out);
 // the counts and every estate with every rule, its values and reasons.
 void WriteScreeningJson(const Registry& registry, const Policy& policy,
                         const ScreeningResult& screening, int year, std::ostream& out);
-
-// --- text tables -----------------------------------------------------------------
-
-// Terminal columns a UTF-8 string takes: CJK and full-width characters count 2.
-std::size_t DisplayWidth(std::string_view text);
-
-// Rows of cells as an aligned table: the first row is the header, followed by a
-// rule line. Columns listed in `right_aligned` (by index) are right-aligned.
-std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
-                        const std::vector<std::size_t>& right_aligned = {});
-
-// The summary as a Chinese-labelled table (区, 小区数, 楼栋数, 户数, 专有面积(m²),
-// and when screened 符合, 不符合, 待核实), with a 合计 row.
-std::string FormatSummaryTable(const CitySummary& summary);
-
-// Appends `text` to `out` as a JSON string literal (quotes included).
-void AppendJsonString(std::string& out, std::string_view text);
 
 }  // namespace renewal
 

@@ -10,7 +10,8 @@
 #include "renewal/votes/vote_consult.h"
 #include "renewal/votes/vote_consult_json.h"
 #include "renewal/votes/vote_json.h"
-#include "vote_cli.h"
+#include "rule_option.h"
+#include "vote_wording.h"
 
 namespace renewal::cli {
 namespace {

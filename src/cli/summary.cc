@@ -7,6 +7,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
+#include "summary_table.h"
 
 namespace renewal::cli {
 namespace {

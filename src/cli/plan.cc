@@ -1,40 +1,21 @@
 // `renewal plan REGISTRY PROJECTS --budget YUAN --sheet NAME [--drop IDS] [--json]`: the
 // annual plan, optionally after planned projects drop out.
-#include <fstream>
-#include <sstream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_split.h"
 #include "command.h"
+#include "enum_option.h"
+#include "read_file.h"
 #include "renewal/plan/plan.h"
 #include "renewal/plan/plan_io.h"
-#include "renewal/registry/registry_json.h"
 #include "renewal/plan/scoring.h"
+#include "renewal/registry/registry_json.h"
 
 namespace renewal::cli {
 namespace {
-
-template <class E>
-absl::Status EnumOption(const Args& a, std::string_view name, E* out) {
-  std::optional<std::string> text = a.option(name);
-  if (!text) return absl::OkStatus();
-  std::optional<E> e = ParseLabel<E>(*text);
-  if (!e) {
-    std::string known;
-    for (const Label<E>& l : Labels<E>()) known += (known.empty() ? "" : ", ") + std::string(l.key);
-    return absl::InvalidArgumentError("--" + std::string(name) + ": unknown value \"" + *text +
-                                      "\" (known: " + known + ")");
-  }
-  *out = *e;
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::string> ReadFile(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(std::string(what) + " file \"" + path + "\": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 absl::Status RunPlan(const Args& a, std::ostream& out) {
   if (a.positional().size() != 2) {
@@ -98,39 +79,7 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   return absl::OkStatus();
 }
 
-absl::Status RunMenu(const Args& a, std::ostream& out) {
-  if (a.positional().size() != 1) return absl::InvalidArgumentError("expected a MENU file");
-  absl::StatusOr<std::string> text = ReadFile(a.positional()[0], "menu");
-  if (!text.ok()) return text.status();
-  absl::StatusOr<MenuInput> input = ParseMenuJson(*text);
-  if (!input.ok()) return input.status();
-  MenuRule rule = MenuRule::kEqualShares;
-  if (absl::Status s = EnumOption(a, "rule", &rule); !s.ok()) return s;
-  MesCompletion completion = MesCompletion::kGreedy;
-  if (absl::Status s = EnumOption(a, "completion", &completion); !s.ok()) return s;
-  absl::StatusOr<MenuResult> r = ChooseMenu(*input, rule, completion);
-  if (!r.ok()) return r.status();
-  if (a.flag("json")) {
-    out << MenuResultToJson(*r) << "\n";
-    return absl::OkStatus();
-  }
-  out << "菜单式改造（" << ZhOf(r->rule)
-      << (r->rule == MenuRule::kEqualShares ? "，" + std::string(ZhOf(r->completion)) : "")
-      << (r->share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r->share_increase_fen) + " 分" : "")
-      << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
-      << r->required_cost.ToYuanString() << " 元，已安排 " << r->spent.ToYuanString() << " 元，结余 "
-      << r->left.ToYuanString() << " 元\n";
-  for (const MenuStep& s : r->steps) {
-    out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
-        << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分") << "\n";
-  }
-  for (const HouseholdOutcome& h : r->households) {
-    out << "  " << h.household_id << "\t满意 " << h.approved_funded << "/" << h.approved << "\n";
-  }
-  return absl::OkStatus();
-}
-
-const bool registered_plan = RegisterCommand(
+const bool registered = RegisterCommand(
     {"plan",
      "plan REGISTRY PROJECTS --budget YUAN [--sheet ningbo|zhuzhou] [--year Y] "
      "[--objective score|households] [--basis total_cost|government_share] "
@@ -141,13 +90,6 @@ const bool registered_plan = RegisterCommand(
      "annual renovation plan under budget: scores, selection, tiers, explanations",
      {"json", "hazards-first", "require-vote", "require-funding", "require-management"},
      RunPlan});
-
-const bool registered_menu = RegisterCommand(
-    {"plan-menu",
-     "plan-menu MENU [--rule equal_shares|greedy] [--completion greedy|add1|add1_greedy|none] "
-     "[--json]",
-     "residents' menu choice: greedy by approvals or the Method of Equal Shares",
-     {"json"}, RunMenu});
 
 }  // namespace
 }  // namespace renewal::cli

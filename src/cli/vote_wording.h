@@ -1,19 +1,15 @@
-// Shared by the vote subcommands (tally, consult, elevator): the --rule option
-// and the Chinese wording of areas and ballot counts.
-#ifndef RENEWAL_CLI_VOTE_CLI_H_
-#define RENEWAL_CLI_VOTE_CLI_H_
+// Shared by the vote subcommands (tally, consult, elevator): the Chinese wording of
+// areas, rules and ballot counts.
+#ifndef RENEWAL_CLI_VOTE_WORDING_H_
+#define RENEWAL_CLI_VOTE_WORDING_H_
 
 #include <array>
 #include <cstdint>
 #include <string>
 
-#include "absl/status/statusor.h"
 #include "renewal/votes/vote.h"
 
 namespace renewal::cli {
-
-// `--rule`: a preset name, or the path of a rule JSON file (ending in .json).
-absl::StatusOr<VoteRule> LoadRuleOption(const std::string& spec);
 
 // "548.20 m²".
 std::string M2(std::int64_t centi);
@@ -27,4 +23,4 @@ std::string BallotCountsLine(const std::array<std::int64_t, kBallotStatusCount>&
 
 }  // namespace renewal::cli
 
-#endif  // RENEWAL_CLI_VOTE_CLI_H_
+#endif  // RENEWAL_CLI_VOTE_WORDING_H_

@@ -1,6 +1,5 @@
 // `renewal tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]`:
-// counts an owner vote (docs/votes.md). `renewal vote-rules [--json]` lists the
-// preset rules with their sources.
+// counts an owner vote (docs/votes.md).
 #include <ostream>
 #include <string>
 
@@ -9,7 +8,8 @@
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_json.h"
 #include "renewal/votes/vote_notice.h"
-#include "vote_cli.h"
+#include "rule_option.h"
+#include "vote_wording.h"
 
 namespace renewal::cli {
 namespace {
@@ -78,37 +78,9 @@ absl::Status Tally(const Args& args, std::ostream& out) {
   return absl::OkStatus();
 }
 
-absl::Status Rules(const Args& args, std::ostream& out) {
-  if (!args.positional().empty()) {
-    return absl::InvalidArgumentError("usage: renewal vote-rules [--json]");
-  }
-  const bool json = args.flag("json");
-  if (json) out << "[";
-  bool first = true;
-  for (std::string_view name : VoteRulePresetNames()) {
-    const VoteRule rule = *VoteRulePreset(name);
-    if (json) {
-      out << (first ? "" : ",") << VoteRuleToJson(rule);
-      first = false;
-      continue;
-    }
-    out << rule.name << "  " << rule.title << "\n    " << rule.source << "\n";
-    for (const ThresholdTest& t : rule.tests) {
-      out << "    " << t.name << "：" << ZhOf(t.counted) << ZhOf(t.basis) << " "
-          << (t.comparison == VoteComparison::kAtLeast ? "≥ " : "> ") << ThresholdToString(t.threshold)
-          << " × " << ZhOf(t.over) << ZhOf(t.basis) << "\n";
-    }
-  }
-  if (json) out << "]\n";
-  return absl::OkStatus();
-}
-
-const bool registered_tally = RegisterCommand(
+const bool registered = RegisterCommand(
     {"tally", kUsage, "count an owner vote by the legal thresholds (area and headcount, exact)",
      {"json"}, Tally});
-const bool registered_rules = RegisterCommand(
-    {"vote-rules", "vote-rules [--json]", "list the preset vote rules and their sources", {"json"},
-     Rules});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -8,6 +8,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
+#include "table.h"
 
 namespace renewal::cli {
 namespace {

@@ -1,0 +1,50 @@
+// `renewal fund-presets [NAME] [--json]`: the funding policy presets, or one of them
+// with its rules and seed citations.
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "command.h"
+#include "renewal/funding/funding.h"
+#include "renewal/funding/funding_json.h"
+
+namespace renewal::cli {
+namespace {
+
+absl::Status FundPresets(const Args& args, std::ostream& out) {
+  if (args.positional().size() > 1) {
+    return absl::InvalidArgumentError("usage: renewal fund-presets [NAME] [--json]");
+  }
+  if (args.positional().size() == 1) {
+    absl::StatusOr<FundingPolicy> p = ResolveFundingPolicy(args.positional()[0]);
+    if (!p.ok()) return p.status();
+    if (args.flag("json")) {
+      out << DumpFundingPolicyJson(*p) << "\n";
+      return absl::OkStatus();
+    }
+    out << p->name << ": " << p->description << "\n";
+    for (const FundingRule& r : p->rules) {
+      out << "  " << r.id << ": " << r.description << " [" << r.seed << "]\n";
+    }
+    if (p->residual) out << "  兜底 residual: " << ZhOf(*p->residual) << "\n";
+    return absl::OkStatus();
+  }
+  for (std::string_view name : FundingPresetNames()) {
+    absl::StatusOr<FundingPolicy> p = FundingPreset(name);
+    if (!p.ok()) return p.status();
+    if (args.flag("json")) {
+      out << "\"" << name << "\"\n";
+    } else {
+      out << name << "\t" << p->description << "\n";
+    }
+  }
+  return absl::OkStatus();
+}
+
+const bool registered = RegisterCommand(
+    {"fund-presets", "fund-presets [NAME] [--json]",
+     "List the funding policy presets, or show one (rules and seed citations).", {"json"},
+     FundPresets});
+
+}  // namespace
+}  // namespace renewal::cli

@@ -1,0 +1,467 @@
+// `renewal ledger ACTION REGISTRY JOURNAL ...`: the maintenance fund ledger from the
+// command line. Every action opens (or creates) the journal file, replays it, and
+// appends at most one transaction. The actions are a table (kActions below), in the
+// manner of the command table (command.h): each a small function with its name and
+// usage line.
+#include <algorithm>
+#include <cstddef>
+#include <iostream>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "command.h"
+#include "ledger_args.h"
+#include "renewal/base/strcat.h"
+#include "renewal/ledger/ledger.h"
+#include "renewal/ledger/ledger_statement.h"
+#include "renewal/registry/registry_json.h"
+
+namespace renewal::cli {
+namespace {
+
+// What an action works on: the parsed arguments, the registry and the opened ledger.
+struct LedgerCall {
+  std::string_view action;
+  const Args& args;
+  const Registry& r;
+  Ledger& l;
+  const OpenReport& report;
+  bool json;
+  std::ostream& out;
+};
+
+struct LedgerAction {
+  std::string_view name;
+  // The action's line(s) in the usage text, without the indent; empty when the
+  // action is listed on the line of the one before it ("deposit|top-up|...").
+  std::string_view usage;
+  bool read_only;  // replays the journal without opening it for appending
+  absl::Status (*run)(const LedgerCall&);
+};
+
+void PrintStatus(std::ostream& out, bool json, std::string_view what, const Ledger& l) {
+  if (json) {
+    out << "{\"ok\":true,\"action\":\"" << what << "\",\"transactions\":" << l.tx_count()
+        << ",\"postings\":" << l.posting_count() << "}\n";
+  } else {
+    out << "已记账 posted: " << what << " (" << l.tx_count() << " 笔 transactions)\n";
+  }
+}
+
+// The status line after a successful posting `s`.
+absl::Status Posted(const LedgerCall& c, absl::Status s) {
+  if (!s.ok()) return s;
+  PrintStatus(c.out, c.json, c.action, c.l);
+  return absl::OkStatus();
+}
+
+absl::Status Init(const LedgerCall& c) {
+  PrintStatus(c.out, c.json, "init", c.l);
+  return absl::OkStatus();
+}
+
+// --dwelling ID --amount YUAN --date D [--memo TEXT], read in this order.
+struct DwellingAmount {
+  Index dwelling = 0;
+  Money amount;
+  int date = 0;
+  std::string memo;
+};
+
+absl::StatusOr<DwellingAmount> DwellingAmountArgs(const LedgerCall& c) {
+  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
+  if (!d.ok()) return d.status();
+  absl::StatusOr<Money> amount = AmountArg(c.args);
+  if (!amount.ok()) return amount.status();
+  absl::StatusOr<int> date = DateArg(c.args);
+  if (!date.ok()) return date.status();
+  return DwellingAmount{*d, *amount, *date, c.args.option("memo").value_or("")};
+}
+
+// The actions on one dwelling's amount: reads the arguments, posts with `post`.
+template <class Post>
+absl::Status PostForDwelling(const LedgerCall& c, Post post) {
+  absl::StatusOr<DwellingAmount> x = DwellingAmountArgs(c);
+  if (!x.ok()) return x.status();
+  return Posted(c, post(c.l, *x));
+}
+
+absl::Status Deposit(const LedgerCall& c) {
+  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+    return l.Deposit(x.dwelling, x.amount, x.date, x.memo);
+  });
+}
+
+absl::Status TopUp(const LedgerCall& c) {
+  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+    return l.TopUp(x.dwelling, x.amount, x.date, x.memo);
+  });
+}
+
+absl::Status SellingUnit(const LedgerCall& c) {
+  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+    return l.SellingUnitDeposit(x.dwelling, x.amount, x.date, x.memo);
+  });
+}
+
+absl::Status Settle(const LedgerCall& c) {
+  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+    return l.SettleOwed(x.dwelling, x.amount, x.date);
+  });
+}
+
+absl::Status Assert(const LedgerCall& c) {
+  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+    return l.AssertBalance(x.dwelling, x.amount, x.date);
+  });
+}
+
+// The request of `use` from its options.
+absl::StatusOr<UseRequest> UseRequestArgs(const LedgerCall& c) {
+  const Args& args = c.args;
+  UseRequest q;
+  q.id = args.option("id").value_or("");
+  absl::StatusOr<LedgerScope> scope = ScopeArg(c.r, args, std::nullopt);
+  if (!scope.ok()) return scope.status();
+  q.scope = *scope;
+  absl::StatusOr<Money> amount = AmountArg(args);
+  if (!amount.ok()) return amount.status();
+  q.amount = *amount;
+  absl::StatusOr<int> date = DateArg(args);
+  if (!date.ok()) return date.status();
+  q.date = *date;
+  if (auto f = args.option("facility")) {
+    std::optional<Facility> fac = ParseLabel<Facility>(*f);
+    if (!fac) return absl::InvalidArgumentError(StrCat("--facility: unknown \"", *f, "\""));
+    q.facility = *fac;
+  }
+  if (auto cat_text = args.option("category")) {
+    std::optional<UseCategory> cat = ParseLabel<UseCategory>(*cat_text);
+    if (!cat) {
+      return absl::InvalidArgumentError(StrCat("--category: unknown \"", *cat_text, "\""));
+    }
+    q.category = *cat;
+  }
+  q.approval.vote_id = args.option("vote").value_or("");
+  q.approval.rule = args.option("rule").value_or("");
+  q.approval.passed = args.flag("passed");
+  q.approval.emergency = args.flag("emergency");
+  q.approval.reason = args.option("reason").value_or("");
+  if (auto oa = args.option("owners-assembly")) q.owners_assembly = *oa == "yes";
+  q.renovation_contribution = args.flag("contribution");
+  q.memo = args.option("memo").value_or("");
+  return q;
+}
+
+absl::Status Use(const LedgerCall& c) {
+  absl::StatusOr<UseRequest> q = UseRequestArgs(c);
+  if (!q.ok()) return q.status();
+  absl::StatusOr<UseResult> res = c.l.Use(*q);
+  if (!res.ok()) return res.status();
+  if (c.json) {
+    c.out << "{\"ok\":true,\"tx\":\"" << res->tx_id << "\",\"total\":\""
+          << res->total.ToYuanString() << "\",\"from_dwellings\":\""
+          << res->from_dwellings.ToYuanString() << "\",\"from_selling_unit\":\""
+          << res->from_selling_unit.ToYuanString() << "\",\"from_developer\":\""
+          << res->from_developer.ToYuanString() << "\",\"owed\":\"" << res->owed.ToYuanString()
+          << "\",\"dwellings\":" << res->dwellings << "}\n";
+  } else {
+    c.out << "使用 use " << res->tx_id << ": " << res->total.ToYuanString() << " 元, 分户 "
+          << res->from_dwellings.ToYuanString() << ", 售房单位 "
+          << res->from_selling_unit.ToYuanString() << ", 开发建设单位 "
+          << res->from_developer.ToYuanString() << ", 欠缴 owed " << res->owed.ToYuanString()
+          << " (" << res->dwellings << " 户; " << res->rule << ")\n";
+  }
+  return absl::OkStatus();
+}
+
+// interest and income: --amount YUAN --date D [--estate|--building ID] (default: all).
+struct ScopeAmount {
+  LedgerScope scope;
+  Money amount;
+  int date = 0;
+  std::string memo;
+};
+
+absl::StatusOr<ScopeAmount> ScopeAmountArgs(const LedgerCall& c) {
+  absl::StatusOr<LedgerScope> scope =
+      ScopeArg(c.r, c.args, LedgerScope{LedgerScopeKind::kAll, 0});
+  if (!scope.ok()) return scope.status();
+  absl::StatusOr<Money> amount = AmountArg(c.args);
+  if (!amount.ok()) return amount.status();
+  absl::StatusOr<int> date = DateArg(c.args);
+  if (!date.ok()) return date.status();
+  return ScopeAmount{*scope, *amount, *date, c.args.option("memo").value_or("")};
+}
+
+absl::Status Interest(const LedgerCall& c) {
+  absl::StatusOr<ScopeAmount> x = ScopeAmountArgs(c);
+  if (!x.ok()) return x.status();
+  return Posted(c, c.l.CreditInterest(x->scope, x->amount, x->date, x->memo));
+}
+
+absl::Status Income(const LedgerCall& c) {
+  absl::StatusOr<ScopeAmount> x = ScopeAmountArgs(c);
+  if (!x.ok()) return x.status();
+  const IncomeTarget target =
+      c.args.flag("public-income") ? IncomeTarget::kPublicIncome : IncomeTarget::kByArea;
+  return Posted(c, c.l.CreditIncome(x->scope, x->amount, target, x->date, x->memo));
+}
+
+absl::Status Subsidy(const LedgerCall& c) {
+  absl::StatusOr<std::string> use = Need(c.args, "use");
+  if (!use.ok()) return use.status();
+  absl::StatusOr<int> date = DateArg(c.args);
+  if (!date.ok()) return date.status();
+  long long pct = 50;
+  if (auto s = c.args.IntOption("pct", 50, &pct); !s.ok()) return s;
+  return Posted(c, c.l.Subsidize(*use, static_cast<int>(pct), *date));
+}
+
+absl::Status Owner(const LedgerCall& c) {
+  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
+  if (!d.ok()) return d.status();
+  absl::StatusOr<std::string> who = Need(c.args, "new-owner");
+  if (!who.ok()) return who.status();
+  absl::StatusOr<int> date = DateArg(c.args);
+  if (!date.ok()) return date.status();
+  return Posted(c, c.l.ChangeOwner(*d, *who, *date));
+}
+
+absl::Status Refund(const LedgerCall& c) {
+  absl::StatusOr<std::string> b = Need(c.args, "building");
+  if (!b.ok()) return b.status();
+  std::optional<Index> bi = c.r.FindBuilding(*b);
+  if (!bi) return absl::NotFoundError(StrCat("--building: no building with id \"", *b, "\""));
+  absl::StatusOr<int> date = DateArg(c.args);
+  if (!date.ok()) return date.status();
+  return Posted(c, c.l.Refund(*bi, *date));
+}
+
+absl::Status Balance(const LedgerCall& c) {
+  const Ledger& l = c.l;
+  std::ostream& out = c.out;
+  if (c.args.option("dwelling")) {
+    absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
+    if (!d.ok()) return d.status();
+    if (c.json) {
+      out << "{\"dwelling\":\"" << c.r.dwelling(*d).id << "\",\"balance\":\""
+          << l.DwellingBalance(*d).ToYuanString() << "\",\"owed\":\""
+          << l.AmountOwed(*d).ToYuanString() << "\"}\n";
+    } else {
+      out << c.r.dwelling(*d).id << " 余额 balance " << l.DwellingBalance(*d).ToYuanString()
+          << ", 欠缴 owed " << l.AmountOwed(*d).ToYuanString() << "\n";
+    }
+    return absl::OkStatus();
+  }
+  out << (c.json ? "{\"funds\":[" : "");
+  for (Index f = 0; f < l.fund_count(); ++f) {
+    if (c.json) {
+      out << (f ? "," : "") << "{\"fund\":\"" << l.FundId(f) << "\",\"total\":\""
+          << l.FundTotal(f).ToYuanString() << "\"}";
+    } else {
+      out << l.FundId(f) << " 资金总额 fund total " << l.FundTotal(f).ToYuanString() << "\n";
+    }
+  }
+  out << (c.json ? "]}\n" : "");
+  return absl::OkStatus();
+}
+
+absl::Status Statement(const LedgerCall& c) {
+  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
+  if (!d.ok()) return d.status();
+  long long year = 0;
+  if (auto s = c.args.IntOption("year", 0, &year); !s.ok()) return s;
+  absl::StatusOr<DwellingStatement> st = StatementOf(c.l, *d, static_cast<int>(year));
+  if (!st.ok()) return st.status();
+  if (c.json) {
+    WriteStatementJson(c.l, *st, c.out);
+    return absl::OkStatus();
+  }
+  const StatementLine& x = st->line;
+  c.out << "分户账 " << st->dwelling_id << " " << st->year << " 年度对账单 statement\n"
+        << "  期初 opening   " << x.opening.ToYuanString() << "\n"
+        << "  交存 deposits  " << x.deposits.ToYuanString() << "\n"
+        << "  使用 uses      " << x.uses.ToYuanString() << "\n"
+        << "  利息 interest  " << x.interest.ToYuanString() << "\n"
+        << "  收益 income    " << x.income.ToYuanString() << "\n"
+        << "  补贴 subsidy   " << x.subsidy.ToYuanString() << "\n"
+        << "  返还 refunds   " << x.refunds.ToYuanString() << "\n"
+        << "  期末 closing   " << x.closing.ToYuanString() << "\n"
+        << "  欠缴 owed      " << x.owed.ToYuanString() << "\n";
+  return absl::OkStatus();
+}
+
+absl::Status Publish(const LedgerCall& c) {
+  long long year = 0;
+  if (auto s = c.args.IntOption("year", 0, &year); !s.ok()) return s;
+  YearStatements ys = ComputeYear(c.l, static_cast<int>(year));
+  if (absl::Status s = CheckYear(c.l, ys); !s.ok()) return s;
+  WritePublication(c.l, ys, c.out);
+  return absl::OkStatus();
+}
+
+// arrears and topups: apply --policy to the ledger first.
+absl::Status ApplyPolicyArg(const LedgerCall& c) {
+  absl::StatusOr<DepositPolicy> p = PolicyArg(c.args);
+  if (!p.ok()) return p.status();
+  return c.l.ApplyPolicy(*p);
+}
+
+absl::Status Arrears(const LedgerCall& c) {
+  if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+  std::vector<Arrear> a = c.l.Arrears();
+  c.out << (c.json ? "{\"arrears\":[" : "");
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::string id = c.r.dwelling(a[i].dwelling).id;
+    if (c.json) {
+      c.out << (i ? "," : "") << "{\"dwelling\":\"" << id << "\",\"required\":\""
+            << a[i].required.ToYuanString() << "\",\"paid\":\"" << a[i].paid.ToYuanString()
+            << "\",\"missing\":\"" << a[i].missing.ToYuanString() << "\"}";
+    } else {
+      c.out << id << " 应交 " << a[i].required.ToYuanString() << " 已交 "
+            << a[i].paid.ToYuanString() << " 欠 " << a[i].missing.ToYuanString() << "\n";
+    }
+  }
+  c.out << (c.json ? "]}\n" : "");
+  return absl::OkStatus();
+}
+
+absl::Status TopUps(const LedgerCall& c) {
+  if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+  std::vector<TopUpNotice> n = c.l.TopUpsDue();
+  c.out << (c.json ? "{\"top_ups\":[" : "");
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    if (c.json) {
+      c.out << (i ? "," : "") << "{\"dwelling\":\"" << c.r.dwelling(n[i].dwelling).id
+            << "\",\"balance\":\"" << n[i].balance.ToYuanString() << "\",\"first_deposit\":\""
+            << n[i].first_deposit.ToYuanString() << "\",\"amount_due\":\""
+            << n[i].amount_due.ToYuanString() << "\"}";
+    } else {
+      c.out << "续筹通知 " << n[i].reason << "\n";
+    }
+  }
+  c.out << (c.json ? "]}\n" : "");
+  return absl::OkStatus();
+}
+
+absl::Status Export(const LedgerCall& c) {
+  WriteJournalJson(c.l, c.out);
+  return absl::OkStatus();
+}
+
+absl::Status Check(const LedgerCall& c) {
+  if (absl::Status s = c.l.CheckInvariants(); !s.ok()) return s;
+  const OpenReport& report = c.report;
+  if (c.json) {
+    c.out << "{\"ok\":true,\"transactions\":" << report.transactions << ",\"valid_bytes\":"
+          << report.valid_bytes << ",\"torn_bytes\":" << report.torn_bytes << "}\n";
+  } else {
+    c.out << "账实相符 consistent: " << report.transactions << " 笔 transactions, "
+          << report.valid_bytes << " bytes" << (report.torn_bytes ? ", torn tail ignored" : "")
+          << "\n";
+  }
+  return absl::OkStatus();
+}
+
+// In the order of the usage text.
+constexpr LedgerAction kActions[] = {
+    {"init", "init [--fund-scope estate|building]", false, Init},
+    {"deposit", "deposit|top-up|selling-unit --dwelling ID --amount YUAN --date D", false,
+     Deposit},
+    {"top-up", "", false, TopUp},
+    {"selling-unit", "", false, SellingUnit},
+    {"use",
+     "use --id ID (--estate|--building ID | --entrance BUILDING/ENTRANCE) --amount YUAN\n"
+     "            --date D [--facility roof] [--category common_parts] --vote ID --rule RULE\n"
+     "            [--passed] [--emergency --reason TEXT] [--owners-assembly yes|no] "
+     "[--contribution]",
+     false, Use},
+    {"interest",
+     "interest|income --amount YUAN --date D [--estate|--building ID] [--public-income]", false,
+     Interest},
+    {"income", "", false, Income},
+    {"subsidy", "subsidy --use ID --date D [--pct 50]", false, Subsidy},
+    {"owner",
+     "owner --dwelling ID --new-owner NAME --date D   (of a developer-held unit: its sale)",
+     false, Owner},
+    {"settle", "settle --dwelling ID --amount YUAN --date D", false, Settle},
+    {"refund", "refund --building ID --date D", false, Refund},
+    {"assert", "assert --dwelling ID --amount YUAN --date D", false, Assert},
+    {"balance", "balance [--dwelling ID]", true, Balance},
+    {"statement", "statement --dwelling ID --year Y", true, Statement},
+    {"publish", "publish --year Y", true, Publish},
+    {"arrears",
+     "arrears|topups --policy liuyang|national|ningbo [--cost Y --rate-bp N\n"
+     "            --reform-cost Y | --standard Y --pct N] [--threshold-pct 30]",
+     true, Arrears},
+    {"topups", "", true, TopUps},
+    {"export", "export | check", true, Export},
+    {"check", "", true, Check},
+};
+
+const LedgerAction* FindAction(std::string_view name) {
+  const auto* it = std::find_if(std::begin(kActions), std::end(kActions),
+                                [name](const LedgerAction& a) { return a.name == name; });
+  return it == std::end(kActions) ? nullptr : it;
+}
+
+std::string Usage() {
+  std::string usage = "ledger ACTION REGISTRY JOURNAL [options]; ACTION is one of\n";
+  for (const LedgerAction& a : kActions) {
+    if (!a.usage.empty()) usage += StrCat("        ", a.usage, "\n");
+  }
+  return usage + "        [--json]";
+}
+
+absl::StatusOr<LedgerOptions> OptionsArg(const Args& args) {
+  LedgerOptions options;
+  if (auto scope = args.option("fund-scope")) {
+    if (*scope == "building") {
+      options.fund_scope = FundScope::kBuilding;
+    } else if (*scope != "estate") {
+      return absl::InvalidArgumentError(
+          StrCat("--fund-scope: expected estate or building, got \"", *scope, "\""));
+    }
+  }
+  long long threshold = 30;
+  if (auto s = args.IntOption("threshold-pct", 30, &threshold); !s.ok()) return s;
+  options.top_up_threshold_pct = static_cast<int>(threshold);
+  return options;
+}
+
+// Loads the registry, opens the journal (an unknown action opens it for appending,
+// as a writing action would), then runs the action.
+absl::Status Run(const Args& args, std::ostream& out) {
+  const auto& pos = args.positional();
+  if (pos.size() != 3) return absl::InvalidArgumentError(StrCat("usage: renewal ", Usage()));
+  const std::string& action = pos[0];
+  absl::StatusOr<Registry> registry = LoadRegistryFile(pos[1]);
+  if (!registry.ok()) return registry.status();
+  const Registry& r = *registry;
+  absl::StatusOr<LedgerOptions> options = OptionsArg(args);
+  if (!options.ok()) return options.status();
+  const LedgerAction* found = FindAction(action);
+  const bool read_only = found != nullptr && found->read_only;
+  OpenReport report;
+  absl::StatusOr<Ledger> opened = read_only ? Ledger::Replay(r, pos[2], *options, &report)
+                                            : Ledger::Open(r, pos[2], *options, &report);
+  if (!opened.ok()) return opened.status();
+  if (report.torn_bytes > 0) std::cerr << "renewal ledger: " << report.message << " (ignored)\n";
+  if (found == nullptr) {
+    return absl::InvalidArgumentError(StrCat("ledger: unknown action \"", action, "\""));
+  }
+  return found->run(LedgerCall{action, args, r, *opened, report, args.flag("json"), out});
+}
+
+const bool registered = RegisterCommand(
+    {"ledger", Usage(),
+     "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.",
+     {"json", "passed", "emergency", "contribution", "public-income"}, Run});
+
+}  // namespace
+}  // namespace renewal::cli
