@@ -67,9 +67,10 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   return text;
 }
 
-absl::Status Prefixed(const absl::Status& status, std::string_view prefix) {
+absl::Status Prefixed(const absl::Status& status, std::string_view prefix,
+                      std::string_view separator) {
   if (status.ok()) return status;
-  return absl::Status(status.code(), StrCat(prefix, ": ", ToStd(status.message())));
+  return absl::Status(status.code(), StrCat(prefix, separator, ToStd(status.message())));
 }
 
 }  // namespace renewal::internal

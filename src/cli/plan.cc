@@ -8,7 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "command.h"
 #include "enum_option.h"
-#include "read_file.h"
+#include "renewal/base/file.h"
 #include "renewal/plan/plan.h"
 #include "renewal/plan/plan_io.h"
 #include "renewal/plan/scoring.h"
@@ -48,8 +48,8 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   o.require_funding_confirmed = a.flag("require-funding");
   o.require_management_agreed = a.flag("require-management");
   if (std::optional<std::string> path = a.option("options")) {
-    absl::StatusOr<std::string> text = ReadFile(*path, "options");
-    if (!text.ok()) return text.status();
+    absl::StatusOr<std::string> text = internal::ReadFileToString(*path);
+    if (!text.ok()) return internal::Prefixed(text.status(), "options file", " ");
     absl::StatusOr<PlanOptions> with = ParsePlanOptionsJson(*text, o);
     if (!with.ok()) {
       return absl::Status(with.status().code(), *path + ": " + std::string(with.status().message()));

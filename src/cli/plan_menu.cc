@@ -5,7 +5,7 @@
 
 #include "command.h"
 #include "enum_option.h"
-#include "read_file.h"
+#include "renewal/base/file.h"
 #include "renewal/plan/plan_io.h"
 
 namespace renewal::cli {
@@ -13,8 +13,8 @@ namespace {
 
 absl::Status RunMenu(const Args& a, std::ostream& out) {
   if (a.positional().size() != 1) return absl::InvalidArgumentError("expected a MENU file");
-  absl::StatusOr<std::string> text = ReadFile(a.positional()[0], "menu");
-  if (!text.ok()) return text.status();
+  absl::StatusOr<std::string> text = internal::ReadFileToString(a.positional()[0]);
+  if (!text.ok()) return internal::Prefixed(text.status(), "menu file", " ");
   absl::StatusOr<MenuInput> input = ParseMenuJson(*text);
   if (!input.ok()) return input.status();
   MenuRule rule = MenuRule::kEqualShares;

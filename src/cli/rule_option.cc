@@ -1,17 +1,14 @@
 #include "rule_option.h"
 
-#include <fstream>
-#include <sstream>
+#include "renewal/base/file.h"
 
 namespace renewal::cli {
 
 absl::StatusOr<VoteRule> LoadRuleOption(const std::string& spec) {
   if (spec.size() > 5 && spec.substr(spec.size() - 5) == ".json") {
-    std::ifstream in(spec, std::ios::binary);
-    if (!in) return absl::NotFoundError("--rule: cannot open \"" + spec + "\"");
-    std::ostringstream text;
-    text << in.rdbuf();
-    absl::StatusOr<VoteRule> rule = ParseVoteRuleJson(text.str());
+    absl::StatusOr<std::string> text = internal::ReadFileToString(spec);
+    if (!text.ok()) return internal::Prefixed(text.status(), "--rule");
+    absl::StatusOr<VoteRule> rule = ParseVoteRuleJson(*text);
     if (!rule.ok()) {
       return absl::Status(rule.status().code(),
                           spec + ": " + std::string(rule.status().message()));

@@ -206,7 +206,7 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
 
 absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string& path) {
   absl::StatusOr<std::string> text = internal::ReadFileToString(path);
-  if (!text.ok()) return internal::Prefixed(text.status(), "projects file");
+  if (!text.ok()) return internal::Prefixed(text.status(), "projects file", " ");
   absl::StatusOr<std::vector<CandidateProject>> p = ParseProjectsJson(*text);
   if (!p.ok()) {
     return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));

@@ -38,8 +38,10 @@ class InputFile {
 /// The whole file at `path` (errors as above).
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
-/// `status` with "<prefix>: " put before its message, the code kept; OK stays OK.
-absl::Status Prefixed(const absl::Status& status, std::string_view prefix);
+/// `status` with `prefix` and `separator` put before its message, the code kept;
+/// OK stays OK. Prefixed(s, "options file", " ") reads "options file x.json: ...".
+absl::Status Prefixed(const absl::Status& status, std::string_view prefix,
+                      std::string_view separator = ": ");
 
 }  // namespace renewal::internal
 
