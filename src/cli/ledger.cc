@@ -434,26 +434,32 @@ absl::StatusOr<LedgerOptions> OptionsArg(const Args& args) {
   return options;
 }
 
-// Loads the registry, opens the journal (an unknown action opens it for appending,
-// as a writing action would), then runs the action.
+// Checks the action, loads the registry, opens the journal (only `init` creates
+// one), then runs the action. A command refused before its action writes leaves the
+// journal as it was: a torn tail is cut only when a transaction is written.
 absl::Status Run(const Args& args, std::ostream& out) {
   const auto& pos = args.positional();
   if (pos.size() != 3) return absl::InvalidArgumentError(StrCat("usage: renewal ", Usage()));
   const std::string& action = pos[0];
+  const LedgerAction* found = FindAction(action);
+  if (found == nullptr) {
+    return absl::InvalidArgumentError(StrCat("ledger: unknown action \"", action, "\""));
+  }
   absl::StatusOr<Registry> registry = LoadRegistryFile(pos[1]);
   if (!registry.ok()) return registry.status();
   const Registry& r = *registry;
   absl::StatusOr<LedgerOptions> options = OptionsArg(args);
   if (!options.ok()) return options.status();
-  const LedgerAction* found = FindAction(action);
-  const bool read_only = found != nullptr && found->read_only;
+  options->create = action == "init";
   OpenReport report;
-  absl::StatusOr<Ledger> opened = read_only ? Ledger::Replay(r, pos[2], *options, &report)
-                                            : Ledger::Open(r, pos[2], *options, &report);
+  absl::StatusOr<Ledger> opened = found->read_only ? Ledger::Replay(r, pos[2], *options, &report)
+                                                   : Ledger::Open(r, pos[2], *options, &report);
   if (!opened.ok()) return opened.status();
-  if (report.torn_bytes > 0) std::cerr << "renewal ledger: " << report.message << " (ignored)\n";
-  if (found == nullptr) {
-    return absl::InvalidArgumentError(StrCat("ledger: unknown action \"", action, "\""));
+  if (report.torn_bytes > 0) {
+    std::cerr << "renewal ledger: " << report.message
+              << (found->read_only ? " (ignored)\n"
+                                   : " (cut off when the next transaction is written; its bytes "
+                                     "are kept in JOURNAL.torn-OFFSET)\n");
   }
   return found->run(LedgerCall{action, args, r, *opened, report, args.flag("json"), out});
 }

@@ -10,6 +10,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_parse.h"
 
 namespace renewal {
 namespace {
@@ -399,14 +400,9 @@ absl::StatusOr<Policy> PresetPolicy(std::string_view name) {
 }
 
 absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
-  json::parser parser;
-  boost::system::error_code ec;
-  const std::size_t used = parser.write(text.data(), text.size(), ec);
-  if (ec) {
-    return absl::InvalidArgumentError(
-        StrCat("policy: malformed JSON at byte ", used, ": ", ec.message()));
-  }
-  const json::value root = parser.release();
+  absl::StatusOr<json::value> parsed = internal::ParseJson(text);
+  if (!parsed.ok()) return internal::Prefixed(parsed.status(), "policy");
+  const json::value& root = *parsed;
   if (!root.is_object()) {
     return absl::InvalidArgumentError(
         StrCat("policy: expected an object, got ", TypeName(root)));

@@ -7,6 +7,7 @@
 #include "boost/json.hpp"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_parse.h"
 
 namespace renewal {
 namespace {
@@ -162,10 +163,9 @@ class Reader {
   } while (false)
 
 absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) {
-  boost::system::error_code ec;
-  json::value v = json::parse(json::string_view(text.data(), text.size()), ec);
-  if (ec) return absl::InvalidArgumentError(StrCat(what, ": not valid JSON: ", ec.message()));
-  if (!v.is_object()) return absl::InvalidArgumentError(StrCat(what, ": expected a JSON object"));
+  absl::StatusOr<json::value> v = internal::ParseJson(text);
+  if (!v.ok()) return absl::InvalidArgumentError(StrCat(what, ": ", ToStd(v.status().message())));
+  if (!v->is_object()) return absl::InvalidArgumentError(StrCat(what, ": expected a JSON object"));
   return v;
 }
 

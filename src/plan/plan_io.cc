@@ -9,6 +9,7 @@
 
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_parse.h"
 
 namespace renewal {
 namespace {
@@ -18,11 +19,8 @@ namespace json = boost::json;
 std::string_view Sv(json::string_view s) { return {s.data(), s.size()}; }
 
 absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) {
-  boost::system::error_code ec;
-  json::value v = json::parse(json::string_view(text.data(), text.size()), ec);
-  if (ec) {
-    return absl::InvalidArgumentError(StrCat(what, ": not valid JSON: ", ec.message()));
-  }
+  absl::StatusOr<json::value> v = internal::ParseJson(text);
+  if (!v.ok()) return internal::Prefixed(v.status(), what);
   return v;
 }
 

@@ -10,6 +10,7 @@
 
 #include "boost/json/basic_parser_impl.hpp"
 #include "renewal/base/json_fields.h"
+#include "renewal/base/json_parse.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/base/file.h"
 
@@ -335,6 +336,7 @@ class Handler {
   bool on_document_end(json::error_code&) { return true; }
 
   bool on_object_begin(json::error_code& ec) {
+    keys_.OpenObject();
     if (capturing()) {
       ++depth_;
       return true;
@@ -351,6 +353,7 @@ class Handler {
     return Fail(ec, absl::InvalidArgumentError(StrCat(key_, ": expected ", Expected())));
   }
   bool on_object_end(std::size_t n, json::error_code& ec) {
+    keys_.Close();
     if (depth_ >= 3) {
       stack_.push_object(n);
       if (--depth_ == 2) return Dispatch(ec);
@@ -360,6 +363,7 @@ class Handler {
     return true;
   }
   bool on_array_begin(json::error_code& ec) {
+    keys_.OpenArray();
     if (capturing()) {
       ++depth_;
       return true;
@@ -378,6 +382,7 @@ class Handler {
                                                       ", got an array")));
   }
   bool on_array_end(std::size_t n, json::error_code&) {
+    keys_.Close();
     if (capturing()) {
       stack_.push_array(n);
       --depth_;
@@ -389,11 +394,16 @@ class Handler {
     return true;
   }
   bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+    full_key_.append(s.data(), s.size());
     if (capturing()) stack_.push_chars(s);
     else key_.append(s.data(), s.size());
     return true;
   }
   bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+    full_key_.append(s.data(), s.size());
+    const bool fresh = keys_.Key(full_key_, 0);
+    full_key_.clear();
+    if (!fresh) return Fail(ec, absl::InvalidArgumentError(keys_.message()));
     if (capturing()) {
       stack_.push_key(s);
       return true;
@@ -538,6 +548,8 @@ class Handler {
   }
 
   RecordReader reader_;
+  internal::DuplicateKeys keys_;  // a repeated key is an error, not "the last one wins"
+  std::string full_key_;
   json::value_stack stack_;
   std::string key_;     // current top-level key
   std::string scalar_;  // current top-level string
@@ -565,12 +577,8 @@ class StreamingLoader {
     if (!ec) return absl::OkStatus();
     Handler& h = parser_.handler();
     if (!h.status.ok()) return h.status;
-    if (ec == json::error::incomplete) {
-      return absl::InvalidArgumentError(
-          StrCat("malformed JSON at byte ", offset_, ": unexpected end of input"));
-    }
-    return absl::InvalidArgumentError(
-        StrCat("malformed JSON at byte ", offset_, ": ", ec.message()));
+    return absl::InvalidArgumentError(internal::DescribeJsonError(
+        std::string_view(data, size), used, ec, offset_ - used));
   }
 
   absl::StatusOr<Registry> Finish() && {

@@ -11,6 +11,7 @@
 #include "renewal/base/json_fields.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_parse.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -111,9 +112,9 @@ std::string ConsultationResultToJson(const Registry& r, const ConsultationInput&
 
 absl::StatusOr<std::vector<ElevatorApplication>> ParseElevatorApplications(const Registry& registry,
                                                                            std::string_view text) {
-  boost::system::error_code ec;
-  json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
-  if (ec) return absl::InvalidArgumentError(StrCat("applications file: invalid JSON: ", ec.message()));
+  absl::StatusOr<json::value> parsed = internal::ParseJson(text);
+  if (!parsed.ok()) return internal::Prefixed(parsed.status(), "applications file");
+  const json::value& root = *parsed;
   if (!root.is_object()) return absl::InvalidArgumentError("applications file: expected an object");
   internal::Fields top(root.get_object(), [] { return std::string("applications file"); });
   const json::array* list = nullptr;

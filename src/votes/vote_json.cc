@@ -8,6 +8,7 @@
 
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_parse.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -169,9 +170,9 @@ absl::StatusOr<VoteScope> ParseScope(const json::value& v) {
 }  // namespace
 
 absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::string_view text) {
-  boost::system::error_code ec;
-  json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
-  if (ec) return absl::InvalidArgumentError(StrCat("ballots file: invalid JSON: ", ec.message()));
+  absl::StatusOr<json::value> parsed = internal::ParseJson(text);
+  if (!parsed.ok()) return internal::Prefixed(parsed.status(), "ballots file");
+  const json::value& root = *parsed;
   if (!root.is_object()) return absl::InvalidArgumentError("ballots file: expected an object");
   const json::object& top = root.get_object();
   if (auto st = Unknown(top, "ballots file", {"vote", "ballots"}); !st.ok()) return st;

@@ -9,6 +9,8 @@
 
 #include "renewal/votes/vote.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/json_parse.h"
+#include "renewal/base/file.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -350,10 +352,9 @@ boost::json::object RuleToJsonValue(const VoteRule& rule) {
 }  // namespace vote_internal
 
 absl::StatusOr<VoteRule> ParseVoteRuleJson(std::string_view json) {
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(boost::json::string_view(json.data(), json.size()), ec);
-  if (ec) return absl::InvalidArgumentError(StrCat("rule: invalid JSON: ", ec.message()));
-  return vote_internal::RuleFromJsonValue(v, "rule");
+  absl::StatusOr<boost::json::value> v = internal::ParseJson(json);
+  if (!v.ok()) return internal::Prefixed(v.status(), "rule");
+  return vote_internal::RuleFromJsonValue(*v, "rule");
 }
 
 std::string VoteRuleToJson(const VoteRule& rule) { return boost::json::serialize(vote_internal::RuleToJsonValue(rule)); }

@@ -89,9 +89,9 @@ TEST(PolicyJson, ErrorsNameTheRuleAndField) {
   using C = absl::StatusCode;
   const BadCase cases[] = {
       {R"({"name": "x", "rules": [)", C::kInvalidArgument,
-       "policy: malformed JSON at byte 24: incomplete JSON"},
+       "policy: malformed JSON at byte 24: unexpected end of input"},
       {R"({"name": "x", "rules": [} )", C::kInvalidArgument,
-       "policy: malformed JSON at byte 24: syntax error"},
+       "policy: malformed JSON at byte 24: a trailing comma, or a value missing before it"},
       {R"([1])", C::kInvalidArgument, "policy: expected an object, got an array"},
       {R"({"rules": [{"kind": "basic_facilities_deficient"}]})", C::kInvalidArgument,
        "name: missing required field (a non-empty string)"},

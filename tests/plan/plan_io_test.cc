@@ -78,7 +78,7 @@ TEST(PlanIo, BadProjectsNameTheRecordAndField) {
                                             {"id": "P1", "estate_id": "E2", "cost_yuan": 1}]})");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kAlreadyExists);
   bad = ParseProjectsJson("{");
-  EXPECT_THAT(bad.status().message(), HasSubstr("not valid JSON"));
+  EXPECT_THAT(bad.status().message(), HasSubstr("malformed JSON at byte"));
 }
 
 TEST(PlanIo, FactsAndMenu) {

@@ -187,6 +187,20 @@ TEST(RegistryJsonErrors, DuplicateIds) {
   }
 }
 
+// A repeated key is refused, never "the last one wins": a dwelling area given twice,
+// a repeated top-level "estates" array (issue: lose nothing, item 4).
+TEST(RegistryJsonErrors, DuplicateKeys) {
+  absl::Status st = LoadStatus(
+      Mutated("\"exclusive_area_m2\": 72.35", "\"exclusive_area_m2\": -5, \"exclusive_area_m2\": 72.35"));
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(st.message(), HasSubstr("duplicate key \"exclusive_area_m2\" in estates[0].buildings[0]"));
+  std::string twice = Tiny();
+  twice.insert(twice.find("\"estates\""), "\"estates\": [], ");
+  st = LoadStatus(twice);
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(st.message(), HasSubstr("duplicate key \"estates\" in the document"));
+}
+
 TEST(RegistryJsonErrors, DanglingReferences) {
   absl::Status st = LoadStatus(Mutated("\"owners\": [\"O2\", \"O3\"]", "\"owners\": [\"O2\", \"O9\"]"));
   EXPECT_EQ(st.code(), absl::StatusCode::kNotFound);

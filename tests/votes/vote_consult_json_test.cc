@@ -152,7 +152,7 @@ TEST(ElevatorApplicationsTest, ErrorsNameTheRecordAndField) {
     std::string message;
   };
   const std::vector<Case> cases = {
-      {"{", absl::StatusCode::kInvalidArgument, "applications file: invalid JSON"},
+      {"{", absl::StatusCode::kInvalidArgument, "applications file: malformed JSON at byte 1: unexpected end of input"},
       {"[]", absl::StatusCode::kInvalidArgument, "applications file: expected an object"},
       {"{}", absl::StatusCode::kInvalidArgument, "applications file applications: required field is missing"},
       {R"({"applications": [], "days": 30})", absl::StatusCode::kInvalidArgument,

@@ -274,7 +274,7 @@ TEST(VoteJsonTest, ErrorsNameTheRecordAndField) {
           "opens": 3, "closes": 2}, "ballots": []})",
        "vote closes: before opens"},
       {"[1]", "ballots file: expected an object"},
-      {"{", "invalid JSON"},
+      {"{", "ballots file: malformed JSON at byte 1: unexpected end of input"},
   };
   for (const Case& c : cases) {
     auto doc = ParseVoteDocument(r, c.doc);
