@@ -97,15 +97,15 @@ using LedgerClass = py::class_<Ledger>;
 // Opening a ledger: a new one, a journal file appended to, or a read-only replay.
 void DefOpening(LedgerClass& c) {
   c.def(py::init([](const Registry& registry, std::optional<std::string> path,
-                     const std::string& fund_scope, int top_up_threshold_pct,
-                     const std::string& top_up_target, bool sync) {
-           LedgerOptions o = Options(fund_scope, top_up_threshold_pct, top_up_target, sync);
-           if (path) return ValueOrThrow(Ledger::Open(registry, *path, o));
-           return ValueOrThrow(Ledger::Create(registry, o));
-         }),
-         py::arg("registry"), py::arg("path") = py::none(), py::arg("fund_scope") = "estate",
-         py::arg("top_up_threshold_pct") = 30, py::arg("top_up_target") = "first_deposit",
-         py::arg("sync") = true, py::keep_alive<1, 2>(), R"doc(
+                    const std::string& fund_scope, int top_up_threshold_pct,
+                    const std::string& top_up_target, bool sync) {
+          LedgerOptions o = Options(fund_scope, top_up_threshold_pct, top_up_target, sync);
+          if (path) return ValueOrThrow(Ledger::Open(registry, *path, o));
+          return ValueOrThrow(Ledger::Create(registry, o));
+        }),
+        py::arg("registry"), py::arg("path") = py::none(), py::arg("fund_scope") = "estate",
+        py::arg("top_up_threshold_pct") = 30, py::arg("top_up_target") = "first_deposit",
+        py::arg("sync") = true, py::keep_alive<1, 2>(), R"doc(
 :param registry: the renewal.Registry (kept alive by the ledger).
 :param path: journal file; replayed if it exists, appended to and fsynced per transaction.
   None keeps the journal in memory.
@@ -127,12 +127,12 @@ void DefOpening(LedgerClass& c) {
 // Money paid in for one dwelling (Order 165 arts. 7-8, 17).
 void DefDeposits(LedgerClass& c) {
   c.def("deposit",
-         [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date,
-            const std::string& memo) {
-           ThrowIfError(l.Deposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date), memo));
-         },
-         py::arg("dwelling"), py::arg("amount"), py::arg("date"), py::arg("memo") = "",
-         "First deposit (Order 165 arts. 7-8); developer-held units go to the developer sub-ledger.")
+        [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date,
+           const std::string& memo) {
+          ThrowIfError(l.Deposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date), memo));
+        },
+        py::arg("dwelling"), py::arg("amount"), py::arg("date"), py::arg("memo") = "",
+        "First deposit (Order 165 arts. 7-8); developer-held units go to the developer sub-ledger.")
     .def("top_up",
          [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date) {
            ThrowIfError(l.TopUp(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
@@ -160,44 +160,44 @@ void DefDeposits(LedgerClass& c) {
 // Paying a works bill from the fund (art. 20).
 void DefUse(LedgerClass& c) {
   c.def("use",
-         [](Ledger& l, const std::string& scope, const py::object& amount,
-            const std::string& date, const std::string& id, const std::string& facility,
-            const std::string& category, const std::string& vote_id, const std::string& rule,
-            bool passed, bool emergency, const std::string& reason,
-            std::optional<bool> owners_assembly, bool contribution, const std::string& memo) {
-           UseRequest q;
-           q.id = id;
-           q.scope = ScopeArg(l, scope);
-           q.amount = MoneyArg(amount, "amount");
-           q.date = DateArg(date);
-           std::optional<Facility> f = ParseLabel<Facility>(facility);
-           if (!f) ThrowStatus(absl::InvalidArgumentError("facility: unknown \"" + facility + "\""));
-           q.facility = *f;
-           std::optional<UseCategory> c = ParseLabel<UseCategory>(category);
-           if (!c) ThrowStatus(absl::InvalidArgumentError("category: unknown \"" + category + "\""));
-           q.category = *c;
-           q.approval = FundUseApproval{vote_id, rule, passed, emergency, reason};
-           q.owners_assembly = owners_assembly;
-           q.renovation_contribution = contribution;
-           q.memo = memo;
-           UseResult r = ValueOrThrow(l.Use(q));
-           py::dict d;
-           d["tx"] = r.tx_id;
-           d["total"] = r.total.fen();
-           d["from_dwellings"] = r.from_dwellings.fen();
-           d["from_selling_unit"] = r.from_selling_unit.fen();
-           d["from_developer"] = r.from_developer.fen();
-           d["owed"] = r.owed.fen();
-           d["dwellings"] = r.dwellings;
-           d["rule"] = r.rule;
-           return d;
-         },
-         py::arg("scope"), py::arg("amount"), py::arg("date"), py::arg("id") = "",
-         py::arg("facility") = "roof", py::arg("category") = "common_parts",
-         py::arg("vote_id") = "", py::arg("rule") = "", py::arg("passed") = false,
-         py::arg("emergency") = false, py::arg("reason") = "",
-         py::arg("owners_assembly") = py::none(), py::arg("contribution") = false,
-         py::arg("memo") = "", R"doc(
+        [](Ledger& l, const std::string& scope, const py::object& amount,
+           const std::string& date, const std::string& id, const std::string& facility,
+           const std::string& category, const std::string& vote_id, const std::string& rule,
+           bool passed, bool emergency, const std::string& reason,
+           std::optional<bool> owners_assembly, bool contribution, const std::string& memo) {
+          UseRequest q;
+          q.id = id;
+          q.scope = ScopeArg(l, scope);
+          q.amount = MoneyArg(amount, "amount");
+          q.date = DateArg(date);
+          std::optional<Facility> f = ParseLabel<Facility>(facility);
+          if (!f) ThrowStatus(absl::InvalidArgumentError("facility: unknown \"" + facility + "\""));
+          q.facility = *f;
+          std::optional<UseCategory> c = ParseLabel<UseCategory>(category);
+          if (!c) ThrowStatus(absl::InvalidArgumentError("category: unknown \"" + category + "\""));
+          q.category = *c;
+          q.approval = FundUseApproval{vote_id, rule, passed, emergency, reason};
+          q.owners_assembly = owners_assembly;
+          q.renovation_contribution = contribution;
+          q.memo = memo;
+          UseResult r = ValueOrThrow(l.Use(q));
+          py::dict d;
+          d["tx"] = r.tx_id;
+          d["total"] = r.total.fen();
+          d["from_dwellings"] = r.from_dwellings.fen();
+          d["from_selling_unit"] = r.from_selling_unit.fen();
+          d["from_developer"] = r.from_developer.fen();
+          d["owed"] = r.owed.fen();
+          d["dwellings"] = r.dwellings;
+          d["rule"] = r.rule;
+          return d;
+        },
+        py::arg("scope"), py::arg("amount"), py::arg("date"), py::arg("id") = "",
+        py::arg("facility") = "roof", py::arg("category") = "common_parts",
+        py::arg("vote_id") = "", py::arg("rule") = "", py::arg("passed") = false,
+        py::arg("emergency") = false, py::arg("reason") = "",
+        py::arg("owners_assembly") = py::none(), py::arg("contribution") = false,
+        py::arg("memo") = "", R"doc(
 Pay a works bill from the fund, shared by exclusive area over the scope's dwellings
 (Order 165 art. 20). Needs a passed vote with rule "civil_code_ordinary" (owners'
 assembly) or "order165_fund_use_without_assembly", or emergency=True with a reason
@@ -211,12 +211,12 @@ assembly) or "order165_fund_use_without_assembly", or emergency=True with a reas
 // Interest, income, subsidy, changes of owner, refunds and the deposit policy.
 void DefFundEvents(LedgerClass& c) {
   c.def("credit_interest",
-         [](Ledger& l, const py::object& amount, const std::string& date,
-            const std::string& scope) {
-           ThrowIfError(l.CreditInterest(ScopeArg(l, scope), MoneyArg(amount, "amount"), DateArg(date)));
-         },
-         py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
-         "Interest credited pro rata to balances (largest remainder).")
+        [](Ledger& l, const py::object& amount, const std::string& date,
+           const std::string& scope) {
+          ThrowIfError(l.CreditInterest(ScopeArg(l, scope), MoneyArg(amount, "amount"), DateArg(date)));
+        },
+        py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
+        "Interest credited pro rata to balances (largest remainder).")
     .def("credit_income",
          [](Ledger& l, const py::object& amount, const std::string& date,
             const std::string& scope, bool public_income) {
@@ -274,8 +274,8 @@ void DefFundEvents(LedgerClass& c) {
 // Balances and the per-dwelling and per-posting columns behind the DataFrames.
 void DefBalances(LedgerClass& c) {
   c.def("balance",
-         [](const Ledger& l, const std::string& d) { return l.DwellingBalance(Dwelling(l, d)).fen(); },
-         py::arg("dwelling"), "A dwelling's balance in fen.")
+        [](const Ledger& l, const std::string& d) { return l.DwellingBalance(Dwelling(l, d)).fen(); },
+        py::arg("dwelling"), "A dwelling's balance in fen.")
     .def("owed",
          [](const Ledger& l, const std::string& d) { return l.AmountOwed(Dwelling(l, d)).fen(); },
          py::arg("dwelling"), "What a dwelling's owner owes, in fen.")
@@ -353,27 +353,27 @@ void DefBalances(LedgerClass& c) {
 // Statements, arrears, top-up notices and the published JSON.
 void DefStatements(LedgerClass& c) {
   c.def("statement",
-         [](const Ledger& l, const std::string& d, int year) {
-           DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
-           py::dict out = LineDict(s.line);
-           out["dwelling"] = s.dwelling_id;
-           out["fund"] = std::string(l.FundId(s.fund));
-           out["year"] = s.year;
-           py::list entries;
-           for (const StatementEntry& e : s.entries) {
-             py::dict x;
-             x["date"] = FormatLedgerDate(e.date);
-             x["tx"] = e.tx_id;
-             x["kind"] = std::string(KeyOf(e.kind));
-             x["amount"] = e.amount.fen();
-             x["memo"] = e.memo;
-             entries.append(x);
-           }
-           out["entries"] = entries;
-           return out;
-         },
-         py::arg("dwelling"), py::arg("year"),
-         "Annual statement of one dwelling (Order 165 art. 31), amounts in fen.")
+        [](const Ledger& l, const std::string& d, int year) {
+          DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
+          py::dict out = LineDict(s.line);
+          out["dwelling"] = s.dwelling_id;
+          out["fund"] = std::string(l.FundId(s.fund));
+          out["year"] = s.year;
+          py::list entries;
+          for (const StatementEntry& e : s.entries) {
+            py::dict x;
+            x["date"] = FormatLedgerDate(e.date);
+            x["tx"] = e.tx_id;
+            x["kind"] = std::string(KeyOf(e.kind));
+            x["amount"] = e.amount.fen();
+            x["memo"] = e.memo;
+            entries.append(x);
+          }
+          out["entries"] = entries;
+          return out;
+        },
+        py::arg("dwelling"), py::arg("year"),
+        "Annual statement of one dwelling (Order 165 art. 31), amounts in fen.")
     .def("statement_json",
          [](const Ledger& l, const std::string& d, int year) {
            DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
@@ -438,7 +438,8 @@ void register_ledger(py::module_& m) {
   LedgerClass c(m, "Ledger", R"doc(
 A maintenance fund ledger over a Registry: one fund per estate (or building), a
 sub-ledger per dwelling, double-entry postings in fen, an append-only journal.
-Amounts are yuan strings ("4200.00") or ints in fen; dates "YYYY-MM-DD".
+Amounts are ints in fen, or yuan as decimal.Decimal or str ("4200.00"); a float is
+refused (not exact). Dates are "YYYY-MM-DD".
 )doc");
   DefOpening(c);
   DefDeposits(c);

@@ -99,6 +99,60 @@ std::string MenuJson(const py::object& menu) {
   return JsonDumps(d);
 }
 
+// solve_knapsack: the integer core, its groups given as (min_count, max_count[,
+// min_weight, max_weight]).
+py::dict SolveKnapsackDict(const std::vector<std::int64_t>& values,
+                           const std::vector<std::int64_t>& weights, std::int64_t capacity,
+                           const std::vector<std::int32_t>& groups,
+                           const std::vector<std::vector<std::int64_t>>& group_limits,
+                           const std::vector<bool>& forced, const std::string& solver) {
+  if (weights.size() != values.size() || (!groups.empty() && groups.size() != values.size()) ||
+      (!forced.empty() && forced.size() != values.size())) {
+    ThrowStatus(
+        absl::InvalidArgumentError("values, weights, groups and forced must have the same length"));
+  }
+  KnapsackProblem kp;
+  kp.capacity = capacity;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    kp.items.push_back({values[i], weights[i], groups.empty() ? -1 : groups[i],
+                        forced.empty() ? false : static_cast<bool>(forced[i])});
+  }
+  for (std::size_t k = 0; k < group_limits.size(); ++k) {
+    const std::vector<std::int64_t>& l = group_limits[k];
+    if (l.size() != 2 && l.size() != 4) {
+      ThrowStatus(absl::InvalidArgumentError(
+          "group_limits[" + std::to_string(k) +
+          "]: expected (min_count, max_count) or (min_count, max_count, min_weight, max_weight)"));
+    }
+    GroupLimit g;
+    g.min_count = l[0];
+    g.max_count = l[1];
+    if (l.size() == 4) {
+      g.min_weight = l[2];
+      g.max_weight = l[3];
+    }
+    kp.groups.push_back(g);
+  }
+  SolveOptions o;
+  o.solver = LabelArg<SolverKind>(solver, "solver");
+  KnapsackSolution s = ValueOrThrow(SolveKnapsack(kp, o));
+  py::dict out;
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < s.selected.size(); ++i) {
+    if (s.selected[i]) chosen.push_back(i);
+  }
+  out["selected"] = chosen;
+  out["value"] = s.value;
+  out["weight"] = s.weight;
+  out["lp_bound"] = s.lp_bound;
+  out["gap_ppm"] = s.gap_ppm;
+  out["proven_optimal"] = s.proven_optimal;
+  out["nodes"] = s.nodes;
+  out["solver"] = std::string(KeyOf(s.solver));
+  out["dynamic_programming"] = s.dynamic_programming;
+  return out;
+}
+
 }  // namespace
 
 void register_plan(py::module_& p) {
@@ -199,57 +253,7 @@ void register_plan(py::module_& p) {
       ":raises InvalidArgumentError: bad input, unknown rule or completion.");
 
   p.def(
-      "solve_knapsack",
-      [](const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& weights,
-         std::int64_t capacity, const std::vector<std::int32_t>& groups,
-         const std::vector<std::vector<std::int64_t>>& group_limits,
-         const std::vector<bool>& forced, const std::string& solver) {
-        if (weights.size() != values.size() || (!groups.empty() && groups.size() != values.size()) ||
-            (!forced.empty() && forced.size() != values.size())) {
-          ThrowStatus(absl::InvalidArgumentError(
-              "values, weights, groups and forced must have the same length"));
-        }
-        KnapsackProblem kp;
-        kp.capacity = capacity;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-          kp.items.push_back({values[i], weights[i], groups.empty() ? -1 : groups[i],
-                              forced.empty() ? false : static_cast<bool>(forced[i])});
-        }
-        for (std::size_t k = 0; k < group_limits.size(); ++k) {
-          const std::vector<std::int64_t>& l = group_limits[k];
-          if (l.size() != 2 && l.size() != 4) {
-            ThrowStatus(absl::InvalidArgumentError(
-                "group_limits[" + std::to_string(k) +
-                "]: expected (min_count, max_count) or (min_count, max_count, min_weight, max_weight)"));
-          }
-          GroupLimit g;
-          g.min_count = l[0];
-          g.max_count = l[1];
-          if (l.size() == 4) {
-            g.min_weight = l[2];
-            g.max_weight = l[3];
-          }
-          kp.groups.push_back(g);
-        }
-        SolveOptions o;
-        o.solver = LabelArg<SolverKind>(solver, "solver");
-        KnapsackSolution s = ValueOrThrow(SolveKnapsack(kp, o));
-        py::dict out;
-        std::vector<std::size_t> chosen;
-        for (std::size_t i = 0; i < s.selected.size(); ++i) {
-          if (s.selected[i]) chosen.push_back(i);
-        }
-        out["selected"] = chosen;
-        out["value"] = s.value;
-        out["weight"] = s.weight;
-        out["lp_bound"] = s.lp_bound;
-        out["gap_ppm"] = s.gap_ppm;
-        out["proven_optimal"] = s.proven_optimal;
-        out["nodes"] = s.nodes;
-        out["solver"] = std::string(KeyOf(s.solver));
-        out["dynamic_programming"] = s.dynamic_programming;
-        return out;
-      },
+      "solve_knapsack", &SolveKnapsackDict,
       py::arg("values"), py::arg("weights"), py::arg("capacity"),
       py::arg("groups") = std::vector<std::int32_t>{},
       py::arg("group_limits") = std::vector<std::vector<std::int64_t>>{},
