@@ -101,4 +101,10 @@ PYBIND11_MODULE(_core, m) {
   register_plan(plan);
   auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
   register_votes(votes);
+  // `import renewal._core.plan` finds the submodules (as for a package), so that tools
+  // such as mypy's stubtest read them against renewal/_core/<area>.pyi.
+  py::dict modules = py::module_::import("sys").attr("modules");
+  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, votes}) {
+    modules[sub.attr("__name__")] = sub;
+  }
 }
