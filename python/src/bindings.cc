@@ -54,7 +54,14 @@ Money MoneyArg(py::handle value, std::string_view name, MoneyForm form) {
 }
 
 std::string JsonDumps(py::handle value) {
-  return py::module_::import("json").attr("dumps")(value, py::arg("ensure_ascii") = false)
+  // numpy scalars (np.int64(2025), np.bool_(True)) as the Python values they hold.
+  static const py::object* scalar = new py::object(py::cpp_function([](py::handle o) -> py::object {
+    if (py::hasattr(o, "dtype") && py::hasattr(o, "item")) return o.attr("item")();
+    throw py::type_error("Object of type " + std::string(py::str(o.get_type().attr("__name__"))) +
+                         " is not JSON serializable");
+  }));
+  return py::module_::import("json")
+      .attr("dumps")(value, py::arg("ensure_ascii") = false, py::arg("default") = *scalar)
       .cast<std::string>();
 }
 

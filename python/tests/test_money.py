@@ -94,6 +94,9 @@ def test_plan_options_go_through_the_one_parser():
                                 year=None, plan_tier_budget_yuan=None,
                                 district_limits=[("D1", 0, None)])
     assert p["objective"] == "households"
+    p = pl.make_plan_from_facts(_projects(), _facts(), "600000", year=np.int64(2025),
+                                must_include_hazards=np.bool_(False))
+    assert p["year"] == 2025
 
 
 def test_financing_money_is_yuan_as_decimal_or_str():
