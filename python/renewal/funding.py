@@ -166,10 +166,14 @@ def split(plan: PlanSpec, policy: PolicySpec) -> Allocation:
 def analyse_financing(case: Dict[str, Any]) -> Dict[str, Any]:
     """Self-balance (资金运营自平衡) of a financing case; ``years`` becomes a DataFrame.
 
-    ``case``: ``investment`` (yuan), ``loans`` [{principal, rate (percent), term_years,
-    style: equal_payment | equal_principal | bullet, grace_years}], ``revenues`` and
-    ``operating_costs`` [{kind, amount, growth, first_year, last_year}], ``horizon_years``,
-    ``discount_rate`` (percent), ``balance_within_years``.
+    ``case``: ``investment`` (yuan), ``loans`` [{principal (yuan), rate (percent),
+    term_years, style: equal_payment | equal_principal | bullet, grace_years}],
+    ``revenues`` and ``operating_costs`` [{kind, amount (yuan), growth, first_year,
+    last_year}], ``horizon_years``, ``discount_rate`` (percent), ``balance_within_years``.
+
+    Money follows the package's rule: yuan is a ``decimal.Decimal`` or a ``str``
+    (``"338000000.00"``). These amounts are in yuan, so an int (which means fen) is
+    refused with InvalidArgumentError saying what to pass; so is a float.
     """
     out = dict(_core.funding.analyse_financing(case))
     out["years"] = pd.DataFrame(out["years"])

@@ -6,13 +6,16 @@ objects with ``to_frame()`` and plots.
 
 >>> import renewal, renewal.plan as pl
 >>> reg = renewal.Registry.load("examples/plan/registry.json")       # doctest: +SKIP
->>> p = pl.make_plan(reg, "examples/plan/projects.json", 120_000_000,
+>>> p = pl.make_plan(reg, "examples/plan/projects.json", "120000000.00",
 ...                  sheet="ningbo", year=2025)                        # doctest: +SKIP
 >>> p.to_frame()                     # one row per project          # doctest: +SKIP
 >>> p.plot("plan.png")               # score vs cumulative cost, budget line  # doctest: +SKIP
 
 Money: ``*_yuan`` columns are exact strings in the JSON; frames add ``cost_fen``
-(int64, exact) and ``cost_wan`` (float, display only).
+(int64, exact) and ``cost_wan`` (float, display only). Money arguments follow the
+package's rule (an int is fen; yuan is a ``decimal.Decimal`` or a ``str``; a float is
+refused): every budget here is named ``*_yuan``, so it takes ``Decimal("120000000")`` or
+``"120000000.00"``, and an int raises InvalidArgumentError saying what to pass.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import pandas as pd
 from . import _core
 
 Projects = Union[str, os.PathLike, List[Dict[str, Any]], Dict[str, Any]]
-Budget = Union[int, str, Decimal]
+Budget = Union[str, Decimal]  # yuan; an int (fen) or a float is refused
 
 __all__ = [
     "Plan",
@@ -49,12 +52,6 @@ def _fen(yuan: str) -> int:
     return sign * (abs(int(whole or "0")) * 100 + int((frac + "00")[:2]))
 
 
-def _budget(value: Budget) -> str:
-    if isinstance(value, float):
-        raise TypeError("budgets are exact: pass an int, a str or a Decimal of yuan, not a float")
-    return str(value)
-
-
 def _projects_json(projects: Projects) -> str:
     if isinstance(projects, (str, os.PathLike)) and os.path.exists(os.fspath(projects)):
         with open(os.fspath(projects), encoding="utf-8") as f:
@@ -64,24 +61,6 @@ def _projects_json(projects: Projects) -> str:
     if isinstance(projects, dict):
         return json.dumps(projects, ensure_ascii=False)
     return json.dumps({"projects": list(projects)}, ensure_ascii=False)
-
-
-def _options(options: Dict[str, Any]) -> Dict[str, Any]:
-    out = dict(options)
-    if "plan_tier_budget_yuan" in out and out["plan_tier_budget_yuan"] is not None:
-        out["plan_tier_budget_yuan"] = _budget(out["plan_tier_budget_yuan"])
-    limits = out.get("district_limits")
-    if limits is not None:
-        fixed = []
-        for limit in limits:
-            if isinstance(limit, dict):
-                limit = dict(limit)
-                for key in ("min_spending_yuan", "max_spending_yuan"):
-                    if limit.get(key) is not None:
-                        limit[key] = _budget(limit[key])
-            fixed.append(limit)
-        out["district_limits"] = fixed
-    return out
 
 
 class Plan:
@@ -268,14 +247,19 @@ def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "n
     ``government_share``), solver (``auto``/``exact``/``fast``), district_limits
     [(district_id, min, max)] or [{"district_id", "min_projects", "max_projects",
     "min_spending_yuan", "max_spending_yuan"}] (spending on the budget basis; yuan as
-    int, str or Decimal), must_include_hazards, require_vote_passed,
+    Decimal or str), must_include_hazards, require_vote_passed,
     require_funding_confirmed, require_management_agreed, carry_over_bonus_points,
-    plan_tier_budget_yuan, node_limit, drop (ids of implement-tier projects that drop
-    out after the plan is made, in order; substitutes come in, see
-    ``Plan.substitutions``). An unknown option raises InvalidArgumentError.
+    plan_tier_budget_yuan (Decimal or str), node_limit, drop (ids of implement-tier
+    projects that drop out after the plan is made, in order; substitutes come in, see
+    ``Plan.substitutions``). The options are read by the C++ parser of
+    ``ParsePlanKeywordsJson`` (names, defaults, errors); an unknown option raises
+    InvalidArgumentError naming it.
+
+    :param budget_yuan: yuan as ``Decimal`` or ``str`` (``"120000000.00"``); an int is
+        refused (ints are fen), and so is a float.
     """
     return Plan.from_json(_core.plan.make_plan(registry, _projects_json(projects),
-                                               _budget(budget_yuan), sheet, _options(options)))
+                                               budget_yuan, sheet, options))
 
 
 def make_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]], budget_yuan: Budget,
@@ -285,17 +269,17 @@ def make_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]], bu
     Options as for ``make_plan``."""
     facts_json = json.dumps({"facts": list(facts)}, ensure_ascii=False)
     return Plan.from_json(_core.plan.make_plan_from_facts(
-        _projects_json(projects), facts_json, _budget(budget_yuan), sheet, _options(options)))
+        _projects_json(projects), facts_json, budget_yuan, sheet, options))
 
 
 def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
                             years: Iterable[Tuple[int, Budget]], sheet: str = "ningbo",
                             **options: Any) -> RollingPlan:
-    """A rolling plan over ``years`` = [(year, budget in yuan), ...]."""
+    """A rolling plan over ``years`` = [(year, budget in yuan as Decimal or str), ...]."""
     facts_json = json.dumps({"facts": list(facts)}, ensure_ascii=False)
-    ys = [(int(y), _budget(b)) for y, b in years]
+    ys = [(int(y), b) for y, b in years]
     return RollingPlan(json.loads(_core.plan.rolling_plan_from_facts(
-        _projects_json(projects), facts_json, ys, sheet, _options(options))))
+        _projects_json(projects), facts_json, ys, sheet, options)))
 
 
 def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
@@ -306,10 +290,12 @@ def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
     ``completion`` (equal shares only): ``greedy`` (leftover by approvals), ``add1``
     (raise every household's share by 1 fen while the outcome fits the budget),
     ``add1_greedy`` (add1, then greedy) or ``none``.
+
+    :param budget_yuan: yuan as ``Decimal`` or ``str`` (an int or a float is refused).
+    :param items: menu items as in a menu file (docs/plan.md).
     """
-    doc = {"budget_yuan": _budget(budget_yuan), "items": list(items), "ballots": list(ballots)}
-    return MenuResult(json.loads(_core.plan.choose_menu(json.dumps(doc, ensure_ascii=False), rule,
-                                                        completion)))
+    doc = {"budget_yuan": budget_yuan, "items": list(items), "ballots": list(ballots)}
+    return MenuResult(json.loads(_core.plan.choose_menu(doc, rule, completion)))
 
 
 def solve_knapsack(values: Sequence[int], weights: Sequence[int], capacity: int,

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 import pandas as pd
 
 Projects = Union[str, PathLike, List[Dict[str, Any]], Dict[str, Any]]
-Budget = Union[int, str, Decimal]
+Budget = Union[str, Decimal]  # yuan; an int (fen) or a float is refused
 
 class Plan:
     data: Dict[str, Any]

@@ -1,5 +1,6 @@
-// First include of every binding file: the pybind11 alias and the one place where
-// absl::Status becomes a Python exception (STYLE: one choke point).
+// First include of every binding file: the pybind11 alias, the one place where
+// absl::Status becomes a Python exception (STYLE: one choke point), and the
+// conversions every binding shares (money, labels, JSON text).
 #ifndef RENEWAL_PYTHON_BINDINGS_H_
 #define RENEWAL_PYTHON_BINDINGS_H_
 
@@ -8,11 +9,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "renewal/base/labels.h"
+#include "renewal/base/money.h"
 
 namespace py = pybind11;
 
@@ -39,6 +42,22 @@ E LabelArg(const std::string& text, const std::string& field) {
   if (!e) ThrowStatus(absl::InvalidArgumentError(field + ": unknown value \"" + text + "\""));
   return *e;
 }
+
+// Money from Python, one meaning everywhere: an int is fen; yuan is a decimal.Decimal or a
+// str ("12.34"); a float (not exact) or a bool is refused. Where the argument is in
+// yuan (a name ending in `_yuan`, or a field where an int meant yuan before) an int
+// is refused too, so that old calls fail instead of silently meaning fen:
+// `budget_yuan: an int is fen; pass yuan as Decimal or str (e.g. "1200000.00")`.
+// `name` names the argument in messages (InvalidArgumentError, or OutOfRangeError).
+enum class MoneyForm {
+  kFenOrYuan,  // int fen, or Decimal / str yuan
+  kYuan,       // Decimal / str yuan only
+};
+Money MoneyArg(py::handle value, std::string_view name, MoneyForm form = MoneyForm::kFenOrYuan);
+
+// Python's json.dumps(value, ensure_ascii=False): dicts and keywords become the JSON
+// text the C++ parsers read, so that names, defaults and errors are defined once.
+std::string JsonDumps(py::handle value);
 
 }  // namespace renewal::python
 

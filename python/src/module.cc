@@ -3,9 +3,18 @@
 
 #include <string>
 
-#include "registrations.inc"
-
 namespace renewal::python {
+
+// One binding file per submodule (python/src/register_<area>.cc), called in the order
+// written in PYBIND11_MODULE below (boost-histogram's module.cpp).
+void register_registry(py::module_& m);  // renewal._core.Registry, named by the others
+void register_eligibility(py::module_& eligibility);
+void register_funding(py::module_& funding);
+void register_generate(py::module_& generate);
+void register_ledger(py::module_& ledger);
+void register_plan(py::module_& plan);
+void register_votes(py::module_& votes);
+
 namespace {
 
 // Exception classes, created once at import (OpenTimelineIO's exception bindings).
@@ -75,5 +84,27 @@ PYBIND11_MODULE(_core, m) {
                           "A bug in renewal; please report it.");
   (void)builtins;
   renewal::python::errors = e;
-  renewal::python::RegisterAll(m);
+
+  using namespace renewal::python;
+  // The Registry class first: the submodules' signatures name it.
+  register_registry(m);
+  auto eligibility = m.def_submodule("eligibility", "Eligibility screening (改造范围).");
+  register_eligibility(eligibility);
+  auto funding = m.def_submodule("funding", "Funding sources and cost sharing (资金筹措).");
+  register_funding(funding);
+  auto generate = m.def_submodule("generate", "The deterministic synthetic city.");
+  register_generate(generate);
+  auto ledger = m.def_submodule(
+      "ledger", "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.");
+  register_ledger(ledger);
+  auto plan = m.def_submodule("plan", "Programme planning: scoring, annual plan, menu choice.");
+  register_plan(plan);
+  auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
+  register_votes(votes);
+  // `import renewal._core.plan` finds the submodules (as for a package), so that tools
+  // such as mypy's stubtest read them against renewal/_core/<area>.pyi.
+  py::dict modules = py::module_::import("sys").attr("modules");
+  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, votes}) {
+    modules[sub.attr("__name__")] = sub;
+  }
 }

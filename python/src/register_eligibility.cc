@@ -1,4 +1,4 @@
-// renewal._core.eligibility and renewal._core.generate: screening, the summary
+// renewal._core.eligibility: screening, the summary
 // by district, and the synthetic city. Results are plain columns (dicts of
 // lists); python/renewal/eligibility.py turns them into DataFrames.
 #include "bindings.h"
@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "renewal/eligibility/eligibility.h"
-#include "renewal/registry/generate.h"
 #include "renewal/registry/registry.h"
 #include "renewal/eligibility/summary.h"
 
@@ -141,23 +140,9 @@ py::dict SummaryColumns(const Registry& r, const std::optional<std::string>& spe
   return out;
 }
 
-Registry Generate(std::uint64_t estates, std::uint64_t seed, std::uint32_t scale) {
-  GenerateOptions o;
-  o.estates = estates;
-  o.seed = seed;
-  o.households_scale_pct = scale;
-  absl::StatusOr<Registry> r;
-  {
-    py::gil_scoped_release release;
-    r = GenerateCity(o);
-  }
-  return ValueOrThrow(std::move(r));
-}
-
 }  // namespace
 
-void register_eligibility(py::module_& m) {
-  py::module_ e = m.def_submodule("eligibility", "Eligibility screening (改造范围).");
+void register_eligibility(py::module_& e) {
   e.def("presets", [] {
     std::vector<std::string> names;
     for (std::string_view n : PresetPolicyNames()) names.emplace_back(n);
@@ -188,24 +173,6 @@ void register_eligibility(py::module_& m) {
         "with a policy, eligible / ineligible / undetermined estates.\n\n"
         ":param year: required with a policy.\n"
         ":returns: a dict of columns.");
-
-  py::module_ g = m.def_submodule("generate", "The deterministic synthetic city.");
-  g.def("generate", &Generate, py::arg("estates") = 1233, py::arg("seed") = 3,
-        py::arg("households_scale_pct") = 100,
-        "A synthetic city shaped like seed 003's (1,233 estates, 166,800 households,\n"
-        "5 districts). The same arguments give the identical registry on every platform.\n\n"
-        ":param estates: number of estates (1..10,000,000).\n"
-        ":param seed: PRNG seed.\n"
-        ":param households_scale_pct: households per estate relative to 135.3 (30..1000).\n"
-        ":returns: a :class:`renewal.Registry`.\n"
-        ":raises InvalidArgumentError: options out of range.");
-  g.def("target_households", [](std::uint64_t estates, std::uint32_t scale) {
-    GenerateOptions o;
-    o.estates = estates;
-    o.households_scale_pct = scale;
-    return TargetHouseholds(o);
-  }, py::arg("estates") = 1233, py::arg("households_scale_pct") = 100,
-        "The exact number of households generate() makes for these options.");
 }
 
 }  // namespace renewal::python

@@ -1,6 +1,7 @@
 // renewal._core.funding: cost plans, funding policies, allocations, the per-dwelling
 // residents' share and the self-balance analysis. Results are plain columns (dicts
-// of lists, money in integer fen); python/renewal/funding.py makes DataFrames.
+// of lists, money in integer fen); python/renewal/funding.py makes DataFrames. Money
+// given to a financing case is yuan as Decimal or str (MoneyArg, bindings.h).
 #include "bindings.h"
 
 #include <string>
@@ -86,14 +87,10 @@ py::dict ShareColumns(const FundingAllocation& a, const FundingPolicy& policy, c
   return out;
 }
 
-// Money from a Python value: str yuan "1234.56" or int yuan.
-Money MoneyOf(const py::handle& v, const char* field) {
-  if (py::isinstance<py::str>(v)) return ValueOrThrow(Money::Parse(v.cast<std::string>()));
-  if (py::isinstance<py::int_>(v) && !py::isinstance<py::bool_>(v)) {
-    return ValueOrThrow(Money::Yuan(v.cast<std::int64_t>()));
-  }
-  ThrowStatus(absl::InvalidArgumentError(std::string(field) +
-                                         ": expected yuan as a str like \"1234.56\" or an int"));
+// Money in a financing case is in yuan: Decimal or str (an int meant yuan here before,
+// and would now mean fen, so it is refused with what to pass; bindings.h).
+Money YuanOf(const py::handle& v, const std::string& field) {
+  return MoneyArg(v, field, MoneyForm::kYuan);
 }
 
 Ratio PercentOf(const py::handle& v, const char* field) {
@@ -113,16 +110,18 @@ E EnumOf(const py::handle& v, const char* field) {
 std::vector<YearlyAmount> StreamsOf(const py::dict& d, const char* key) {
   std::vector<YearlyAmount> out;
   if (!d.contains(key)) return out;
+  std::size_t i = 0;
   for (const py::handle& h : d[key]) {
     const py::dict s = py::reinterpret_borrow<py::dict>(h);
     YearlyAmount y;
     y.id = s.contains("id") ? s["id"].cast<std::string>() : "";
     if (s.contains("kind")) y.kind = EnumOf<RevenueKind>(s["kind"], "kind");
-    y.amount = MoneyOf(s["amount"], "amount");
+    y.amount = YuanOf(s["amount"], std::string(key) + "[" + std::to_string(i) + "].amount");
     if (s.contains("growth")) y.growth = PercentOf(s["growth"], "growth");
     if (s.contains("first_year")) y.first_year = s["first_year"].cast<int>();
     if (s.contains("last_year")) y.last_year = s["last_year"].cast<int>();
     out.push_back(y);
+    ++i;
   }
   return out;
 }
@@ -130,13 +129,14 @@ std::vector<YearlyAmount> StreamsOf(const py::dict& d, const char* key) {
 py::dict AnalyseFinancingDict(const py::dict& d) {
   FinancingCase c;
   c.id = d.contains("id") ? d["id"].cast<std::string>() : "";
-  if (d.contains("investment")) c.investment = MoneyOf(d["investment"], "investment");
+  if (d.contains("investment")) c.investment = YuanOf(d["investment"], "investment");
   if (d.contains("loans")) {
+    std::size_t i = 0;
     for (const py::handle& h : d["loans"]) {
       const py::dict l = py::reinterpret_borrow<py::dict>(h);
       Loan loan;
       loan.id = l.contains("id") ? l["id"].cast<std::string>() : "";
-      loan.principal = MoneyOf(l["principal"], "principal");
+      loan.principal = YuanOf(l["principal"], "loans[" + std::to_string(i++) + "].principal");
       loan.annual_rate = PercentOf(l["rate"], "rate");
       loan.term_years = l["term_years"].cast<int>();
       if (l.contains("grace_years")) loan.grace_years = l["grace_years"].cast<int>();
@@ -192,8 +192,7 @@ py::dict AnalyseFinancingDict(const py::dict& d) {
 
 }  // namespace
 
-void register_funding(py::module_& m) {
-  py::module_ f = m.def_submodule("funding", "Funding sources and cost sharing (资金筹措).");
+void register_funding(py::module_& f) {
   f.def("presets", [] {
     std::vector<std::string> out;
     for (std::string_view n : FundingPresetNames()) out.emplace_back(n);
@@ -283,7 +282,11 @@ void register_funding(py::module_& m) {
   f.def("analyse_financing", &AnalyseFinancingDict, py::arg("case"),
         "Yearly cash flows, payback year, NPV and self-balance of a financing case (dict: "
         "investment, loans[{principal, rate, term_years, style, grace_years}], revenues[{kind, "
-        "amount, growth}], operating_costs, horizon_years, discount_rate, balance_within_years).");
+        "amount, growth}], operating_costs, horizon_years, discount_rate, balance_within_years).\n\n"
+        ":param case: money (investment, principal, amount) in yuan as Decimal or str; rates "
+        "in percent as str or int.\n"
+        ":returns: dict with ``years`` columns, instalments and NPV in fen.\n"
+        ":raises renewal.InvalidArgumentError: bad case, or money given as an int or float.");
 }
 
 }  // namespace renewal::python

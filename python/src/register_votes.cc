@@ -196,8 +196,7 @@ py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::st
 
 }  // namespace
 
-void register_votes(py::module_& m) {
-  py::module_ v = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
+void register_votes(py::module_& v) {
   v.def("presets", [] {
     std::vector<std::string> names;
     for (std::string_view n : VoteRulePresetNames()) names.emplace_back(n);

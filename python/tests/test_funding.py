@@ -1,5 +1,7 @@
 """renewal.funding: splits as DataFrames, exact fen, errors, per-dwelling shares."""
 
+from decimal import Decimal
+
 import pytest
 
 import renewal
@@ -74,12 +76,13 @@ def test_financing_louqu():
     # Seed 000 Yueyang Louqu: 3.38亿 repaid from fees, parking, ads (assumptions as in
     # tests/financing_test.cc).
     r = fu.analyse_financing({
-        "investment": 338_000_000,
-        "loans": [{"principal": 338_000_000, "rate": "4.2", "term_years": 20, "style": "equal_payment"}],
-        "revenues": [{"kind": "property_fees", "amount": 10_000_000},
-                     {"kind": "parking", "amount": 14_000_000},
-                     {"kind": "advertising", "amount": 4_000_000}],
-        "operating_costs": [{"amount": 2_000_000}],
+        "investment": "338000000",
+        "loans": [{"principal": Decimal("338000000"), "rate": "4.2", "term_years": 20,
+                   "style": "equal_payment"}],
+        "revenues": [{"kind": "property_fees", "amount": "10000000"},
+                     {"kind": "parking", "amount": "14000000.00"},
+                     {"kind": "advertising", "amount": Decimal("4E+6")}],
+        "operating_costs": [{"amount": "2000000"}],
         "horizon_years": 20, "discount_rate": "4"})
     assert r["self_balancing"] is True
     assert r["payback_year"] == 13

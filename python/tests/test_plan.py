@@ -34,7 +34,7 @@ def _facts():
 
 def test_exact_plan_takes_the_two_fifties_and_frames():
     # Ningbo sheet with every fact at 0 points except what the bonus adds.
-    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000, "ningbo",
+    p = pl.make_plan_from_facts(_projects(), _facts(), "1000000", "ningbo",
                                 carry_over_bonus_points=1, solver="exact")
     assert p["proven_optimal"] is True
     assert sorted(p.selected) == ["B", "C"]
@@ -61,23 +61,23 @@ def test_budget_below_must_includes_raises_with_names():
     projects[0]["must_include"] = True
     projects[1]["must_include"] = True
     with pytest.raises(renewal.FailedPreconditionError) as e:
-        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
+        pl.make_plan_from_facts(projects, _facts(), "1000000")
     assert '"A" 60.00万' in str(e.value) and '"B" 50.00万' in str(e.value)
     with pytest.raises(RuntimeError):  # FailedPrecondition is also a RuntimeError
-        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
+        pl.make_plan_from_facts(projects, _facts(), "1000000")
 
 
 def test_bad_input_names_the_record():
     projects = _projects()
     projects[1]["cost_yuan"] = "-5"
     with pytest.raises(renewal.InvalidArgumentError, match=r'projects\[1\] "B" cost'):
-        pl.make_plan_from_facts(projects, _facts(), 1_000_000)
-    with pytest.raises(TypeError):
+        pl.make_plan_from_facts(projects, _facts(), "1000000")
+    with pytest.raises(renewal.InvalidArgumentError, match="budget_yuan: a float is not exact"):
         pl.make_plan_from_facts(_projects(), _facts(), 1e6)  # budgets are exact
 
 
 def test_rolling_plan_by_year():
-    years = [(2020, 500000), (2021, 500000), (2022, 500000)]
+    years = [(2020, "500000"), (2021, Decimal("500000")), (2022, "500000.00")]
     r = pl.rolling_plan_from_facts(_projects(), _facts(), years, objective="households")
     df = r.to_frame()
     # 2020: A (100 households, 60万) does not fit in 50万; C (90) does.
@@ -124,7 +124,7 @@ def test_sheets():
 @pytest.mark.skipif(not hasattr(renewal, "Registry"), reason="Registry bindings not built")
 def test_plan_from_registry_example():
     reg = renewal.Registry.load(str(ROOT / "examples/plan/registry.json"))
-    p = pl.make_plan(reg, ROOT / "examples/plan/projects.json", 120_000_000, "ningbo", year=2025)
+    p = pl.make_plan(reg, ROOT / "examples/plan/projects.json", Decimal("120000000"), "ningbo", year=2025)
     assert p["spent_yuan"] == "113000000.00"
     assert p.selected == ["P-E07", "P-E01", "P-E04", "P-E05", "P-E06"]
     excluded = p.to_frame().query("tier == 'excluded'")
@@ -136,7 +136,7 @@ def test_dropped_project_is_replaced_by_the_first_substitute_that_fits():
     # As the CLI smoke test: P-E04 (1500万) drops; 1500万 + 700万 left take P-E02 (1800万).
     reg = renewal.Registry.load(str(ROOT / "examples/plan/registry.json"))
     projects = ROOT / "examples/plan/projects.json"
-    p = pl.make_plan(reg, projects, 120_000_000, year=2025, drop=["P-E04"])
+    p = pl.make_plan(reg, projects, Decimal("120000000"), year=2025, drop=["P-E04"])
     assert p.substitutions == [("P-E04", ["P-E02"])]
     assert p.selected == ["P-E07", "P-E01", "P-E05", "P-E06", "P-E02"]
     assert p["left_yuan"] == "4000000.00"
@@ -145,11 +145,11 @@ def test_dropped_project_is_replaced_by_the_first_substitute_that_fits():
     assert df.loc[df["id"] == "P-E04", "reason"].item() == "dropped_out"
     assert df.loc[df["id"] == "P-E02", "reason"].item() == "substitute"
     with pytest.raises(renewal.NotFoundError, match='options.drop: dropped_id: "P-E02"'):
-        pl.make_plan(reg, projects, 120_000_000, drop=["P-E02"])  # not in the implement tier
+        pl.make_plan(reg, projects, Decimal("120000000"), drop=["P-E02"])  # not in the implement tier
     with pytest.raises(renewal.InvalidArgumentError, match="options.dorp: unknown option"):
-        pl.make_plan(reg, projects, 120_000_000, dorp=["P-E04"])
+        pl.make_plan(reg, projects, Decimal("120000000"), dorp=["P-E04"])
     with pytest.raises(renewal.InvalidArgumentError, match="options.drop: only for the annual"):
-        pl.rolling_plan_from_facts(_projects(), _facts(), [(2025, 1_000_000)], drop=["A"])
+        pl.rolling_plan_from_facts(_projects(), _facts(), [(2025, "1000000")], drop=["A"])
 
 
 def test_outputs_match_the_schemas():
@@ -157,7 +157,7 @@ def test_outputs_match_the_schemas():
 
     schemas = ROOT / "docs" / "schemas"
     plan_schema = _json.loads((schemas / "plan.schema.json").read_text())
-    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000)
+    p = pl.make_plan_from_facts(_projects(), _facts(), "1000000")
     assert set(p.data) == set(plan_schema["required"])
     item = plan_schema["properties"]["projects"]["items"]
     assert set(p.data["projects"][0]) == set(item["required"])
@@ -172,7 +172,7 @@ def test_district_spending_limits():
     # D1 at most 40万 of spending: neither A nor B fits there → C alone, 10 points; B and A
     # are out by D1's money maximum (0 spent + 50万 > 40万).
     limits = [{"district_id": "D1", "max_spending_yuan": Decimal("400000")}]
-    p = pl.make_plan_from_facts(_projects(), _facts(), 1_000_000, carry_over_bonus_points=1,
+    p = pl.make_plan_from_facts(_projects(), _facts(), "1000000", carry_over_bonus_points=1,
                                 district_limits=limits)
     assert p.selected == ["C"]
     df = p.to_frame()
@@ -182,13 +182,13 @@ def test_district_spending_limits():
     assert p["district_shortfalls"] == []
     # D2 must spend 60万 but its only project costs 50万: named, with the sums.
     with pytest.raises(renewal.FailedPreconditionError, match=r'district "D2" needs spending of at least 60.00万'):
-        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
-                                district_limits=[{"district_id": "D2", "min_spending_yuan": 600000}])
-    with pytest.raises(TypeError):
-        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
+        pl.make_plan_from_facts(_projects(), _facts(), "1000000",
+                                district_limits=[{"district_id": "D2", "min_spending_yuan": "600000"}])
+    with pytest.raises(renewal.InvalidArgumentError, match="a float is not exact"):
+        pl.make_plan_from_facts(_projects(), _facts(), "1000000",
                                 district_limits=[{"district_id": "D2", "min_spending_yuan": 6e5}])
     with pytest.raises(renewal.InvalidArgumentError, match="unknown field"):
-        pl.make_plan_from_facts(_projects(), _facts(), 1_000_000,
+        pl.make_plan_from_facts(_projects(), _facts(), "1000000",
                                 district_limits=[{"district_id": "D2", "max_spend": 1}])
 
 

@@ -2,7 +2,9 @@
 #include "renewal/plan/plan_io.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -27,7 +29,9 @@ absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) 
 // Field readers: `where` names the record ("projects[3] \"P-3\"").
 class Fields {
  public:
-  Fields(const json::object& o, std::string where) : o_(o), where_(std::move(where)) {}
+  // `sep` joins the record and the key in messages: "projects[3] cost_yuan", "options.year".
+  Fields(const json::object& o, std::string where, std::string_view sep = " ")
+      : o_(o), where_(std::move(where)), sep_(sep) {}
   const std::string& where() const { return where_; }
 
   // Unknown fields are errors: a misspelt key must not turn a fact into "missing".
@@ -35,7 +39,7 @@ class Fields {
     for (const auto& kv : o_) {
       const std::string_view key = Sv(kv.key());
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        return absl::InvalidArgumentError(StrCat(where_, " ", key, ": unknown field"));
+        return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": unknown field"));
       }
     }
     return absl::OkStatus();
@@ -44,14 +48,14 @@ class Fields {
     for (const auto& kv : o_) {
       const std::string_view key = Sv(kv.key());
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        return absl::InvalidArgumentError(StrCat(where_, " ", key, ": unknown field"));
+        return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": unknown field"));
       }
     }
     return absl::OkStatus();
   }
 
   absl::Status Error(std::string_view key, std::string_view what) const {
-    return absl::InvalidArgumentError(StrCat(where_, " ", key, ": ", what));
+    return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": ", what));
   }
   const json::value* Get(std::string_view key) const {
     auto it = o_.find(json::string_view(key.data(), key.size()));
@@ -107,6 +111,7 @@ class Fields {
  private:
   const json::object& o_;
   std::string where_;
+  std::string_view sep_;
 };
 
 absl::StatusOr<const json::array*> TopArray(const json::value& v, std::string_view key) {
@@ -257,28 +262,28 @@ absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view text) 
   return out;
 }
 
-absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view text, const PlanOptions& base) {
-  absl::StatusOr<json::value> doc = Parse(text, "plan options");
-  if (!doc.ok()) return doc.status();
-  if (!doc->is_object()) return absl::InvalidArgumentError("plan options: must be an object");
-  Fields top(doc->as_object(), "plan options");
-  if (absl::Status s = top.Only({"$schema", "district_limits"}); !s.ok()) return s;
-  PlanOptions out = base;
-  const json::value* limits = top.Get("district_limits");
-  if (!limits) return out;
-  if (!limits->is_array()) return top.Error("district_limits", "must be an array");
-  out.district_limits.clear();
-  for (std::size_t k = 0; k < limits->as_array().size(); ++k) {
-    const json::value& v = limits->as_array()[k];
+namespace {
+
+// The district_limits array of the options (replaces base's list); messages start with
+// `prefix` ("" for the options file, "options." for Python's keywords).
+absl::Status ParseDistrictLimits(const json::value& limits, std::string_view prefix,
+                                 std::vector<DistrictLimit>* out) {
+  if (!limits.is_array()) {
+    return absl::InvalidArgumentError(StrCat(prefix, "district_limits: must be an array"));
+  }
+  out->clear();
+  for (std::size_t k = 0; k < limits.as_array().size(); ++k) {
+    const json::value& v = limits.as_array()[k];
     if (!v.is_object()) {
-      return absl::InvalidArgumentError(StrCat("district_limits[", k, "]: must be an object"));
+      return absl::InvalidArgumentError(
+          StrCat(prefix, "district_limits[", k, "]: must be an object"));
     }
     DistrictLimit l;
     {
-      Fields f0(v.as_object(), StrCat("district_limits[", k, "]"));
+      Fields f0(v.as_object(), StrCat(prefix, "district_limits[", k, "]"));
       if (absl::Status s = f0.String("district_id", true, &l.district_id); !s.ok()) return s;
     }
-    Fields f(v.as_object(), StrCat("district_limits[", k, "] \"", l.district_id, "\""));
+    Fields f(v.as_object(), StrCat(prefix, "district_limits[", k, "] \"", l.district_id, "\""));
     std::optional<std::int64_t> min_projects, max_projects;
     absl::Status s = f.Only({"district_id", "min_projects", "max_projects", "min_spending_yuan",
                              "max_spending_yuan"});
@@ -303,8 +308,82 @@ absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view text, const Pl
                             l.min_spending.ToYuanString(), " and ",
                             l.max_spending ? l.max_spending->ToYuanString() : "none"));
     }
-    out.district_limits.push_back(std::move(l));
+    out->push_back(std::move(l));
   }
+  return absl::OkStatus();
+}
+
+// Every option of ParsePlanKeywordsJson, in the order its message lists them.
+constexpr std::string_view kPlanKeywords[] = {
+    "year", "objective", "basis", "solver", "node_limit", "must_include_hazards",
+    "require_vote_passed", "require_funding_confirmed", "require_management_agreed",
+    "carry_over_bonus_points", "plan_tier_budget_yuan", "district_limits"};
+
+}  // namespace
+
+absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view text, const PlanOptions& base) {
+  absl::StatusOr<json::value> doc = Parse(text, "plan options");
+  if (!doc.ok()) return doc.status();
+  if (!doc->is_object()) return absl::InvalidArgumentError("plan options: must be an object");
+  Fields top(doc->as_object(), "plan options");
+  if (absl::Status s = top.Only({"$schema", "district_limits"}); !s.ok()) return s;
+  PlanOptions out = base;
+  const json::value* limits = top.Get("district_limits");
+  if (!limits) return out;
+  if (!limits->is_array()) return top.Error("district_limits", "must be an array");
+  if (absl::Status s = ParseDistrictLimits(*limits, "", &out.district_limits); !s.ok()) return s;
+  return out;
+}
+
+absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const PlanOptions& base) {
+  absl::StatusOr<json::value> doc = Parse(text, "options");
+  if (!doc.ok()) return doc.status();
+  if (!doc->is_object()) return absl::InvalidArgumentError("options: must be an object");
+  for (const auto& kv : doc->as_object()) {
+    const std::string_view key = Sv(kv.key());
+    if (std::find(std::begin(kPlanKeywords), std::end(kPlanKeywords), key) ==
+        std::end(kPlanKeywords)) {
+      std::string known;
+      for (std::string_view k : kPlanKeywords) known += StrCat(known.empty() ? "" : ", ", k);
+      return absl::InvalidArgumentError(
+          StrCat("options.", key, ": unknown option (known: ", known, ")"));
+    }
+  }
+  Fields f(doc->as_object(), "options", ".");
+  PlanOptions out = base;
+  std::optional<std::int64_t> year, node_limit, bonus;
+  std::optional<bool> hazards, vote, funding, management;
+  absl::Status s = f.Int("year", &year);
+  if (s.ok() && year && (*year < 0 || *year > 9999)) {
+    s = f.Error("year", StrCat("must be 0 (the current year) or a year, got ", *year));
+  }
+  if (s.ok()) s = ParseEnum(f, "objective", &out.objective);
+  if (s.ok()) s = ParseEnum(f, "basis", &out.basis);
+  if (s.ok()) s = ParseEnum(f, "solver", &out.solve.solver);
+  if (s.ok()) s = f.Int("node_limit", &node_limit);
+  if (s.ok()) s = f.Bool("must_include_hazards", &hazards);
+  if (s.ok()) s = f.Bool("require_vote_passed", &vote);
+  if (s.ok()) s = f.Bool("require_funding_confirmed", &funding);
+  if (s.ok()) s = f.Bool("require_management_agreed", &management);
+  if (s.ok()) s = f.Int("carry_over_bonus_points", &bonus);
+  constexpr std::int64_t kMaxBonus = INT64_MAX / kMilliPerPoint;
+  if (s.ok() && bonus && (*bonus < -kMaxBonus || *bonus > kMaxBonus)) {
+    s = f.Error("carry_over_bonus_points", StrCat("out of range, got ", *bonus));
+  }
+  if (s.ok()) s = f.Yuan("plan_tier_budget_yuan", false, &out.plan_tier_budget);
+  if (s.ok()) {
+    if (const json::value* limits = f.Get("district_limits")) {
+      s = ParseDistrictLimits(*limits, "options.", &out.district_limits);
+    }
+  }
+  if (!s.ok()) return s;
+  if (year) out.year = static_cast<int>(*year);
+  if (node_limit) out.solve.node_limit = *node_limit;
+  if (hazards) out.must_include_hazards = *hazards;
+  if (vote) out.require_vote_passed = *vote;
+  if (funding) out.require_funding_confirmed = *funding;
+  if (management) out.require_management_agreed = *management;
+  if (bonus) out.carry_over_bonus = *bonus * kMilliPerPoint;
   return out;
 }
 

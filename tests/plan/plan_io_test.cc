@@ -64,6 +64,46 @@ TEST(PlanIo, ParsesDistrictLimitsFromTheOptionsFile) {
   EXPECT_THAT(bad.status().message(), HasSubstr("district_limits[0] district_id: required"));
 }
 
+// Python's make_plan keywords as one JSON object: every option, nulls keep the base,
+// an unknown key is named with the known ones.
+TEST(PlanIo, ParsesThePlanKeywords) {
+  PlanOptions base;
+  base.budget = Money::Fen(100);
+  base.solve.node_limit = 7;
+  auto o = ParsePlanKeywordsJson(R"({"year": 2025, "objective": "households",
+    "basis": "government_share", "solver": "fast", "node_limit": null,
+    "must_include_hazards": true, "require_vote_passed": false, "require_funding_confirmed": true,
+    "require_management_agreed": true, "carry_over_bonus_points": 2,
+    "plan_tier_budget_yuan": "12.34", "district_limits": [{"district_id": "D1", "max_projects": 2}]})",
+                                 base);
+  ASSERT_TRUE(o.ok()) << o.status();
+  EXPECT_EQ(o->budget, Money::Fen(100));
+  EXPECT_EQ(o->year, 2025);
+  EXPECT_EQ(o->objective, Objective::kHouseholds);
+  EXPECT_EQ(o->basis, BudgetBasis::kGovernmentShare);
+  EXPECT_EQ(o->solve.solver, SolverKind::kFast);
+  EXPECT_EQ(o->solve.node_limit, 7);
+  EXPECT_TRUE(o->must_include_hazards);
+  EXPECT_FALSE(o->require_vote_passed);
+  EXPECT_TRUE(o->require_funding_confirmed);
+  EXPECT_TRUE(o->require_management_agreed);
+  EXPECT_EQ(o->carry_over_bonus, 2 * kMilliPerPoint);
+  EXPECT_EQ(o->plan_tier_budget, Money::Fen(1234));
+  ASSERT_EQ(o->district_limits.size(), 1u);
+  EXPECT_EQ(o->district_limits[0].max_projects, 2);
+
+  auto bad = ParsePlanKeywordsJson(R"({"dorp": ["P1"]})", base);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad.status().message(), HasSubstr("options.dorp: unknown option (known: year, "));
+  bad = ParsePlanKeywordsJson(R"({"objective": "beauty"})", base);
+  EXPECT_THAT(bad.status().message(), HasSubstr("options.objective: unknown value \"beauty\""));
+  bad = ParsePlanKeywordsJson(R"({"district_limits": [{"district_id": "D1", "max_spend": 1}]})", base);
+  EXPECT_THAT(bad.status().message(),
+              HasSubstr("options.district_limits[0] \"D1\" max_spend: unknown field"));
+  bad = ParsePlanKeywordsJson(R"({"year": "2025"})", base);
+  EXPECT_THAT(bad.status().message(), HasSubstr("options.year: must be an integer"));
+}
+
 TEST(PlanIo, BadProjectsNameTheRecordAndField) {
   auto bad = ParseProjectsJson(R"({"projects": [{"id": "P1", "estate_id": "E1", "cost_yuan": "-3"}]})");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);

@@ -205,6 +205,14 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
                                                            std::string_view dropped_id,
                                                            const PlanOptions& options);
 
+/// Several projects drop out, in the order given: DropAndSubstitute for each id (each
+/// call recorded in plan.substitutions). On success `plan` holds the result of every
+/// drop; on error (the first id that fails, NotFound when it is not an implement-tier
+/// project at that point) `plan` is unchanged and the message names that id. This is
+/// the `drop` option of the CLI (`renewal plan --drop A,B`) and of Python's make_plan.
+absl::Status DropAndSubstituteAll(AnnualPlan& plan, const std::vector<std::string>& dropped_ids,
+                                  const PlanOptions& options);
+
 // ---------------------------------------------------------------------------
 // Multi-year rolling plans (三年行动 2020–2022, 五年 2021–2025).
 

@@ -26,6 +26,15 @@ absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string
 absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view json);
 // `base` with the options the document sets (district_limits replaces the list).
 absl::StatusOr<PlanOptions> ParsePlanOptionsJson(std::string_view json, const PlanOptions& base);
+/// `base` with every option the JSON object sets, keyed as the keywords of Python's
+/// `renewal.plan.make_plan`: year, objective, basis, solver (label keys), node_limit,
+/// must_include_hazards, require_vote_passed, require_funding_confirmed,
+/// require_management_agreed, carry_over_bonus_points (whole points), plan_tier_budget_yuan
+/// (yuan), district_limits (as in the options file; replaces the list). A null value
+/// leaves the option as in `base`. An unknown key is InvalidArgument
+/// `options.<key>: unknown option (known: ...)`; other messages name `options.<key>`.
+/// The budget is not an option (set it in `base`).
+absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view json, const PlanOptions& base);
 absl::StatusOr<MenuInput> ParseMenuJson(std::string_view json);
 
 std::string PlanToJson(const AnnualPlan& plan);

@@ -1,8 +1,21 @@
-"""Type stubs for the compiled module renewal._core (registry part)."""
+"""Type stubs for the compiled module renewal._core: the errors and Registry here, one
+stub per submodule beside this file (python/src/register_<area>.cc).
+
+Money arguments (see the README, "Money in Python"): an int is fen; yuan is a
+decimal.Decimal or a str; a float is refused. Arguments in yuan only (``*_yuan``) refuse
+an int too.
+"""
 
 from typing import Any
 
 import pandas as pd
+
+from . import eligibility as eligibility
+from . import funding as funding
+from . import generate as generate
+from . import ledger as ledger
+from . import plan as plan
+from . import votes as votes
 
 class Error(Exception): ...
 class InvalidArgumentError(Error, ValueError): ...
@@ -25,7 +38,10 @@ class Registry:
                     current_year: int = 0) -> Registry: ...
     def dumps(self) -> str: ...
     def save(self, path: str) -> None: ...
-    def to_frames(self) -> dict[str, pd.DataFrame]: ...
+    # Added by the renewal package (renewal/registry.py, renewal/__init__.py).
+    def to_frames(registry) -> dict[str, pd.DataFrame]: ...
+    def screen(self, policy: str = ..., year: int | None = None) -> pd.DataFrame: ...
+    def _repr_html_(self) -> str: ...
     @property
     def estate_count(self) -> int: ...
     @property

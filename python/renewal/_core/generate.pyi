@@ -1,0 +1,6 @@
+"""renewal._core.generate: the synthetic city (python/src/register_generate.cc)."""
+
+from . import Registry
+
+def generate(estates: int = 1233, seed: int = 3, households_scale_pct: int = 100) -> Registry: ...
+def target_households(estates: int = 1233, households_scale_pct: int = 100) -> int: ...
