@@ -67,12 +67,8 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   // Projects that drop out after the plan is made, in order, each replaced by substitutes.
   if (std::optional<std::string> drop = a.option("drop")) {
     const std::vector<std::string> ids = absl::StrSplit(*drop, ',', absl::SkipEmpty());
-    for (const std::string& id : ids) {
-      absl::StatusOr<std::vector<std::string>> added = DropAndSubstitute(*plan, id, o);
-      if (!added.ok()) {
-        return absl::Status(added.status().code(),
-                            "--drop: " + std::string(added.status().message()));
-      }
+    if (absl::Status s = DropAndSubstituteAll(*plan, ids, o); !s.ok()) {
+      return absl::Status(s.code(), "--drop: " + std::string(s.message()));
     }
   }
   out << (a.flag("json") ? PlanToJson(*plan) + "\n" : PlanToText(*plan));
