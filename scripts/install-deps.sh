@@ -7,6 +7,7 @@ packages=(
   pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-pandas python3-numpy python3-matplotlib python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

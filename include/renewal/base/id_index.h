@@ -126,7 +126,9 @@ class IdIndex {
     template <class F>
     void ForEachPiece(std::uint32_t row, F f) const {
       std::string_view stored = column[row];
-      if (!stored.empty() && stored.front() == kPrefixMark) {
+      // A stored ID is marked only when the row was added with a prefix function;
+      // an ID that itself begins with the mark byte is then just bytes.
+      if (prefix != nullptr && !stored.empty() && stored.front() == kPrefixMark) {
         const IdPrefix p = prefix(context, row);
         for (int i = 0; i < p.count; ++i) {
           if (!f(p.piece[static_cast<std::size_t>(i)])) return;

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang (ASan + UBSan) into build-fuzz and runs
+# each: first on its committed regression inputs (tests/fuzz/regressions/<harness>/,
+# every finding kept), then for FUZZ_SECONDS (default 30) from seeds made from the
+# examples. Any crash, leak, sanitizer report or failed check fails the script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+seconds=${FUZZ_SECONDS:-30}
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+CXX=clang++ CC=clang BUILD_DIR=$build BUILD_TYPE=RelWithDebInfo scripts/build.sh \
+  -DRENEWAL_FUZZ=ON -DRENEWAL_SANITIZE=address,undefined -DRENEWAL_BUILD_TESTS=OFF \
+  -DRENEWAL_BUILD_PYTHON=OFF -DRENEWAL_BUILD_BENCH=OFF -DRENEWAL_INSTALL=OFF
+
+# Seeds: the examples, prefixed with the selector byte where a harness reads several
+# formats; a journal written by the CLI.
+seeds=$build/fuzz-seeds
+rm -rf "$seeds" && mkdir -p "$seeds"
+seed() {  # seed HARNESS NAME SELECTOR FILE
+  mkdir -p "$seeds/$1"
+  if [ -n "$3" ]; then printf "\\x$3" > "$seeds/$1/$2"; else : > "$seeds/$1/$2"; fi
+  cat "$4" >> "$seeds/$1/$2"
+}
+seed registry_json_fuzz tiny "" tests/data/tiny_city.json
+seed registry_json_fuzz estate "" examples/votes/estate.json
+seed registry_json_fuzz ledger "" examples/ledger/registry.json
+seed votes_fuzz ballots 00 examples/votes/ballots.json
+seed votes_fuzz round1 00 examples/votes/consult_round1.json
+seed votes_fuzz rule 01 examples/votes/rule_80_percent.json
+seed votes_fuzz elevator 02 examples/votes/elevator_applications.json
+seed funding_fuzz plan 00 examples/funding/yueyang_plan.json
+seed funding_fuzz policy 01 examples/funding/city_policy.json
+seed funding_fuzz financing 02 examples/funding/yueyang_louqu_financing.json
+seed plan_io_fuzz projects 00 examples/plan/projects.json
+seed plan_io_fuzz options 02 examples/plan/options.json
+seed plan_io_fuzz menu 04 examples/plan/menu.json
+mkdir -p "$seeds/eligibility_policy_fuzz"
+printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
+j=$build/fuzz-journal
+rm -f "$j"
+"$build/renewal" ledger init examples/ledger/registry.json "$j" >/dev/null
+"$build/renewal" ledger deposit examples/ledger/registry.json "$j" --dwelling E1-B1-1-101 \
+  --amount 5000 --date 2025-01-10 >/dev/null
+"$build/renewal" ledger interest examples/ledger/registry.json "$j" --amount 12.34 \
+  --date 2025-12-31 >/dev/null
+mkdir -p "$seeds/journal_fuzz" "$seeds/ledger_ops_fuzz"
+cp "$j" "$seeds/journal_fuzz/journal"
+printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_fuzz/ops"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for h in registry_json_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
+         journal_fuzz ledger_ops_fuzz; do
+  regressions=tests/fuzz/regressions/$h
+  if compgen -G "$regressions/*" >/dev/null; then
+    "$build/tests/fuzz/$h" "$regressions"/* 2>"$build/$h.regressions.log" ||
+      { cat "$build/$h.regressions.log"; echo "fuzz: $h failed on a regression input" >&2; exit 1; }
+  fi
+  corpus=$build/fuzz-corpus/$h
+  mkdir -p "$corpus" "$seeds/$h"
+  "$build/tests/fuzz/$h" "$corpus" "$seeds/$h" -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/$h-" \
+    >"$build/$h.log" 2>&1 || { tail -40 "$build/$h.log"; echo "fuzz: $h found a failure" >&2; exit 1; }
+  echo "fuzz: $h: $(grep -E 'stat::number_of_executed_units' "$build/$h.log" | awk '{print $2}') runs," \
+       "$(grep -oE 'cov: [0-9]+' "$build/$h.log" | tail -1), no finding"
+done
