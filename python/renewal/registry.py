@@ -6,9 +6,10 @@ import json
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ._core import Registry
+from ._core import InvalidArgumentError, Registry
 
 _FACILITY_PREFIX = "facility_"
 
@@ -59,6 +60,7 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
         return [{k: _plain(v) for k, v in r.items() if _present(v)}
                 for r in frame.to_dict(orient="records")]
 
+    _check_one_area(dwellings)
     estate_rows, building_rows, dwelling_rows = rows(estates), rows(buildings), rows(dwellings)
     area_rows = rows(areas)
     district_rows = [r for r in area_rows if r.get("level") == "district"] or [
@@ -106,6 +108,28 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
     for r in estate_rows:
         doc["estates"].append(_estate(r, by_estate.get(r["estate_id"], [])))
     return Registry.loads(json.dumps(doc, ensure_ascii=False), current_year)
+
+
+def _check_one_area(dwellings: pd.DataFrame) -> None:
+    """One fact, two columns: ``area_centi_m2`` (exact) wins only where
+    ``exclusive_area_m2`` says the same; an edited, blank, infinite or negative
+    ``exclusive_area_m2`` beside it is an error, not silently ignored."""
+    if "area_centi_m2" not in dwellings or "exclusive_area_m2" not in dwellings:
+        return
+    m2 = pd.to_numeric(dwellings["exclusive_area_m2"], errors="coerce").astype("float64")
+    centi = pd.to_numeric(dwellings["area_centi_m2"], errors="coerce").astype("float64")
+    agree = np.isfinite(m2) & np.isfinite(centi) & ((m2 * 100).round() == centi)
+    if bool(agree.all()):
+        return
+    bad = dwellings.loc[~agree]
+    shown = "; ".join(
+        f'dwelling "{r.get("dwelling_id", i)}": exclusive_area_m2 {r["exclusive_area_m2"]!r}, '
+        f'area_centi_m2 {r["area_centi_m2"]!r}'
+        for i, r in bad.head(5).to_dict(orient="index").items())
+    more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+    raise InvalidArgumentError(
+        f"dwellings: exclusive_area_m2 and area_centi_m2 disagree in {len(bad)} rows: "
+        f"{shown}{more}; edit one column and drop the other, or make them agree")
 
 
 def _area(row: dict[str, Any]) -> Any:

@@ -65,4 +65,45 @@ std::string JsonDumps(py::handle value) {
       .cast<std::string>();
 }
 
+std::string TextArg(py::handle value, std::string_view name) {
+  py::object text = py::reinterpret_borrow<py::object>(value);
+  if (!py::isinstance<py::str>(value) && PyObject_HasAttrString(value.ptr(), "__fspath__")) {
+    text = py::module_::import("os").attr("fspath")(value);
+  }
+  if (!py::isinstance<py::str>(text)) {
+    Invalid(name, "expected str, got " +
+                      std::string(py::str(value.get_type().attr("__name__"))));
+  }
+  Py_ssize_t size = 0;
+  const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+  if (utf8 == nullptr) {
+    PyErr_Clear();
+    const py::str s = py::reinterpret_borrow<py::str>(text);
+    Py_ssize_t at = 0;
+    for (const Py_ssize_t n = PyUnicode_GetLength(s.ptr()); at < n; ++at) {
+      const Py_UCS4 c = PyUnicode_ReadChar(s.ptr(), at);
+      if (c >= 0xD800 && c <= 0xDFFF) break;
+    }
+    Invalid(name, "not valid Unicode: a lone surrogate at character " + std::to_string(at));
+  }
+  return std::string(utf8, static_cast<std::size_t>(size));
+}
+
+std::int64_t IntArg(py::handle value, std::string_view name) {
+  if (py::isinstance<py::bool_>(value) || !PyIndex_Check(value.ptr())) {
+    Invalid(name, "expected an integer, got " +
+                      std::string(py::str(value.get_type().attr("__name__"))));
+  }
+  const py::int_ n = py::reinterpret_steal<py::int_>(PyNumber_Index(value.ptr()));
+  if (!n) throw py::error_already_set();
+  const long long v = PyLong_AsLongLong(n.ptr());
+  if (v == -1 && PyErr_Occurred()) {
+    PyErr_Clear();
+    ThrowStatus(absl::OutOfRangeError(std::string(name) + ": " +
+                                      py::str(static_cast<py::handle>(n)).cast<std::string>() +
+                                      " does not fit a 64-bit integer"));
+  }
+  return static_cast<std::int64_t>(v);
+}
+
 }  // namespace renewal::python

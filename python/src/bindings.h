@@ -55,6 +55,15 @@ enum class MoneyForm {
 };
 Money MoneyArg(py::handle value, std::string_view name, MoneyForm form = MoneyForm::kFenOrYuan);
 
+// Text from Python: a str (or, for paths, an os.PathLike) that must be valid Unicode;
+// a lone surrogate ("\ud800") is InvalidArgumentError naming the argument and the
+// character's index, not pybind11's TypeError echoing the whole argument.
+std::string TextArg(py::handle value, std::string_view name);
+
+// An integer from Python that fits int64: InvalidArgumentError naming the argument
+// for a non-integer, OutOfRangeError for one beyond ±2^63.
+std::int64_t IntArg(py::handle value, std::string_view name);
+
 // Python's json.dumps(value, ensure_ascii=False): dicts and keywords become the JSON
 // text the C++ parsers read, so that names, defaults and errors are defined once.
 std::string JsonDumps(py::handle value);

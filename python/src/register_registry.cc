@@ -21,6 +21,15 @@ LoadOptions Options(int current_year) {
   return o;
 }
 
+LoadOptions Options(py::handle current_year) {
+  const std::int64_t year = IntArg(current_year, "current_year");
+  if (year < 0 || year > 9999) {
+    ThrowStatus(absl::InvalidArgumentError("current_year: expected 0 (this year) to 9999, got " +
+                                           std::to_string(year)));
+  }
+  return Options(static_cast<int>(year));
+}
+
 template <class T>
 py::array_t<T> Array(std::size_t n) {
   return py::array_t<T>(static_cast<py::ssize_t>(n));
@@ -242,10 +251,12 @@ dwellings and owners. Immutable once loaded. Load with :meth:`load` or :meth:`lo
 )doc")
       .def_static(
           "load",
-          [](const std::string& path, int current_year) {
+          [](py::handle path_arg, py::handle year_arg) {
+            const std::string path = TextArg(path_arg, "path");
+            const LoadOptions options = Options(year_arg);
             absl::StatusOr<Registry> r = [&] {
               py::gil_scoped_release release;  // loading a city takes a while
-              return LoadRegistryFile(path, Options(current_year));
+              return LoadRegistryFile(path, options);
             }();
             return ValueOrThrow(std::move(r));  // raising needs the GIL
           },
@@ -260,8 +271,8 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
 )doc")
       .def_static(
           "loads",
-          [](const std::string& text, int current_year) {
-            return ValueOrThrow(LoadRegistryJson(text, Options(current_year)));
+          [](py::handle text, py::handle current_year) {
+            return ValueOrThrow(LoadRegistryJson(TextArg(text, "text"), Options(current_year)));
           },
           py::arg("text"), py::arg("current_year") = 0,
           "Load a registry from JSON text. Same errors as :meth:`load`.")
@@ -270,8 +281,8 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
           "The registry as canonical JSON text.")
       .def(
           "save",
-          [](const Registry& r, const std::string& path) {
-            ThrowIfError(SaveRegistryFile(r, path));
+          [](const Registry& r, py::handle path) {
+            ThrowIfError(SaveRegistryFile(r, TextArg(path, "path")));
           },
           py::arg("path"), "Write the registry as JSON to ``path`` (atomically, via rename).")
       .def_property_readonly("estate_count", &Registry::estate_count)

@@ -139,3 +139,33 @@ def test_unknown_pickle_version_is_refused():
     blank = renewal.Registry.__new__(renewal.Registry)
     with pytest.raises(renewal.InvalidArgumentError, match="unsupported Registry pickle"):
         blank.__setstate__((99, ""))
+
+
+@pytest.mark.parametrize("edited", [-5.0, float("inf"), float("nan"), 73.0])
+def test_from_frames_refuses_an_area_the_two_columns_disagree_on(edited, tiny_path):
+    city = renewal.Registry.load(tiny_path, current_year=2026)
+    frames = city.to_frames()
+    dwellings = frames["dwellings"].copy()
+    first = dwellings["dwelling_id"].iloc[0]
+    dwellings.loc[dwellings.index[0], "exclusive_area_m2"] = edited
+    with pytest.raises(renewal.InvalidArgumentError, match=f'dwelling "{first}": exclusive_area_m2'):
+        renewal.Registry.from_frames(frames["estates"], frames["buildings"], dwellings,
+                                     frames["owners"], frames["areas"], current_year=2026)
+    # Dropping either column makes the other the fact.
+    again = renewal.Registry.from_frames(frames["estates"], frames["buildings"],
+                                         dwellings.drop(columns=["exclusive_area_m2"]),
+                                         frames["owners"], frames["areas"], current_year=2026)
+    assert again.dwelling_count == city.dwelling_count
+
+
+def test_text_and_numbers_python_cannot_pass_to_cpp_are_renewal_errors(tiny_path):
+    import pathlib
+    text = pathlib.Path(tiny_path).read_text(encoding="utf-8")
+    with pytest.raises(renewal.InvalidArgumentError, match="text: not valid Unicode: a lone surrogate at character 1"):
+        renewal.Registry.loads('"\ud800' + text)
+    with pytest.raises(renewal.OutOfRangeError, match="current_year: 9223372036854775808 does not fit"):
+        renewal.Registry.loads(text, current_year=2**63)
+    with pytest.raises(renewal.InvalidArgumentError, match="path: expected str, got int"):
+        renewal.Registry.load(5)
+    # A pathlib.Path is a path.
+    assert renewal.Registry.load(pathlib.Path(tiny_path), current_year=2026).estate_count == 2
