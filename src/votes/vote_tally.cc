@@ -7,8 +7,8 @@
 #include <tuple>
 #include <utility>
 
-#include "renewal/vote.h"
-#include "strcat.h"
+#include "renewal/votes/vote.h"
+#include "renewal/base/strcat.h"
 
 namespace renewal {
 
