@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "boost/json.hpp"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -154,13 +155,6 @@ class Reader {
   std::string path_;
 };
 
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    if (absl::Status _st = (expr); !_st.ok()) { \
-      return _st;                              \
-    }                                          \
-  } while (false)
-
 absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) {
   boost::system::error_code ec;
   json::value v = json::parse(json::string_view(text.data(), text.size()), ec);
@@ -227,47 +221,47 @@ absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
     id = std::string(Sv(idv->get_string()));
   }
   const Reader r(o, StrCat("items[", i, "] \"", id, "\""));
-  RETURN_IF_ERROR(r.OnlyKeys({"id", "name", "catalogue", "category", "facility", "quantity",
-                              "unit", "unit_price", "lump_sum", "asset_owner", "utility", "scope",
-                              "building", "entrance", "tags", "elevators"}));
+  RENEWAL_RETURN_IF_ERROR(r.OnlyKeys({"id", "name", "catalogue", "category", "facility", "quantity",
+                                      "unit", "unit_price", "lump_sum", "asset_owner", "utility",
+                                      "scope", "building", "entrance", "tags", "elevators"}));
   std::string catalogue;
-  RETURN_IF_ERROR(r.String("catalogue", false, &catalogue));
+  RENEWAL_RETURN_IF_ERROR(r.String("catalogue", false, &catalogue));
   if (!catalogue.empty()) {
     const CatalogueEntry* e = FindCatalogueEntry(catalogue);
     if (!e) return r.Invalid("catalogue", StrCat("no catalogue item \"", catalogue, "\""));
     *item = ItemFromCatalogue(*e, "");
   }
-  RETURN_IF_ERROR(r.String("id", true, &item->id));
-  RETURN_IF_ERROR(r.String("name", false, &item->name));
+  RENEWAL_RETURN_IF_ERROR(r.String("id", true, &item->id));
+  RENEWAL_RETURN_IF_ERROR(r.String("name", false, &item->name));
   bool has_category = false, has_facility = false;
-  RETURN_IF_ERROR(r.Enum("facility", catalogue.empty(), &item->facility, &has_facility));
-  RETURN_IF_ERROR(r.Enum("category", false, &item->category, &has_category));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("facility", catalogue.empty(), &item->facility, &has_facility));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("category", false, &item->category, &has_category));
   if (!has_category && catalogue.empty()) item->category = DefaultCategoryOf(item->facility);
-  RETURN_IF_ERROR(r.Enum("asset_owner", false, &item->asset_owner));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("asset_owner", false, &item->asset_owner));
   FundingSource utility{};
   bool has_utility = false;
-  RETURN_IF_ERROR(r.Enum("utility", false, &utility, &has_utility));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("utility", false, &utility, &has_utility));
   if (has_utility) item->utility = utility;
-  RETURN_IF_ERROR(r.Enum("scope", false, &item->scope));
-  RETURN_IF_ERROR(r.String("building", false, &item->building));
-  RETURN_IF_ERROR(r.String("entrance", false, &item->entrance));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("scope", false, &item->scope));
+  RENEWAL_RETURN_IF_ERROR(r.String("building", false, &item->building));
+  RENEWAL_RETURN_IF_ERROR(r.String("entrance", false, &item->entrance));
   std::int64_t elevators = 0;
-  RETURN_IF_ERROR(r.Int("elevators", 0, &elevators));
+  RENEWAL_RETURN_IF_ERROR(r.Int("elevators", 0, &elevators));
   if (elevators > INT32_MAX) return r.Invalid("elevators", "too large");
   item->elevators = static_cast<std::int32_t>(elevators);
   std::uint32_t tags = 0;
-  RETURN_IF_ERROR(r.EnumMask<CostTag>("tags", &tags));
+  RENEWAL_RETURN_IF_ERROR(r.EnumMask<CostTag>("tags", &tags));
   if (r.Find("tags")) item->tags = static_cast<TagSet>(tags);
   bool lump = false;
-  RETURN_IF_ERROR(r.Yuan("lump_sum", false, &item->cost, &lump));
+  RENEWAL_RETURN_IF_ERROR(r.Yuan("lump_sum", false, &item->cost, &lump));
   item->lump_sum = lump;
   if (lump) {
     if (r.Find("quantity") || r.Find("unit_price")) {
       return r.Invalid("lump_sum", "give either lump_sum or quantity and unit_price, not both");
     }
   } else {
-    RETURN_IF_ERROR(Quantity(r, &item->quantity_milli));
-    RETURN_IF_ERROR(r.Yuan("unit_price", true, &item->unit_price));
+    RENEWAL_RETURN_IF_ERROR(Quantity(r, &item->quantity_milli));
+    RENEWAL_RETURN_IF_ERROR(r.Yuan("unit_price", true, &item->unit_price));
   }
   if (item->name.empty()) item->name = item->id;
   return absl::OkStatus();
@@ -295,28 +289,27 @@ json::object MoneyBySource(const std::array<Money, kFundingSourceCount>& m) {
 }  // namespace
 
 absl::StatusOr<CostPlan> ParseCostPlanJson(std::string_view text) {
-  absl::StatusOr<json::value> v = Parse(text, "plan");
-  if (!v.ok()) return v.status();
-  const Reader r(v->get_object(), "plan");
-  RETURN_IF_ERROR(r.OnlyKeys({"id", "estate", "households", "items", "$schema", "description"}));
+  RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "plan"));
+  const Reader r(v.get_object(), "plan");
+  RENEWAL_RETURN_IF_ERROR(
+      r.OnlyKeys({"id", "estate", "households", "items", "$schema", "description"}));
   CostPlan plan;
-  RETURN_IF_ERROR(r.String("id", true, &plan.id));
-  RETURN_IF_ERROR(r.String("estate", false, &plan.estate));
-  RETURN_IF_ERROR(r.Int("households", 0, &plan.households));
+  RENEWAL_RETURN_IF_ERROR(r.String("id", true, &plan.id));
+  RENEWAL_RETURN_IF_ERROR(r.String("estate", false, &plan.estate));
+  RENEWAL_RETURN_IF_ERROR(r.Int("households", 0, &plan.households));
   const json::array* items = nullptr;
-  RETURN_IF_ERROR(r.Array("items", true, &items));
+  RENEWAL_RETURN_IF_ERROR(r.Array("items", true, &items));
   plan.items.resize(items->size());
   for (std::size_t i = 0; i < items->size(); ++i) {
-    RETURN_IF_ERROR(ParseItem((*items)[i], i, &plan.items[i]));
+    RENEWAL_RETURN_IF_ERROR(ParseItem((*items)[i], i, &plan.items[i]));
   }
-  RETURN_IF_ERROR(ComputeCosts(plan));
+  RENEWAL_RETURN_IF_ERROR(ComputeCosts(plan));
   return plan;
 }
 
 absl::StatusOr<CostPlan> LoadCostPlanFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  absl::StatusOr<CostPlan> plan = ParseCostPlanJson(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  absl::StatusOr<CostPlan> plan = ParseCostPlanJson(text);
   if (!plan.ok()) return absl::Status(plan.status().code(), StrCat(path, ": ", plan.status().message()));
   return plan;
 }
@@ -328,9 +321,9 @@ absl::Status ParseTarget(const json::value& v, const std::string& path, RuleTarg
     return absl::InvalidArgumentError(StrCat(path, ": expected an object, got ", Describe(v)));
   }
   const Reader r(v.get_object(), path);
-  RETURN_IF_ERROR(r.OnlyKeys({"source", "percent"}));
+  RENEWAL_RETURN_IF_ERROR(r.OnlyKeys({"source", "percent"}));
   std::string source;
-  RETURN_IF_ERROR(r.String("source", true, &source));
+  RENEWAL_RETURN_IF_ERROR(r.String("source", true, &source));
   if (source == "item_utility") {
     t->payer = Payer::ItemUtility();
   } else {
@@ -339,7 +332,7 @@ absl::Status ParseTarget(const json::value& v, const std::string& path, RuleTarg
     t->payer = Payer::Of(*s);
   }
   if (r.Find("percent")) {
-    RETURN_IF_ERROR(r.Percent("percent", &t->share));
+    RENEWAL_RETURN_IF_ERROR(r.Percent("percent", &t->share));
   } else {
     t->share = Ratio::Whole();
   }
@@ -356,34 +349,36 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
     id = std::string(Sv(idv->get_string()));
   }
   const Reader r(o, StrCat("rules[", i, "] \"", id, "\""));
-  RETURN_IF_ERROR(r.OnlyKeys({"id", "description", "seed", "match", "kind", "targets", "source",
-                              "percent", "basis", "of", "mode", "amount", "per",
-                              "after_residual"}));
-  RETURN_IF_ERROR(r.String("id", true, &rule->id));
-  RETURN_IF_ERROR(r.String("description", false, &rule->description));
-  RETURN_IF_ERROR(r.String("seed", false, &rule->seed));
+  RENEWAL_RETURN_IF_ERROR(
+      r.OnlyKeys({"id", "description", "seed", "match", "kind", "targets", "source", "percent",
+                  "basis", "of", "mode", "amount", "per", "after_residual"}));
+  RENEWAL_RETURN_IF_ERROR(r.String("id", true, &rule->id));
+  RENEWAL_RETURN_IF_ERROR(r.String("description", false, &rule->description));
+  RENEWAL_RETURN_IF_ERROR(r.String("seed", false, &rule->seed));
   const json::object* match = nullptr;
-  RETURN_IF_ERROR(r.Object("match", &match));
+  RENEWAL_RETURN_IF_ERROR(r.Object("match", &match));
   if (match) {
     const Reader m(*match, StrCat(r.path(), " match"));
-    RETURN_IF_ERROR(m.OnlyKeys({"category", "facility", "asset_owner", "tags_any", "tags_none"}));
-    RETURN_IF_ERROR(m.EnumMask<Category>("category", &rule->match.categories));
-    RETURN_IF_ERROR(m.EnumMask<Facility>("facility", &rule->match.facilities));
-    RETURN_IF_ERROR(m.EnumMask<AssetOwner>("asset_owner", &rule->match.owners));
+    RENEWAL_RETURN_IF_ERROR(
+        m.OnlyKeys({"category", "facility", "asset_owner", "tags_any", "tags_none"}));
+    RENEWAL_RETURN_IF_ERROR(m.EnumMask<Category>("category", &rule->match.categories));
+    RENEWAL_RETURN_IF_ERROR(m.EnumMask<Facility>("facility", &rule->match.facilities));
+    RENEWAL_RETURN_IF_ERROR(m.EnumMask<AssetOwner>("asset_owner", &rule->match.owners));
     std::uint32_t any = 0, none = 0;
-    RETURN_IF_ERROR(m.EnumMask<CostTag>("tags_any", &any));
-    RETURN_IF_ERROR(m.EnumMask<CostTag>("tags_none", &none));
+    RENEWAL_RETURN_IF_ERROR(m.EnumMask<CostTag>("tags_any", &any));
+    RENEWAL_RETURN_IF_ERROR(m.EnumMask<CostTag>("tags_none", &none));
     rule->match.tags_any = static_cast<TagSet>(any);
     rule->match.tags_none = static_cast<TagSet>(none);
   }
-  RETURN_IF_ERROR(r.Enum("kind", true, &rule->kind));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("kind", true, &rule->kind));
   const json::array* targets = nullptr;
-  RETURN_IF_ERROR(r.Array("targets", false, &targets));
+  RENEWAL_RETURN_IF_ERROR(r.Array("targets", false, &targets));
   if (targets && r.Find("source")) return r.Invalid("source", "give either source or targets");
   if (targets) {
     for (std::size_t k = 0; k < targets->size(); ++k) {
       RuleTarget t;
-      RETURN_IF_ERROR(ParseTarget((*targets)[k], StrCat(r.path(), " targets[", k, "]"), &t));
+      RENEWAL_RETURN_IF_ERROR(
+          ParseTarget((*targets)[k], StrCat(r.path(), " targets[", k, "]"), &t));
       rule->targets.push_back(t);
     }
   } else {
@@ -393,18 +388,19 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
     if (const json::value* s = r.Find("source")) shorthand["source"] = *s;
     else return r.Invalid("targets", "required (or source)");
     if (const json::value* p = r.Find("percent")) shorthand["percent"] = *p;
-    RETURN_IF_ERROR(ParseTarget(shorthand, r.path(), &t));
+    RENEWAL_RETURN_IF_ERROR(ParseTarget(shorthand, r.path(), &t));
     rule->targets.push_back(t);
   }
   if (targets && r.Find("percent")) return r.Invalid("percent", "give percentages inside targets");
-  RETURN_IF_ERROR(r.Enum("basis", false, &rule->basis));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("basis", false, &rule->basis));
   bool has_of = false;
-  RETURN_IF_ERROR(r.Enum("of", rule->basis == FundingBasis::kSourceShare, &rule->of, &has_of));
-  RETURN_IF_ERROR(r.Enum("mode", false, &rule->mode));
-  RETURN_IF_ERROR(r.Bool("after_residual", &rule->after_residual));
+  RENEWAL_RETURN_IF_ERROR(
+      r.Enum("of", rule->basis == FundingBasis::kSourceShare, &rule->of, &has_of));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("mode", false, &rule->mode));
+  RENEWAL_RETURN_IF_ERROR(r.Bool("after_residual", &rule->after_residual));
   if (rule->kind == FundingRuleKind::kFixed) {
-    RETURN_IF_ERROR(r.Yuan("amount", true, &rule->amount));
-    RETURN_IF_ERROR(r.Enum("per", true, &rule->per));
+    RENEWAL_RETURN_IF_ERROR(r.Yuan("amount", true, &rule->amount));
+    RENEWAL_RETURN_IF_ERROR(r.Enum("per", true, &rule->per));
   } else if (r.Find("amount") || r.Find("per")) {
     return r.Invalid("amount", "only fixed rules have an amount");
   }
@@ -414,20 +410,19 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
 }  // namespace
 
 absl::StatusOr<FundingPolicy> ParseFundingPolicyJson(std::string_view text) {
-  absl::StatusOr<json::value> v = Parse(text, "policy");
-  if (!v.ok()) return v.status();
-  const Reader r(v->get_object(), "policy");
-  RETURN_IF_ERROR(r.OnlyKeys({"name", "description", "base", "residual", "limits", "rules",
-                              "$schema"}));
+  RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "policy"));
+  const Reader r(v.get_object(), "policy");
+  RENEWAL_RETURN_IF_ERROR(
+      r.OnlyKeys({"name", "description", "base", "residual", "limits", "rules", "$schema"}));
   FundingPolicy p;
-  RETURN_IF_ERROR(r.String("name", true, &p.name));
-  RETURN_IF_ERROR(r.String("description", false, &p.description));
+  RENEWAL_RETURN_IF_ERROR(r.String("name", true, &p.name));
+  RENEWAL_RETURN_IF_ERROR(r.String("description", false, &p.description));
   FundingSource residual{};
   bool has_residual = false;
-  RETURN_IF_ERROR(r.Enum("residual", false, &residual, &has_residual));
+  RENEWAL_RETURN_IF_ERROR(r.Enum("residual", false, &residual, &has_residual));
   if (has_residual) p.residual = residual;
   const json::object* limits = nullptr;
-  RETURN_IF_ERROR(r.Object("limits", &limits));
+  RENEWAL_RETURN_IF_ERROR(r.Object("limits", &limits));
   if (limits) {
     for (const auto& kv : *limits) {
       const std::string key(Sv(kv.key()));
@@ -435,45 +430,43 @@ absl::StatusOr<FundingPolicy> ParseFundingPolicyJson(std::string_view text) {
       if (!s) return r.Invalid(StrCat("limits.", key), StrCat("unknown source \"", key, "\""));
       if (!kv.value().is_object()) return r.Invalid(StrCat("limits.", key), "expected an object");
       const Reader l(kv.value().get_object(), StrCat("policy limits.", key));
-      RETURN_IF_ERROR(l.OnlyKeys({"cap", "fallback"}));
+      RENEWAL_RETURN_IF_ERROR(l.OnlyKeys({"cap", "fallback"}));
       SourceLimit& lim = p.limit(*s);
       bool has_cap = false;
       Money cap;
-      RETURN_IF_ERROR(l.Yuan("cap", false, &cap, &has_cap));
+      RENEWAL_RETURN_IF_ERROR(l.Yuan("cap", false, &cap, &has_cap));
       if (has_cap) lim.cap = cap;
       FundingSource fb{};
       bool has_fb = false;
-      RETURN_IF_ERROR(l.Enum("fallback", false, &fb, &has_fb));
+      RENEWAL_RETURN_IF_ERROR(l.Enum("fallback", false, &fb, &has_fb));
       if (has_fb) lim.fallback = fb;
     }
   }
   const json::array* rules = nullptr;
-  RETURN_IF_ERROR(r.Array("rules", false, &rules));
+  RENEWAL_RETURN_IF_ERROR(r.Array("rules", false, &rules));
   if (rules) {
     p.rules.resize(rules->size());
     for (std::size_t i = 0; i < rules->size(); ++i) {
-      RETURN_IF_ERROR(ParseRule((*rules)[i], i, &p.rules[i]));
+      RENEWAL_RETURN_IF_ERROR(ParseRule((*rules)[i], i, &p.rules[i]));
     }
   }
   std::string base;
-  RETURN_IF_ERROR(r.String("base", false, &base));
+  RENEWAL_RETURN_IF_ERROR(r.String("base", false, &base));
   if (!base.empty()) {
     absl::StatusOr<FundingPolicy> b = FundingPreset(base);
     if (!b.ok()) return absl::Status(b.status().code(), StrCat("policy base: ", b.status().message()));
     const std::string name = p.name;
-    absl::StatusOr<FundingPolicy> composed = ComposePolicies(p, *b);
-    if (!composed.ok()) return composed.status();
-    composed->name = name;
+    RENEWAL_ASSIGN_OR_RETURN(FundingPolicy composed, ComposePolicies(p, *b));
+    composed.name = name;
     return composed;
   }
-  RETURN_IF_ERROR(ValidatePolicy(p));
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(p));
   return p;
 }
 
 absl::StatusOr<FundingPolicy> LoadFundingPolicyFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  absl::StatusOr<FundingPolicy> p = ParseFundingPolicyJson(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  absl::StatusOr<FundingPolicy> p = ParseFundingPolicyJson(text);
   if (!p.ok()) return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
   return p;
 }
@@ -613,22 +606,23 @@ namespace {
 absl::Status ParseStreams(const Reader& r, std::string_view key, bool revenue,
                           std::vector<YearlyAmount>* out) {
   const json::array* a = nullptr;
-  RETURN_IF_ERROR(r.Array(key, false, &a));
+  RENEWAL_RETURN_IF_ERROR(r.Array(key, false, &a));
   if (!a) return absl::OkStatus();
   for (std::size_t i = 0; i < a->size(); ++i) {
     if (!(*a)[i].is_object()) {
       return r.Invalid(StrCat(key, "[", i, "]"), StrCat("expected an object, got ", Describe((*a)[i])));
     }
     const Reader s((*a)[i].get_object(), StrCat(r.path(), " ", key, "[", i, "]"));
-    RETURN_IF_ERROR(s.OnlyKeys({"id", "kind", "amount", "growth", "first_year", "last_year"}));
+    RENEWAL_RETURN_IF_ERROR(
+        s.OnlyKeys({"id", "kind", "amount", "growth", "first_year", "last_year"}));
     YearlyAmount y;
-    RETURN_IF_ERROR(s.String("id", false, &y.id));
-    if (revenue) RETURN_IF_ERROR(s.Enum("kind", false, &y.kind));
-    RETURN_IF_ERROR(s.Yuan("amount", true, &y.amount));
-    if (s.Find("growth")) RETURN_IF_ERROR(s.Percent("growth", &y.growth));
+    RENEWAL_RETURN_IF_ERROR(s.String("id", false, &y.id));
+    if (revenue) RENEWAL_RETURN_IF_ERROR(s.Enum("kind", false, &y.kind));
+    RENEWAL_RETURN_IF_ERROR(s.Yuan("amount", true, &y.amount));
+    if (s.Find("growth")) RENEWAL_RETURN_IF_ERROR(s.Percent("growth", &y.growth));
     std::int64_t first = 1, last = 0;
-    RETURN_IF_ERROR(s.Int("first_year", 0, &first));
-    RETURN_IF_ERROR(s.Int("last_year", 0, &last));
+    RENEWAL_RETURN_IF_ERROR(s.Int("first_year", 0, &first));
+    RENEWAL_RETURN_IF_ERROR(s.Int("last_year", 0, &last));
     if (first > 100 || last > 100) return s.Invalid("first_year", "years must be <= 100");
     y.first_year = static_cast<int>(first);
     y.last_year = static_cast<int>(last);
@@ -640,52 +634,52 @@ absl::Status ParseStreams(const Reader& r, std::string_view key, bool revenue,
 }  // namespace
 
 absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
-  absl::StatusOr<json::value> v = Parse(text, "financing");
-  if (!v.ok()) return v.status();
-  const Reader r(v->get_object(), "financing");
-  RETURN_IF_ERROR(r.OnlyKeys({"$schema", "id", "description", "investment", "loans", "revenues",
-                              "operating_costs", "horizon_years", "discount_rate",
-                              "balance_within_years"}));
+  RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "financing"));
+  const Reader r(v.get_object(), "financing");
+  RENEWAL_RETURN_IF_ERROR(
+      r.OnlyKeys({"$schema", "id", "description", "investment", "loans", "revenues",
+                  "operating_costs", "horizon_years", "discount_rate", "balance_within_years"}));
   FinancingCase c;
-  RETURN_IF_ERROR(r.String("id", false, &c.id));
-  RETURN_IF_ERROR(r.Yuan("investment", false, &c.investment));
+  RENEWAL_RETURN_IF_ERROR(r.String("id", false, &c.id));
+  RENEWAL_RETURN_IF_ERROR(r.Yuan("investment", false, &c.investment));
   const json::array* loans = nullptr;
-  RETURN_IF_ERROR(r.Array("loans", false, &loans));
+  RENEWAL_RETURN_IF_ERROR(r.Array("loans", false, &loans));
   if (loans) {
     for (std::size_t i = 0; i < loans->size(); ++i) {
       if (!(*loans)[i].is_object()) return r.Invalid(StrCat("loans[", i, "]"), "expected an object");
       const Reader l((*loans)[i].get_object(), StrCat("financing loans[", i, "]"));
-      RETURN_IF_ERROR(l.OnlyKeys({"id", "principal", "rate", "term_years", "grace_years", "style"}));
+      RENEWAL_RETURN_IF_ERROR(
+          l.OnlyKeys({"id", "principal", "rate", "term_years", "grace_years", "style"}));
       Loan loan;
-      RETURN_IF_ERROR(l.String("id", false, &loan.id));
-      RETURN_IF_ERROR(l.Yuan("principal", true, &loan.principal));
-      RETURN_IF_ERROR(l.Percent("rate", &loan.annual_rate));
+      RENEWAL_RETURN_IF_ERROR(l.String("id", false, &loan.id));
+      RENEWAL_RETURN_IF_ERROR(l.Yuan("principal", true, &loan.principal));
+      RENEWAL_RETURN_IF_ERROR(l.Percent("rate", &loan.annual_rate));
       std::int64_t term = 0, grace = 0;
-      RETURN_IF_ERROR(l.Int("term_years", 1, &term));
-      RETURN_IF_ERROR(l.Int("grace_years", 0, &grace));
+      RENEWAL_RETURN_IF_ERROR(l.Int("term_years", 1, &term));
+      RENEWAL_RETURN_IF_ERROR(l.Int("grace_years", 0, &grace));
       if (term > 100 || grace > 100) return l.Invalid("term_years", "must be <= 100");
       loan.term_years = static_cast<int>(term);
       loan.grace_years = static_cast<int>(grace);
-      RETURN_IF_ERROR(l.Enum("style", false, &loan.style));
+      RENEWAL_RETURN_IF_ERROR(l.Enum("style", false, &loan.style));
       c.loans.push_back(loan);
     }
   }
-  RETURN_IF_ERROR(ParseStreams(r, "revenues", true, &c.revenues));
-  RETURN_IF_ERROR(ParseStreams(r, "operating_costs", false, &c.operating_costs));
+  RENEWAL_RETURN_IF_ERROR(ParseStreams(r, "revenues", true, &c.revenues));
+  RENEWAL_RETURN_IF_ERROR(ParseStreams(r, "operating_costs", false, &c.operating_costs));
   std::int64_t horizon = c.horizon_years, within = -1;
-  RETURN_IF_ERROR(r.Int("horizon_years", 1, &horizon));
-  RETURN_IF_ERROR(r.Int("balance_within_years", 0, &within));
+  RENEWAL_RETURN_IF_ERROR(r.Int("horizon_years", 1, &horizon));
+  RENEWAL_RETURN_IF_ERROR(r.Int("balance_within_years", 0, &within));
   if (horizon > 100 || within > 100) return r.Invalid("horizon_years", "must be <= 100");
   c.horizon_years = static_cast<int>(horizon);
   c.balance_within_years = within < 0 ? c.horizon_years : static_cast<int>(within);
-  if (r.Find("discount_rate")) RETURN_IF_ERROR(r.Percent("discount_rate", &c.discount_rate));
+  if (r.Find("discount_rate"))
+    RENEWAL_RETURN_IF_ERROR(r.Percent("discount_rate", &c.discount_rate));
   return c;
 }
 
 absl::StatusOr<FinancingCase> LoadFinancingCaseFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  absl::StatusOr<FinancingCase> c = ParseFinancingCaseJson(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  absl::StatusOr<FinancingCase> c = ParseFinancingCaseJson(text);
   if (!c.ok()) return absl::Status(c.status().code(), StrCat(path, ": ", c.status().message()));
   return c;
 }
