@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "absl/numeric/int128.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -208,7 +209,7 @@ absl::StatusOr<FundingPolicy> ComposePolicies(const FundingPolicy& top, const Fu
     if (top.limits[s].fallback) out.limits[s].fallback = top.limits[s].fallback;
   }
   out.residual = top.residual ? top.residual : base.residual;
-  if (absl::Status st = ValidatePolicy(out); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(out));
   return out;
 }
 
@@ -264,7 +265,7 @@ std::string ExplainShare(const FundingShare& share, const FundingPolicy& policy)
 // ---------------------------------------------------------------------------
 
 absl::StatusOr<Allocator> Allocator::Create(FundingPolicy policy) {
-  if (absl::Status st = ValidatePolicy(policy); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(policy));
   Allocator a(std::move(policy));
   for (std::uint32_t i = 0; i < a.policy_.rules.size(); ++i) {
     (a.policy_.rules[i].after_residual ? a.after_rules_ : a.main_rules_).push_back(i);
@@ -275,14 +276,13 @@ absl::StatusOr<Allocator> Allocator::Create(FundingPolicy policy) {
 
 absl::StatusOr<FundingAllocation> Allocator::Allocate(const CostPlan& plan) {
   FundingAllocation out;
-  if (absl::Status st = AllocateInto(plan, out); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(AllocateInto(plan, out));
   return out;
 }
 
 absl::StatusOr<FundingAllocation> Allocate(const FundingPolicy& policy, const CostPlan& plan) {
-  absl::StatusOr<Allocator> a = Allocator::Create(policy);
-  if (!a.ok()) return a.status();
-  return a->Allocate(plan);
+  RENEWAL_ASSIGN_OR_RETURN(Allocator a, Allocator::Create(policy));
+  return a.Allocate(plan);
 }
 
 namespace {
@@ -499,11 +499,11 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
       const std::int64_t give = std::min(budget->fen(), need);
       unused = Money::Fen(unused.fen() + std::min(budget->fen() - give, kInf - unused.fen()));
       if (give > 0) {
-        absl::StatusOr<std::vector<Money>> split = SplitByWeights(Money::Fen(give), weights_);
-        if (!split.ok()) return split.status();
+        RENEWAL_ASSIGN_OR_RETURN(std::vector<Money> split,
+                                 SplitByWeights(Money::Fen(give), weights_));
         for (std::size_t k = g; k < e; ++k) {
           const std::uint32_t i = matched_[k];
-          const std::int64_t part = (*split)[k - g].fen();
+          const std::int64_t part = split[k - g].fen();
           if (part <= 0) continue;
           SplitSmall(part, w, parts.data());
           for (std::size_t t = 0; t < rule.targets.size(); ++t) {

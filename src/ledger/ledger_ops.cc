@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/ledger/ledger.h"
 #include "renewal/base/strcat.h"
 
@@ -44,9 +45,9 @@ std::string_view ExclusionReason(UseCategory c) {
 // Deposits (arts. 7, 8, 17, 21)
 
 absl::Status Ledger::Deposit(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "deposit"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "deposit"));
   const std::string what = StrCat("deposit dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   Transaction tx;
   tx.kind = TxKind::kDeposit;
   tx.date = date;
@@ -63,9 +64,9 @@ absl::Status Ledger::Deposit(Index d, Money amount, int date, std::string memo) 
 }
 
 absl::Status Ledger::TopUp(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "top_up"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "top_up"));
   const std::string what = StrCat("top_up dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (DeveloperHeld(d)) {
     return absl::FailedPreconditionError(
         StrCat(what, ": developer-held unit; the developer's sub-ledger is topped up by deposit"));
@@ -81,10 +82,10 @@ absl::Status Ledger::TopUp(Index d, Money amount, int date, std::string memo) {
 }
 
 absl::Status Ledger::SellingUnitDeposit(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "selling_unit_deposit"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "selling_unit_deposit"));
   const DwellingView dw = registry_->dwelling(d);
   const std::string what = StrCat("selling_unit_deposit dwelling \"", dw.id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (dw.property_type != PropertyType::kReformHousing) {
     return absl::FailedPreconditionError(
         StrCat(what, " property_type: ", KeyOf(dw.property_type),
@@ -106,7 +107,7 @@ absl::Status Ledger::SettleOwed(Index d, Money amount, int date) {
     return absl::NotFoundError(StrCat("settle_owed dwelling: no dwelling with index ", d));
   }
   const std::string what = StrCat("settle_owed dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (amount > AmountOwed(d)) {
     return absl::InvalidArgumentError(StrCat(what, " amount: ", amount.ToYuanString(),
                                              " is more than the amount owed ",
@@ -127,7 +128,7 @@ absl::Status Ledger::SettleOwed(Index d, Money amount, int date) {
 
 absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
   const std::string what = StrCat("use \"", q.id, "\"");
-  if (absl::Status s = Positive(q.amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(q.amount, what));
   if (q.category != UseCategory::kCommonParts) {
     return absl::FailedPreconditionError(
         StrCat(what, " category ", KeyOf(q.category), ": refused; ", ExclusionReason(q.category)));
@@ -201,12 +202,9 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
   share.reserve(static_cast<std::size_t>(count) + 8);
   share.resize(count);
   const std::uint32_t* area = cols.area_centi.data() + first;
-  if (absl::Status s = internal::SplitInto(
-          q.amount.fen(), count, [area](std::size_t i) { return std::int64_t{area[i]}; }, share,
-          maps_->split);
-      !s.ok()) {
-    return s;
-  }
+  RENEWAL_RETURN_IF_ERROR(internal::SplitInto(
+      q.amount.fen(), count, [area](std::size_t i) { return std::int64_t{area[i]}; }, share,
+      maps_->split));
   // Amounts owed and the fund-level charges follow the dwellings' postings.
   std::vector<std::pair<std::uint32_t, std::int64_t>> tail;
   auto charge_fund = [&](std::uint32_t account, std::uint32_t owed_account, std::int64_t amount,
@@ -243,12 +241,12 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
     if (!reform.empty() && su_dep > 0 && reform_total > 0) {
       const std::int64_t w[2] = {owners_dep, su_dep};
       std::int64_t parts[2] = {0, 0};
-      if (absl::Status s = SplitColumn(reform_total, w, parts); !s.ok()) return s;
+      RENEWAL_RETURN_IF_ERROR(SplitColumn(reform_total, w, parts));
       su_part = parts[1];
       std::vector<std::int64_t> rw(reform.size()), rs(reform.size());
       for (std::size_t k = 0; k < reform.size(); ++k) rw[k] = cols.area_centi[reform[k]];
       if (parts[0] > 0) {
-        if (absl::Status s = SplitColumn(parts[0], rw, rs); !s.ok()) return s;
+        RENEWAL_RETURN_IF_ERROR(SplitColumn(parts[0], rw, rs));
       }
       for (std::size_t k = 0; k < reform.size(); ++k) share[reform[k] - first] = rs[k];
     }
@@ -297,7 +295,7 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
   if (tx.id.empty()) tx.id = NextId();
   result.tx_id = tx.id;
   result.total = q.amount;
-  if (absl::Status s = Commit(std::move(tx)); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Commit(std::move(tx)));
   return result;
 }
 
@@ -305,10 +303,9 @@ absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
 // Interest, income, subsidy (art. 28; seed 001 Ningbo)
 
 absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, std::string memo) {
-  if (absl::Status s = Positive(total, "interest"); !s.ok()) return s;
-  absl::StatusOr<std::pair<Index, Index>> range = RangeOf(scope);
-  if (!range.ok()) return range.status();
-  const auto [first, count] = *range;
+  RENEWAL_RETURN_IF_ERROR(Positive(total, "interest"));
+  RENEWAL_ASSIGN_OR_RETURN((std::pair<Index, Index> range), RangeOf(scope));
+  const auto [first, count] = range;
   // Fund-level sub-ledgers join when their whole fund lies inside the scope.
   std::vector<std::uint32_t> extra;
   for (Index seg = first; seg < first + count;) {
@@ -365,10 +362,9 @@ absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, st
 
 absl::Status Ledger::CreditIncome(LedgerScope scope, Money total, IncomeTarget target, int date,
                                   std::string memo) {
-  if (absl::Status s = Positive(total, "income"); !s.ok()) return s;
-  absl::StatusOr<std::pair<Index, Index>> range = RangeOf(scope);
-  if (!range.ok()) return range.status();
-  const auto [first, count] = *range;
+  RENEWAL_RETURN_IF_ERROR(Positive(total, "income"));
+  RENEWAL_ASSIGN_OR_RETURN((std::pair<Index, Index> range), RangeOf(scope));
+  const auto [first, count] = range;
   if (count == 0) return absl::FailedPreconditionError("income scope: no dwellings");
   Transaction tx;
   tx.kind = TxKind::kIncome;
@@ -436,7 +432,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
   // pct% of the total used, rounded half up, shared by what each dwelling used.
   const auto subsidy = static_cast<std::int64_t>((total_used * pct * 2 + 100) / 200);
   std::vector<std::int64_t> parts(used.size());
-  if (absl::Status s = SplitColumn(subsidy, used, parts); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(SplitColumn(subsidy, used, parts));
   if (maps_->subsidized.contains(ToAbsl(use_tx_id))) {
     return absl::AlreadyExistsError(StrCat(what, ": already subsidised"));
   }
@@ -460,7 +456,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
 // Owner change (art. 29), refund (art. 30)
 
 absl::Status Ledger::ChangeOwner(Index d, std::string new_owner, int date) {
-  if (absl::Status s = CheckDwelling(d, "owner_change"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "owner_change"));
   if (new_owner.empty()) {
     return absl::InvalidArgumentError(StrCat("owner_change dwelling \"", registry_->dwelling(d).id,
                                              "\" new_owner: empty"));
@@ -547,12 +543,11 @@ absl::Status Ledger::Refund(Index building, int date) {
 // Policy, collection status, top-ups (arts. 7, 8, 17)
 
 absl::Status Ledger::ApplyPolicy(const DepositPolicy& policy) {
-  if (absl::Status s = ValidatePolicy(policy); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(policy));
   internal::ZeroedColumn<std::int64_t> required(layout_.dwellings());
   for (Index d = 0; d < required.size(); ++d) {
-    absl::StatusOr<Money> m = FirstDepositAmount(policy, *registry_, d);
-    if (!m.ok()) return m.status();
-    required[d] = m->fen();
+    RENEWAL_ASSIGN_OR_RETURN(Money m, FirstDepositAmount(policy, *registry_, d));
+    required[d] = m.fen();
   }
   required_ = std::move(required);
   policy_ = policy;

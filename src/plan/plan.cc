@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_replace.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/registry/registry.h"
 #include "renewal/base/strcat.h"
 
@@ -165,8 +166,8 @@ absl::Status ValidateProjects(const std::vector<CandidateProject>& projects) {
       }
       return absl::OkStatus();
     };
-    if (absl::Status s = bp(p.agreement_bp, "agreement_bp"); !s.ok()) return s;
-    if (absl::Status s = bp(p.fund_collection_bp, "fund_collection_bp"); !s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(bp(p.agreement_bp, "agreement_bp"));
+    RENEWAL_RETURN_IF_ERROR(bp(p.fund_collection_bp, "fund_collection_bp"));
     if (p.carried_over_years < 0) {
       return absl::InvalidArgumentError(
           StrCat(where(), " carried_over_years: must be >= 0, got ", p.carried_over_years));
@@ -179,7 +180,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
                                                    const std::vector<ProjectFacts>& facts,
                                                    const ScoringSheet& sheet,
                                                    const PlanOptions& options) {
-  if (absl::Status s = ValidateProjects(projects); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidateProjects(projects));
   if (facts.size() != projects.size()) {
     return absl::InvalidArgumentError(
         StrCat("facts: ", facts.size(), " entries for ", projects.size(), " projects"));
@@ -213,8 +214,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   }
   std::vector<int> carried(projects.size());
   for (std::size_t i = 0; i < projects.size(); ++i) carried[i] = projects[i].carried_over_years;
-  absl::StatusOr<std::vector<ProjectScore>> scores = ScoreProjects(sheet, facts, carried);
-  if (!scores.ok()) return scores.status();
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<ProjectScore> scores, ScoreProjects(sheet, facts, carried));
 
   const std::size_t n = projects.size();
   AnnualPlan plan;
@@ -229,7 +229,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   std::vector<bool> eligible(n, false), forced(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const CandidateProject& p = projects[i];
-    const ProjectScore& ps = (*scores)[i];
+    const ProjectScore& ps = scores[i];
     ProjectDecision& x = d[i];
     x.project_id = p.id;
     x.estate_id = p.estate_id;
@@ -290,10 +290,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     }
   }
 
-  if (absl::Status st = CheckDistrictMoney(projects, d, eligible, forced, limit_index, options);
-      !st.ok()) {
-    return st;
-  }
+  RENEWAL_RETURN_IF_ERROR(CheckDistrictMoney(projects, d, eligible, forced, limit_index, options));
   KnapsackProblem kp;
   kp.capacity = options.budget.fen();
   for (const DistrictLimit& l : options.district_limits) {
@@ -438,9 +435,8 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlan(const Registry& registry,
   std::vector<ProjectFacts> facts;
   facts.reserve(projects.size());
   for (const CandidateProject& p : projects) {
-    absl::StatusOr<ProjectFacts> f = GatherFacts(registry, p, year);
-    if (!f.ok()) return f.status();
-    facts.push_back(*std::move(f));
+    RENEWAL_ASSIGN_OR_RETURN(ProjectFacts f, GatherFacts(registry, p, year));
+    facts.push_back(std::move(f));
   }
   PlanOptions o = options;
   o.year = year;
@@ -629,9 +625,8 @@ absl::StatusOr<RollingPlan> MakeRollingPlan(const Registry& registry,
   const int first = years.empty() ? CurrentYear() : years.front().year;
   std::vector<ProjectFacts> facts;
   for (const CandidateProject& p : projects) {
-    absl::StatusOr<ProjectFacts> f = GatherFacts(registry, p, first);
-    if (!f.ok()) return f.status();
-    facts.push_back(*std::move(f));
+    RENEWAL_ASSIGN_OR_RETURN(ProjectFacts f, GatherFacts(registry, p, first));
+    facts.push_back(std::move(f));
   }
   return MakeRollingPlanFromFacts(projects, facts, sheet, years, options);
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/numeric/int128.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -326,21 +327,18 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
     district.name = d < std::size(kDistrictNames) ? std::string(kDistrictNames[d])
                                                    : StrCat("第", d + 1, "区");
     if (d < std::size(kDistrictWeights)) district_weight[d] = kDistrictWeights[d];
-    if (auto st = b.AddDistrict(district); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(b.AddDistrict(district));
     const int streets = city.Between(4, 9);
     for (int s = 0; s < streets; ++s) {
       std::string id = StrCat(district.id, "-S", s + 1);
       std::string name = StrCat(kStreetWords[(d * 7 + static_cast<std::size_t>(s) * 3) %
                                              std::size(kStreetWords)],
                                 "街道");
-      if (auto st = b.AddStreet(id, std::move(name), district.id); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(b.AddStreet(id, std::move(name), district.id));
       street_ids[d].push_back(std::move(id));
     }
-    if (auto st = b.AddOwner(StrCat("G-", district.id), StrCat(district.name, "房管所"),
-                             OwnerKind::kGovernment);
-        !st.ok()) {
-      return st;
-    }
+    RENEWAL_RETURN_IF_ERROR(b.AddOwner(StrCat("G-", district.id), StrCat(district.name, "房管所"),
+                                       OwnerKind::kGovernment));
   }
 
   std::uint64_t next_person = 1;
@@ -370,7 +368,7 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
     const std::optional<int> estate_year = estate.facts.build_year;
     const std::string estate_id = estate.id;
     const std::string district_id = StrCat("D", district + 1);
-    if (auto st = b.BeginEstate(std::move(estate), district_id, street); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(b.BeginEstate(std::move(estate), district_id, street));
 
     const PropertyType estate_type = kEstateTypes[r.Pick(kEstateTypeWeights)];
     EstateOwners owners;
@@ -385,12 +383,12 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
       building.has_elevator = false;
       if (estate_year && r.Chance(5, 100)) building.build_year = std::min(*estate_year + r.Between(1, 4), 2008);
       const std::string building_id = building.id;
-      if (auto st = b.AddBuilding(std::move(building)); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(b.AddBuilding(std::move(building)));
       // Dwellings of one building share a floor plan: a base area ± 2.50 m².
       const int base_centi = 4250 + r.Between(0, 6500);  // 42.50–107.50 m²
       for (int en = 1; en <= s.entrances; ++en, ++entrance_index) {
         const std::string entrance = StrCat(en);
-        if (auto st = b.AddEntrance(entrance); !st.ok()) return st;
+        RENEWAL_RETURN_IF_ERROR(b.AddEntrance(entrance));
         const std::uint32_t count = shape.households[entrance_index];
         for (std::uint32_t n = 0; n < count; ++n) {
           const std::uint32_t floor = n / s.units + 1;
@@ -422,11 +420,9 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
             case PropertyType::kWorkUnit:
               if (owners.work_unit.empty()) {
                 owners.work_unit = StrCat("U", estate_id);
-                if (auto st = b.AddOwner(owners.work_unit, StrCat("原产权单位（", estate_id, "）"),
-                                         OwnerKind::kOrganisation);
-                    !st.ok()) {
-                  return st;
-                }
+                RENEWAL_RETURN_IF_ERROR(b.AddOwner(owners.work_unit,
+                                                   StrCat("原产权单位（", estate_id, "）"),
+                                                   OwnerKind::kOrganisation));
               }
               ids[id_count++] = owners.work_unit;
               break;
@@ -434,11 +430,9 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
               if (d.property_type == PropertyType::kCommercial && r.Chance(4, 100)) {
                 if (owners.developer.empty()) {
                   owners.developer = StrCat("V", estate_id);
-                  if (auto st = b.AddOwner(owners.developer, StrCat("开发建设单位（", estate_id, "）"),
-                                           OwnerKind::kDeveloper);
-                      !st.ok()) {
-                    return st;
-                  }
+                  RENEWAL_RETURN_IF_ERROR(b.AddOwner(owners.developer,
+                                                     StrCat("开发建设单位（", estate_id, "）"),
+                                                     OwnerKind::kDeveloper));
                 }
                 d.sale_state = SaleState::kDeveloperUnsold;
                 ids[id_count++] = owners.developer;
@@ -454,9 +448,7 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
               } else {
                 person_id.assign(1, 'P');
                 AppendNumber(person_id, next_person++, 8);
-                if (auto st = b.AddOwner(person_id, PersonName(r), OwnerKind::kPerson); !st.ok()) {
-                  return st;
-                }
+                RENEWAL_RETURN_IF_ERROR(b.AddOwner(person_id, PersonName(r), OwnerKind::kPerson));
                 owners.last_person = person_id;
                 owners.last_person_single = true;
               }
@@ -465,9 +457,7 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
               if (r.Chance(10, 100)) {
                 spouse_id.assign(1, 'P');
                 AppendNumber(spouse_id, next_person++, 8);
-                if (auto st = b.AddOwner(spouse_id, PersonName(r), OwnerKind::kPerson); !st.ok()) {
-                  return st;
-                }
+                RENEWAL_RETURN_IF_ERROR(b.AddOwner(spouse_id, PersonName(r), OwnerKind::kPerson));
                 ids[id_count++] = spouse_id;
               }
               break;

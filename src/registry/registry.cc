@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "absl/strings/str_format.h"
 #include "renewal/base/id_index.h"
@@ -295,7 +296,7 @@ absl::Status CheckFloors(std::string_view field, const std::optional<int>& floor
 }  // namespace
 
 absl::Status RegistryBuilder::AddDistrict(District d) {
-  if (auto st = CheckId(d.id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(d.id));
   auto [it, inserted] = s_->r.indexes_->district.try_emplace(
       d.id, static_cast<Index>(s_->r.districts_.size()));
   if (!inserted) return Duplicate("district", d.id);
@@ -305,7 +306,7 @@ absl::Status RegistryBuilder::AddDistrict(District d) {
 
 absl::Status RegistryBuilder::AddStreet(std::string id, std::string name,
                                         std::string_view district_id) {
-  if (auto st = CheckId(id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(id));
   const std::optional<Index> district = s_->r.FindDistrict(district_id);
   if (!district) {
     return absl::NotFoundError(
@@ -320,7 +321,7 @@ absl::Status RegistryBuilder::AddStreet(std::string id, std::string name,
 
 absl::Status RegistryBuilder::AddOwner(std::string_view id, std::string_view name,
                                        OwnerKind kind) {
-  if (auto st = CheckId(id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(id));
   Registry& r = s_->r;
   auto [row, inserted] = r.indexes_->owner.Insert(id);
   if (row == UINT32_MAX) return absl::ResourceExhaustedError("owner: ids exceed 4 GiB");
@@ -345,7 +346,7 @@ absl::Status RegistryBuilder::AddOwner(std::string_view id, std::string_view nam
 absl::Status RegistryBuilder::BeginEstate(Estate estate, std::string_view district_id,
                                           std::string_view street_id) {
   if (s_->in_estate) return absl::FailedPreconditionError("BeginEstate: previous estate not ended");
-  if (auto st = CheckId(estate.id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(estate.id));
   Registry& r = s_->r;
   const std::optional<Index> district = r.FindDistrict(district_id);
   if (!district) {
@@ -368,17 +369,15 @@ absl::Status RegistryBuilder::BeginEstate(Estate estate, std::string_view distri
     estate.street = *street;
   }
   const EstateFacts& f = estate.facts;
-  if (auto st = CheckYear("build_year", f.build_year, s_->current_year, false); !st.ok()) return st;
-  if (auto st = CheckYear("last_renovation_year", f.last_renovation_year, s_->current_year, true);
-      !st.ok()) {
-    return st;
-  }
+  RENEWAL_RETURN_IF_ERROR(CheckYear("build_year", f.build_year, s_->current_year, false));
+  RENEWAL_RETURN_IF_ERROR(
+      CheckYear("last_renovation_year", f.last_renovation_year, s_->current_year, true));
   if (f.demolition_plan_year && *f.demolition_plan_year != kNever &&
       (*f.demolition_plan_year < kEarliestBuildYear || *f.demolition_plan_year > 2200)) {
     return absl::InvalidArgumentError(StrCat(
         "demolition_plan_year: must be between 1900 and 2200, got ", *f.demolition_plan_year));
   }
-  if (auto st = CheckFloors("floors", f.floors); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckFloors("floors", f.floors));
   if (f.willingness_pct && !(*f.willingness_pct >= 0 && *f.willingness_pct <= 100)) {
     return absl::InvalidArgumentError(
         StrCat("willingness_pct: must be between 0 and 100, got ", *f.willingness_pct));
@@ -401,11 +400,9 @@ absl::Status RegistryBuilder::BeginEstate(Estate estate, std::string_view distri
 
 absl::Status RegistryBuilder::AddBuilding(Building building) {
   if (!s_->in_estate) return absl::FailedPreconditionError("AddBuilding: no open estate");
-  if (auto st = CheckId(building.id); !st.ok()) return st;
-  if (auto st = CheckFloors("floors", building.floors); !st.ok()) return st;
-  if (auto st = CheckYear("build_year", building.build_year, s_->current_year, false); !st.ok()) {
-    return st;
-  }
+  RENEWAL_RETURN_IF_ERROR(CheckId(building.id));
+  RENEWAL_RETURN_IF_ERROR(CheckFloors("floors", building.floors));
+  RENEWAL_RETURN_IF_ERROR(CheckYear("build_year", building.build_year, s_->current_year, false));
   Registry& r = s_->r;
   auto [it, inserted] =
       r.indexes_->building.try_emplace(building.id, static_cast<Index>(r.buildings_.size()));
@@ -423,7 +420,7 @@ absl::Status RegistryBuilder::AddEntrance(std::string_view id) {
   if (!s_->in_estate || r.estates_.back().building_count == 0) {
     return absl::FailedPreconditionError("AddEntrance: no open building");
   }
-  if (auto st = CheckId(id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(id));
   const Index building = static_cast<Index>(r.buildings_.size() - 1);
   if (r.FindEntrance(building, id)) return Duplicate("entrance", id);
   r.entrance_building_.push_back(building);
@@ -442,7 +439,7 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
       r.buildings_.back().estate != r.estates_.size() - 1) {
     return absl::FailedPreconditionError("AddDwelling: no open entrance");
   }
-  if (auto st = CheckId(d.id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckId(d.id));
   if (d.area_centi <= 0 || d.area_centi > kMaxDwellingAreaCenti) {
     return absl::InvalidArgumentError(StrCat(
         "exclusive_area_m2: must be > 0 and <= 10000, got ", Area::Centi(d.area_centi).ToString()));
@@ -463,7 +460,7 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
         StrCat("owners: at most 8 co-owners, got ", d.owner_ids.size()));
   }
   for (std::size_t k = 0; k < d.owner_ids.size(); ++k) {
-    if (auto st = CheckId(d.owner_ids[k]); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(CheckId(d.owner_ids[k]));
     for (std::size_t j = 0; j < k; ++j) {
       if (d.owner_ids[j] == d.owner_ids[k]) {
         return absl::InvalidArgumentError(

@@ -11,6 +11,7 @@
 
 #include "boost/json/basic_parser_impl.hpp"
 #include "renewal/base/json_fields.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/registry/registry_json.h"
 
 namespace renewal {
@@ -39,9 +40,9 @@ class RecordReader {
     auto path = [&] { return StrCat("districts[", i, "]"); };
     Fields f(o, path);
     renewal::District d;
-    if (auto st = f.String("id", true, &d.id); !st.ok()) return st;
-    if (auto st = f.String("name", false, &d.name); !st.ok()) return st;
-    if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &d.id));
+    RENEWAL_RETURN_IF_ERROR(f.String("name", false, &d.name));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
     const std::string where = StrCat(path(), " ", Quoted(d.id));
     return WithPath(builder_.AddDistrict(std::move(d)), where);
   }
@@ -50,10 +51,10 @@ class RecordReader {
     auto path = [&] { return StrCat("streets[", i, "]"); };
     Fields f(o, path);
     std::string id, name, district;
-    if (auto st = f.String("id", true, &id); !st.ok()) return st;
-    if (auto st = f.String("name", false, &name); !st.ok()) return st;
-    if (auto st = f.String("district", true, &district); !st.ok()) return st;
-    if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &id));
+    RENEWAL_RETURN_IF_ERROR(f.String("name", false, &name));
+    RENEWAL_RETURN_IF_ERROR(f.String("district", true, &district));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
     const std::string where = StrCat(path(), " ", Quoted(id));
     return WithPath(builder_.AddStreet(std::move(id), std::move(name), district), where);
   }
@@ -63,10 +64,10 @@ class RecordReader {
     Fields f(o, path);
     std::string id, name;
     std::optional<OwnerKind> kind;
-    if (auto st = f.String("id", true, &id); !st.ok()) return st;
-    if (auto st = f.String("name", false, &name); !st.ok()) return st;
-    if (auto st = f.Enum("kind", &kind); !st.ok()) return st;
-    if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &id));
+    RENEWAL_RETURN_IF_ERROR(f.String("name", false, &name));
+    RENEWAL_RETURN_IF_ERROR(f.Enum("kind", &kind));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
     return WithPath(builder_.AddOwner(id, name, kind.value_or(OwnerKind::kPerson)),
                     StrCat(path(), " ", Quoted(id)));
   }
@@ -86,17 +87,17 @@ class RecordReader {
 
 absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
   std::optional<std::int64_t> n;
-  if (auto st = f.Int("build_year", -100000, 100000, &n); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Int("build_year", -100000, 100000, &n));
   if (n) facts->build_year = static_cast<int>(*n);
   std::optional<Structure> structure;
-  if (auto st = f.Enum("structure", &structure); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Enum("structure", &structure));
   facts->structure = structure.value_or(Structure::kUnknown);
-  if (auto st = f.Int("floors", -1000, 1000, &n); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Int("floors", -1000, 1000, &n));
   if (n) facts->floors = static_cast<int>(*n);
-  if (auto st = f.Bool("elevator", &facts->has_elevator); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Bool("elevator", &facts->has_elevator));
 
   const json::object* facilities = nullptr;
-  if (auto st = f.Object("facilities", &facilities); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Object("facilities", &facilities));
   if (facilities != nullptr) {
     for (const auto& kv : *facilities) {
       const std::string_view key = ToStd(kv.key());
@@ -119,7 +120,7 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
     }
   }
   const json::array* hazards = nullptr;
-  if (auto st = f.Array("safety_hazards", false, &hazards); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Array("safety_hazards", false, &hazards));
   if (hazards != nullptr) {
     facts->safety_hazards.emplace();
     for (std::size_t k = 0; k < hazards->size(); ++k) {
@@ -134,40 +135,36 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
     }
   }
   std::optional<IllegalStructures> illegal;
-  if (auto st = f.Enum("illegal_structures", &illegal); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Enum("illegal_structures", &illegal));
   facts->illegal_structures = illegal.value_or(IllegalStructures::kUnknown);
-  if (auto st = f.Bool("owners_committee", &facts->owners_committee); !st.ok()) return st;
-  if (auto st = f.Bool("self_governance_group", &facts->self_governance_group); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Bool("owners_committee", &facts->owners_committee));
+  RENEWAL_RETURN_IF_ERROR(f.Bool("self_governance_group", &facts->self_governance_group));
   std::optional<ManagementMode> mode;
-  if (auto st = f.Enum("management_mode", &mode); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Enum("management_mode", &mode));
   facts->management_mode = mode.value_or(ManagementMode::kUnknown);
-  if (auto st = f.Double("willingness_pct", 0, 100, &facts->willingness_pct); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Double("willingness_pct", 0, 100, &facts->willingness_pct));
 
   const json::object* location = nullptr;
-  if (auto st = f.Object("location", &location); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Object("location", &location));
   if (location != nullptr) {
     Fields loc = f.Nested(*location, "location");
     std::optional<double> lon, lat;
-    if (auto st = loc.Double("lon", -180, 180, &lon); !st.ok()) return st;
-    if (auto st = loc.Double("lat", -90, 90, &lat); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(loc.Double("lon", -180, 180, &lon));
+    RENEWAL_RETURN_IF_ERROR(loc.Double("lat", -90, 90, &lat));
     if (!lon || !lat) return f.Invalid("location", "needs both lon and lat");
-    if (auto st = loc.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(loc.NoUnknownFields());
     facts->location = Location{*lon, *lat};
   }
-  if (auto st = f.Bool("shantytown_plan", &facts->in_shantytown_plan); !st.ok()) return st;
-  if (auto st = f.YearOrNever("demolition_plan_year", "none", &facts->demolition_plan_year);
-      !st.ok()) {
-    return st;
-  }
-  if (auto st = f.YearOrNever("last_renovation_year", "never", &facts->last_renovation_year);
-      !st.ok()) {
-    return st;
-  }
-  if (auto st = f.Bool("urban_village", &facts->urban_village); !st.ok()) return st;
-  if (auto st = f.Bool("mostly_self_built", &facts->mostly_self_built); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Bool("shantytown_plan", &facts->in_shantytown_plan));
+  RENEWAL_RETURN_IF_ERROR(
+      f.YearOrNever("demolition_plan_year", "none", &facts->demolition_plan_year));
+  RENEWAL_RETURN_IF_ERROR(
+      f.YearOrNever("last_renovation_year", "never", &facts->last_renovation_year));
+  RENEWAL_RETURN_IF_ERROR(f.Bool("urban_village", &facts->urban_village));
+  RENEWAL_RETURN_IF_ERROR(f.Bool("mostly_self_built", &facts->mostly_self_built));
 
   const json::object* consents = nullptr;
-  if (auto st = f.Object("consents", &consents); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Object("consents", &consents));
   if (consents != nullptr) {
     Fields c = f.Nested(*consents, "consents");
     const std::array<std::pair<std::string_view, std::optional<bool>*>, 4> items{{
@@ -177,9 +174,9 @@ absl::Status RecordReader::Facts(Fields& f, EstateFacts* facts) {
         {"entrust_public_resources", &facts->consent_entrust_public_resources},
     }};
     for (const auto& [key, out] : items) {
-      if (auto st = c.Bool(key, out); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(c.Bool(key, out));
     }
-    if (auto st = c.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(c.NoUnknownFields());
   }
   return absl::OkStatus();
 }
@@ -193,14 +190,14 @@ absl::Status RecordReader::Estate(const json::object& o, std::size_t i) {
   Fields f(o, [&] { return path; });
   renewal::Estate estate;
   std::string district, street;
-  if (auto st = f.String("id", true, &estate.id); !st.ok()) return st;
-  if (auto st = f.String("name", false, &estate.name); !st.ok()) return st;
-  if (auto st = f.String("district", true, &district); !st.ok()) return st;
-  if (auto st = f.String("street", false, &street); !st.ok()) return st;
-  if (auto st = Facts(f, &estate.facts); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.String("id", true, &estate.id));
+  RENEWAL_RETURN_IF_ERROR(f.String("name", false, &estate.name));
+  RENEWAL_RETURN_IF_ERROR(f.String("district", true, &district));
+  RENEWAL_RETURN_IF_ERROR(f.String("street", false, &street));
+  RENEWAL_RETURN_IF_ERROR(Facts(f, &estate.facts));
   const json::array* buildings = nullptr;
-  if (auto st = f.Array("buildings", true, &buildings); !st.ok()) return st;
-  if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Array("buildings", true, &buildings));
+  RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
   if (buildings->empty()) return f.Invalid("buildings", "estate has no buildings");
   if (auto st = builder_.BeginEstate(std::move(estate), district, street); !st.ok()) {
     return WithPath(st, path);
@@ -211,7 +208,7 @@ absl::Status RecordReader::Estate(const json::object& o, std::size_t i) {
       return f.Invalid(StrCat("buildings[", b, "]"),
                        StrCat("expected an object, got ", internal::Describe(v)));
     }
-    if (auto st = Building(v.get_object(), path, b); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(Building(v.get_object(), path, b));
   }
   return WithPath(builder_.EndEstate(), path);
 }
@@ -226,16 +223,16 @@ absl::Status RecordReader::Building(const json::object& o, const std::string& es
   Fields f(o, [&] { return path; });
   renewal::Building building;
   std::optional<std::int64_t> n;
-  if (auto st = f.String("id", true, &building.id); !st.ok()) return st;
-  if (auto st = f.String("name", false, &building.name); !st.ok()) return st;
-  if (auto st = f.Int("floors", -1000, 1000, &n); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.String("id", true, &building.id));
+  RENEWAL_RETURN_IF_ERROR(f.String("name", false, &building.name));
+  RENEWAL_RETURN_IF_ERROR(f.Int("floors", -1000, 1000, &n));
   if (n) building.floors = static_cast<int>(*n);
-  if (auto st = f.Bool("elevator", &building.has_elevator); !st.ok()) return st;
-  if (auto st = f.Int("build_year", -100000, 100000, &n); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Bool("elevator", &building.has_elevator));
+  RENEWAL_RETURN_IF_ERROR(f.Int("build_year", -100000, 100000, &n));
   if (n) building.build_year = static_cast<int>(*n);
   const json::array* entrances = nullptr;
-  if (auto st = f.Array("entrances", true, &entrances); !st.ok()) return st;
-  if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Array("entrances", true, &entrances));
+  RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
   if (entrances->empty()) return f.Invalid("entrances", "building has no entrances");
   if (auto st = builder_.AddBuilding(std::move(building)); !st.ok()) return WithPath(st, path);
   for (std::size_t e = 0; e < entrances->size(); ++e) {
@@ -247,10 +244,10 @@ absl::Status RecordReader::Building(const json::object& o, const std::string& es
     }
     Fields ef(v.get_object(), [&] { return entrance_path; });
     std::string id;
-    if (auto st = ef.String("id", true, &id); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(ef.String("id", true, &id));
     const json::array* dwellings = nullptr;
-    if (auto st = ef.Array("dwellings", true, &dwellings); !st.ok()) return st;
-    if (auto st = ef.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(ef.Array("dwellings", true, &dwellings));
+    RENEWAL_RETURN_IF_ERROR(ef.NoUnknownFields());
     if (auto st = builder_.AddEntrance(id); !st.ok()) return WithPath(st, entrance_path);
     for (std::size_t d = 0; d < dwellings->size(); ++d) {
       const json::value& dv = (*dwellings)[d];
@@ -259,7 +256,7 @@ absl::Status RecordReader::Building(const json::object& o, const std::string& es
                                                  "]: expected an object, got ",
                                                  internal::Describe(dv)));
       }
-      if (auto st = Dwelling(dv.get_object(), entrance_path, d); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(Dwelling(dv.get_object(), entrance_path, d));
     }
   }
   return absl::OkStatus();
@@ -277,24 +274,24 @@ absl::Status RecordReader::Dwelling(const json::object& o, const std::string& en
   Fields f(o, path);
   DwellingRecord d;
   const json::value* id = nullptr;
-  if (auto st = f.Required("id", &id); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Required("id", &id));
   if (!id->is_string()) return f.Invalid("id", StrCat("expected a string, got ", internal::Describe(*id)));
   d.id = ToStd(id->get_string());
-  if (auto st = f.CentiArea("exclusive_area_m2", &d.area_centi); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.CentiArea("exclusive_area_m2", &d.area_centi));
   std::optional<AreaSource> source;
   std::optional<PropertyType> type;
   std::optional<SaleState> sale;
-  if (auto st = f.Enum("area_source", &source); !st.ok()) return st;
-  if (auto st = f.Enum("property_type", &type); !st.ok()) return st;
-  if (auto st = f.Enum("sale_state", &sale); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Enum("area_source", &source));
+  RENEWAL_RETURN_IF_ERROR(f.Enum("property_type", &type));
+  RENEWAL_RETURN_IF_ERROR(f.Enum("sale_state", &sale));
   d.area_source = source.value_or(AreaSource::kRegistered);
   d.property_type = type.value_or(PropertyType::kCommercial);
   d.sale_state = sale.value_or(SaleState::kOwned);
   std::optional<std::int64_t> floor;
-  if (auto st = f.Int("floor", -5, 120, &floor); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Int("floor", -5, 120, &floor));
   d.floor = static_cast<int>(floor.value_or(0));
   const json::array* owners = nullptr;
-  if (auto st = f.Array("owners", false, &owners); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.Array("owners", false, &owners));
   owner_ids_.clear();
   if (owners != nullptr) {
     for (std::size_t k = 0; k < owners->size(); ++k) {
@@ -307,7 +304,7 @@ absl::Status RecordReader::Dwelling(const json::object& o, const std::string& en
     }
   }
   d.owner_ids = owner_ids_;
-  if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
   return WithPath(builder_.AddDwelling(d), path());
 }
 
@@ -564,7 +561,7 @@ class StreamingLoader {
     }
     if (!ec) return absl::OkStatus();
     Handler& h = parser_.handler();
-    if (!h.status.ok()) return h.status;
+    RENEWAL_RETURN_IF_ERROR(h.status);
     if (ec == json::error::incomplete) {
       return absl::InvalidArgumentError(
           StrCat("malformed JSON at byte ", offset_, ": unexpected end of input"));
@@ -594,7 +591,7 @@ class StreamingLoader {
 
 absl::StatusOr<Registry> LoadRegistryJson(std::string_view text, const LoadOptions& options) {
   StreamingLoader loader(options);
-  if (auto st = loader.Write(text.data(), text.size(), true); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(loader.Write(text.data(), text.size(), true));
   return std::move(loader).Finish();
 }
 
@@ -620,9 +617,8 @@ absl::StatusOr<Registry> LoadRegistryFile(const std::string& path, const LoadOpt
 
 absl::Status LoadRegistryFileInto(const std::string& path, Registry* registry,
                                   const LoadOptions& options) {
-  absl::StatusOr<Registry> loaded = LoadRegistryFile(path, options);
-  if (!loaded.ok()) return loaded.status();
-  *registry = *std::move(loaded);
+  RENEWAL_ASSIGN_OR_RETURN(Registry loaded, LoadRegistryFile(path, options));
+  *registry = std::move(loaded);
   return absl::OkStatus();
 }
 

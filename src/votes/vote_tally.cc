@@ -9,6 +9,7 @@
 
 #include "renewal/votes/vote.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal {
 
@@ -527,7 +528,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   if (end - begin >= kNoIndex - 1 || box.size() >= kNoIndex - 1) {
     return absl::OutOfRangeError(StrCat("vote \"", vote.id, "\" ballots: more than 4 billion"));
   }
-  if (auto st = ValidateVoteRule(vote.rule); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidateVoteRule(vote.rule));
   if (vote.closes < vote.opens) {
     return absl::InvalidArgumentError(StrCat("vote \"", vote.id, "\" closes: before opens (",
                                              vote.closes, " < ", vote.opens, ")"));
@@ -535,7 +536,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   const Registry& r = registry_;
   const DwellingColumns& c = r.dwellings();
   Scratch& s = *s_;
-  if (auto st = ResolveScope(vote.scope); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ResolveScope(vote.scope));
 
   VoteOutcome out;
   out.vote_id = vote.id;
@@ -666,13 +667,12 @@ absl::Status Tallier::ResolveScope(const VoteScope& scope) {
     return absl::OkStatus();
   }
   s.shape = s.contiguous ? ScopeShape::kRange : ScopeShape::kList;
-  auto list = ResolveVoteScope(r, scope);
-  if (!list.ok()) return list.status();
+  RENEWAL_ASSIGN_OR_RETURN(auto list, ResolveVoteScope(r, scope));
   if (s.contiguous) {  // a building or an entrance: a range
-    s.first = list->empty() ? 0 : list->front();
-    s.n = static_cast<Index>(list->size());
+    s.first = list.empty() ? 0 : list.front();
+    s.n = static_cast<Index>(list.size());
   } else {
-    s.list = *std::move(list);
+    s.list = std::move(list);
     s.n = static_cast<Index>(s.list.size());
   }
   return absl::OkStatus();

@@ -23,6 +23,7 @@
 #include "knapsack_lagrangian.h"
 #include "knapsack_pair_moves.h"
 #include "knapsack_prepared.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/plan/knapsack.h"
 #include "renewal/base/strcat.h"
 
@@ -585,10 +586,9 @@ void Finish(const KnapsackProblem& p, const Prepared& s, const std::vector<bool>
 
 absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
                                                const SolveOptions& options) {
-  if (absl::Status st = Validate(problem); !st.ok()) return st;
-  absl::StatusOr<Prepared> prepared = Prepare(problem);
-  if (!prepared.ok()) return prepared.status();
-  const Prepared& s = *prepared;
+  RENEWAL_RETURN_IF_ERROR(Validate(problem));
+  RENEWAL_ASSIGN_OR_RETURN(Prepared prepared, Prepare(problem));
+  const Prepared& s = prepared;
   if (s.pw.back() > INT64_MAX / 4 || s.pv.back() > INT64_MAX / 4) {
     return absl::OutOfRangeError("items: total weight or value overflows 62 bits");
   }
