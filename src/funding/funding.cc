@@ -367,12 +367,12 @@ struct Run {
   }
 };
 
-}  // namespace
-
-absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& out) {
+// Empties `out` for `plan` (the buffers keep their capacity).
+void ResetAllocation(const CostPlan& plan, const std::string& policy_name,
+                     FundingAllocation& out) {
   const auto n = static_cast<std::uint32_t>(plan.items.size());
   out.plan = plan.id;
-  out.policy = policy_.name;
+  out.policy = policy_name;
   out.item_cost.assign(n, Money());
   out.item_gap.assign(n, Money());
   out.shares.clear();
@@ -382,8 +382,14 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
   out.total_cost = Money();
   out.gap = Money();
   out.notes.clear();
+}
 
-  remaining_.resize(n);
+// Each item's cost, checked (>= 0, total within int64), becomes what is left to
+// fund of it.
+absl::Status TakeCosts(const CostPlan& plan, FundingAllocation& out,
+                       std::vector<std::int64_t>& remaining) {
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  remaining.resize(n);
   std::int64_t total = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::int64_t c = plan.items[i].cost.fen();
@@ -395,10 +401,186 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
     if (__builtin_add_overflow(total, c, &total)) {
       return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\": total cost overflows"));
     }
-    remaining_[i] = c;
+    remaining[i] = c;
     out.item_cost[i] = plan.items[i].cost;
   }
   out.total_cost = Money::Fen(total);
+  return absl::OkStatus();
+}
+
+// A percentage rule: each matched item's basis (its cost, what is left of it, or
+// another source's share) times the rule's percentages, split over its targets;
+// a derived transfer moves money from that source instead of adding any.
+absl::Status ApplyPercentRule(const FundingRule& rule, std::uint32_t r,
+                              const std::vector<std::int64_t>& w, Run& run,
+                              std::array<std::int64_t, kMaxTargets>& parts) {
+  const CostPlan& plan = run.plan;
+  std::vector<std::int64_t>& remaining = run.remaining;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+      Ratio sum;
+  for (const RuleTarget& t : rule.targets) sum = *Ratio::Add(sum, t.share);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const CostItem& item = plan.items[i];
+    if (!rule.match.Matches(item)) continue;
+    std::int64_t basis = 0;
+    switch (rule.basis) {
+      case FundingBasis::kCost: basis = item.cost.fen(); break;
+      case FundingBasis::kRemaining: basis = remaining[i]; break;
+      case FundingBasis::kSourceShare: basis = run.cell(i, rule.of); break;
+    }
+    if (basis <= 0) continue;
+    // ≤ 100% of a non-negative int64: cannot overflow.
+    const std::int64_t want = MultiplyRatio(Money::Fen(basis), sum)->fen();
+    if (rule.basis == FundingBasis::kSourceShare && rule.mode == DerivedMode::kTransfer) {
+      SplitSmall(want, w, parts.data());
+      for (std::size_t k = 0; k < rule.targets.size(); ++k) {
+        const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
+        if (to && parts[k] > 0) run.Transfer(i, rule.of, *to, parts[k], r);
+      }
+      continue;
+    }
+    const std::int64_t amount = std::min(want, remaining[i]);
+    const bool clipped = want > amount;
+    if (amount <= 0) continue;
+    SplitSmall(amount, w, parts.data());
+    for (std::size_t k = 0; k < rule.targets.size(); ++k) {
+      const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
+      if (to && parts[k] > 0) run.Assign(i, *to, parts[k], ShareStep::kRule, r, clipped);
+    }
+  }
+  return absl::OkStatus();
+}
+
+// A fixed-amount rule: one budget per group of matched items (per facility, item,
+// elevator, household or plan), shared by what is left of each item; the unused
+// part of the budgets goes into a note.
+absl::Status ApplyFixedRule(const FundingRule& rule, std::uint32_t r,
+                            const std::vector<std::int64_t>& w, Run& run,
+                            std::array<std::int64_t, kMaxTargets>& parts,
+                            std::vector<std::uint32_t>& matched,
+                            std::vector<std::int64_t>& weights) {
+  const CostPlan& plan = run.plan;
+  std::vector<std::int64_t>& remaining = run.remaining;
+  FundingAllocation& out = run.out;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+      matched.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (rule.match.Matches(plan.items[i])) matched.push_back(i);
+  }
+  if (matched.empty()) return absl::OkStatus();
+  // Groups of matched items sharing one budget.
+  const auto group_key = [&](std::uint32_t i) -> std::uint32_t {
+    if (rule.per == PerUnit::kFacility) return static_cast<std::uint32_t>(plan.items[i].facility);
+    // Per item and per elevator: each item has its own budget (an elevator's
+    // subsidy goes to that elevator).
+    if (rule.per == PerUnit::kItem || rule.per == PerUnit::kElevator) return i;
+    return 0;
+  };
+  std::stable_sort(matched.begin(), matched.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return group_key(a) < group_key(b); });
+  Money unused;
+  Money budget_total;
+  for (std::size_t g = 0; g < matched.size();) {
+    std::size_t e = g;
+    while (e < matched.size() && group_key(matched[e]) == group_key(matched[g])) ++e;
+    std::int64_t units = 1;
+    if (rule.per == PerUnit::kHousehold) units = plan.households;
+    if (rule.per == PerUnit::kElevator) {
+      units = 0;
+      for (std::size_t k = g; k < e; ++k) {
+        const CostItem& it = plan.items[matched[k]];
+        units += it.elevators > 0 ? it.elevators : (HasTag(it.tags, CostTag::kElevator) ? 1 : 0);
+      }
+    }
+    absl::StatusOr<Money> budget = Multiply(rule.amount, units);
+    if (!budget.ok()) {
+      return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\" rule \"", rule.id,
+                                          "\": amount × ", units, " ", KeyOf(rule.per),
+                                          " overflows"));
+    }
+    budget_total = Money::Fen(budget_total.fen() + std::min(budget->fen(), kInf - budget_total.fen()));
+    weights.clear();
+    std::int64_t need = 0;
+    for (std::size_t k = g; k < e; ++k) {
+      weights.push_back(remaining[matched[k]]);
+      need += remaining[matched[k]];  // ≤ total cost: no overflow
+    }
+    const std::int64_t give = std::min(budget->fen(), need);
+    unused = Money::Fen(unused.fen() + std::min(budget->fen() - give, kInf - unused.fen()));
+    if (give > 0) {
+      RENEWAL_ASSIGN_OR_RETURN(std::vector<Money> split,
+                               SplitByWeights(Money::Fen(give), weights));
+      for (std::size_t k = g; k < e; ++k) {
+        const std::uint32_t i = matched[k];
+        const std::int64_t part = split[k - g].fen();
+        if (part <= 0) continue;
+        SplitSmall(part, w, parts.data());
+        for (std::size_t t = 0; t < rule.targets.size(); ++t) {
+          const std::optional<FundingSource> to = run.Resolve(rule.targets[t].payer, plan.items[i]);
+          if (to && parts[t] > 0) run.Assign(i, *to, parts[t], ShareStep::kRule, r, false);
+        }
+      }
+    }
+    g = e;
+  }
+  if (unused.fen() > 0) {
+    out.notes.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
+                               budget_total.ToYuanString(),
+                               " unused (the matched items were already covered)"));
+  }
+  return absl::OkStatus();
+}
+
+// Rows emptied by transfers go, the rest ordered by item; the gap, the totals by
+// source and category, and a note for each cap reached.
+void FinishAllocation(const FundingPolicy& policy, Run& run) {
+  const CostPlan& plan = run.plan;
+  FundingAllocation& out = run.out;
+  const std::vector<std::int64_t>& remaining = run.remaining;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  // Drop emptied rows and order by item (counting sort keeps production order).
+  std::vector<FundingShare>& shares = out.shares;
+  shares.erase(std::remove_if(shares.begin(), shares.end(),
+                              [](const FundingShare& s) { return s.amount.fen() == 0; }),
+               shares.end());
+  for (const FundingShare& s : shares) ++out.item_first_share[s.item + 1];
+  for (std::uint32_t i = 0; i < n; ++i) out.item_first_share[i + 1] += out.item_first_share[i];
+  {
+    std::vector<FundingShare> sorted(shares.size());
+    std::vector<std::uint32_t> next(out.item_first_share.begin(), out.item_first_share.end() - 1);
+    for (const FundingShare& s : shares) sorted[next[s.item]++] = s;
+    shares.swap(sorted);
+  }
+  std::int64_t gap = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    out.item_gap[i] = Money::Fen(remaining[i]);
+    gap += remaining[i];
+  }
+  out.gap = Money::Fen(gap);
+  for (const FundingShare& s : shares) {
+    const std::size_t src = Idx(s.source);
+    out.by_source[src] = Money::Fen(out.by_source[src].fen() + s.amount.fen());
+    Money& c = out.by_category[static_cast<std::size_t>(plan.items[s.item].category)][src];
+    c = Money::Fen(c.fen() + s.amount.fen());
+  }
+  for (std::size_t s = 0; s < kS; ++s) {
+    if (run.cap_hit >> s & 1u) {
+      const auto src = static_cast<FundingSource>(s);
+      out.notes.push_back(StrCat("cap of ", KeyOf(src), " (",
+                                 policy.limits[s].cap.value_or(Money()).ToYuanString(),
+                                 ") reached", policy.limits[s].fallback
+                                     ? StrCat("; overflow to ", KeyOf(*policy.limits[s].fallback))
+                                     : std::string("; overflow left uncovered")));
+    }
+  }
+}
+
+}  // namespace
+
+absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& out) {
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  ResetAllocation(plan, policy_.name, out);
+  RENEWAL_RETURN_IF_ERROR(TakeCosts(plan, out, remaining_));
   matrix_.assign(static_cast<std::size_t>(n) * kS, 0);
 
   Run run{policy_, plan, out, remaining_, matrix_, {}, 0, {}, {}};
@@ -414,116 +596,11 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
   }
 
   std::array<std::int64_t, kMaxTargets> parts{};
-  const auto apply_percent = [&](std::uint32_t r) -> absl::Status {
-    const FundingRule& rule = policy_.rules[r];
-    const std::vector<std::int64_t>& w = target_weights_[r];
-    Ratio sum;
-    for (const RuleTarget& t : rule.targets) sum = *Ratio::Add(sum, t.share);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      const CostItem& item = plan.items[i];
-      if (!rule.match.Matches(item)) continue;
-      std::int64_t basis = 0;
-      switch (rule.basis) {
-        case FundingBasis::kCost: basis = item.cost.fen(); break;
-        case FundingBasis::kRemaining: basis = remaining_[i]; break;
-        case FundingBasis::kSourceShare: basis = run.cell(i, rule.of); break;
-      }
-      if (basis <= 0) continue;
-      // ≤ 100% of a non-negative int64: cannot overflow.
-      const std::int64_t want = MultiplyRatio(Money::Fen(basis), sum)->fen();
-      if (rule.basis == FundingBasis::kSourceShare && rule.mode == DerivedMode::kTransfer) {
-        SplitSmall(want, w, parts.data());
-        for (std::size_t k = 0; k < rule.targets.size(); ++k) {
-          const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
-          if (to && parts[k] > 0) run.Transfer(i, rule.of, *to, parts[k], r);
-        }
-        continue;
-      }
-      const std::int64_t amount = std::min(want, remaining_[i]);
-      const bool clipped = want > amount;
-      if (amount <= 0) continue;
-      SplitSmall(amount, w, parts.data());
-      for (std::size_t k = 0; k < rule.targets.size(); ++k) {
-        const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
-        if (to && parts[k] > 0) run.Assign(i, *to, parts[k], ShareStep::kRule, r, clipped);
-      }
-    }
-    return absl::OkStatus();
-  };
-
-  const auto apply_fixed = [&](std::uint32_t r) -> absl::Status {
-    const FundingRule& rule = policy_.rules[r];
-    const std::vector<std::int64_t>& w = target_weights_[r];
-    matched_.clear();
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (rule.match.Matches(plan.items[i])) matched_.push_back(i);
-    }
-    if (matched_.empty()) return absl::OkStatus();
-    // Groups of matched items sharing one budget.
-    const auto group_key = [&](std::uint32_t i) -> std::uint32_t {
-      if (rule.per == PerUnit::kFacility) return static_cast<std::uint32_t>(plan.items[i].facility);
-      // Per item and per elevator: each item has its own budget (an elevator's
-      // subsidy goes to that elevator).
-      if (rule.per == PerUnit::kItem || rule.per == PerUnit::kElevator) return i;
-      return 0;
-    };
-    std::stable_sort(matched_.begin(), matched_.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return group_key(a) < group_key(b); });
-    Money unused;
-    Money budget_total;
-    for (std::size_t g = 0; g < matched_.size();) {
-      std::size_t e = g;
-      while (e < matched_.size() && group_key(matched_[e]) == group_key(matched_[g])) ++e;
-      std::int64_t units = 1;
-      if (rule.per == PerUnit::kHousehold) units = plan.households;
-      if (rule.per == PerUnit::kElevator) {
-        units = 0;
-        for (std::size_t k = g; k < e; ++k) {
-          const CostItem& it = plan.items[matched_[k]];
-          units += it.elevators > 0 ? it.elevators : (HasTag(it.tags, CostTag::kElevator) ? 1 : 0);
-        }
-      }
-      absl::StatusOr<Money> budget = Multiply(rule.amount, units);
-      if (!budget.ok()) {
-        return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\" rule \"", rule.id,
-                                            "\": amount × ", units, " ", KeyOf(rule.per),
-                                            " overflows"));
-      }
-      budget_total = Money::Fen(budget_total.fen() + std::min(budget->fen(), kInf - budget_total.fen()));
-      weights_.clear();
-      std::int64_t need = 0;
-      for (std::size_t k = g; k < e; ++k) {
-        weights_.push_back(remaining_[matched_[k]]);
-        need += remaining_[matched_[k]];  // ≤ total cost: no overflow
-      }
-      const std::int64_t give = std::min(budget->fen(), need);
-      unused = Money::Fen(unused.fen() + std::min(budget->fen() - give, kInf - unused.fen()));
-      if (give > 0) {
-        RENEWAL_ASSIGN_OR_RETURN(std::vector<Money> split,
-                                 SplitByWeights(Money::Fen(give), weights_));
-        for (std::size_t k = g; k < e; ++k) {
-          const std::uint32_t i = matched_[k];
-          const std::int64_t part = split[k - g].fen();
-          if (part <= 0) continue;
-          SplitSmall(part, w, parts.data());
-          for (std::size_t t = 0; t < rule.targets.size(); ++t) {
-            const std::optional<FundingSource> to = run.Resolve(rule.targets[t].payer, plan.items[i]);
-            if (to && parts[t] > 0) run.Assign(i, *to, parts[t], ShareStep::kRule, r, false);
-          }
-        }
-      }
-      g = e;
-    }
-    if (unused.fen() > 0) {
-      out.notes.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
-                                 budget_total.ToYuanString(),
-                                 " unused (the matched items were already covered)"));
-    }
-    return absl::OkStatus();
-  };
-
   const auto apply = [&](std::uint32_t r) {
-    return policy_.rules[r].kind == FundingRuleKind::kPercent ? apply_percent(r) : apply_fixed(r);
+    const FundingRule& rule = policy_.rules[r];
+    return rule.kind == FundingRuleKind::kPercent
+               ? ApplyPercentRule(rule, r, target_weights_[r], run, parts)
+               : ApplyFixedRule(rule, r, target_weights_[r], run, parts, matched_, weights_);
   };
   // On error the output is reset: no half-allocated plan escapes.
   const auto fail = [&](absl::Status st) {
@@ -544,41 +621,7 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
     if (absl::Status st = apply(r); !st.ok()) return fail(st);
   }
 
-  // Drop emptied rows and order by item (counting sort keeps production order).
-  std::vector<FundingShare>& shares = out.shares;
-  shares.erase(std::remove_if(shares.begin(), shares.end(),
-                              [](const FundingShare& s) { return s.amount.fen() == 0; }),
-               shares.end());
-  for (const FundingShare& s : shares) ++out.item_first_share[s.item + 1];
-  for (std::uint32_t i = 0; i < n; ++i) out.item_first_share[i + 1] += out.item_first_share[i];
-  {
-    std::vector<FundingShare> sorted(shares.size());
-    std::vector<std::uint32_t> next(out.item_first_share.begin(), out.item_first_share.end() - 1);
-    for (const FundingShare& s : shares) sorted[next[s.item]++] = s;
-    shares.swap(sorted);
-  }
-  std::int64_t gap = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    out.item_gap[i] = Money::Fen(remaining_[i]);
-    gap += remaining_[i];
-  }
-  out.gap = Money::Fen(gap);
-  for (const FundingShare& s : shares) {
-    const std::size_t src = Idx(s.source);
-    out.by_source[src] = Money::Fen(out.by_source[src].fen() + s.amount.fen());
-    Money& c = out.by_category[static_cast<std::size_t>(plan.items[s.item].category)][src];
-    c = Money::Fen(c.fen() + s.amount.fen());
-  }
-  for (std::size_t s = 0; s < kS; ++s) {
-    if (run.cap_hit >> s & 1u) {
-      const auto src = static_cast<FundingSource>(s);
-      out.notes.push_back(StrCat("cap of ", KeyOf(src), " (",
-                                 policy_.limits[s].cap.value_or(Money()).ToYuanString(),
-                                 ") reached", policy_.limits[s].fallback
-                                     ? StrCat("; overflow to ", KeyOf(*policy_.limits[s].fallback))
-                                     : std::string("; overflow left uncovered")));
-    }
-  }
+  FinishAllocation(policy_, run);
   if (programme_caps_) *programme_caps_ = run.cap_left;
   return absl::OkStatus();
 }
