@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "boost/json.hpp"
+#include "renewal/base/status_macros.h"
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
@@ -272,7 +273,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
   const json::value* kind_v = o.if_contains("kind");
   if (kind_v == nullptr) return Bad(where, "kind", "missing required field");
   std::string kind_text;
-  if (auto st = GetString(*kind_v, where, "kind", &kind_text); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(GetString(*kind_v, where, "kind", &kind_text));
   const std::optional<RuleKind> kind = ParseLabel<RuleKind>(kind_text);
   if (!kind) {
     std::string known;
@@ -288,7 +289,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
                             : key == "zh" ? &rule->zh
                             : key == "en" ? &rule->en
                                           : &rule->source;
-      if (auto st = GetString(value, where, key, target); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, target));
       if (key == "id" && target->empty()) return Bad(where, "id", "must not be empty");
       continue;
     }
@@ -297,17 +298,17 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
     }
     std::int64_t x = 0;
     if (key == "year") {
-      if (auto st = GetInt(value, where, key, 1900, 2200, &x); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 1900, 2200, &x));
       rule->year = static_cast<int>(x);
     } else if (key == "within_years") {
-      if (auto st = GetInt(value, where, key, 0, 100, &x); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 0, 100, &x));
       rule->years = static_cast<int>(x);
     } else if (key == "years") {
-      if (auto st = GetInt(value, where, key, 1, 100, &x); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 1, 100, &x));
       rule->years = static_cast<int>(x);
     } else if (key == "flag") {
       std::string text;
-      if (auto st = GetString(value, where, key, &text); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
       const std::optional<EstateFlag> flag = ParseLabel<EstateFlag>(text);
       if (!flag) return Bad(where, key, StrCat("unknown flag \"", text, "\""));
       rule->flag = *flag;
@@ -319,7 +320,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
       rule->required = value.get_bool();
     } else if (key == "level") {
       std::string text;
-      if (auto st = GetString(value, where, key, &text); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
       const std::optional<IllegalStructures> level = ParseLabel<IllegalStructures>(text);
       if (!level || *level == IllegalStructures::kUnknown) {
         return Bad(where, key, StrCat("unknown level \"", text,
@@ -328,7 +329,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
       rule->max_illegal = *level;
     } else if (key == "min_share") {
       std::string text;
-      if (auto st = GetString(value, where, key, &text); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
       if (!ParseFraction(text, &rule->share_num, &rule->share_den)) {
         return Bad(where, key, StrCat("expected a fraction \"a/b\" with 0 <= a <= b <= 1000000, "
                                       "got \"", text, "\""));
@@ -343,7 +344,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
                                         "got \"", text, "\""));
         }
       } else {
-        if (auto st = GetInt(value, where, key, 0, 100, &x); !st.ok()) return st;
+        RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 0, 100, &x));
         rule->share_num = x;
         rule->share_den = 100;
       }
@@ -378,7 +379,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
     case RuleKind::kBasicFacilitiesDeficient:
       break;
   }
-  if (!st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(st);
   if (rule->id.empty()) {
     rule->id = std::string(rule->kind == RuleKind::kFlag ? KeyOf(rule->flag) : KeyOf(rule->kind));
   }
@@ -414,7 +415,7 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
     const std::string_view key(key_sv.data(), key_sv.size());
     if (key == "name" || key == "zh" || key == "en") {
       std::string* target = key == "name" ? &p.name : key == "zh" ? &p.zh : &p.en;
-      if (auto st = GetString(value, "", key, target); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(GetString(value, "", key, target));
     } else if (key == "extends" || key == "rules") {
       // handled below, in order: the base's rules first
     } else if (key != "$schema") {
@@ -424,7 +425,7 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
   if (p.name.empty()) return Bad("", "name", "missing required field (a non-empty string)");
   if (const json::value* base = o.if_contains("extends")) {
     std::string base_name;
-    if (auto st = GetString(*base, "", "extends", &base_name); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(GetString(*base, "", "extends", &base_name));
     absl::StatusOr<Policy> preset = PresetPolicy(base_name);
     if (!preset.ok()) {
       return absl::NotFoundError(StrCat("extends: no preset named \"", base_name, "\""));
@@ -439,7 +440,7 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
     const json::array& a = rules->as_array();
     for (std::size_t i = 0; i < a.size(); ++i) {
       EligibilityRule rule;
-      if (auto st = ParseRule(a[i], i, &rule); !st.ok()) return st;
+      RENEWAL_RETURN_IF_ERROR(ParseRule(a[i], i, &rule));
       for (const EligibilityRule& earlier : p.rules) {
         if (earlier.id == rule.id) {
           return absl::AlreadyExistsError(

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "absl/numeric/int128.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -60,7 +61,7 @@ absl::StatusOr<Money> Fits(i128 v, std::string_view what) {
 
 absl::StatusOr<std::vector<LoanYear>> LoanSchedule(const Loan& loan, Money* instalment) {
   const std::string ref = StrCat("loan \"", loan.id, "\"");
-  if (absl::Status st = CheckLoan(loan, ref); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckLoan(loan, ref));
   const Ratio r = loan.annual_rate;
   const int n = loan.term_years;
   const int grace = loan.style == RepaymentStyle::kBullet ? 0 : loan.grace_years;
@@ -79,9 +80,8 @@ absl::StatusOr<std::vector<LoanYear>> LoanSchedule(const Loan& loan, Money* inst
     }
     a = lo;
     if (instalment) {
-      absl::StatusOr<Money> m = Fits(a, "instalment");
-      if (!m.ok()) return m.status();
-      *instalment = *m;
+      RENEWAL_ASSIGN_OR_RETURN(Money m, Fits(a, "instalment"));
+      *instalment = m;
     }
   }
   for (int y = 1; y <= n; ++y) {
@@ -107,11 +107,9 @@ absl::StatusOr<std::vector<LoanYear>> LoanSchedule(const Loan& loan, Money* inst
     }
     if (principal < 0) principal = 0;
     balance -= principal;
-    absl::StatusOr<Money> im = Fits(interest, "interest");
-    absl::StatusOr<Money> pm = Fits(principal, "principal");
-    if (!im.ok()) return im.status();
-    if (!pm.ok()) return pm.status();
-    out[static_cast<std::size_t>(y - 1)] = {*im, *pm};
+    RENEWAL_ASSIGN_OR_RETURN(Money im, Fits(interest, "interest"));
+    RENEWAL_ASSIGN_OR_RETURN(Money pm, Fits(principal, "principal"));
+    out[static_cast<std::size_t>(y - 1)] = {im, pm};
   }
   return out;
 }
@@ -169,8 +167,8 @@ absl::StatusOr<FinancingResult> AnalyseFinancing(const FinancingCase& c) {
     }
     return absl::OkStatus();
   };
-  if (absl::Status st = add_stream(c.revenues, "revenues", revenue); !st.ok()) return st;
-  if (absl::Status st = add_stream(c.operating_costs, "operating_costs", cost); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(add_stream(c.revenues, "revenues", revenue));
+  RENEWAL_RETURN_IF_ERROR(add_stream(c.operating_costs, "operating_costs", cost));
 
   i128 balance = borrowed, cumulative = 0, cumulative_project = 0;
   long double npv = 0;

@@ -1,4 +1,5 @@
-// Allocation of a plan's item costs to funding sources under a policy.
+// Allocation of a plan's item costs to funding sources under a policy (the policy
+// itself is checked in funding_policy.cc).
 #include "renewal/funding/funding.h"
 
 #include <cassert>
@@ -9,21 +10,20 @@
 #include <numeric>
 
 #include "absl/numeric/int128.h"
+#include "funding_internal.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/split.h"
 
 namespace renewal {
 namespace {
 
-constexpr std::size_t kS = kFundingSourceCount;
+using funding_internal::Idx;
+using funding_internal::kMaxTargets;
+using funding_internal::kS;
+using funding_internal::TargetWeights;
+
 constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max();
-constexpr std::size_t kMaxTargets = 8;
-
-std::size_t Idx(FundingSource s) { return static_cast<std::size_t>(s); }
-
-std::string RuleRef(std::size_t i, const FundingRule& r) {
-  return StrCat("rules[", i, "] \"", r.id, "\"");
-}
 
 // The shared split (renewal/base/split.h) over a handful of weights; the scratch is
 // reused, so after the first call no heap is touched. The callers guarantee total ≥ 0
@@ -37,172 +37,7 @@ void SplitSmall(std::int64_t total, std::span<const std::int64_t> weights, std::
   (void)s;
 }
 
-// Cycle check on a small directed graph over sources (edges[a] has bit b: a → b).
-bool HasCycle(const std::array<std::uint32_t, kS>& edges, std::vector<FundingSource>* path) {
-  std::array<int, kS> state{};  // 0 new, 1 on stack, 2 done
-  std::vector<std::size_t> stack;
-  std::function<bool(std::size_t)> visit = [&](std::size_t a) {
-    state[a] = 1;
-    stack.push_back(a);
-    for (std::size_t b = 0; b < kS; ++b) {
-      if ((edges[a] >> b & 1u) == 0) continue;
-      if (state[b] == 1) {
-        const auto it = std::find(stack.begin(), stack.end(), b);
-        for (auto j = it; j != stack.end(); ++j) path->push_back(static_cast<FundingSource>(*j));
-        path->push_back(static_cast<FundingSource>(b));
-        return true;
-      }
-      if (state[b] == 0 && visit(b)) return true;
-    }
-    stack.pop_back();
-    state[a] = 2;
-    return false;
-  };
-  for (std::size_t a = 0; a < kS; ++a) {
-    if (state[a] == 0 && visit(a)) return true;
-  }
-  return false;
-}
-
-std::string PathString(const std::vector<FundingSource>& path, std::string_view arrow) {
-  std::string out;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    if (i > 0) out += arrow;
-    out += std::string(KeyOf(path[i]));
-  }
-  return out;
-}
-
-// Common denominator weights of a rule's target shares (fails when too large).
-absl::StatusOr<std::vector<std::int64_t>> TargetWeights(const FundingRule& r) {
-  absl::int128 lcm = 1;
-  for (const RuleTarget& t : r.targets) {
-    const absl::int128 d = t.share.den();
-    absl::int128 a = lcm, b = d;
-    while (b != 0) {
-      const absl::int128 tmp = a % b;
-      a = b;
-      b = tmp;
-    }
-    lcm = lcm / a * d;
-    if (lcm > absl::int128(1) << 62) {
-      return absl::InvalidArgumentError("targets: share denominators too large");
-    }
-  }
-  std::vector<std::int64_t> w;
-  for (const RuleTarget& t : r.targets) {
-    const absl::int128 v = absl::int128(t.share.num()) * (lcm / t.share.den());
-    if (v > absl::int128(1) << 62) {
-      return absl::InvalidArgumentError("targets: share too large");
-    }
-    w.push_back(static_cast<std::int64_t>(v));
-  }
-  return w;
-}
-
 }  // namespace
-
-absl::Status ValidatePolicy(const FundingPolicy& policy) {
-  std::vector<std::string_view> ids;
-  std::array<std::uint32_t, kS> derived{};
-  for (std::size_t i = 0; i < policy.rules.size(); ++i) {
-    const FundingRule& r = policy.rules[i];
-    const std::string ref = RuleRef(i, r);
-    if (r.id.empty()) return absl::InvalidArgumentError(StrCat(ref, " id: must not be empty"));
-    if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) {
-      return absl::AlreadyExistsError(StrCat(ref, " id: duplicate rule id \"", r.id, "\""));
-    }
-    ids.push_back(r.id);
-    if (r.targets.empty() || r.targets.size() > kMaxTargets) {
-      return absl::InvalidArgumentError(
-          StrCat(ref, " targets: need 1 to ", kMaxTargets, ", got ", r.targets.size()));
-    }
-    Ratio total;
-    for (std::size_t k = 0; k < r.targets.size(); ++k) {
-      absl::StatusOr<Ratio> sum = Ratio::Add(total, r.targets[k].share);
-      if (!sum.ok()) return absl::InvalidArgumentError(StrCat(ref, " targets: ", sum.status().message()));
-      total = *sum;
-    }
-    if (total.is_zero()) {
-      return absl::InvalidArgumentError(StrCat(ref, " targets: all shares are 0"));
-    }
-    if (r.kind == FundingRuleKind::kPercent && total.exceeds_one()) {
-      return absl::InvalidArgumentError(StrCat(ref, " targets: shares add up to ",
-                                               total.ToPercentString(), ", over 100%"));
-    }
-    if (absl::StatusOr<std::vector<std::int64_t>> w = TargetWeights(r); !w.ok()) {
-      return absl::InvalidArgumentError(StrCat(ref, " ", w.status().message()));
-    }
-    if (r.kind == FundingRuleKind::kFixed && r.amount.is_negative()) {
-      return absl::InvalidArgumentError(
-          StrCat(ref, " amount: must be >= 0, got ", r.amount.ToYuanString()));
-    }
-    if (r.kind == FundingRuleKind::kPercent && r.basis == FundingBasis::kSourceShare) {
-      for (const RuleTarget& t : r.targets) {
-        // An item-utility payer may be any utility.
-        for (std::size_t s = 0; s < kS; ++s) {
-          const auto src = static_cast<FundingSource>(s);
-          if (t.payer.item_utility ? IsUtility(src) : src == t.payer.source) {
-            if (src == r.of) {
-              return absl::InvalidArgumentError(
-                  StrCat(ref, " of: a source cannot be computed from its own share (",
-                         KeyOf(r.of), ")"));
-            }
-            derived[s] |= 1u << Idx(r.of);
-          }
-        }
-      }
-    }
-  }
-  std::vector<FundingSource> path;
-  if (HasCycle(derived, &path)) {
-    return absl::InvalidArgumentError(
-        StrCat("policy \"", policy.name, "\" rules: cycle of derived shares ",
-               PathString(path, " computed from ")));
-  }
-  std::array<std::uint32_t, kS> fallbacks{};
-  for (std::size_t s = 0; s < kS; ++s) {
-    const SourceLimit& l = policy.limits[s];
-    const auto src = static_cast<FundingSource>(s);
-    if (l.cap && l.cap->is_negative()) {
-      return absl::InvalidArgumentError(StrCat("policy \"", policy.name, "\" limits.", KeyOf(src),
-                                               ".cap: must be >= 0, got ",
-                                               l.cap->ToYuanString()));
-    }
-    if (l.fallback) {
-      if (*l.fallback == src) {
-        return absl::InvalidArgumentError(StrCat("policy \"", policy.name, "\" limits.",
-                                                 KeyOf(src), ".fallback: falls back to itself"));
-      }
-      fallbacks[s] |= 1u << Idx(*l.fallback);
-    }
-  }
-  path.clear();
-  if (HasCycle(fallbacks, &path)) {
-    return absl::InvalidArgumentError(StrCat("policy \"", policy.name,
-                                             "\" limits: cycle of cap fallbacks ",
-                                             PathString(path, " -> ")));
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<FundingPolicy> ComposePolicies(const FundingPolicy& top, const FundingPolicy& base) {
-  FundingPolicy out;
-  out.name = StrCat(top.name, "+", base.name);
-  out.description = StrCat(top.description, base.description.empty() ? "" : "; ", base.description);
-  // Top's rules first in each phase: stable order kept within each phase by the
-  // allocator, so plain concatenation is enough.
-  out.rules = top.rules;
-  out.rules.insert(out.rules.end(), base.rules.begin(), base.rules.end());
-  for (std::size_t s = 0; s < kS; ++s) {
-    out.limits[s] = base.limits[s];
-    if (top.limits[s].cap) out.limits[s].cap = top.limits[s].cap;
-    if (top.limits[s].fallback) out.limits[s].fallback = top.limits[s].fallback;
-  }
-  out.residual = top.residual ? top.residual : base.residual;
-  if (absl::Status st = ValidatePolicy(out); !st.ok()) return st;
-  return out;
-}
 
 Money FundingAllocation::Amount(std::uint32_t item, FundingSource source) const {
   std::int64_t sum = 0;
@@ -212,51 +47,10 @@ Money FundingAllocation::Amount(std::uint32_t item, FundingSource source) const 
   return Money::Fen(sum);
 }
 
-std::string ExplainShare(const FundingShare& share, const FundingPolicy& policy) {
-  std::string out = StrCat(ZhOf(share.source), " ", share.amount.ToYuanString(), ": ");
-  const FundingRule* rule = share.rule < policy.rules.size() ? &policy.rules[share.rule] : nullptr;
-  const auto describe = [&](const FundingRule& r) {
-    std::string d = StrCat("rule ", r.id, " (", KeyOf(r.kind));
-    if (r.kind == FundingRuleKind::kPercent) {
-      for (std::size_t k = 0; k < r.targets.size(); ++k) {
-        d += StrCat(k == 0 ? " " : ", ", r.targets[k].share.ToPercentString(), " to ",
-                    r.targets[k].payer.item_utility ? std::string_view("item_utility")
-                                                    : KeyOf(r.targets[k].payer.source));
-      }
-      d += StrCat(" of ", r.basis == FundingBasis::kSourceShare
-                              ? StrCat(KeyOf(r.of), " share (", KeyOf(r.mode), ")")
-                              : std::string(KeyOf(r.basis)));
-    } else {
-      d += StrCat(" ", r.amount.ToYuanString(), " ", KeyOf(r.per));
-    }
-    d += ")";
-    if (!r.seed.empty()) d += StrCat(" [", r.seed, "]");
-    return d;
-  };
-  switch (share.step) {
-    case ShareStep::kRule:
-      if (rule) out += describe(*rule);
-      break;
-    case ShareStep::kTransfer:
-      out += StrCat("transferred from ", KeyOf(share.from.value_or(share.source)), " by ");
-      if (rule) out += describe(*rule);
-      break;
-    case ShareStep::kCapFallback:
-      out += StrCat("cap of ", KeyOf(share.from.value_or(share.source)), " reached; fallback for ",
-                    rule ? describe(*rule) : std::string("residual"));
-      break;
-    case ShareStep::kResidual:
-      out += "residual (what the rules left)";
-      break;
-  }
-  if (share.clipped) out += " [clipped to the uncovered amount]";
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 
 absl::StatusOr<Allocator> Allocator::Create(FundingPolicy policy) {
-  if (absl::Status st = ValidatePolicy(policy); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(policy));
   Allocator a(std::move(policy));
   for (std::uint32_t i = 0; i < a.policy_.rules.size(); ++i) {
     (a.policy_.rules[i].after_residual ? a.after_rules_ : a.main_rules_).push_back(i);
@@ -267,14 +61,13 @@ absl::StatusOr<Allocator> Allocator::Create(FundingPolicy policy) {
 
 absl::StatusOr<FundingAllocation> Allocator::Allocate(const CostPlan& plan) {
   FundingAllocation out;
-  if (absl::Status st = AllocateInto(plan, out); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(AllocateInto(plan, out));
   return out;
 }
 
 absl::StatusOr<FundingAllocation> Allocate(const FundingPolicy& policy, const CostPlan& plan) {
-  absl::StatusOr<Allocator> a = Allocator::Create(policy);
-  if (!a.ok()) return a.status();
-  return a->Allocate(plan);
+  RENEWAL_ASSIGN_OR_RETURN(Allocator a, Allocator::Create(policy));
+  return a.Allocate(plan);
 }
 
 namespace {
@@ -359,12 +152,12 @@ struct Run {
   }
 };
 
-}  // namespace
-
-absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& out) {
+// Empties `out` for `plan` (the buffers keep their capacity).
+void ResetAllocation(const CostPlan& plan, const std::string& policy_name,
+                     FundingAllocation& out) {
   const auto n = static_cast<std::uint32_t>(plan.items.size());
   out.plan = plan.id;
-  out.policy = policy_.name;
+  out.policy = policy_name;
   out.item_cost.assign(n, Money());
   out.item_gap.assign(n, Money());
   out.shares.clear();
@@ -374,8 +167,14 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
   out.total_cost = Money();
   out.gap = Money();
   out.notes.clear();
+}
 
-  remaining_.resize(n);
+// Each item's cost, checked (>= 0, total within int64), becomes what is left to
+// fund of it.
+absl::Status TakeCosts(const CostPlan& plan, FundingAllocation& out,
+                       std::vector<std::int64_t>& remaining) {
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  remaining.resize(n);
   std::int64_t total = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::int64_t c = plan.items[i].cost.fen();
@@ -387,10 +186,186 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
     if (__builtin_add_overflow(total, c, &total)) {
       return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\": total cost overflows"));
     }
-    remaining_[i] = c;
+    remaining[i] = c;
     out.item_cost[i] = plan.items[i].cost;
   }
   out.total_cost = Money::Fen(total);
+  return absl::OkStatus();
+}
+
+// A percentage rule: each matched item's basis (its cost, what is left of it, or
+// another source's share) times the rule's percentages, split over its targets;
+// a derived transfer moves money from that source instead of adding any.
+absl::Status ApplyPercentRule(const FundingRule& rule, std::uint32_t r,
+                              const std::vector<std::int64_t>& w, Run& run,
+                              std::array<std::int64_t, kMaxTargets>& parts) {
+  const CostPlan& plan = run.plan;
+  std::vector<std::int64_t>& remaining = run.remaining;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+      Ratio sum;
+  for (const RuleTarget& t : rule.targets) sum = *Ratio::Add(sum, t.share);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const CostItem& item = plan.items[i];
+    if (!rule.match.Matches(item)) continue;
+    std::int64_t basis = 0;
+    switch (rule.basis) {
+      case FundingBasis::kCost: basis = item.cost.fen(); break;
+      case FundingBasis::kRemaining: basis = remaining[i]; break;
+      case FundingBasis::kSourceShare: basis = run.cell(i, rule.of); break;
+    }
+    if (basis <= 0) continue;
+    // ≤ 100% of a non-negative int64: cannot overflow.
+    const std::int64_t want = MultiplyRatio(Money::Fen(basis), sum)->fen();
+    if (rule.basis == FundingBasis::kSourceShare && rule.mode == DerivedMode::kTransfer) {
+      SplitSmall(want, w, parts.data());
+      for (std::size_t k = 0; k < rule.targets.size(); ++k) {
+        const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
+        if (to && parts[k] > 0) run.Transfer(i, rule.of, *to, parts[k], r);
+      }
+      continue;
+    }
+    const std::int64_t amount = std::min(want, remaining[i]);
+    const bool clipped = want > amount;
+    if (amount <= 0) continue;
+    SplitSmall(amount, w, parts.data());
+    for (std::size_t k = 0; k < rule.targets.size(); ++k) {
+      const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
+      if (to && parts[k] > 0) run.Assign(i, *to, parts[k], ShareStep::kRule, r, clipped);
+    }
+  }
+  return absl::OkStatus();
+}
+
+// A fixed-amount rule: one budget per group of matched items (per facility, item,
+// elevator, household or plan), shared by what is left of each item; the unused
+// part of the budgets goes into a note.
+absl::Status ApplyFixedRule(const FundingRule& rule, std::uint32_t r,
+                            const std::vector<std::int64_t>& w, Run& run,
+                            std::array<std::int64_t, kMaxTargets>& parts,
+                            std::vector<std::uint32_t>& matched,
+                            std::vector<std::int64_t>& weights) {
+  const CostPlan& plan = run.plan;
+  std::vector<std::int64_t>& remaining = run.remaining;
+  FundingAllocation& out = run.out;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+      matched.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (rule.match.Matches(plan.items[i])) matched.push_back(i);
+  }
+  if (matched.empty()) return absl::OkStatus();
+  // Groups of matched items sharing one budget.
+  const auto group_key = [&](std::uint32_t i) -> std::uint32_t {
+    if (rule.per == PerUnit::kFacility) return static_cast<std::uint32_t>(plan.items[i].facility);
+    // Per item and per elevator: each item has its own budget (an elevator's
+    // subsidy goes to that elevator).
+    if (rule.per == PerUnit::kItem || rule.per == PerUnit::kElevator) return i;
+    return 0;
+  };
+  std::stable_sort(matched.begin(), matched.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return group_key(a) < group_key(b); });
+  Money unused;
+  Money budget_total;
+  for (std::size_t g = 0; g < matched.size();) {
+    std::size_t e = g;
+    while (e < matched.size() && group_key(matched[e]) == group_key(matched[g])) ++e;
+    std::int64_t units = 1;
+    if (rule.per == PerUnit::kHousehold) units = plan.households;
+    if (rule.per == PerUnit::kElevator) {
+      units = 0;
+      for (std::size_t k = g; k < e; ++k) {
+        const CostItem& it = plan.items[matched[k]];
+        units += it.elevators > 0 ? it.elevators : (HasTag(it.tags, CostTag::kElevator) ? 1 : 0);
+      }
+    }
+    absl::StatusOr<Money> budget = Multiply(rule.amount, units);
+    if (!budget.ok()) {
+      return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\" rule \"", rule.id,
+                                          "\": amount × ", units, " ", KeyOf(rule.per),
+                                          " overflows"));
+    }
+    budget_total = Money::Fen(budget_total.fen() + std::min(budget->fen(), kInf - budget_total.fen()));
+    weights.clear();
+    std::int64_t need = 0;
+    for (std::size_t k = g; k < e; ++k) {
+      weights.push_back(remaining[matched[k]]);
+      need += remaining[matched[k]];  // ≤ total cost: no overflow
+    }
+    const std::int64_t give = std::min(budget->fen(), need);
+    unused = Money::Fen(unused.fen() + std::min(budget->fen() - give, kInf - unused.fen()));
+    if (give > 0) {
+      RENEWAL_ASSIGN_OR_RETURN(std::vector<Money> split,
+                               SplitByWeights(Money::Fen(give), weights));
+      for (std::size_t k = g; k < e; ++k) {
+        const std::uint32_t i = matched[k];
+        const std::int64_t part = split[k - g].fen();
+        if (part <= 0) continue;
+        SplitSmall(part, w, parts.data());
+        for (std::size_t t = 0; t < rule.targets.size(); ++t) {
+          const std::optional<FundingSource> to = run.Resolve(rule.targets[t].payer, plan.items[i]);
+          if (to && parts[t] > 0) run.Assign(i, *to, parts[t], ShareStep::kRule, r, false);
+        }
+      }
+    }
+    g = e;
+  }
+  if (unused.fen() > 0) {
+    out.notes.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
+                               budget_total.ToYuanString(),
+                               " unused (the matched items were already covered)"));
+  }
+  return absl::OkStatus();
+}
+
+// Rows emptied by transfers go, the rest ordered by item; the gap, the totals by
+// source and category, and a note for each cap reached.
+void FinishAllocation(const FundingPolicy& policy, Run& run) {
+  const CostPlan& plan = run.plan;
+  FundingAllocation& out = run.out;
+  const std::vector<std::int64_t>& remaining = run.remaining;
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  // Drop emptied rows and order by item (counting sort keeps production order).
+  std::vector<FundingShare>& shares = out.shares;
+  shares.erase(std::remove_if(shares.begin(), shares.end(),
+                              [](const FundingShare& s) { return s.amount.fen() == 0; }),
+               shares.end());
+  for (const FundingShare& s : shares) ++out.item_first_share[s.item + 1];
+  for (std::uint32_t i = 0; i < n; ++i) out.item_first_share[i + 1] += out.item_first_share[i];
+  {
+    std::vector<FundingShare> sorted(shares.size());
+    std::vector<std::uint32_t> next(out.item_first_share.begin(), out.item_first_share.end() - 1);
+    for (const FundingShare& s : shares) sorted[next[s.item]++] = s;
+    shares.swap(sorted);
+  }
+  std::int64_t gap = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    out.item_gap[i] = Money::Fen(remaining[i]);
+    gap += remaining[i];
+  }
+  out.gap = Money::Fen(gap);
+  for (const FundingShare& s : shares) {
+    const std::size_t src = Idx(s.source);
+    out.by_source[src] = Money::Fen(out.by_source[src].fen() + s.amount.fen());
+    Money& c = out.by_category[static_cast<std::size_t>(plan.items[s.item].category)][src];
+    c = Money::Fen(c.fen() + s.amount.fen());
+  }
+  for (std::size_t s = 0; s < kS; ++s) {
+    if (run.cap_hit >> s & 1u) {
+      const auto src = static_cast<FundingSource>(s);
+      out.notes.push_back(StrCat("cap of ", KeyOf(src), " (",
+                                 policy.limits[s].cap.value_or(Money()).ToYuanString(),
+                                 ") reached", policy.limits[s].fallback
+                                     ? StrCat("; overflow to ", KeyOf(*policy.limits[s].fallback))
+                                     : std::string("; overflow left uncovered")));
+    }
+  }
+}
+
+}  // namespace
+
+absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& out) {
+  const auto n = static_cast<std::uint32_t>(plan.items.size());
+  ResetAllocation(plan, policy_.name, out);
+  RENEWAL_RETURN_IF_ERROR(TakeCosts(plan, out, remaining_));
   matrix_.assign(static_cast<std::size_t>(n) * kS, 0);
 
   Run run{policy_, plan, out, remaining_, matrix_, {}, 0, {}, {}};
@@ -406,116 +381,11 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
   }
 
   std::array<std::int64_t, kMaxTargets> parts{};
-  const auto apply_percent = [&](std::uint32_t r) -> absl::Status {
-    const FundingRule& rule = policy_.rules[r];
-    const std::vector<std::int64_t>& w = target_weights_[r];
-    Ratio sum;
-    for (const RuleTarget& t : rule.targets) sum = *Ratio::Add(sum, t.share);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      const CostItem& item = plan.items[i];
-      if (!rule.match.Matches(item)) continue;
-      std::int64_t basis = 0;
-      switch (rule.basis) {
-        case FundingBasis::kCost: basis = item.cost.fen(); break;
-        case FundingBasis::kRemaining: basis = remaining_[i]; break;
-        case FundingBasis::kSourceShare: basis = run.cell(i, rule.of); break;
-      }
-      if (basis <= 0) continue;
-      // ≤ 100% of a non-negative int64: cannot overflow.
-      const std::int64_t want = MultiplyRatio(Money::Fen(basis), sum)->fen();
-      if (rule.basis == FundingBasis::kSourceShare && rule.mode == DerivedMode::kTransfer) {
-        SplitSmall(want, w, parts.data());
-        for (std::size_t k = 0; k < rule.targets.size(); ++k) {
-          const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
-          if (to && parts[k] > 0) run.Transfer(i, rule.of, *to, parts[k], r);
-        }
-        continue;
-      }
-      const std::int64_t amount = std::min(want, remaining_[i]);
-      const bool clipped = want > amount;
-      if (amount <= 0) continue;
-      SplitSmall(amount, w, parts.data());
-      for (std::size_t k = 0; k < rule.targets.size(); ++k) {
-        const std::optional<FundingSource> to = run.Resolve(rule.targets[k].payer, item);
-        if (to && parts[k] > 0) run.Assign(i, *to, parts[k], ShareStep::kRule, r, clipped);
-      }
-    }
-    return absl::OkStatus();
-  };
-
-  const auto apply_fixed = [&](std::uint32_t r) -> absl::Status {
-    const FundingRule& rule = policy_.rules[r];
-    const std::vector<std::int64_t>& w = target_weights_[r];
-    matched_.clear();
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (rule.match.Matches(plan.items[i])) matched_.push_back(i);
-    }
-    if (matched_.empty()) return absl::OkStatus();
-    // Groups of matched items sharing one budget.
-    const auto group_key = [&](std::uint32_t i) -> std::uint32_t {
-      if (rule.per == PerUnit::kFacility) return static_cast<std::uint32_t>(plan.items[i].facility);
-      // Per item and per elevator: each item has its own budget (an elevator's
-      // subsidy goes to that elevator).
-      if (rule.per == PerUnit::kItem || rule.per == PerUnit::kElevator) return i;
-      return 0;
-    };
-    std::stable_sort(matched_.begin(), matched_.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return group_key(a) < group_key(b); });
-    Money unused;
-    Money budget_total;
-    for (std::size_t g = 0; g < matched_.size();) {
-      std::size_t e = g;
-      while (e < matched_.size() && group_key(matched_[e]) == group_key(matched_[g])) ++e;
-      std::int64_t units = 1;
-      if (rule.per == PerUnit::kHousehold) units = plan.households;
-      if (rule.per == PerUnit::kElevator) {
-        units = 0;
-        for (std::size_t k = g; k < e; ++k) {
-          const CostItem& it = plan.items[matched_[k]];
-          units += it.elevators > 0 ? it.elevators : (HasTag(it.tags, CostTag::kElevator) ? 1 : 0);
-        }
-      }
-      absl::StatusOr<Money> budget = Multiply(rule.amount, units);
-      if (!budget.ok()) {
-        return absl::OutOfRangeError(StrCat("plan \"", plan.id, "\" rule \"", rule.id,
-                                            "\": amount × ", units, " ", KeyOf(rule.per),
-                                            " overflows"));
-      }
-      budget_total = Money::Fen(budget_total.fen() + std::min(budget->fen(), kInf - budget_total.fen()));
-      weights_.clear();
-      std::int64_t need = 0;
-      for (std::size_t k = g; k < e; ++k) {
-        weights_.push_back(remaining_[matched_[k]]);
-        need += remaining_[matched_[k]];  // ≤ total cost: no overflow
-      }
-      const std::int64_t give = std::min(budget->fen(), need);
-      unused = Money::Fen(unused.fen() + std::min(budget->fen() - give, kInf - unused.fen()));
-      if (give > 0) {
-        absl::StatusOr<std::vector<Money>> split = SplitByWeights(Money::Fen(give), weights_);
-        if (!split.ok()) return split.status();
-        for (std::size_t k = g; k < e; ++k) {
-          const std::uint32_t i = matched_[k];
-          const std::int64_t part = (*split)[k - g].fen();
-          if (part <= 0) continue;
-          SplitSmall(part, w, parts.data());
-          for (std::size_t t = 0; t < rule.targets.size(); ++t) {
-            const std::optional<FundingSource> to = run.Resolve(rule.targets[t].payer, plan.items[i]);
-            if (to && parts[t] > 0) run.Assign(i, *to, parts[t], ShareStep::kRule, r, false);
-          }
-        }
-      }
-      g = e;
-    }
-    if (unused.fen() > 0) {
-      out.notes.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
-                                 budget_total.ToYuanString(),
-                                 " unused (the matched items were already covered)"));
-    }
-    return absl::OkStatus();
-  };
-
   const auto apply = [&](std::uint32_t r) {
-    return policy_.rules[r].kind == FundingRuleKind::kPercent ? apply_percent(r) : apply_fixed(r);
+    const FundingRule& rule = policy_.rules[r];
+    return rule.kind == FundingRuleKind::kPercent
+               ? ApplyPercentRule(rule, r, target_weights_[r], run, parts)
+               : ApplyFixedRule(rule, r, target_weights_[r], run, parts, matched_, weights_);
   };
   // On error the output is reset: no half-allocated plan escapes.
   const auto fail = [&](absl::Status st) {
@@ -536,41 +406,7 @@ absl::Status Allocator::AllocateInto(const CostPlan& plan, FundingAllocation& ou
     if (absl::Status st = apply(r); !st.ok()) return fail(st);
   }
 
-  // Drop emptied rows and order by item (counting sort keeps production order).
-  std::vector<FundingShare>& shares = out.shares;
-  shares.erase(std::remove_if(shares.begin(), shares.end(),
-                              [](const FundingShare& s) { return s.amount.fen() == 0; }),
-               shares.end());
-  for (const FundingShare& s : shares) ++out.item_first_share[s.item + 1];
-  for (std::uint32_t i = 0; i < n; ++i) out.item_first_share[i + 1] += out.item_first_share[i];
-  {
-    std::vector<FundingShare> sorted(shares.size());
-    std::vector<std::uint32_t> next(out.item_first_share.begin(), out.item_first_share.end() - 1);
-    for (const FundingShare& s : shares) sorted[next[s.item]++] = s;
-    shares.swap(sorted);
-  }
-  std::int64_t gap = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    out.item_gap[i] = Money::Fen(remaining_[i]);
-    gap += remaining_[i];
-  }
-  out.gap = Money::Fen(gap);
-  for (const FundingShare& s : shares) {
-    const std::size_t src = Idx(s.source);
-    out.by_source[src] = Money::Fen(out.by_source[src].fen() + s.amount.fen());
-    Money& c = out.by_category[static_cast<std::size_t>(plan.items[s.item].category)][src];
-    c = Money::Fen(c.fen() + s.amount.fen());
-  }
-  for (std::size_t s = 0; s < kS; ++s) {
-    if (run.cap_hit >> s & 1u) {
-      const auto src = static_cast<FundingSource>(s);
-      out.notes.push_back(StrCat("cap of ", KeyOf(src), " (",
-                                 policy_.limits[s].cap.value_or(Money()).ToYuanString(),
-                                 ") reached", policy_.limits[s].fallback
-                                     ? StrCat("; overflow to ", KeyOf(*policy_.limits[s].fallback))
-                                     : std::string("; overflow left uncovered")));
-    }
-  }
+  FinishAllocation(policy_, run);
   if (programme_caps_) *programme_caps_ = run.cap_left;
   return absl::OkStatus();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -61,9 +62,8 @@ absl::Status ScopeOf(const CostPlan& plan, std::size_t i, const Registry& regist
 }  // namespace
 
 absl::Status FillHouseholdsFromRegistry(CostPlan& plan, const Registry& registry) {
-  absl::StatusOr<Index> e = EstateOf(plan, registry);
-  if (!e.ok()) return e.status();
-  plan.households = EstateRange(registry, *e).second;
+  RENEWAL_ASSIGN_OR_RETURN(Index e, EstateOf(plan, registry));
+  plan.households = EstateRange(registry, e).second;
   return absl::OkStatus();
 }
 
@@ -75,11 +75,10 @@ absl::Status ApportionToDwellings(const FundingAllocation& allocation, const Cos
                                              allocation.item_cost.size(), " items, the plan ",
                                              plan.items.size()));
   }
-  absl::StatusOr<Index> estate = EstateOf(plan, registry);
-  if (!estate.ok()) return estate.status();
-  const auto [first, count] = EstateRange(registry, *estate);
+  RENEWAL_ASSIGN_OR_RETURN(Index estate, EstateOf(plan, registry));
+  const auto [first, count] = EstateRange(registry, estate);
   out.plan = plan.id;
-  out.estate = *estate;
+  out.estate = estate;
   out.first_dwelling = first;
   out.fen.assign(count, 0);
   out.total = Money();
@@ -103,7 +102,7 @@ absl::Status ApportionToDwellings(const FundingAllocation& allocation, const Cos
     if (residents == 0) continue;
     Index building = kNoIndex;
     std::pair<Index, Index> range;
-    if (absl::Status st = ScopeOf(plan, i, registry, *estate, &building, &range); !st.ok()) {
+    if (absl::Status st = ScopeOf(plan, i, registry, estate, &building, &range); !st.ok()) {
       out.fen.clear();
       return st;
     }
@@ -140,9 +139,7 @@ absl::StatusOr<DwellingApportionment> ApportionToDwellings(const FundingAllocati
                                                            const Registry& registry) {
   DwellingApportionment out;
   SplitScratch scratch;
-  if (absl::Status st = ApportionToDwellings(allocation, plan, registry, out, scratch); !st.ok()) {
-    return st;
-  }
+  RENEWAL_RETURN_IF_ERROR(ApportionToDwellings(allocation, plan, registry, out, scratch));
   return out;
 }
 

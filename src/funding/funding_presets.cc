@@ -2,8 +2,9 @@
 #include <array>
 #include <string_view>
 
-#include "renewal/funding/funding.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
+#include "renewal/funding/funding.h"
 
 namespace renewal {
 namespace {
@@ -208,7 +209,7 @@ FundingPolicy NingboFundSubsidyPolicy() {
   r.mode = DerivedMode::kTransfer;
   r.after_residual = true;
   p.rules.push_back(r);
-  // Residents pay their contribution from the maintenance fund (即交即用).
+  // Residents pay their contribution from the maintenance fund 即交即用.
   p.residual = FundingSource::kMaintenanceFund;
   return p;
 }
@@ -238,11 +239,9 @@ absl::StatusOr<FundingPolicy> FundingPreset(std::string_view name) {
   // "a+b+c": a on top of (b on top of c).
   const std::size_t plus = name.find('+');
   if (plus == std::string_view::npos) return OnePreset(name);
-  absl::StatusOr<FundingPolicy> top = OnePreset(name.substr(0, plus));
-  if (!top.ok()) return top.status();
-  absl::StatusOr<FundingPolicy> rest = FundingPreset(name.substr(plus + 1));
-  if (!rest.ok()) return rest.status();
-  return ComposePolicies(*top, *rest);
+  RENEWAL_ASSIGN_OR_RETURN(FundingPolicy top, OnePreset(name.substr(0, plus)));
+  RENEWAL_ASSIGN_OR_RETURN(FundingPolicy rest, FundingPreset(name.substr(plus + 1)));
+  return ComposePolicies(top, rest);
 }
 
 }  // namespace renewal

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -136,8 +137,7 @@ absl::Status Ledger::Init(const Registry& registry, LedgerOptions options) {
 
 absl::StatusOr<Ledger> Ledger::Create(const Registry& registry, LedgerOptions options) {
   Ledger l;
-  absl::Status s = l.Init(registry, options);
-  if (!s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(l.Init(registry, options));
   return l;
 }
 
@@ -438,8 +438,8 @@ void Ledger::Record(Transaction tx) {
 
 absl::Status Ledger::Commit(Transaction tx) {
   if (tx.id.empty()) tx.id = NextId();
-  if (absl::Status s = CheckStructure(tx); !s.ok()) return s;
-  if (absl::Status s = ApplyPostings(tx); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckStructure(tx));
+  RENEWAL_RETURN_IF_ERROR(ApplyPostings(tx));
   if (file_) {
     std::string payload;
     internal::EncodeTransaction(tx, tx.accounts, tx.amounts, &payload);

@@ -1,52 +1,27 @@
 // The maintenance fund's operations: each builds one balanced transaction from the
-// rules of Order 165 (建设部、财政部令第165号) and commits it through Ledger::Commit.
+// rules of Order 165 (建设部、财政部令第165号) and commits it through Ledger::Commit
+// (the use for works in ledger_use.cc).
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
+#include "ledger_ops_checks.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/ledger/ledger.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
-namespace {
 
-absl::Status Positive(Money amount, std::string_view what) {
-  if (amount.fen() <= 0) {
-    return absl::InvalidArgumentError(
-        StrCat(what, " amount: must be > 0, got ", amount.ToYuanString()));
-  }
-  return absl::OkStatus();
-}
-
-// Art. 25: what may not be paid from the fund.
-std::string_view ExclusionReason(UseCategory c) {
-  switch (c) {
-    case UseCategory::kCommonParts: return {};
-    case UseCategory::kWarranty:
-      return "Order 165 art. 25(1): repairs the developer or builder owes by law (warranty) "
-             "may not be paid from the fund";
-    case UseCategory::kUtilityPipelines:
-      return "Order 165 art. 25(2): water, power, gas, heating, telecom and cable pipelines and "
-             "equipment the utility units owe may not be paid from the fund";
-    case UseCategory::kDamageByPerson:
-      return "Order 165 art. 25(3): repair of damage caused by a person is paid by that person";
-    case UseCategory::kPropertyCompanyDuty:
-      return "Order 165 art. 25(4): upkeep the property company owes under its service contract "
-             "may not be paid from the fund";
-  }
-  return "excluded";
-}
-
-}  // namespace
+using ledger_ops_internal::Positive;
 
 // ---------------------------------------------------------------------------
 // Deposits (arts. 7, 8, 17, 21)
 
 absl::Status Ledger::Deposit(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "deposit"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "deposit"));
   const std::string what = StrCat("deposit dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   Transaction tx;
   tx.kind = TxKind::kDeposit;
   tx.date = date;
@@ -63,9 +38,9 @@ absl::Status Ledger::Deposit(Index d, Money amount, int date, std::string memo) 
 }
 
 absl::Status Ledger::TopUp(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "top_up"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "top_up"));
   const std::string what = StrCat("top_up dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (DeveloperHeld(d)) {
     return absl::FailedPreconditionError(
         StrCat(what, ": developer-held unit; the developer's sub-ledger is topped up by deposit"));
@@ -81,10 +56,10 @@ absl::Status Ledger::TopUp(Index d, Money amount, int date, std::string memo) {
 }
 
 absl::Status Ledger::SellingUnitDeposit(Index d, Money amount, int date, std::string memo) {
-  if (absl::Status s = CheckDwelling(d, "selling_unit_deposit"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "selling_unit_deposit"));
   const DwellingView dw = registry_->dwelling(d);
   const std::string what = StrCat("selling_unit_deposit dwelling \"", dw.id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (dw.property_type != PropertyType::kReformHousing) {
     return absl::FailedPreconditionError(
         StrCat(what, " property_type: ", KeyOf(dw.property_type),
@@ -106,7 +81,7 @@ absl::Status Ledger::SettleOwed(Index d, Money amount, int date) {
     return absl::NotFoundError(StrCat("settle_owed dwelling: no dwelling with index ", d));
   }
   const std::string what = StrCat("settle_owed dwelling \"", registry_->dwelling(d).id, "\"");
-  if (absl::Status s = Positive(amount, what); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(Positive(amount, what));
   if (amount > AmountOwed(d)) {
     return absl::InvalidArgumentError(StrCat(what, " amount: ", amount.ToYuanString(),
                                              " is more than the amount owed ",
@@ -123,192 +98,12 @@ absl::Status Ledger::SettleOwed(Index d, Money amount, int date) {
 }
 
 // ---------------------------------------------------------------------------
-// Use for works (arts. 18, 20–25)
-
-absl::StatusOr<UseResult> Ledger::Use(const UseRequest& q) {
-  const std::string what = StrCat("use \"", q.id, "\"");
-  if (absl::Status s = Positive(q.amount, what); !s.ok()) return s;
-  if (q.category != UseCategory::kCommonParts) {
-    return absl::FailedPreconditionError(
-        StrCat(what, " category ", KeyOf(q.category), ": refused; ", ExclusionReason(q.category)));
-  }
-  if (q.scope.kind != LedgerScopeKind::kEstate && q.scope.kind != LedgerScopeKind::kBuilding &&
-      q.scope.kind != LedgerScopeKind::kEntrance) {
-    return absl::InvalidArgumentError(
-        StrCat(what, " scope: the affected common parts are an estate, a building or an entrance"));
-  }
-  absl::StatusOr<std::pair<Index, Index>> range = RangeOf(q.scope);
-  if (!range.ok()) return absl::Status(range.status().code(), StrCat(what, " ", range.status().message()));
-  const auto [first, count] = *range;
-  if (count == 0) {
-    return absl::FailedPreconditionError(StrCat(what, " scope: no dwellings"));
-  }
-  // The vote gate.
-  const Estate& estate = registry_->estate(registry_->EstateOfDwelling(first));
-  std::optional<bool> assembly = q.owners_assembly;
-  if (!assembly) assembly = estate.facts.owners_committee;
-  UseResult result;
-  const FundUseApproval& ap = q.approval;
-  if (ap.emergency) {
-    if (ap.reason.empty()) {
-      return absl::FailedPreconditionError(StrCat(
-          what, " approval.reason: an emergency use (Order 165 art. 24) needs a reason"));
-    }
-    result.rule = StrCat("emergency (Order 165 art. 24): ", ap.reason);
-  } else {
-    if (!assembly) {
-      return absl::FailedPreconditionError(StrCat(
-          what, " owners_assembly: not given and estate \"", estate.id,
-          "\" owners_committee was not surveyed; the vote rule depends on it"));
-    }
-    const std::string_view expected = *assembly ? kRuleCivilCodeOrdinary : kRuleWithoutAssembly;
-    if (ap.vote_id.empty()) {
-      return absl::FailedPreconditionError(StrCat(what, " approval.vote_id: a use needs a vote"));
-    }
-    if (ap.rule != expected) {
-      return absl::FailedPreconditionError(StrCat(
-          what, " approval.rule: expected \"", expected, "\" (estate \"", estate.id, "\" ",
-          *assembly ? "has" : "has no", " owners' assembly), got \"", ap.rule, "\""));
-    }
-    if (!ap.passed) {
-      return absl::FailedPreconditionError(
-          StrCat(what, " approval: vote \"", ap.vote_id, "\" did not pass"));
-    }
-    result.rule = StrCat(expected, " (vote ", ap.vote_id, " passed)");
-  }
-  const DwellingColumns& cols = registry_->dwellings();
-  for (Index d = first; d < first + count; ++d) {
-    if (closed_[d]) {
-      return absl::FailedPreconditionError(StrCat(what, " scope: dwelling \"",
-                                                  registry_->dwelling(d).id,
-                                                  "\" was refunded (building destroyed)"));
-    }
-  }
-
-  Transaction tx;
-  tx.id = q.id;
-  tx.kind = TxKind::kUse;
-  tx.date = q.date;
-  tx.memo = q.memo.empty() ? StrCat(KeyOf(q.facility)) : q.memo;
-  tx.ref = StrCat(KeyOf(q.facility));
-  tx.approval = ap;
-  tx.renovation_contribution = q.renovation_contribution;
-  // Art. 20: shared by floor area over the dwellings of the affected common parts.
-  // The shares are written straight into the posting column, which the charges
-  // below compact in place: a national bill needs no share column of its own.
-  std::vector<std::int64_t>& share = tx.amounts;
-  tx.accounts.reserve(static_cast<std::size_t>(count) + 8);
-  share.reserve(static_cast<std::size_t>(count) + 8);
-  share.resize(count);
-  const std::uint32_t* area = cols.area_centi.data() + first;
-  if (absl::Status s = internal::SplitInto(
-          q.amount.fen(), count, [area](std::size_t i) { return std::int64_t{area[i]}; }, share,
-          maps_->split);
-      !s.ok()) {
-    return s;
-  }
-  // Amounts owed and the fund-level charges follow the dwellings' postings.
-  std::vector<std::pair<std::uint32_t, std::int64_t>> tail;
-  auto charge_fund = [&](std::uint32_t account, std::uint32_t owed_account, std::int64_t amount,
-                         Money* paid) {
-    const std::int64_t covered = std::min(balance_[account], amount);
-    if (covered > 0) tail.emplace_back(account, -covered);
-    if (amount > covered) tail.emplace_back(owed_account, -(amount - covered));
-    *paid = Money::Fen(paid->fen() + covered);
-    result.owed = Money::Fen(result.owed.fen() + amount - covered);
-  };
-  const auto owed_base = static_cast<std::uint32_t>(layout_.dwellings());
-  std::size_t written = 0;  // dwelling postings so far; never ahead of the share read
-  std::int64_t from_dwellings = 0, owed = 0;
-
-  // Per fund segment (funds are contiguous dwelling ranges).
-  for (Index seg = first; seg < first + count;) {
-    const Index fund = fund_of_[seg];
-    Index end = seg;
-    while (end < first + count && fund_of_[end] == fund) ++end;
-    // Sold public housing: the reform dwellings' shares are split first between
-    // their owners and the selling unit by what each deposited (art. 20), then the
-    // owners' part by area among them.
-    std::int64_t reform_total = 0, owners_dep = 0, su_dep = 0;
-    std::vector<Index> reform;
-    for (Index d = seg; d < end; ++d) {
-      if (cols.property_type[d] != PropertyType::kReformHousing) continue;
-      if (DeveloperHeld(d)) continue;
-      reform.push_back(d);
-      reform_total += share[d - first];
-      owners_dep += owner_deposited_[d];
-      su_dep += SellingUnitDeposited(d).fen();
-    }
-    std::int64_t su_part = 0;
-    if (!reform.empty() && su_dep > 0 && reform_total > 0) {
-      const std::int64_t w[2] = {owners_dep, su_dep};
-      std::int64_t parts[2] = {0, 0};
-      if (absl::Status s = SplitColumn(reform_total, w, parts); !s.ok()) return s;
-      su_part = parts[1];
-      std::vector<std::int64_t> rw(reform.size()), rs(reform.size());
-      for (std::size_t k = 0; k < reform.size(); ++k) rw[k] = cols.area_centi[reform[k]];
-      if (parts[0] > 0) {
-        if (absl::Status s = SplitColumn(parts[0], rw, rs); !s.ok()) return s;
-      }
-      for (std::size_t k = 0; k < reform.size(); ++k) share[reform[k] - first] = rs[k];
-    }
-    // Each dwelling pays its share from its sub-ledger; the rest is an amount owed.
-    std::int64_t developer_part = 0;
-    for (Index d = seg; d < end; ++d) {
-      const std::int64_t s = share[d - first];
-      if (s == 0) continue;
-      if (DeveloperHeld(d)) {
-        developer_part += s;  // art. 21
-        continue;
-      }
-      const std::int64_t covered = std::min(balance_[d], s);  // balances are >= 0
-      if (covered > 0) {
-        tx.accounts.push_back(d);
-        share[written++] = -covered;
-      }
-      if (s > covered) tail.emplace_back(owed_base + d, -(s - covered));
-      from_dwellings += covered;
-      owed += s - covered;
-      ++result.dwellings;
-    }
-    if (su_part > 0) {
-      charge_fund(layout_.Id(AccountKind::kSellingUnit, fund),
-                  layout_.Id(AccountKind::kSellingUnitOwed, fund), su_part,
-                  &result.from_selling_unit);
-    }
-    if (developer_part > 0) {
-      charge_fund(layout_.Id(AccountKind::kDeveloper, fund),
-                  layout_.Id(AccountKind::kDeveloperOwed, fund), developer_part,
-                  &result.from_developer);
-    }
-    seg = end;
-  }
-  share.resize(written);
-  tx.accounts.reserve(written + tail.size() + 1);
-  tx.amounts.reserve(written + tail.size() + 1);
-  for (const auto& [account, amount] : tail) {
-    tx.accounts.push_back(account);
-    tx.amounts.push_back(amount);
-  }
-  tx.accounts.push_back(layout_.External(ExternalAccount::kWorks));
-  tx.amounts.push_back(q.amount.fen());
-  result.from_dwellings = Money::Fen(from_dwellings);
-  result.owed = Money::Fen(result.owed.fen() + owed);
-  if (tx.id.empty()) tx.id = NextId();
-  result.tx_id = tx.id;
-  result.total = q.amount;
-  if (absl::Status s = Commit(std::move(tx)); !s.ok()) return s;
-  return result;
-}
-
-// ---------------------------------------------------------------------------
 // Interest, income, subsidy (art. 28; seed 001 Ningbo)
 
 absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, std::string memo) {
-  if (absl::Status s = Positive(total, "interest"); !s.ok()) return s;
-  absl::StatusOr<std::pair<Index, Index>> range = RangeOf(scope);
-  if (!range.ok()) return range.status();
-  const auto [first, count] = *range;
+  RENEWAL_RETURN_IF_ERROR(Positive(total, "interest"));
+  RENEWAL_ASSIGN_OR_RETURN((std::pair<Index, Index> range), RangeOf(scope));
+  const auto [first, count] = range;
   // Fund-level sub-ledgers join when their whole fund lies inside the scope.
   std::vector<std::uint32_t> extra;
   for (Index seg = first; seg < first + count;) {
@@ -365,10 +160,9 @@ absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, st
 
 absl::Status Ledger::CreditIncome(LedgerScope scope, Money total, IncomeTarget target, int date,
                                   std::string memo) {
-  if (absl::Status s = Positive(total, "income"); !s.ok()) return s;
-  absl::StatusOr<std::pair<Index, Index>> range = RangeOf(scope);
-  if (!range.ok()) return range.status();
-  const auto [first, count] = *range;
+  RENEWAL_RETURN_IF_ERROR(Positive(total, "income"));
+  RENEWAL_ASSIGN_OR_RETURN((std::pair<Index, Index> range), RangeOf(scope));
+  const auto [first, count] = range;
   if (count == 0) return absl::FailedPreconditionError("income scope: no dwellings");
   Transaction tx;
   tx.kind = TxKind::kIncome;
@@ -436,7 +230,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
   // pct% of the total used, rounded half up, shared by what each dwelling used.
   const auto subsidy = static_cast<std::int64_t>((total_used * pct * 2 + 100) / 200);
   std::vector<std::int64_t> parts(used.size());
-  if (absl::Status s = SplitColumn(subsidy, used, parts); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(SplitColumn(subsidy, used, parts));
   if (maps_->subsidized.contains(ToAbsl(use_tx_id))) {
     return absl::AlreadyExistsError(StrCat(what, ": already subsidised"));
   }
@@ -460,7 +254,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
 // Owner change (art. 29), refund (art. 30)
 
 absl::Status Ledger::ChangeOwner(Index d, std::string new_owner, int date) {
-  if (absl::Status s = CheckDwelling(d, "owner_change"); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckDwelling(d, "owner_change"));
   if (new_owner.empty()) {
     return absl::InvalidArgumentError(StrCat("owner_change dwelling \"", registry_->dwelling(d).id,
                                              "\" new_owner: empty"));
@@ -547,12 +341,11 @@ absl::Status Ledger::Refund(Index building, int date) {
 // Policy, collection status, top-ups (arts. 7, 8, 17)
 
 absl::Status Ledger::ApplyPolicy(const DepositPolicy& policy) {
-  if (absl::Status s = ValidatePolicy(policy); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(policy));
   internal::ZeroedColumn<std::int64_t> required(layout_.dwellings());
   for (Index d = 0; d < required.size(); ++d) {
-    absl::StatusOr<Money> m = FirstDepositAmount(policy, *registry_, d);
-    if (!m.ok()) return m.status();
-    required[d] = m->fen();
+    RENEWAL_ASSIGN_OR_RETURN(Money m, FirstDepositAmount(policy, *registry_, d));
+    required[d] = m.fen();
   }
   required_ = std::move(required);
   policy_ = policy;

@@ -2,6 +2,7 @@
 #include "renewal/ledger/ledger_policy.h"
 
 #include "absl/numeric/int128.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -13,7 +14,7 @@ absl::StatusOr<DepositPolicy> NationalPolicy(Money construction_cost_per_m2, int
   p.construction_cost_per_m2 = construction_cost_per_m2;
   p.rate_bp = rate_bp;
   p.reform_cost_price_per_m2 = reform_cost_price_per_m2;
-  if (absl::Status s = ValidatePolicy(p); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(p));
   return p;
 }
 
@@ -30,7 +31,7 @@ absl::StatusOr<DepositPolicy> NingboPolicy(Money new_build_standard_per_m2, int 
   p.standard = DepositStandard::kNingbo;
   p.new_build_standard_per_m2 = new_build_standard_per_m2;
   p.new_build_pct = pct;
-  if (absl::Status s = ValidatePolicy(p); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(p));
   return p;
 }
 
@@ -48,10 +49,8 @@ absl::Status ValidatePolicy(const DepositPolicy& p) {
         return absl::InvalidArgumentError(StrCat(
             "policy national rate_bp: must be 500..800 (Order 165 art. 7: 5%-8%), got ", p.rate_bp));
       }
-      if (absl::Status s = positive(p.construction_cost_per_m2, "national construction_cost_per_m2");
-          !s.ok()) {
-        return s;
-      }
+      RENEWAL_RETURN_IF_ERROR(
+          positive(p.construction_cost_per_m2, "national construction_cost_per_m2"));
       if (p.reform_cost_price_per_m2.is_negative()) {
         return absl::InvalidArgumentError("policy national reform_cost_price_per_m2: must be >= 0");
       }
@@ -62,14 +61,9 @@ absl::Status ValidatePolicy(const DepositPolicy& p) {
       }
       break;
     case DepositStandard::kLiuyang:
-      if (absl::Status s = positive(p.per_m2_without_elevator, "liuyang per_m2_without_elevator");
-          !s.ok()) {
-        return s;
-      }
-      if (absl::Status s = positive(p.per_m2_with_elevator, "liuyang per_m2_with_elevator");
-          !s.ok()) {
-        return s;
-      }
+      RENEWAL_RETURN_IF_ERROR(
+          positive(p.per_m2_without_elevator, "liuyang per_m2_without_elevator"));
+      RENEWAL_RETURN_IF_ERROR(positive(p.per_m2_with_elevator, "liuyang per_m2_with_elevator"));
       break;
     case DepositStandard::kNingbo:
       if (p.new_build_pct < 60 || p.new_build_pct > 80) {
@@ -77,10 +71,8 @@ absl::Status ValidatePolicy(const DepositPolicy& p) {
             "policy ningbo new_build_pct: must be 60..80 (seed 001 Ningbo: 60%-80%), got ",
             p.new_build_pct));
       }
-      if (absl::Status s = positive(p.new_build_standard_per_m2, "ningbo new_build_standard_per_m2");
-          !s.ok()) {
-        return s;
-      }
+      RENEWAL_RETURN_IF_ERROR(
+          positive(p.new_build_standard_per_m2, "ningbo new_build_standard_per_m2"));
       break;
   }
   if (p.selling_unit_multi_storey_pct < 20 || p.selling_unit_high_rise_pct < 30 ||
@@ -129,7 +121,7 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
   if (d >= r.dwelling_count()) {
     return absl::NotFoundError(StrCat("first deposit: no dwelling with index ", d));
   }
-  if (absl::Status s = ValidatePolicy(p); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidatePolicy(p));
   const DwellingView dw = r.dwelling(d);
   const std::int64_t area = dw.area.centi();
   const std::string where = StrCat("dwelling \"", dw.id, "\"");
@@ -141,43 +133,40 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
           return absl::FailedPreconditionError(StrCat(
               where, " property_type reform_housing: policy national reform_cost_price_per_m2 is not set"));
         }
-        absl::StatusOr<Money> m = PerSquareMetre(p.reform_cost_price_per_m2, area,
-                                                 p.reform_owner_rate_bp, 10000);
-        if (!m.ok()) return m.status();
-        out.amount = *m;
+        RENEWAL_ASSIGN_OR_RETURN(Money m, PerSquareMetre(p.reform_cost_price_per_m2, area,
+                                                         p.reform_owner_rate_bp, 10000));
+        out.amount = m;
         out.rule = StrCat("national sold public housing: reform cost price ",
                           p.reform_cost_price_per_m2.ToYuanString(), " yuan/m2 x ",
-                          p.reform_owner_rate_bp, " bp x ", dw.area.ToString(), " m2 = ",
-                          m->ToYuanString(), " (Order 165 art. 8(1))");
+                          p.reform_owner_rate_bp, " bp x ", dw.area.ToString(),
+                          " m2 = ", m.ToYuanString(), " (Order 165 art. 8(1))");
         return out;
       }
-      absl::StatusOr<Money> m = PerSquareMetre(p.construction_cost_per_m2, area, p.rate_bp, 10000);
-      if (!m.ok()) return m.status();
-      out.amount = *m;
+      RENEWAL_ASSIGN_OR_RETURN(Money m,
+                               PerSquareMetre(p.construction_cost_per_m2, area, p.rate_bp, 10000));
+      out.amount = m;
       out.rule = StrCat("national: construction cost ", p.construction_cost_per_m2.ToYuanString(),
-                        " yuan/m2 x ", p.rate_bp, " bp x ", dw.area.ToString(), " m2 = ",
-                        m->ToYuanString(), " (Order 165 art. 7)");
+                        " yuan/m2 x ", p.rate_bp, " bp x ", dw.area.ToString(),
+                        " m2 = ", m.ToYuanString(), " (Order 165 art. 7)");
       return out;
     }
     case DepositStandard::kLiuyang: {
-      absl::StatusOr<bool> lift = HasElevator(r, d);
-      if (!lift.ok()) return lift.status();
-      const Money rate = *lift ? p.per_m2_with_elevator : p.per_m2_without_elevator;
-      absl::StatusOr<Money> m = PerSquareMetre(rate, area, 1, 1);
-      if (!m.ok()) return m.status();
-      out.amount = *m;
-      out.rule = StrCat("liuyang: ", rate.ToYuanString(), " yuan/m2 (",
-                        *lift ? "elevator" : "no elevator", ") x ", dw.area.ToString(), " m2 = ",
-                        m->ToYuanString(), " (seed 000 Liuyang 5.6)");
+      RENEWAL_ASSIGN_OR_RETURN(bool lift, HasElevator(r, d));
+      const Money rate = lift ? p.per_m2_with_elevator : p.per_m2_without_elevator;
+      RENEWAL_ASSIGN_OR_RETURN(Money m, PerSquareMetre(rate, area, 1, 1));
+      out.amount = m;
+      out.rule =
+          StrCat("liuyang: ", rate.ToYuanString(), " yuan/m2 (", lift ? "elevator" : "no elevator",
+                 ") x ", dw.area.ToString(), " m2 = ", m.ToYuanString(), " (seed 000 Liuyang 5.6)");
       return out;
     }
     case DepositStandard::kNingbo: {
-      absl::StatusOr<Money> m = PerSquareMetre(p.new_build_standard_per_m2, area, p.new_build_pct, 100);
-      if (!m.ok()) return m.status();
-      out.amount = *m;
+      RENEWAL_ASSIGN_OR_RETURN(
+          Money m, PerSquareMetre(p.new_build_standard_per_m2, area, p.new_build_pct, 100));
+      out.amount = m;
       out.rule = StrCat("ningbo: ", p.new_build_pct, "% of new-build ",
                         p.new_build_standard_per_m2.ToYuanString(), " yuan/m2 x ",
-                        dw.area.ToString(), " m2 = ", m->ToYuanString(), " (seed 001 Ningbo)");
+                        dw.area.ToString(), " m2 = ", m.ToYuanString(), " (seed 001 Ningbo)");
       return out;
     }
   }
@@ -185,9 +174,8 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
 }
 
 absl::StatusOr<Money> FirstDepositAmount(const DepositPolicy& p, const Registry& r, Index d) {
-  absl::StatusOr<FirstDeposit> f = FirstDepositOf(p, r, d);
-  if (!f.ok()) return f.status();
-  return f->amount;
+  RENEWAL_ASSIGN_OR_RETURN(FirstDeposit f, FirstDepositOf(p, r, d));
+  return f.amount;
 }
 
 absl::StatusOr<FirstDeposit> SellingUnitDepositOf(const DepositPolicy& p, const Registry& r,
@@ -204,13 +192,12 @@ absl::StatusOr<FirstDeposit> SellingUnitDepositOf(const DepositPolicy& p, const 
   if (sale_proceeds.is_negative()) {
     return absl::InvalidArgumentError(StrCat("dwelling \"", dw.id, "\" sale_proceeds: must be >= 0"));
   }
-  absl::StatusOr<bool> high = IsHighRise(p, r, d);
-  if (!high.ok()) return high.status();
-  const int pct = *high ? p.selling_unit_high_rise_pct : p.selling_unit_multi_storey_pct;
+  RENEWAL_ASSIGN_OR_RETURN(bool high, IsHighRise(p, r, d));
+  const int pct = high ? p.selling_unit_high_rise_pct : p.selling_unit_multi_storey_pct;
   const absl::int128 q = (absl::int128(sale_proceeds.fen()) * pct * 2 + 100) / 200;
   FirstDeposit out;
   out.amount = Money::Fen(static_cast<std::int64_t>(q));
-  out.rule = StrCat("selling unit: ", pct, "% (", *high ? "high-rise" : "multi-storey",
+  out.rule = StrCat("selling unit: ", pct, "% (", high ? "high-rise" : "multi-storey",
                     ") of sale proceeds ", sale_proceeds.ToYuanString(), " = ",
                     out.amount.ToYuanString(), " (Order 165 art. 8(2))");
   return out;

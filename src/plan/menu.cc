@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "menu_equal_shares.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -109,9 +110,8 @@ std::vector<std::size_t> ByApprovals(const MenuInput& in, const Prepared& p,
 
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
                                       MesCompletion completion) {
-  absl::StatusOr<Prepared> prepared = Validate(in);
-  if (!prepared.ok()) return prepared.status();
-  const Prepared& p = *prepared;
+  RENEWAL_ASSIGN_OR_RETURN(Prepared prepared, Validate(in));
+  const Prepared& p = prepared;
   MenuResult out;
   out.rule = rule;
   out.budget = in.budget;

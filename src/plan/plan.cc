@@ -8,61 +8,20 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_replace.h"
+#include "plan_internal.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/registry/registry.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
 namespace {
 
-constexpr std::int64_t kFenPerWan = 1'000'000;
-
-std::string Points(MilliPoints p) {
-  const std::int64_t whole = p / kMilliPerPoint;
-  const std::int64_t frac = (p < 0 ? -p : p) % kMilliPerPoint;
-  std::string f = StrCat(frac);
-  while (f.size() < 3) f = "0" + f;
-  return StrCat(p < 0 && whole == 0 ? "-" : "", whole, ".", f);
-}
+using plan_internal::kFenPerWan;
 
 std::int64_t RatioPerWan(std::int64_t milli_objective, std::int64_t weight_fen) {
   if (weight_fen <= 0) return INT64_MAX;
   const __int128 r = static_cast<__int128>(milli_objective) * kFenPerWan / weight_fen;
   return r > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(r);
-}
-
-std::string RatioText(std::int64_t milli_per_wan) {
-  if (milli_per_wan == INT64_MAX) return "∞";
-  return Points(milli_per_wan);
-}
-
-// Why a selected project of a district with `count` projects and `spent` fen selected
-// is held in by the district's minimum ("" when it is not): without it the district
-// would fall below its minimum count or spending.
-std::string MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
-                         Money cost) {
-  if (l.min_projects > 0 && count <= l.min_projects) {
-    return StrCat("区县下限 ", l.min_projects, " 个项目");
-  }
-  if (l.min_spending.fen() > 0 && spent - cost.fen() < l.min_spending.fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(),
-                  "（已安排 ", Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ",
-                  cost.ToWanYuanString(), " 则不足）");
-  }
-  return "";
-}
-
-// Why an unselected project is kept out by its district's maximum ("" when not).
-std::string MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
-                         Money cost) {
-  if (count >= l.max_projects) {
-    return StrCat("区县 \"", l.district_id, "\" 已达上限 ", l.max_projects, " 个项目");
-  }
-  if (l.max_spending && static_cast<__int128>(spent) + cost.fen() > l.max_spending->fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(),
-                  "：已安排 ", Money::Fen(spent).ToWanYuanString(), "，加上本项目 ",
-                  cost.ToWanYuanString(), " 将超出");
-  }
-  return "";
 }
 
 std::string IdsWithCost(const std::vector<const ProjectDecision*>& ds) {
@@ -129,57 +88,12 @@ absl::Status CheckDistrictMoney(const std::vector<CandidateProject>& projects,
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::Status ValidateProjects(const std::vector<CandidateProject>& projects) {
-  absl::flat_hash_set<std::string> seen;
-  for (std::size_t i = 0; i < projects.size(); ++i) {
-    const CandidateProject& p = projects[i];
-    auto where = [&] { return StrCat("projects[", i, "] \"", p.id, "\""); };
-    if (p.id.empty()) return absl::InvalidArgumentError(StrCat(where(), " id: must not be empty"));
-    if (!seen.insert(p.id).second) {
-      return absl::AlreadyExistsError(StrCat(where(), " id: duplicate project id"));
-    }
-    if (p.estate_id.empty()) {
-      return absl::InvalidArgumentError(StrCat(where(), " estate_id: must not be empty"));
-    }
-    if (p.cost.is_negative()) {
-      return absl::InvalidArgumentError(
-          StrCat(where(), " cost: must be >= 0, got ", p.cost.ToYuanString()));
-    }
-    if (p.government_share.is_negative() || p.government_share > p.cost) {
-      return absl::InvalidArgumentError(
-          StrCat(where(), " government_share: must be in [0, cost ", p.cost.ToYuanString(),
-                 "], got ", p.government_share.ToYuanString()));
-    }
-    for (std::size_t k = 0; k < p.items.size(); ++k) {
-      if (p.items[k].cost.is_negative()) {
-        return absl::InvalidArgumentError(StrCat(where(), " items[", k, "] cost: must be >= 0, got ",
-                                                 p.items[k].cost.ToYuanString()));
-      }
-    }
-    auto bp = [&](const std::optional<std::int64_t>& v, const char* field) -> absl::Status {
-      if (v && (*v < 0 || *v > 10000)) {
-        return absl::InvalidArgumentError(
-            StrCat(where(), " ", field, ": must be in [0, 10000] basis points, got ", *v));
-      }
-      return absl::OkStatus();
-    };
-    if (absl::Status s = bp(p.agreement_bp, "agreement_bp"); !s.ok()) return s;
-    if (absl::Status s = bp(p.fund_collection_bp, "fund_collection_bp"); !s.ok()) return s;
-    if (p.carried_over_years < 0) {
-      return absl::InvalidArgumentError(
-          StrCat(where(), " carried_over_years: must be >= 0, got ", p.carried_over_years));
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidateProject>& projects,
-                                                   const std::vector<ProjectFacts>& facts,
-                                                   const ScoringSheet& sheet,
-                                                   const PlanOptions& options) {
-  if (absl::Status s = ValidateProjects(projects); !s.ok()) return s;
+// Stage 1, validate: what the other stages take for granted (facts for every
+// project, budget and bonus >= 0, one sane limit per district); fills the index
+// of each district's limit.
+absl::Status ValidatePlanInputs(const std::vector<CandidateProject>& projects,
+                                const std::vector<ProjectFacts>& facts, const PlanOptions& options,
+                                std::map<std::string, std::size_t, std::less<>>& limit_index) {
   if (facts.size() != projects.size()) {
     return absl::InvalidArgumentError(
         StrCat("facts: ", facts.size(), " entries for ", projects.size(), " projects"));
@@ -192,7 +106,6 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     return absl::InvalidArgumentError(
         StrCat("carry_over_bonus: must be >= 0, got ", options.carry_over_bonus));
   }
-  std::map<std::string, std::size_t, std::less<>> limit_index;
   for (std::size_t k = 0; k < options.district_limits.size(); ++k) {
     const DistrictLimit& l = options.district_limits[k];
     if (!limit_index.emplace(l.district_id, k).second) {
@@ -211,25 +124,21 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
           " max ", l.max_spending ? l.max_spending->ToYuanString() : "none"));
     }
   }
-  std::vector<int> carried(projects.size());
-  for (std::size_t i = 0; i < projects.size(); ++i) carried[i] = projects[i].carried_over_years;
-  absl::StatusOr<std::vector<ProjectScore>> scores = ScoreProjects(sheet, facts, carried);
-  if (!scores.ok()) return scores.status();
+  return absl::OkStatus();
+}
 
+// Stage 2, readiness: one decision per project with its score and cost, and which
+// projects may enter the knapsack (complete data and ready, or forced in) and
+// which must.
+void DecideReadiness(const std::vector<CandidateProject>& projects,
+                     const std::vector<ProjectFacts>& facts,
+                     const std::vector<ProjectScore>& scores, const PlanOptions& options,
+                     std::vector<ProjectDecision>& d, std::vector<bool>& eligible,
+                     std::vector<bool>& forced) {
   const std::size_t n = projects.size();
-  AnnualPlan plan;
-  plan.year = options.year;
-  plan.sheet = sheet.name;
-  plan.objective = options.objective;
-  plan.basis = options.basis;
-  plan.budget = options.budget;
-  for (const Criterion& c : sheet.criteria) plan.criteria_keys.push_back(c.key);
-
-  std::vector<ProjectDecision> d(n);
-  std::vector<bool> eligible(n, false), forced(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const CandidateProject& p = projects[i];
-    const ProjectScore& ps = (*scores)[i];
+    const ProjectScore& ps = scores[i];
     ProjectDecision& x = d[i];
     x.project_id = p.id;
     x.estate_id = p.estate_id;
@@ -272,35 +181,43 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     eligible[i] = true;
   }
 
-  // Named infeasibility for the must-include projects before the solver sees them.
-  {
-    __int128 need = 0;
-    std::vector<const ProjectDecision*> ids;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (forced[i]) {
-        need += d[i].cost.fen();
-        ids.push_back(&d[i]);
-      }
-    }
-    if (need > options.budget.fen()) {
-      return absl::FailedPreconditionError(StrCat(
-          "infeasible: must-include projects [", IdsWithCost(ids), "] cost ",
-          Money::Fen(static_cast<std::int64_t>(need)).ToWanYuanString(), " together, more than the budget ",
-          options.budget.ToWanYuanString()));
-    }
-  }
+}
 
-  if (absl::Status st = CheckDistrictMoney(projects, d, eligible, forced, limit_index, options);
-      !st.ok()) {
-    return st;
+// Named infeasibility for the must-include projects before the solver sees them.
+absl::Status CheckMustIncludeBudget(const std::vector<ProjectDecision>& d,
+                                    const std::vector<bool>& forced, const PlanOptions& options) {
+  const std::size_t n = d.size();
+  __int128 need = 0;
+  std::vector<const ProjectDecision*> ids;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (forced[i]) {
+      need += d[i].cost.fen();
+      ids.push_back(&d[i]);
+    }
   }
-  KnapsackProblem kp;
+  if (need > options.budget.fen()) {
+    return absl::FailedPreconditionError(StrCat(
+        "infeasible: must-include projects [", IdsWithCost(ids), "] cost ",
+        Money::Fen(static_cast<std::int64_t>(need)).ToWanYuanString(), " together, more than the budget ",
+        options.budget.ToWanYuanString()));
+  }
+  return absl::OkStatus();
+}
+
+// Stage 3, knapsack: the eligible projects as items and the districts' limits as
+// groups, solved; the solver's "group k" in an error becomes the district's name.
+// item_of maps a knapsack item back to its project.
+absl::StatusOr<KnapsackSolution> SolveDistrictKnapsack(
+    const std::vector<ProjectDecision>& d, const std::vector<bool>& eligible,
+    const std::vector<bool>& forced,
+    const std::map<std::string, std::size_t, std::less<>>& limit_index, const PlanOptions& options,
+    KnapsackProblem& kp, std::vector<std::size_t>& item_of) {
+  const std::size_t n = d.size();
   kp.capacity = options.budget.fen();
   for (const DistrictLimit& l : options.district_limits) {
     kp.groups.push_back({l.min_projects, l.max_projects, l.min_spending.fen(),
                          l.max_spending ? l.max_spending->fen() : INT64_MAX});
   }
-  std::vector<std::size_t> item_of;  // knapsack item -> project
   for (std::size_t i = 0; i < n; ++i) {
     if (!eligible[i]) continue;
     KnapsackItem it;
@@ -324,6 +241,14 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     }
     return absl::Status(sol.status().code(), msg);
   }
+  return sol;
+}
+
+// The solver's figures on the plan (the cutoff is the critical item's ratio).
+void RecordSolution(const KnapsackSolution& solution, const std::vector<ProjectDecision>& d,
+                    const std::vector<std::size_t>& item_of, const PlanOptions& options,
+                    AnnualPlan& plan) {
+  const KnapsackSolution* sol = &solution;
   plan.solver = sol->solver;
   plan.proven_optimal = sol->proven_optimal;
   plan.nodes = sol->nodes;
@@ -337,63 +262,13 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
     plan.cutoff_project_id = c.project_id;
     plan.cutoff_milli_per_wan = c.ratio_milli_per_wan;
   }
-  std::vector<std::int64_t> selected_in(options.district_limits.size(), 0);
-  std::vector<std::int64_t> spent_in(options.district_limits.size(), 0);
-  for (std::size_t k = 0; k < item_of.size(); ++k) {
-    if (!sol->selected[k]) continue;
-    ProjectDecision& x = d[item_of[k]];
-    x.selected = true;
-    x.tier = Tier::kImplement;
-    plan.total_score += x.score;
-    plan.households += x.households;
-    if (kp.items[k].group >= 0) {
-      ++selected_in[static_cast<std::size_t>(kp.items[k].group)];
-      spent_in[static_cast<std::size_t>(kp.items[k].group)] += x.cost.fen();
-    }
-  }
-  const std::string cutoff = StrCat("边际门槛 ", RatioText(plan.cutoff_milli_per_wan), "/万元");
-  const char* unit = options.objective == Objective::kScore ? "分" : "户";
-  for (std::size_t k = 0; k < item_of.size(); ++k) {
-    ProjectDecision& x = d[item_of[k]];
-    const std::int32_t g = kp.items[k].group;
-    const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
-    const std::string ratio =
-        StrCat("每万元 ", RatioText(x.ratio_milli_per_wan), " ", unit, "（", cutoff, "）");
-    if (x.selected) {
-      const std::string why =
-          g >= 0 ? MinimumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost)
-                 : "";
-      if (kp.items[k].forced) {
-        x.reason = Reason::kMustInclude;
-        x.explanation = StrCat("必改项目（安全隐患或指定），强制纳入；成本 ", x.cost.ToWanYuanString());
-      } else if (!why.empty() && x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
-        x.reason = Reason::kDistrictMinimum;
-        x.explanation = StrCat(why, "约束下纳入；", ratio);
-      } else {
-        x.reason = Reason::kSelected;
-        x.explanation = StrCat("择优入选：得分 ", Points(x.score), "，成本 ", x.cost.ToWanYuanString(),
-                               "，", ratio);
-      }
-      continue;
-    }
-    x.tier = Tier::kPlan;  // refined below
-    const std::string why =
-        g >= 0 ? MaximumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost) : "";
-    if (!why.empty()) {
-      x.reason = Reason::kDistrictMaximum;
-      const std::string also =
-          x.cost > plan.left ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "";
-      x.explanation = StrCat(why, also, "；", ratio);
-    } else {
-      x.reason = Reason::kBudget;
-      x.explanation = StrCat("预算约束：成本 ", x.cost.ToWanYuanString(),
-                             x.cost > plan.left ? " 超过剩余预算 " : " 不超过剩余预算 ",
-                             plan.left.ToWanYuanString(),
-                             x.cost > plan.left ? "" : "，但换入会降低最优总值", "；", ratio);
-    }
-  }
+}
 
-  // Rank order (with the carry-over bonus), then tiers and substitutes.
+// Stage 5, rank: rank order (with the carry-over bonus), then tiers and
+// substitutes; the decisions move into the plan, ranked first, excluded last.
+void RankAndTier(const std::vector<CandidateProject>& projects, const std::vector<bool>& eligible,
+                 const PlanOptions& options, std::vector<ProjectDecision>& d, AnnualPlan& plan) {
+  const std::size_t n = d.size();
   std::vector<std::size_t> order;
   std::vector<std::size_t> excluded;
   for (std::size_t i = 0; i < n; ++i) {
@@ -428,6 +303,90 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
   plan.decisions.reserve(n);
   for (std::size_t i : order) plan.decisions.push_back(std::move(d[i]));
   for (std::size_t i : excluded) plan.decisions.push_back(std::move(d[i]));
+}
+
+}  // namespace
+
+absl::Status ValidateProjects(const std::vector<CandidateProject>& projects) {
+  absl::flat_hash_set<std::string> seen;
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    const CandidateProject& p = projects[i];
+    auto where = [&] { return StrCat("projects[", i, "] \"", p.id, "\""); };
+    if (p.id.empty()) return absl::InvalidArgumentError(StrCat(where(), " id: must not be empty"));
+    if (!seen.insert(p.id).second) {
+      return absl::AlreadyExistsError(StrCat(where(), " id: duplicate project id"));
+    }
+    if (p.estate_id.empty()) {
+      return absl::InvalidArgumentError(StrCat(where(), " estate_id: must not be empty"));
+    }
+    if (p.cost.is_negative()) {
+      return absl::InvalidArgumentError(
+          StrCat(where(), " cost: must be >= 0, got ", p.cost.ToYuanString()));
+    }
+    if (p.government_share.is_negative() || p.government_share > p.cost) {
+      return absl::InvalidArgumentError(
+          StrCat(where(), " government_share: must be in [0, cost ", p.cost.ToYuanString(),
+                 "], got ", p.government_share.ToYuanString()));
+    }
+    for (std::size_t k = 0; k < p.items.size(); ++k) {
+      if (p.items[k].cost.is_negative()) {
+        return absl::InvalidArgumentError(StrCat(where(), " items[", k, "] cost: must be >= 0, got ",
+                                                 p.items[k].cost.ToYuanString()));
+      }
+    }
+    auto bp = [&](const std::optional<std::int64_t>& v, const char* field) -> absl::Status {
+      if (v && (*v < 0 || *v > 10000)) {
+        return absl::InvalidArgumentError(
+            StrCat(where(), " ", field, ": must be in [0, 10000] basis points, got ", *v));
+      }
+      return absl::OkStatus();
+    };
+    RENEWAL_RETURN_IF_ERROR(bp(p.agreement_bp, "agreement_bp"));
+    RENEWAL_RETURN_IF_ERROR(bp(p.fund_collection_bp, "fund_collection_bp"));
+    if (p.carried_over_years < 0) {
+      return absl::InvalidArgumentError(
+          StrCat(where(), " carried_over_years: must be >= 0, got ", p.carried_over_years));
+    }
+  }
+  return absl::OkStatus();
+}
+absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidateProject>& projects,
+                                                   const std::vector<ProjectFacts>& facts,
+                                                   const ScoringSheet& sheet,
+                                                   const PlanOptions& options) {
+  RENEWAL_RETURN_IF_ERROR(ValidateProjects(projects));
+  std::map<std::string, std::size_t, std::less<>> limit_index;
+  RENEWAL_RETURN_IF_ERROR(ValidatePlanInputs(projects, facts, options, limit_index));
+  std::vector<int> carried(projects.size());
+  for (std::size_t i = 0; i < projects.size(); ++i) carried[i] = projects[i].carried_over_years;
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<ProjectScore> scores, ScoreProjects(sheet, facts, carried));
+
+  const std::size_t n = projects.size();
+  AnnualPlan plan;
+  plan.year = options.year;
+  plan.sheet = sheet.name;
+  plan.objective = options.objective;
+  plan.basis = options.basis;
+  plan.budget = options.budget;
+  for (const Criterion& c : sheet.criteria) plan.criteria_keys.push_back(c.key);
+
+  std::vector<ProjectDecision> d(n);
+  std::vector<bool> eligible(n, false), forced(n, false);
+  DecideReadiness(projects, facts, scores, options, d, eligible, forced);
+
+  RENEWAL_RETURN_IF_ERROR(CheckMustIncludeBudget(d, forced, options));
+  RENEWAL_RETURN_IF_ERROR(CheckDistrictMoney(projects, d, eligible, forced, limit_index, options));
+  KnapsackProblem kp;
+  std::vector<std::size_t> item_of;  // knapsack item -> project
+  RENEWAL_ASSIGN_OR_RETURN(
+      const KnapsackSolution& sol,
+      SolveDistrictKnapsack(d, eligible, forced, limit_index, options, kp, item_of));
+  RecordSolution(sol, d, item_of, options, plan);
+  // Stage 4, explain (plan_explain.cc): mark the selection and say why each
+  // eligible project is in or out.
+  plan_internal::MarkAndExplain(sol, kp, item_of, options, d, plan);
+
+  RankAndTier(projects, eligible, options, d, plan);
   return plan;
 }
 
@@ -438,9 +397,8 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlan(const Registry& registry,
   std::vector<ProjectFacts> facts;
   facts.reserve(projects.size());
   for (const CandidateProject& p : projects) {
-    absl::StatusOr<ProjectFacts> f = GatherFacts(registry, p, year);
-    if (!f.ok()) return f.status();
-    facts.push_back(*std::move(f));
+    RENEWAL_ASSIGN_OR_RETURN(ProjectFacts f, GatherFacts(registry, p, year));
+    facts.push_back(std::move(f));
   }
   PlanOptions o = options;
   o.year = year;
@@ -629,9 +587,8 @@ absl::StatusOr<RollingPlan> MakeRollingPlan(const Registry& registry,
   const int first = years.empty() ? CurrentYear() : years.front().year;
   std::vector<ProjectFacts> facts;
   for (const CandidateProject& p : projects) {
-    absl::StatusOr<ProjectFacts> f = GatherFacts(registry, p, first);
-    if (!f.ok()) return f.status();
-    facts.push_back(*std::move(f));
+    RENEWAL_ASSIGN_OR_RETURN(ProjectFacts f, GatherFacts(registry, p, first));
+    facts.push_back(std::move(f));
   }
   return MakeRollingPlanFromFacts(projects, facts, sheet, years, options);
 }

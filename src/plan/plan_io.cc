@@ -9,6 +9,7 @@
 
 #include <boost/json.hpp>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_parse.h"
@@ -128,7 +129,7 @@ std::string YuanText(Money m) { return m.ToYuanString(); }
 template <class E>
 absl::Status ParseEnum(const Fields& f, std::string_view key, E* out) {
   std::string text;
-  if (absl::Status s = f.String(key, false, &text); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(f.String(key, false, &text));
   if (text.empty()) return absl::OkStatus();
   std::optional<E> e = ParseLabel<E>(text);
   if (!e) return f.Error(key, StrCat("unknown value \"", text, "\""));
@@ -139,17 +140,13 @@ absl::Status ParseEnum(const Fields& f, std::string_view key, E* out) {
 }  // namespace
 
 absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view text) {
-  absl::StatusOr<json::value> doc = Parse(text, "projects");
-  if (!doc.ok()) return doc.status();
-  absl::StatusOr<const json::array*> arr = TopArray(*doc, "projects");
-  if (!arr.ok()) return arr.status();
-  if (absl::Status s = Fields(doc->as_object(), "document").Only({"$schema", "format", "projects"});
-      !s.ok()) {
-    return s;
-  }
+  RENEWAL_ASSIGN_OR_RETURN(json::value doc, Parse(text, "projects"));
+  RENEWAL_ASSIGN_OR_RETURN(const json::array* arr, TopArray(doc, "projects"));
+  RENEWAL_RETURN_IF_ERROR(
+      Fields(doc.as_object(), "document").Only({"$schema", "format", "projects"}));
   std::vector<CandidateProject> out;
-  for (std::size_t i = 0; i < (*arr)->size(); ++i) {
-    const json::value& v = (**arr)[i];
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json::value& v = (*arr)[i];
     if (!v.is_object()) {
       return absl::InvalidArgumentError(StrCat("projects[", i, "]: must be an object"));
     }
@@ -157,7 +154,7 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
     std::string id;
     {
       Fields f0(v.as_object(), StrCat("projects[", i, "]"));
-      if (absl::Status s = f0.String("id", true, &id); !s.ok()) return s;
+      RENEWAL_RETURN_IF_ERROR(f0.String("id", true, &id));
     }
     Fields f(v.as_object(), StrCat("projects[", i, "] \"", id, "\""));
     p.id = id;
@@ -178,7 +175,7 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
     if (s.ok()) s = f.Int("carried_over_years", &carried);
     std::optional<bool> must;
     if (s.ok()) s = f.Bool("must_include", &must);
-    if (!s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(s);
     if (carried) {
       if (*carried < 0 || *carried > 100) {
         return f.Error("carried_over_years", StrCat("must be in [0, 100], got ", *carried));
@@ -193,17 +190,17 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
         if (!iv.is_object()) return f.Error(StrCat("items[", k, "]"), "must be an object");
         Fields fi(iv.as_object(), StrCat(f.where(), " items[", k, "]"));
         ProjectItem item;
-        if (absl::Status st = fi.Only({"facility", "category", "cost_yuan"}); !st.ok()) return st;
-        if (absl::Status st = ParseEnum(fi, "facility", &item.facility); !st.ok()) return st;
+        RENEWAL_RETURN_IF_ERROR(fi.Only({"facility", "category", "cost_yuan"}));
+        RENEWAL_RETURN_IF_ERROR(ParseEnum(fi, "facility", &item.facility));
         item.category = DefaultCategoryOf(item.facility);
-        if (absl::Status st = ParseEnum(fi, "category", &item.category); !st.ok()) return st;
-        if (absl::Status st = fi.Yuan("cost_yuan", true, &item.cost); !st.ok()) return st;
+        RENEWAL_RETURN_IF_ERROR(ParseEnum(fi, "category", &item.category));
+        RENEWAL_RETURN_IF_ERROR(fi.Yuan("cost_yuan", true, &item.cost));
         p.items.push_back(item);
       }
     }
     out.push_back(std::move(p));
   }
-  if (absl::Status s = ValidateProjects(out); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidateProjects(out));
   return out;
 }
 
@@ -218,16 +215,12 @@ absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string
 }
 
 absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view text) {
-  absl::StatusOr<json::value> doc = Parse(text, "facts");
-  if (!doc.ok()) return doc.status();
-  absl::StatusOr<const json::array*> arr = TopArray(*doc, "facts");
-  if (!arr.ok()) return arr.status();
-  if (absl::Status s = Fields(doc->as_object(), "document").Only({"$schema", "facts"}); !s.ok()) {
-    return s;
-  }
+  RENEWAL_ASSIGN_OR_RETURN(json::value doc, Parse(text, "facts"));
+  RENEWAL_ASSIGN_OR_RETURN(const json::array* arr, TopArray(doc, "facts"));
+  RENEWAL_RETURN_IF_ERROR(Fields(doc.as_object(), "document").Only({"$schema", "facts"}));
   std::vector<ProjectFacts> out;
-  for (std::size_t i = 0; i < (*arr)->size(); ++i) {
-    const json::value& v = (**arr)[i];
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json::value& v = (*arr)[i];
     if (!v.is_object()) return absl::InvalidArgumentError(StrCat("facts[", i, "]: must be an object"));
     ProjectFacts pf;
     Fields f(v.as_object(), StrCat("facts[", i, "]"));
@@ -256,7 +249,7 @@ absl::StatusOr<std::vector<ProjectFacts>> ParseFactsJson(std::string_view text) 
       }
       s = f.Int(l.key, &pf.at(l.value));
     }
-    if (!s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(s);
     out.push_back(std::move(pf));
   }
   return out;
@@ -281,7 +274,7 @@ absl::Status ParseDistrictLimits(const json::value& limits, std::string_view pre
     DistrictLimit l;
     {
       Fields f0(v.as_object(), StrCat(prefix, "district_limits[", k, "]"));
-      if (absl::Status s = f0.String("district_id", true, &l.district_id); !s.ok()) return s;
+      RENEWAL_RETURN_IF_ERROR(f0.String("district_id", true, &l.district_id));
     }
     Fields f(v.as_object(), StrCat(prefix, "district_limits[", k, "] \"", l.district_id, "\""));
     std::optional<std::int64_t> min_projects, max_projects;
@@ -295,7 +288,7 @@ absl::Status ParseDistrictLimits(const json::value& limits, std::string_view pre
       s = f.Yuan("max_spending_yuan", true, &m);
       l.max_spending = m;
     }
-    if (!s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(s);
     l.min_projects = min_projects.value_or(0);
     if (max_projects) l.max_projects = *max_projects;
     if (l.min_projects < 0 || l.max_projects < l.min_projects) {
@@ -388,17 +381,15 @@ absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const P
 }
 
 absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
-  absl::StatusOr<json::value> doc = Parse(text, "menu");
-  if (!doc.ok()) return doc.status();
-  if (!doc->is_object()) return absl::InvalidArgumentError("menu: must be an object");
+  RENEWAL_ASSIGN_OR_RETURN(json::value doc, Parse(text, "menu"));
+  if (!doc.is_object()) return absl::InvalidArgumentError("menu: must be an object");
   MenuInput in;
-  Fields top(doc->as_object(), "menu");
-  if (absl::Status s = top.Only({"$schema", "budget_yuan", "items", "ballots"}); !s.ok()) return s;
-  if (absl::Status s = top.Yuan("budget_yuan", true, &in.budget); !s.ok()) return s;
-  absl::StatusOr<const json::array*> items = TopArray(*doc, "items");
-  if (!items.ok()) return items.status();
-  for (std::size_t i = 0; i < (*items)->size(); ++i) {
-    const json::value& v = (**items)[i];
+  Fields top(doc.as_object(), "menu");
+  RENEWAL_RETURN_IF_ERROR(top.Only({"$schema", "budget_yuan", "items", "ballots"}));
+  RENEWAL_RETURN_IF_ERROR(top.Yuan("budget_yuan", true, &in.budget));
+  RENEWAL_ASSIGN_OR_RETURN(const json::array* items, TopArray(doc, "items"));
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const json::value& v = (*items)[i];
     if (!v.is_object()) return absl::InvalidArgumentError(StrCat("items[", i, "]: must be an object"));
     Fields f(v.as_object(), StrCat("items[", i, "]"));
     MenuItem m;
@@ -409,19 +400,18 @@ absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
     if (s.ok()) s = ParseEnum(f, "category", &m.category);
     if (s.ok()) s = f.Yuan("cost_yuan", true, &m.cost);
     if (s.ok()) s = f.Bool("required", &required);
-    if (!s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(s);
     m.required = required.value_or(false);
     in.items.push_back(std::move(m));
   }
-  absl::StatusOr<const json::array*> ballots = TopArray(*doc, "ballots");
-  if (!ballots.ok()) return ballots.status();
-  for (std::size_t b = 0; b < (*ballots)->size(); ++b) {
-    const json::value& v = (**ballots)[b];
+  RENEWAL_ASSIGN_OR_RETURN(const json::array* ballots, TopArray(doc, "ballots"));
+  for (std::size_t b = 0; b < ballots->size(); ++b) {
+    const json::value& v = (*ballots)[b];
     if (!v.is_object()) return absl::InvalidArgumentError(StrCat("ballots[", b, "]: must be an object"));
     Fields f(v.as_object(), StrCat("ballots[", b, "]"));
     MenuBallot ballot;
-    if (absl::Status s = f.Only({"household_id", "approved"}); !s.ok()) return s;
-    if (absl::Status s = f.String("household_id", true, &ballot.household_id); !s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(f.Only({"household_id", "approved"}));
+    RENEWAL_RETURN_IF_ERROR(f.String("household_id", true, &ballot.household_id));
     if (const json::value* a = f.Get("approved")) {
       if (!a->is_array()) return f.Error("approved", "must be an array of item ids");
       for (const json::value& x : a->as_array()) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/plan/project.h"
 #include "renewal/registry/registry.h"
 #include "renewal/base/strcat.h"
@@ -259,7 +260,7 @@ absl::StatusOr<ProjectFacts> GatherFacts(const Registry& registry, const Candida
 absl::StatusOr<std::vector<ProjectScore>> ScoreProjects(const ScoringSheet& sheet,
                                                         const std::vector<ProjectFacts>& facts,
                                                         const std::vector<int>& carried_over_years) {
-  if (absl::Status s = ValidateSheet(sheet); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ValidateSheet(sheet));
   if (!carried_over_years.empty() && carried_over_years.size() != facts.size()) {
     return absl::InvalidArgumentError(StrCat("carried_over_years: ", carried_over_years.size(),
                                              " entries for ", facts.size(), " projects"));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/numeric/int128.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -285,6 +286,186 @@ struct EstateOwners {
   bool last_person_single = false;
 };
 
+// The districts (weights as seed 003's city), their streets and each district's
+// housing office as the owner of public housing; draws from `city` only.
+absl::Status AddDistricts(std::size_t districts, Rng& city, RegistryBuilder& b,
+                          std::vector<std::uint32_t>& district_weight,
+                          std::vector<std::vector<std::string>>& street_ids) {
+  for (std::size_t d = 0; d < districts; ++d) {
+    District district;
+    district.id = StrCat("D", d + 1);
+    district.name = d < std::size(kDistrictNames) ? std::string(kDistrictNames[d])
+                                                   : StrCat("第", d + 1, "区");
+    if (d < std::size(kDistrictWeights)) district_weight[d] = kDistrictWeights[d];
+    RENEWAL_RETURN_IF_ERROR(b.AddDistrict(district));
+    const int streets = city.Between(4, 9);
+    for (int s = 0; s < streets; ++s) {
+      std::string id = StrCat(district.id, "-S", s + 1);
+      std::string name = StrCat(kStreetWords[(d * 7 + static_cast<std::size_t>(s) * 3) %
+                                             std::size(kStreetWords)],
+                                "街道");
+      RENEWAL_RETURN_IF_ERROR(b.AddStreet(id, std::move(name), district.id));
+      street_ids[d].push_back(std::move(id));
+    }
+    RENEWAL_RETURN_IF_ERROR(b.AddOwner(StrCat("G-", district.id), StrCat(district.name, "房管所"),
+                                       OwnerKind::kGovernment));
+  }
+
+  return absl::OkStatus();
+}
+
+// A dwelling's owners by its property type: the district's housing office, the
+// estate's work unit or developer (added on first use), or persons (3 % holding a
+// second dwelling, 10 % co-owned). `ids` (count `id_count`) views `gov`,
+// `owners`, `person_id` or `spouse_id`, which outlive the dwelling's record.
+absl::Status DrawOwners(Rng& r, DwellingRecord& d, const std::string& district_id,
+                        const std::string& estate_id, EstateOwners& owners, RegistryBuilder& b,
+                        std::uint64_t& next_person, std::string& gov, std::string& person_id,
+                        std::string& spouse_id, std::array<std::string_view, 2>& ids,
+                        std::size_t& id_count) {
+  switch (d.property_type) {
+    case PropertyType::kOwnerless:
+      break;
+    case PropertyType::kPublicHousing:
+      gov = StrCat("G-", district_id);
+      ids[id_count++] = gov;
+      break;
+    case PropertyType::kWorkUnit:
+      if (owners.work_unit.empty()) {
+        owners.work_unit = StrCat("U", estate_id);
+        RENEWAL_RETURN_IF_ERROR(b.AddOwner(owners.work_unit,
+                                           StrCat("原产权单位（", estate_id, "）"),
+                                           OwnerKind::kOrganisation));
+      }
+      ids[id_count++] = owners.work_unit;
+      break;
+    default:
+      if (d.property_type == PropertyType::kCommercial && r.Chance(4, 100)) {
+        if (owners.developer.empty()) {
+          owners.developer = StrCat("V", estate_id);
+          RENEWAL_RETURN_IF_ERROR(b.AddOwner(owners.developer,
+                                             StrCat("开发建设单位（", estate_id, "）"),
+                                             OwnerKind::kDeveloper));
+        }
+        d.sale_state = SaleState::kDeveloperUnsold;
+        ids[id_count++] = owners.developer;
+        break;
+      }
+      if (d.property_type == PropertyType::kCommercial && r.Chance(1, 100)) {
+        d.sale_state = SaleState::kSoldUndelivered;
+      }
+      // 3 % of owners hold a second dwelling in the same estate.
+      if (owners.last_person_single && r.Chance(3, 100)) {
+        person_id = owners.last_person;
+        owners.last_person_single = false;
+      } else {
+        person_id.assign(1, 'P');
+        AppendNumber(person_id, next_person++, 8);
+        RENEWAL_RETURN_IF_ERROR(b.AddOwner(person_id, PersonName(r), OwnerKind::kPerson));
+        owners.last_person = person_id;
+        owners.last_person_single = true;
+      }
+      ids[id_count++] = person_id;
+      // 10 % co-owned (e.g. spouses).
+      if (r.Chance(10, 100)) {
+        spouse_id.assign(1, 'P');
+        AppendNumber(spouse_id, next_person++, 8);
+        RENEWAL_RETURN_IF_ERROR(b.AddOwner(spouse_id, PersonName(r), OwnerKind::kPerson));
+        ids[id_count++] = spouse_id;
+      }
+      break;
+  }
+  return absl::OkStatus();
+}
+
+// One estate: its name and facts, then building by building (a shared floor plan
+// per building) its entrances and dwellings with their owners. Draws from the
+// estate's own stream, so an estate does not depend on those before it.
+absl::Status AddEstate(const GenerateOptions& o, std::uint64_t e, const CityShape& shape,
+                       const std::vector<std::uint32_t>& district_weight,
+                       const std::vector<std::vector<std::string>>& street_ids, int id_width,
+                       RegistryBuilder& b, std::uint64_t& next_person, std::string& dwelling_id,
+                       std::string& person_id, std::string& spouse_id,
+                       std::size_t& entrance_index) {
+  Rng r(o.seed, kEstateStream, e);
+  const std::uint32_t first_b = shape.first_building[e];
+  const std::uint32_t end_b = shape.first_building[e + 1];
+  int max_floors = 0;
+  for (std::uint32_t k = first_b; k < end_b; ++k) {
+    max_floors = std::max<int>(max_floors, shape.buildings[k].floors);
+  }
+  const std::size_t district = r.Pick(district_weight);
+  const std::string& street = street_ids[district][r.Below(street_ids[district].size())];
+  Estate estate;
+  estate.id = "E";
+  AppendNumber(estate.id, e + 1, id_width);
+  estate.name = std::string(kEstateWords[r.Below(std::size(kEstateWords))]);
+  if (r.Chance(30, 100)) {
+    estate.name += StrCat(r.Between(1, 99), "号院");
+  } else {
+    estate.name += kEstateSuffixes[r.Below(std::size(kEstateSuffixes))];
+  }
+  estate.facts = DrawFacts(r, max_floors, district);
+  const std::optional<int> estate_year = estate.facts.build_year;
+  const std::string estate_id = estate.id;
+  const std::string district_id = StrCat("D", district + 1);
+  RENEWAL_RETURN_IF_ERROR(b.BeginEstate(std::move(estate), district_id, street));
+
+  const PropertyType estate_type = kEstateTypes[r.Pick(kEstateTypeWeights)];
+  EstateOwners owners;
+  for (std::uint32_t k = first_b; k < end_b; ++k) {
+    const BuildingShape& s = shape.buildings[k];
+    const std::uint32_t number = k - first_b + 1;
+    Building building;
+    building.id = StrCat(estate_id, "-");
+    AppendNumber(building.id, number, 2);
+    building.name = StrCat(number, "栋");
+    building.floors = s.floors;
+    building.has_elevator = false;
+    if (estate_year && r.Chance(5, 100)) building.build_year = std::min(*estate_year + r.Between(1, 4), 2008);
+    const std::string building_id = building.id;
+    RENEWAL_RETURN_IF_ERROR(b.AddBuilding(std::move(building)));
+    // Dwellings of one building share a floor plan: a base area ± 2.50 m².
+    const int base_centi = 4250 + r.Between(0, 6500);  // 42.50–107.50 m²
+    for (int en = 1; en <= s.entrances; ++en, ++entrance_index) {
+      const std::string entrance = StrCat(en);
+      RENEWAL_RETURN_IF_ERROR(b.AddEntrance(entrance));
+      const std::uint32_t count = shape.households[entrance_index];
+      for (std::uint32_t n = 0; n < count; ++n) {
+        const std::uint32_t floor = n / s.units + 1;
+        const std::uint32_t unit = n % s.units + 1;
+        dwelling_id.assign(building_id);
+        dwelling_id += '-';
+        dwelling_id += entrance;
+        dwelling_id += '-';
+        AppendNumber(dwelling_id, floor, 1);
+        AppendNumber(dwelling_id, unit, 2);
+        DwellingRecord d;
+        d.id = dwelling_id;
+        d.area_centi = std::clamp(base_centi + r.Between(-250, 250), 4000, 11000);
+        static constexpr std::uint32_t kSourceW[] = {85, 10, 5};
+        d.area_source = static_cast<AreaSource>(r.Pick(kSourceW));
+        d.property_type = r.Chance(88, 100) ? estate_type : kEstateTypes[r.Pick(kEstateTypeWeights)];
+        if (r.Chance(3, 1000)) d.property_type = PropertyType::kOwnerless;
+        d.floor = static_cast<int>(floor);
+        std::array<std::string_view, 2> ids;
+        std::size_t id_count = 0;
+        std::string gov;
+        RENEWAL_RETURN_IF_ERROR(DrawOwners(r, d, district_id, estate_id, owners, b, next_person,
+                                           gov, person_id, spouse_id, ids, id_count));
+        d.owner_ids = std::span<const std::string_view>(ids.data(), id_count);
+        if (auto st = b.AddDwelling(d); !st.ok()) {
+          return absl::InternalError(StrCat("generator: dwelling ", dwelling_id, ": ", st.message()));
+        }
+      }
+    }
+  }
+  if (auto st = b.EndEstate(); !st.ok()) {
+    return absl::InternalError(StrCat("generator: estate ", estate_id, ": ", st.message()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::uint64_t TargetHouseholds(const GenerateOptions& o) {
@@ -320,168 +501,16 @@ absl::StatusOr<Registry> GenerateCity(const GenerateOptions& o) {
       o.estates <= 5'000 ? 5 : static_cast<std::size_t>((o.estates + 249) / 250);
   std::vector<std::uint32_t> district_weight(districts, 1);
   std::vector<std::vector<std::string>> street_ids(districts);
-  for (std::size_t d = 0; d < districts; ++d) {
-    District district;
-    district.id = StrCat("D", d + 1);
-    district.name = d < std::size(kDistrictNames) ? std::string(kDistrictNames[d])
-                                                   : StrCat("第", d + 1, "区");
-    if (d < std::size(kDistrictWeights)) district_weight[d] = kDistrictWeights[d];
-    if (auto st = b.AddDistrict(district); !st.ok()) return st;
-    const int streets = city.Between(4, 9);
-    for (int s = 0; s < streets; ++s) {
-      std::string id = StrCat(district.id, "-S", s + 1);
-      std::string name = StrCat(kStreetWords[(d * 7 + static_cast<std::size_t>(s) * 3) %
-                                             std::size(kStreetWords)],
-                                "街道");
-      if (auto st = b.AddStreet(id, std::move(name), district.id); !st.ok()) return st;
-      street_ids[d].push_back(std::move(id));
-    }
-    if (auto st = b.AddOwner(StrCat("G-", district.id), StrCat(district.name, "房管所"),
-                             OwnerKind::kGovernment);
-        !st.ok()) {
-      return st;
-    }
-  }
+  RENEWAL_RETURN_IF_ERROR(AddDistricts(districts, city, b, district_weight, street_ids));
 
   std::uint64_t next_person = 1;
   std::string dwelling_id, person_id, spouse_id;
   std::size_t entrance_index = 0;
   const int id_width = o.estates < 1'000'000 ? 6 : 7;
   for (std::uint64_t e = 0; e < o.estates; ++e) {
-    Rng r(o.seed, kEstateStream, e);
-    const std::uint32_t first_b = shape.first_building[e];
-    const std::uint32_t end_b = shape.first_building[e + 1];
-    int max_floors = 0;
-    for (std::uint32_t k = first_b; k < end_b; ++k) {
-      max_floors = std::max<int>(max_floors, shape.buildings[k].floors);
-    }
-    const std::size_t district = r.Pick(district_weight);
-    const std::string& street = street_ids[district][r.Below(street_ids[district].size())];
-    Estate estate;
-    estate.id = "E";
-    AppendNumber(estate.id, e + 1, id_width);
-    estate.name = std::string(kEstateWords[r.Below(std::size(kEstateWords))]);
-    if (r.Chance(30, 100)) {
-      estate.name += StrCat(r.Between(1, 99), "号院");
-    } else {
-      estate.name += kEstateSuffixes[r.Below(std::size(kEstateSuffixes))];
-    }
-    estate.facts = DrawFacts(r, max_floors, district);
-    const std::optional<int> estate_year = estate.facts.build_year;
-    const std::string estate_id = estate.id;
-    const std::string district_id = StrCat("D", district + 1);
-    if (auto st = b.BeginEstate(std::move(estate), district_id, street); !st.ok()) return st;
-
-    const PropertyType estate_type = kEstateTypes[r.Pick(kEstateTypeWeights)];
-    EstateOwners owners;
-    for (std::uint32_t k = first_b; k < end_b; ++k) {
-      const BuildingShape& s = shape.buildings[k];
-      const std::uint32_t number = k - first_b + 1;
-      Building building;
-      building.id = StrCat(estate_id, "-");
-      AppendNumber(building.id, number, 2);
-      building.name = StrCat(number, "栋");
-      building.floors = s.floors;
-      building.has_elevator = false;
-      if (estate_year && r.Chance(5, 100)) building.build_year = std::min(*estate_year + r.Between(1, 4), 2008);
-      const std::string building_id = building.id;
-      if (auto st = b.AddBuilding(std::move(building)); !st.ok()) return st;
-      // Dwellings of one building share a floor plan: a base area ± 2.50 m².
-      const int base_centi = 4250 + r.Between(0, 6500);  // 42.50–107.50 m²
-      for (int en = 1; en <= s.entrances; ++en, ++entrance_index) {
-        const std::string entrance = StrCat(en);
-        if (auto st = b.AddEntrance(entrance); !st.ok()) return st;
-        const std::uint32_t count = shape.households[entrance_index];
-        for (std::uint32_t n = 0; n < count; ++n) {
-          const std::uint32_t floor = n / s.units + 1;
-          const std::uint32_t unit = n % s.units + 1;
-          dwelling_id.assign(building_id);
-          dwelling_id += '-';
-          dwelling_id += entrance;
-          dwelling_id += '-';
-          AppendNumber(dwelling_id, floor, 1);
-          AppendNumber(dwelling_id, unit, 2);
-          DwellingRecord d;
-          d.id = dwelling_id;
-          d.area_centi = std::clamp(base_centi + r.Between(-250, 250), 4000, 11000);
-          static constexpr std::uint32_t kSourceW[] = {85, 10, 5};
-          d.area_source = static_cast<AreaSource>(r.Pick(kSourceW));
-          d.property_type = r.Chance(88, 100) ? estate_type : kEstateTypes[r.Pick(kEstateTypeWeights)];
-          if (r.Chance(3, 1000)) d.property_type = PropertyType::kOwnerless;
-          d.floor = static_cast<int>(floor);
-          std::array<std::string_view, 2> ids;
-          std::size_t id_count = 0;
-          std::string gov;
-          switch (d.property_type) {
-            case PropertyType::kOwnerless:
-              break;
-            case PropertyType::kPublicHousing:
-              gov = StrCat("G-", district_id);
-              ids[id_count++] = gov;
-              break;
-            case PropertyType::kWorkUnit:
-              if (owners.work_unit.empty()) {
-                owners.work_unit = StrCat("U", estate_id);
-                if (auto st = b.AddOwner(owners.work_unit, StrCat("原产权单位（", estate_id, "）"),
-                                         OwnerKind::kOrganisation);
-                    !st.ok()) {
-                  return st;
-                }
-              }
-              ids[id_count++] = owners.work_unit;
-              break;
-            default:
-              if (d.property_type == PropertyType::kCommercial && r.Chance(4, 100)) {
-                if (owners.developer.empty()) {
-                  owners.developer = StrCat("V", estate_id);
-                  if (auto st = b.AddOwner(owners.developer, StrCat("开发建设单位（", estate_id, "）"),
-                                           OwnerKind::kDeveloper);
-                      !st.ok()) {
-                    return st;
-                  }
-                }
-                d.sale_state = SaleState::kDeveloperUnsold;
-                ids[id_count++] = owners.developer;
-                break;
-              }
-              if (d.property_type == PropertyType::kCommercial && r.Chance(1, 100)) {
-                d.sale_state = SaleState::kSoldUndelivered;
-              }
-              // 3 % of owners hold a second dwelling in the same estate.
-              if (owners.last_person_single && r.Chance(3, 100)) {
-                person_id = owners.last_person;
-                owners.last_person_single = false;
-              } else {
-                person_id.assign(1, 'P');
-                AppendNumber(person_id, next_person++, 8);
-                if (auto st = b.AddOwner(person_id, PersonName(r), OwnerKind::kPerson); !st.ok()) {
-                  return st;
-                }
-                owners.last_person = person_id;
-                owners.last_person_single = true;
-              }
-              ids[id_count++] = person_id;
-              // 10 % co-owned (e.g. spouses).
-              if (r.Chance(10, 100)) {
-                spouse_id.assign(1, 'P');
-                AppendNumber(spouse_id, next_person++, 8);
-                if (auto st = b.AddOwner(spouse_id, PersonName(r), OwnerKind::kPerson); !st.ok()) {
-                  return st;
-                }
-                ids[id_count++] = spouse_id;
-              }
-              break;
-          }
-          d.owner_ids = std::span<const std::string_view>(ids.data(), id_count);
-          if (auto st = b.AddDwelling(d); !st.ok()) {
-            return absl::InternalError(StrCat("generator: dwelling ", dwelling_id, ": ", st.message()));
-          }
-        }
-      }
-    }
-    if (auto st = b.EndEstate(); !st.ok()) {
-      return absl::InternalError(StrCat("generator: estate ", estate_id, ": ", st.message()));
-    }
+    RENEWAL_RETURN_IF_ERROR(AddEstate(o, e, shape, district_weight, street_ids, id_width, b,
+                                      next_person, dwelling_id, person_id, spouse_id,
+                                      entrance_index));
   }
   return std::move(b).Finish();
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -10,10 +11,8 @@ namespace renewal {
 absl::StatusOr<ConsultationResult> RunConsultation(const Registry& registry, const VoteScope& scope,
                                                    const VoteRule& rule,
                                                    std::span<const ConsultationRound> rounds) {
-  if (auto st = ValidateVoteRule(rule); !st.ok()) return st;
-  auto dwellings = ResolveVoteScope(registry, scope);
-  if (!dwellings.ok()) return dwellings.status();
-  const std::vector<Index>& all = *dwellings;
+  RENEWAL_RETURN_IF_ERROR(ValidateVoteRule(rule));
+  RENEWAL_ASSIGN_OR_RETURN(const std::vector<Index>& all, ResolveVoteScope(registry, scope));
   std::vector<std::uint8_t> agreed(all.size(), 0);
   std::vector<DwellingChoice> last(all.size(), DwellingChoice::kNone);
   auto pos_of = [&all](Index d) {
@@ -39,13 +38,12 @@ absl::StatusOr<ConsultationResult> RunConsultation(const Registry& registry, con
     }
     rr.addressed = static_cast<std::int64_t>(v.scope.dwellings.size());
     if (!v.scope.dwellings.empty()) {
-      auto out = tallier.Count(v, round.ballots);
-      if (!out.ok()) return out.status();
-      rr.ballot_status = std::move(out->ballot_status);
-      for (std::size_t q = 0; q < out->scope_dwellings.size(); ++q) {
-        const DwellingChoice c = out->dwelling_choice[q];
+      RENEWAL_ASSIGN_OR_RETURN(auto out, tallier.Count(v, round.ballots));
+      rr.ballot_status = std::move(out.ballot_status);
+      for (std::size_t q = 0; q < out.scope_dwellings.size(); ++q) {
+        const DwellingChoice c = out.dwelling_choice[q];
         if (c == DwellingChoice::kNone) continue;
-        const std::size_t p = pos_of(out->scope_dwellings[q]);
+        const std::size_t p = pos_of(out.scope_dwellings[q]);
         ++rr.responded;
         last[p] = c;
         if (c == DwellingChoice::kAgree) agreed[p] = 2;  // this round
@@ -64,20 +62,20 @@ absl::StatusOr<ConsultationResult> RunConsultation(const Registry& registry, con
     cumulative.id = "cumulative";
     cumulative.rule = rule;
     cumulative.scope = scope;
-    auto total = tallier.Count(cumulative, agreement, TallyOptions{false, true});
-    if (!total.ok()) return total.status();
+    RENEWAL_ASSIGN_OR_RETURN(auto total,
+                             tallier.Count(cumulative, agreement, TallyOptions{false, true}));
     // One person, one vote: a person who agreed for one unit agreed for all of
     // them, so their other units are not asked again.
     for (std::size_t p = 0; p < all.size(); ++p) {
-      if (!agreed[p] && total->dwelling_choice[p] == DwellingChoice::kAgree) agreed[p] = 2;
+      if (!agreed[p] && total.dwelling_choice[p] == DwellingChoice::kAgree) agreed[p] = 2;
       if (agreed[p] == 2) {
         agreed[p] = 1;
         ++rr.newly_agreed;
       }
     }
-    rr.cumulative = total->totals;
-    rr.tests = std::move(total->tests);
-    rr.passed = total->passed;
+    rr.cumulative = total.totals;
+    rr.tests = std::move(total.tests);
+    rr.passed = total.passed;
     result.rounds.push_back(std::move(rr));
   }
   result.passed = !result.rounds.empty() && result.rounds.back().passed;
@@ -98,7 +96,7 @@ absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
   }
   VoteRule rule = rule_in;
   if (rule.tests.empty() && rule.name.empty()) rule = *VoteRulePreset("civil_code_major");
-  if (auto st = ValidateVoteRule(rule); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidateVoteRule(rule));
   // Earliest application per entrance.
   struct Opened {
     Index entrance;
@@ -148,9 +146,8 @@ absl::StatusOr<std::vector<EntranceConsultation>> ElevatorConsultations(
     v.rule = rule;
     v.opens = c.opens;
     v.closes = c.closes;
-    auto outcome = tallier.Count(v, ballots);
-    if (!outcome.ok()) return outcome.status();
-    c.outcome = *std::move(outcome);
+    RENEWAL_ASSIGN_OR_RETURN(auto outcome, tallier.Count(v, ballots));
+    c.outcome = std::move(outcome);
     out.push_back(std::move(c));
   }
   return out;

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "renewal/base/json_fields.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_parse.h"
@@ -118,8 +119,8 @@ absl::StatusOr<std::vector<ElevatorApplication>> ParseElevatorApplications(const
   if (!root.is_object()) return absl::InvalidArgumentError("applications file: expected an object");
   internal::Fields top(root.get_object(), [] { return std::string("applications file"); });
   const json::array* list = nullptr;
-  if (auto st = top.Array("applications", true, &list); !st.ok()) return st;
-  if (auto st = top.NoUnknownFields(); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(top.Array("applications", true, &list));
+  RENEWAL_RETURN_IF_ERROR(top.NoUnknownFields());
   std::vector<ElevatorApplication> out;
   out.reserve(list->size());
   absl::flat_hash_set<std::string> ids;
@@ -131,12 +132,12 @@ absl::StatusOr<std::vector<ElevatorApplication>> ParseElevatorApplications(const
     }
     ElevatorApplication app;
     internal::Fields f(v.get_object(), [&where] { return where; });
-    if (auto st = f.String("id", false, &app.id); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", false, &app.id));
     if (!app.id.empty()) where = StrCat(where, " \"", app.id, "\"");
-    if (auto st = f.String("dwelling", true, &app.dwelling_id); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.String("dwelling", true, &app.dwelling_id));
     const json::value* time = nullptr;
-    if (auto st = f.Required("time", &time); !st.ok()) return st;
-    if (auto st = f.NoUnknownFields(); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(f.Required("time", &time));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
     if (time->is_int64()) {
       app.time = time->get_int64();
     } else if (time->is_string()) {

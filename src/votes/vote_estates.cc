@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -87,7 +88,7 @@ absl::Status TallyEachEstate(const Registry& registry, const BallotBox& ballots,
   // comes with the first vote, before any outcome is handed out.
   absl::Status first_error;
   Tallier tallier(registry);
-  absl::Status st = tallier.CountEach(
+  RENEWAL_RETURN_IF_ERROR(tallier.CountEach(
       list, sorted, starts, options, [&](std::size_t k, absl::StatusOr<VoteOutcome> r) {
         if (!first_error.ok()) return;
         if (r.ok()) {
@@ -95,8 +96,7 @@ absl::Status TallyEachEstate(const Registry& registry, const BallotBox& ballots,
         } else {
           first_error = r.status();
         }
-      });
-  if (!st.ok()) return st;
+      }));
   return first_error;
 }
 
@@ -105,14 +105,13 @@ absl::StatusOr<EstateVotes> TallyEachEstate(const Registry& registry, const Ball
                                             const TallyOptions& options) {
   EstateVotes out;
   out.outcomes.reserve(estates.empty() ? registry.estate_count() : estates.size());
-  absl::Status st = TallyEachEstate(
+  RENEWAL_RETURN_IF_ERROR(TallyEachEstate(
       registry, ballots, like, estates, options,
       [&](std::size_t, Index estate, VoteOutcome& outcome) {
         out.estates.push_back(estate);
         out.outcomes.push_back(std::move(outcome));
       },
-      &out.unattributed);
-  if (!st.ok()) return st;
+      &out.unattributed));
   return out;
 }
 

@@ -2,10 +2,10 @@
 #include "renewal/votes/vote_json.h"
 
 #include <boost/json.hpp>
-
 #include <charconv>
 #include <sstream>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_parse.h"
@@ -132,30 +132,27 @@ absl::StatusOr<std::int64_t> Time(const json::object& o, std::string_view where,
 template <class E>
 absl::StatusOr<E> Enum(const json::object& o, std::string_view where, std::string_view key,
                        std::optional<E> fallback) {
-  auto text = Str(o, where, key, !fallback.has_value());
-  if (!text.ok()) return text.status();
-  if (text->empty() && fallback) return *fallback;
-  if (std::optional<E> e = ParseLabel<E>(*text)) return *e;
+  RENEWAL_ASSIGN_OR_RETURN(auto text, Str(o, where, key, !fallback.has_value()));
+  if (text.empty() && fallback) return *fallback;
+  if (std::optional<E> e = ParseLabel<E>(text)) return *e;
   std::string keys;
   for (const Label<E>& l : Labels<E>()) keys += StrCat(keys.empty() ? "" : ", ", l.key);
-  return Bad(where, key, StrCat("unknown value \"", *text, "\" (expected one of ", keys, ")"));
+  return Bad(where, key, StrCat("unknown value \"", text, "\" (expected one of ", keys, ")"));
 }
 
 absl::StatusOr<VoteScope> ParseScope(const json::value& v) {
   constexpr std::string_view w = "vote scope";
   if (!v.is_object()) return absl::InvalidArgumentError("vote scope: expected an object");
   const json::object& o = v.get_object();
-  if (auto st = Unknown(o, w, {"kind", "id", "entrance", "dwellings"}); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(Unknown(o, w, {"kind", "id", "entrance", "dwellings"}));
   VoteScope s;
-  auto kind = Enum<VoteScopeKind>(o, w, "kind", std::nullopt);
-  if (!kind.ok()) return kind.status();
-  s.kind = *kind;
-  auto id = Str(o, w, "id", s.kind != VoteScopeKind::kDwellings);
-  if (!id.ok()) return id.status();
-  s.id = std::string(*id);
-  auto entrance = Str(o, w, "entrance", s.kind == VoteScopeKind::kEntrance);
-  if (!entrance.ok()) return entrance.status();
-  s.entrance = std::string(*entrance);
+  RENEWAL_ASSIGN_OR_RETURN(auto kind, Enum<VoteScopeKind>(o, w, "kind", std::nullopt));
+  s.kind = kind;
+  RENEWAL_ASSIGN_OR_RETURN(auto id, Str(o, w, "id", s.kind != VoteScopeKind::kDwellings));
+  s.id = std::string(id);
+  RENEWAL_ASSIGN_OR_RETURN(auto entrance,
+                           Str(o, w, "entrance", s.kind == VoteScopeKind::kEntrance));
+  s.entrance = std::string(entrance);
   if (s.kind == VoteScopeKind::kDwellings) {
     const json::value* list = o.if_contains("dwellings");
     if (list == nullptr || !list->is_array()) return Bad(w, "dwellings", "expected an array of IDs");
@@ -175,42 +172,34 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
   const json::value& root = *parsed;
   if (!root.is_object()) return absl::InvalidArgumentError("ballots file: expected an object");
   const json::object& top = root.get_object();
-  if (auto st = Unknown(top, "ballots file", {"vote", "ballots"}); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(Unknown(top, "ballots file", {"vote", "ballots"}));
   const json::value* vv = top.if_contains("vote");
   if (vv == nullptr || !vv->is_object()) return absl::InvalidArgumentError("vote: expected an object");
   const json::object& vo = vv->get_object();
   constexpr std::string_view w = "vote";
-  if (auto st = Unknown(vo, w, {"id", "matter", "scope", "rule", "opens", "closes"}); !st.ok()) {
-    return st;
-  }
+  RENEWAL_RETURN_IF_ERROR(Unknown(vo, w, {"id", "matter", "scope", "rule", "opens", "closes"}));
   VoteDocument doc;
   Vote& vote = doc.vote;
-  auto id = Str(vo, w, "id", true);
-  if (!id.ok()) return id.status();
-  vote.id = std::string(*id);
-  auto matter = Enum<VoteMatter>(vo, w, "matter", std::nullopt);
-  if (!matter.ok()) return matter.status();
-  vote.matter = *matter;
+  RENEWAL_ASSIGN_OR_RETURN(auto id, Str(vo, w, "id", true));
+  vote.id = std::string(id);
+  RENEWAL_ASSIGN_OR_RETURN(auto matter, Enum<VoteMatter>(vo, w, "matter", std::nullopt));
+  vote.matter = matter;
   const json::value* sv = vo.if_contains("scope");
   if (sv == nullptr) return Bad(w, "scope", "missing");
-  auto scope = ParseScope(*sv);
-  if (!scope.ok()) return scope.status();
-  vote.scope = *std::move(scope);
+  RENEWAL_ASSIGN_OR_RETURN(auto scope, ParseScope(*sv));
+  vote.scope = std::move(scope);
   if (const json::value* rv = vo.if_contains("rule")) {
-    auto rule = vote_internal::RuleFromJsonValue(*rv, "vote rule");
-    if (!rule.ok()) return rule.status();
-    vote.rule = *std::move(rule);
+    RENEWAL_ASSIGN_OR_RETURN(auto rule, vote_internal::RuleFromJsonValue(*rv, "vote rule"));
+    vote.rule = std::move(rule);
   } else {
     const std::string_view name = DefaultVoteRuleName(vote.matter);
     if (name.empty()) return Bad(w, "rule", "missing (matter \"custom\" has no default rule)");
     vote.rule = *VoteRulePreset(name);
   }
-  auto opens = Time(vo, w, "opens");
-  if (!opens.ok()) return opens.status();
-  auto closes = Time(vo, w, "closes");
-  if (!closes.ok()) return closes.status();
-  vote.opens = *opens;
-  vote.closes = *closes;
+  RENEWAL_ASSIGN_OR_RETURN(auto opens, Time(vo, w, "opens"));
+  RENEWAL_ASSIGN_OR_RETURN(auto closes, Time(vo, w, "closes"));
+  vote.opens = opens;
+  vote.closes = closes;
   if (vote.closes < vote.opens) return Bad(w, "closes", "before opens");
 
   const json::value* bv = top.if_contains("ballots");
@@ -222,29 +211,21 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
     if (!ballots[i].is_object()) return absl::InvalidArgumentError(StrCat(where, ": expected an object"));
     const json::object& bo = ballots[i].get_object();
     BallotInput in;
-    auto bid = Str(bo, where, "id", false);
-    if (!bid.ok()) return bid.status();
-    in.id = *bid;
+    RENEWAL_ASSIGN_OR_RETURN(auto bid, Str(bo, where, "id", false));
+    in.id = bid;
     if (!in.id.empty()) where = StrCat(where, " \"", in.id, "\"");
-    if (auto st = Unknown(bo, where, {"id", "dwelling", "choice", "time", "cast_by", "owner"});
-        !st.ok()) {
-      return st;
-    }
-    auto dwelling = Str(bo, where, "dwelling", true);
-    if (!dwelling.ok()) return dwelling.status();
-    in.dwelling_id = *dwelling;
-    auto choice = Enum<BallotChoice>(bo, where, "choice", std::nullopt);
-    if (!choice.ok()) return choice.status();
-    in.choice = *choice;
-    auto time = Time(bo, where, "time");
-    if (!time.ok()) return time.status();
-    in.time = *time;
-    auto cast_by = Enum<CastBy>(bo, where, "cast_by", CastBy::kOwner);
-    if (!cast_by.ok()) return cast_by.status();
-    in.cast_by = *cast_by;
-    auto owner = Str(bo, where, "owner", false);
-    if (!owner.ok()) return owner.status();
-    in.owner_id = *owner;
+    RENEWAL_RETURN_IF_ERROR(
+        Unknown(bo, where, {"id", "dwelling", "choice", "time", "cast_by", "owner"}));
+    RENEWAL_ASSIGN_OR_RETURN(auto dwelling, Str(bo, where, "dwelling", true));
+    in.dwelling_id = dwelling;
+    RENEWAL_ASSIGN_OR_RETURN(auto choice, Enum<BallotChoice>(bo, where, "choice", std::nullopt));
+    in.choice = choice;
+    RENEWAL_ASSIGN_OR_RETURN(auto time, Time(bo, where, "time"));
+    in.time = time;
+    RENEWAL_ASSIGN_OR_RETURN(auto cast_by, Enum<CastBy>(bo, where, "cast_by", CastBy::kOwner));
+    in.cast_by = cast_by;
+    RENEWAL_ASSIGN_OR_RETURN(auto owner, Str(bo, where, "owner", false));
+    in.owner_id = owner;
     if (auto st = doc.ballots.Add(registry, in); !st.ok()) {
       return absl::Status(st.code(), StrCat("ballots[", i, "] ", st.message()));
     }

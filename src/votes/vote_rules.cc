@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "renewal/votes/vote.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/json_parse.h"
 #include "renewal/base/file.h"
@@ -62,7 +63,7 @@ absl::StatusOr<Threshold> ParseThreshold(std::string_view text) {
     return absl::InvalidArgumentError(
         StrCat("threshold: expected \"a/b\" or \"NN%\", got \"", text, "\""));
   }
-  if (auto st = CheckFraction("threshold", f); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(CheckFraction("threshold", f));
   return f;
 }
 
@@ -222,7 +223,7 @@ std::string_view DefaultVoteRuleName(VoteMatter matter) {
       return "civil_code_major";
     case VoteMatter::kRenovationPlan: case VoteMatter::kElevatorAddition:
       // Renovation plans: Zhuhai/Chengdu (seed 001); elevators rebuild common
-      // parts, art. 278 item (7).
+      // parts, art. 278 item 7.
       return "civil_code_major";
     case VoteMatter::kAcceptanceSatisfaction:
       return "hebei_80_acceptance";
@@ -255,14 +256,13 @@ absl::StatusOr<std::string> StringField(const boost::json::object& o, std::strin
 template <class E>
 absl::Status EnumField(const boost::json::object& o, std::string_view where, std::string_view key,
                        E* out) {
-  auto text = StringField(o, where, key, true);
-  if (!text.ok()) return text.status();
-  std::optional<E> e = ParseLabel<E>(*text);
+  RENEWAL_ASSIGN_OR_RETURN(auto text, StringField(o, where, key, true));
+  std::optional<E> e = ParseLabel<E>(text);
   if (!e) {
     std::string keys;
     for (const Label<E>& l : Labels<E>()) keys += StrCat(keys.empty() ? "" : ", ", l.key);
     return absl::InvalidArgumentError(
-        StrCat(where, " ", key, ": unknown value \"", *text, "\" (expected one of ", keys, ")"));
+        StrCat(where, " ", key, ": unknown value \"", text, "\" (expected one of ", keys, ")"));
   }
   *out = *e;
   return absl::OkStatus();
@@ -283,15 +283,12 @@ absl::StatusOr<VoteRule> RuleFromJsonValue(const boost::json::value& v, std::str
     }
   }
   VoteRule r;
-  auto name = StringField(o, where, "name", true);
-  if (!name.ok()) return name.status();
-  r.name = *name;
-  auto title = StringField(o, where, "title", false);
-  if (!title.ok()) return title.status();
-  r.title = *title;
-  auto source = StringField(o, where, "source", false);
-  if (!source.ok()) return source.status();
-  r.source = *source;
+  RENEWAL_ASSIGN_OR_RETURN(auto name, StringField(o, where, "name", true));
+  r.name = name;
+  RENEWAL_ASSIGN_OR_RETURN(auto title, StringField(o, where, "title", false));
+  r.title = title;
+  RENEWAL_ASSIGN_OR_RETURN(auto source, StringField(o, where, "source", false));
+  r.source = source;
   const boost::json::value* tests = o.if_contains("tests");
   if (tests == nullptr || !tests->is_array()) {
     return absl::InvalidArgumentError(StrCat(where, " tests: expected an array"));
@@ -309,16 +306,14 @@ absl::StatusOr<VoteRule> RuleFromJsonValue(const boost::json::value& v, std::str
       }
     }
     ThresholdTest t;
-    auto tn = StringField(to, w, "name", true);
-    if (!tn.ok()) return tn.status();
-    t.name = *tn;
-    if (auto st = EnumField(to, w, "basis", &t.basis); !st.ok()) return st;
-    if (auto st = EnumField(to, w, "counted", &t.counted); !st.ok()) return st;
-    if (auto st = EnumField(to, w, "over", &t.over); !st.ok()) return st;
-    if (auto st = EnumField(to, w, "comparison", &t.comparison); !st.ok()) return st;
-    auto thr = StringField(to, w, "threshold", true);
-    if (!thr.ok()) return thr.status();
-    auto f = ParseThreshold(*thr);
+    RENEWAL_ASSIGN_OR_RETURN(auto tn, StringField(to, w, "name", true));
+    t.name = tn;
+    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "basis", &t.basis));
+    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "counted", &t.counted));
+    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "over", &t.over));
+    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "comparison", &t.comparison));
+    RENEWAL_ASSIGN_OR_RETURN(auto thr, StringField(to, w, "threshold", true));
+    auto f = ParseThreshold(thr);
     if (!f.ok()) return absl::InvalidArgumentError(StrCat(w, " ", f.status().message()));
     t.threshold = *f;
     r.tests.push_back(std::move(t));

@@ -9,6 +9,8 @@
 
 #include "renewal/votes/vote.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/status_macros.h"
+#include "vote_threshold.h"
 
 namespace renewal {
 
@@ -105,124 +107,18 @@ Tallier::Tallier(const Registry& registry)
     : registry_(registry), s_(std::make_unique<Scratch>()) {}
 Tallier::~Tallier() = default;
 
-absl::StatusOr<std::vector<Index>> ResolveVoteScope(const Registry& r, const VoteScope& scope) {
-  std::vector<Index> out;
-  auto range = [&](std::pair<Index, Index> fc) {
-    out.resize(fc.second);
-    for (Index k = 0; k < fc.second; ++k) out[k] = fc.first + k;
-  };
-  switch (scope.kind) {
-    case VoteScopeKind::kEstate: {
-      const std::optional<Index> e = r.FindEstate(scope.id);
-      if (!e) return absl::NotFoundError(StrCat("scope estate: no estate with id \"", scope.id, "\""));
-      range(r.DwellingRangeOfEstate(*e));
-      break;
-    }
-    case VoteScopeKind::kBuilding:
-    case VoteScopeKind::kEntrance: {
-      const std::optional<Index> b = r.FindBuilding(scope.id);
-      if (!b) {
-        return absl::NotFoundError(StrCat("scope building: no building with id \"", scope.id, "\""));
-      }
-      if (scope.kind == VoteScopeKind::kBuilding) {
-        range(r.DwellingRangeOfBuilding(*b));
-        break;
-      }
-      const std::optional<Index> en = r.FindEntrance(*b, scope.entrance);
-      if (!en) {
-        return absl::NotFoundError(StrCat("scope entrance: building \"", scope.id,
-                                          "\" has no entrance \"", scope.entrance, "\""));
-      }
-      const EntranceView v = r.entrance(*en);
-      range({v.first_dwelling, v.dwelling_count});
-      break;
-    }
-    case VoteScopeKind::kDwellings: {
-      out.reserve(scope.dwellings.size());
-      for (std::size_t i = 0; i < scope.dwellings.size(); ++i) {
-        const std::optional<Index> d = r.FindDwelling(scope.dwellings[i]);
-        if (!d) {
-          return absl::NotFoundError(StrCat("scope dwellings[", i, "]: no dwelling with id \"",
-                                            scope.dwellings[i], "\""));
-        }
-        out.push_back(*d);
-      }
-      std::sort(out.begin(), out.end());
-      if (auto it = std::adjacent_find(out.begin(), out.end()); it != out.end()) {
-        return absl::InvalidArgumentError(StrCat("scope dwellings: dwelling \"",
-                                                 r.dwelling(*it).id, "\" listed twice"));
-      }
-      if (out.empty()) return absl::InvalidArgumentError("scope dwellings: must not be empty");
-      break;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 bool IsCoOwner(const DwellingColumns& c, Index d, Index o) {
   return std::binary_search(c.co_owners.begin(), c.co_owners.end(), std::pair<Index, Index>{d, o});
 }
 
-std::string Amount(VoteBasis basis, std::int64_t v) {
-  return basis == VoteBasis::kArea ? StrCat(Area::Centi(v).ToString(), " m²") : StrCat(v, " 人");
-}
-
-ThresholdResult Evaluate(const ThresholdTest& t, const VoteTotals& x) {
-  ThresholdResult r;
-  r.test = t;
-  const bool area = t.basis == VoteBasis::kArea;
-  const std::int64_t participating = area ? x.area_participating : x.heads_participating;
-  r.numerator = t.counted == VoteCounted::kAgree ? (area ? x.area_agree : x.heads_agree) : participating;
-  r.denominator = t.over == VoteOver::kAll ? (area ? x.area_total : x.heads_total) : participating;
-  if (r.denominator == 0) {
-    r.passed = false;
-    r.reachable = false;
-    return r;
-  }
-  // a/b of D: at_least needs N*b >= a*D, more_than N*b > a*D (exact, 128-bit).
-  const __int128 lhs = static_cast<__int128>(r.numerator) * t.threshold.den;
-  const __int128 rhs = static_cast<__int128>(t.threshold.num) * r.denominator;
-  r.passed = t.comparison == VoteComparison::kAtLeast ? lhs >= rhs : lhs > rhs;
-  // rhs >= 0; a 64-bit division when it fits (it does for any real scope) is
-  // several times cheaper than a 128-bit one.
-  const __int128 floor_q =
-      rhs <= static_cast<__int128>(UINT64_MAX)
-          ? static_cast<__int128>(static_cast<std::uint64_t>(rhs) /
-                                  static_cast<std::uint64_t>(t.threshold.den))
-          : rhs / t.threshold.den;
-  const bool exact = floor_q * t.threshold.den == rhs;
-  const __int128 minimum = t.comparison == VoteComparison::kAtLeast ? (exact ? floor_q : floor_q + 1)
-                                                                 : floor_q + 1;
-  r.minimum_to_pass = static_cast<std::int64_t>(minimum);
-  r.margin = r.numerator - r.minimum_to_pass;
-  r.reachable = r.minimum_to_pass <= r.denominator;
-  return r;
-}
-
 }  // namespace
-
-std::string ExplainThreshold(const ThresholdResult& r) {
-  const ThresholdTest& t = r.test;
-  const bool area = t.basis == VoteBasis::kArea;
-  const std::string what = StrCat(ZhOf(t.counted), area ? "面积" : "人数", " ",
-                                  Amount(t.basis, r.numerator), " / ", ZhOf(t.over),
-                                  area ? "面积" : "人数", " ", Amount(t.basis, r.denominator));
-  if (r.denominator == 0) return StrCat(what, "：分母为0，无法通过");
-  return StrCat(what, " = ", VotePercent(r.numerator, r.denominator), " ",
-                t.comparison == VoteComparison::kAtLeast ? "≥" : ">", " ", ThresholdToString(t.threshold),
-                "（", VotePercent(t.threshold.num, t.threshold.den), "）：",
-                r.passed ? "通过" : "未通过", "；", r.passed ? "可再减少 " : "尚差 ",
-                Amount(t.basis, r.margin >= 0 ? r.margin : -r.margin),
-                r.reachable ? "" : "（超过分母，无法达到）");
-}
 
 absl::StatusOr<VoteOutcome> Tallier::Count(const Vote& vote, const BallotBox& box,
                                            const TallyOptions& options) {
   return CountRange(vote, box, 0, box.size(), options);
 }
-
 
 namespace {
 
@@ -527,7 +423,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   if (end - begin >= kNoIndex - 1 || box.size() >= kNoIndex - 1) {
     return absl::OutOfRangeError(StrCat("vote \"", vote.id, "\" ballots: more than 4 billion"));
   }
-  if (auto st = ValidateVoteRule(vote.rule); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ValidateVoteRule(vote.rule));
   if (vote.closes < vote.opens) {
     return absl::InvalidArgumentError(StrCat("vote \"", vote.id, "\" closes: before opens (",
                                              vote.closes, " < ", vote.opens, ")"));
@@ -535,7 +431,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   const Registry& r = registry_;
   const DwellingColumns& c = r.dwellings();
   Scratch& s = *s_;
-  if (auto st = ResolveScope(vote.scope); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(ResolveScope(vote.scope));
 
   VoteOutcome out;
   out.vote_id = vote.id;
@@ -560,7 +456,7 @@ absl::StatusOr<VoteOutcome> Tallier::CountRange(const Vote& vote, const BallotBo
   out.passed = true;
   out.tests.reserve(vote.rule.tests.size());
   for (const ThresholdTest& rt : vote.rule.tests) {
-    out.tests.push_back(Evaluate(rt, out.totals));
+    out.tests.push_back(vote_internal::Evaluate(rt, out.totals));
     out.passed = out.passed && out.tests.back().passed;
   }
   if (options.breakdown) s.Breakdown(r, out);
@@ -666,13 +562,12 @@ absl::Status Tallier::ResolveScope(const VoteScope& scope) {
     return absl::OkStatus();
   }
   s.shape = s.contiguous ? ScopeShape::kRange : ScopeShape::kList;
-  auto list = ResolveVoteScope(r, scope);
-  if (!list.ok()) return list.status();
+  RENEWAL_ASSIGN_OR_RETURN(auto list, ResolveVoteScope(r, scope));
   if (s.contiguous) {  // a building or an entrance: a range
-    s.first = list->empty() ? 0 : list->front();
-    s.n = static_cast<Index>(list->size());
+    s.first = list.empty() ? 0 : list.front();
+    s.n = static_cast<Index>(list.size());
   } else {
-    s.list = *std::move(list);
+    s.list = std::move(list);
     s.n = static_cast<Index>(s.list.size());
   }
   return absl::OkStatus();

@@ -22,7 +22,9 @@
 #include "knapsack_core_dp.h"
 #include "knapsack_lagrangian.h"
 #include "knapsack_pair_moves.h"
+#include "knapsack_prepare.h"
 #include "knapsack_prepared.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/plan/knapsack.h"
 #include "renewal/base/strcat.h"
 
@@ -32,8 +34,11 @@ namespace {
 using internal::BoundAtMost;
 using internal::BranchAndBound;
 using internal::GroupLagrangian;
+using internal::Greedy;
+using internal::Prepare;
 using internal::Prepared;
 using internal::Rational;
+using internal::Validate;
 
 using i128 = __int128;
 
@@ -47,166 +52,6 @@ constexpr std::size_t kPairPool = 250;
 constexpr int kPairRounds = 500;
 constexpr std::int64_t kGroupSearchNodes = 20'000;
 constexpr std::int64_t kGroupSearchBudget = 3'000'000;
-
-// a before b when v_a/w_a > v_b/w_b; weight 0 first; ties: value desc, index asc.
-bool RatioBefore(const KnapsackItem& a, std::size_t ia, const KnapsackItem& b, std::size_t ib) {
-  const i128 l = static_cast<i128>(a.value) * b.weight;
-  const i128 r = static_cast<i128>(b.value) * a.weight;
-  if (a.weight == 0 || b.weight == 0) {
-    if (a.weight != b.weight) return a.weight == 0;
-  } else if (l != r) {
-    return l > r;
-  }
-  if (a.value != b.value) return a.value > b.value;
-  // Identical items end up adjacent (the search skips their permutations).
-  if (a.weight != b.weight) return a.weight < b.weight;
-  if (a.group != b.group) return a.group < b.group;
-  return ia < ib;
-}
-
-absl::Status Validate(const KnapsackProblem& p) {
-  if (p.capacity < 0) {
-    return absl::InvalidArgumentError(StrCat("capacity: must be >= 0, got ", p.capacity));
-  }
-  for (std::size_t i = 0; i < p.items.size(); ++i) {
-    const KnapsackItem& it = p.items[i];
-    if (it.value < 0) {
-      return absl::InvalidArgumentError(StrCat("items[", i, "] value: must be >= 0, got ", it.value));
-    }
-    if (it.weight < 0) {
-      return absl::InvalidArgumentError(
-          StrCat("items[", i, "] weight: must be >= 0, got ", it.weight));
-    }
-    if (it.group < -1 || it.group >= static_cast<std::int64_t>(p.groups.size())) {
-      return absl::InvalidArgumentError(StrCat("items[", i, "] group: no group ", it.group));
-    }
-  }
-  for (std::size_t k = 0; k < p.groups.size(); ++k) {
-    const GroupLimit& gl = p.groups[k];
-    if (gl.min_count < 0 || gl.max_count < gl.min_count) {
-      return absl::InvalidArgumentError(StrCat("groups[", k, "]: need 0 <= min <= max, got min ",
-                                               gl.min_count, " max ", gl.max_count));
-    }
-    if (gl.min_weight < 0 || gl.max_weight < gl.min_weight) {
-      return absl::InvalidArgumentError(
-          StrCat("groups[", k, "]: need 0 <= min weight <= max weight, got min ", gl.min_weight,
-                 " max ", gl.max_weight));
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<Prepared> Prepare(const KnapsackProblem& p) {
-  Prepared s;
-  s.max_left.resize(p.groups.size());
-  s.deficit.resize(p.groups.size());
-  s.max_w_left.resize(p.groups.size());
-  s.deficit_w.resize(p.groups.size());
-  std::vector<std::int64_t> forced_count(p.groups.size(), 0);
-  std::vector<i128> forced_w(p.groups.size(), 0);
-  std::vector<std::size_t> forced;
-  i128 fw = 0, fv = 0;
-  for (std::size_t i = 0; i < p.items.size(); ++i) {
-    if (!p.items[i].forced) continue;
-    forced.push_back(i);
-    fw += p.items[i].weight;
-    fv += p.items[i].value;
-    if (p.items[i].group >= 0) {
-      ++forced_count[static_cast<std::size_t>(p.items[i].group)];
-      forced_w[static_cast<std::size_t>(p.items[i].group)] += p.items[i].weight;
-    }
-  }
-  if (fw > p.capacity) {
-    std::string names;
-    for (std::size_t k = 0; k < forced.size() && k < 20; ++k) {
-      names += StrCat(k ? ", " : "", forced[k]);
-    }
-    if (forced.size() > 20) names += ", ...";
-    return absl::FailedPreconditionError(
-        StrCat("infeasible: the ", forced.size(), " forced items [", names, "] weigh ",
-               static_cast<std::int64_t>(fw), ", more than the capacity ", p.capacity));
-  }
-  if (fw > INT64_MAX / 2 || fv > INT64_MAX / 2) {
-    return absl::OutOfRangeError("forced items: sums overflow");
-  }
-  s.forced_weight = static_cast<std::int64_t>(fw);
-  s.forced_value = static_cast<std::int64_t>(fv);
-  s.capacity = p.capacity - s.forced_weight;
-  for (std::size_t k = 0; k < p.groups.size(); ++k) {
-    if (forced_count[k] > p.groups[k].max_count) {
-      return absl::FailedPreconditionError(
-          StrCat("infeasible: group ", k, " has ", forced_count[k],
-                 " forced items, more than its maximum ", p.groups[k].max_count));
-    }
-    if (forced_w[k] > p.groups[k].max_weight) {
-      return absl::FailedPreconditionError(
-          StrCat("infeasible: group ", k, " has forced items of weight ",
-                 static_cast<std::int64_t>(forced_w[k]), ", more than its maximum weight ",
-                 p.groups[k].max_weight));
-    }
-    s.max_left[k] = p.groups[k].max_count - forced_count[k];
-    s.deficit[k] = std::max<std::int64_t>(0, p.groups[k].min_count - forced_count[k]);
-    s.max_w_left[k] = p.groups[k].max_weight - static_cast<std::int64_t>(forced_w[k]);
-    s.deficit_w[k] = std::max<std::int64_t>(
-        0, p.groups[k].min_weight - static_cast<std::int64_t>(forced_w[k]));
-  }
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < p.items.size(); ++i) {
-    if (!p.items[i].forced) order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return RatioBefore(p.items[a], a, p.items[b], b);
-  });
-  const std::size_t n = order.size();
-  s.idx.resize(n);
-  s.v.resize(n);
-  s.w.resize(n);
-  s.g.resize(n);
-  s.pv.assign(n + 1, 0);
-  s.pw.assign(n + 1, 0);
-  for (std::size_t k = 0; k < n; ++k) {
-    const KnapsackItem& it = p.items[order[k]];
-    s.idx[k] = static_cast<std::int64_t>(order[k]);
-    s.v[k] = it.value;
-    s.w[k] = it.weight;
-    s.g[k] = it.group;
-    s.pv[k + 1] = s.pv[k] + it.value;
-    s.pw[k + 1] = s.pw[k] + it.weight;
-  }
-  // Group minimums: enough items, and their cheapest items fit together.
-  std::vector<std::vector<std::int64_t>> weights_by_group(p.groups.size());
-  for (std::size_t k = 0; k < n; ++k) {
-    if (s.g[k] >= 0) weights_by_group[static_cast<std::size_t>(s.g[k])].push_back(s.w[k]);
-  }
-  i128 need = 0;
-  for (std::size_t k = 0; k < p.groups.size(); ++k) {
-    auto& ws = weights_by_group[k];
-    if (static_cast<std::int64_t>(ws.size()) < s.deficit[k]) {
-      return absl::FailedPreconditionError(
-          StrCat("infeasible: group ", k, " needs ", s.deficit[k], " more items but has only ",
-                 ws.size(), " candidates"));
-    }
-    // Only the items that fit under the group's weight maximum can count.
-    i128 usable = 0;
-    for (std::int64_t x : ws) usable += x <= s.max_w_left[k] ? x : 0;
-    if (usable < s.deficit_w[k]) {
-      return absl::FailedPreconditionError(
-          StrCat("infeasible: group ", k, " needs weight ", s.deficit_w[k],
-                 " more but its candidates weigh only ", static_cast<std::int64_t>(usable),
-                 " together"));
-    }
-    std::sort(ws.begin(), ws.end());
-    i128 cheapest = 0;
-    for (std::int64_t j = 0; j < s.deficit[k]; ++j) cheapest += ws[static_cast<std::size_t>(j)];
-    need += std::max<i128>(cheapest, s.deficit_w[k]);
-  }
-  if (need > s.capacity) {
-    return absl::FailedPreconditionError(
-        StrCat("infeasible: the group minimums need at least ", static_cast<std::int64_t>(need),
-               " of capacity, only ", s.capacity, " is left after forced items"));
-  }
-  return s;
-}
 
 // LP bound of items [from, n) with capacity `cap`, ignoring groups.
 Rational LpFrom(const Prepared& s, std::size_t from, i128 cap, std::size_t* critical = nullptr) {
@@ -262,94 +107,6 @@ Rational LpExcept(const Prepared& s, std::size_t skip, i128 cap) {
   return r;
 }
 
-
-// Greedy: group count deficits first (cheapest items), then weight deficits (items of
-// the group in ratio order), then ratio order; always within the capacity and the
-// groups' count and weight maxima. take[k] over the prepared order. `fixed` (-1 free,
-// 0 out, 1 in) is respected when given; `start` items are put in first.
-std::vector<bool> Greedy(const Prepared& s, const std::vector<int>* fixed,
-                         const std::vector<bool>* start = nullptr) {
-  const std::size_t n = s.v.size();
-  std::vector<bool> take(n, false);
-  std::vector<std::int64_t> slots = s.max_left, deficit = s.deficit;
-  std::vector<std::int64_t> w_left = s.max_w_left, w_deficit = s.deficit_w;
-  i128 cap = s.capacity;
-  auto put = [&](std::size_t k) {
-    take[k] = true;
-    cap -= s.w[k];
-    if (s.g[k] >= 0) {
-      const std::size_t g = static_cast<std::size_t>(s.g[k]);
-      --slots[g];
-      --deficit[g];
-      w_left[g] -= s.w[k];
-      w_deficit[g] -= s.w[k];
-    }
-  };
-  auto fits = [&](std::size_t k) {
-    if (take[k] || (fixed && (*fixed)[k] == 0) || s.w[k] > cap) return false;
-    if (s.g[k] < 0) return true;
-    const std::size_t g = static_cast<std::size_t>(s.g[k]);
-    return slots[g] > 0 && s.w[k] <= w_left[g];
-  };
-  if (fixed) {
-    for (std::size_t k = 0; k < n; ++k) {
-      if ((*fixed)[k] == 1) put(k);
-    }
-  }
-  if (start) {  // in ratio order, each that fits (a Lagrangian choice may pass a maximum)
-    for (std::size_t k = 0; k < n; ++k) {
-      if ((*start)[k] && fits(k)) put(k);
-    }
-  }
-  bool any_deficit = false;
-  for (std::int64_t d : deficit) any_deficit = any_deficit || d > 0;
-  if (any_deficit) {
-    std::vector<std::size_t> by_weight;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (s.g[k] >= 0 && !take[k] && (!fixed || (*fixed)[k] < 0)) by_weight.push_back(k);
-    }
-    std::stable_sort(by_weight.begin(), by_weight.end(),
-                     [&](std::size_t a, std::size_t b) { return s.w[a] < s.w[b]; });
-    for (std::size_t k : by_weight) {
-      if (deficit[static_cast<std::size_t>(s.g[k])] > 0 && fits(k)) put(k);
-    }
-  }
-  // Weight deficits: the group's items in ratio order; when its count maximum runs out
-  // first, again heaviest first (fewest slots for the money).
-  for (std::size_t g = 0; g < w_deficit.size(); ++g) {
-    if (w_deficit[g] <= 0) continue;
-    std::vector<std::size_t> members, put_here;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (s.g[k] == static_cast<std::int32_t>(g)) members.push_back(k);
-    }
-    for (int pass = 0; pass < 2 && w_deficit[g] > 0; ++pass) {
-      for (std::size_t k : put_here) {  // undo the first pass
-        take[k] = false;
-        cap += s.w[k];
-        ++slots[g];
-        ++deficit[g];
-        w_left[g] += s.w[k];
-        w_deficit[g] += s.w[k];
-      }
-      put_here.clear();
-      if (pass == 1) {
-        std::stable_sort(members.begin(), members.end(),
-                         [&](std::size_t a, std::size_t b) { return s.w[a] > s.w[b]; });
-      }
-      for (std::size_t k : members) {
-        if (w_deficit[g] <= 0) break;
-        if (fits(k)) {
-          put(k);
-          put_here.push_back(k);
-        }
-      }
-    }
-  }
-  for (std::size_t k = 0; k < n; ++k) {
-    if (fits(k)) put(k);
-  }
-  return take;
-}
 
 // The value of the free items `take` selects.
 i128 ValueOf(const Prepared& s, const std::vector<bool>& take) {
@@ -581,27 +338,12 @@ void Finish(const KnapsackProblem& p, const Prepared& s, const std::vector<bool>
   if (out.value == out.lp_bound) out.proven_optimal = true;
 }
 
-}  // namespace
-
-absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
-                                               const SolveOptions& options) {
-  if (absl::Status st = Validate(problem); !st.ok()) return st;
-  absl::StatusOr<Prepared> prepared = Prepare(problem);
-  if (!prepared.ok()) return prepared.status();
-  const Prepared& s = *prepared;
-  if (s.pw.back() > INT64_MAX / 4 || s.pv.back() > INT64_MAX / 4) {
-    return absl::OutOfRangeError("items: total weight or value overflows 62 bits");
-  }
-  SolverKind kind = options.solver;
-  if (kind == SolverKind::kAuto) {
-    kind = problem.items.size() <= options.exact_limit ? SolverKind::kExact : SolverKind::kFast;
-  }
-  KnapsackSolution out;
-  out.solver = kind;
-  const std::size_t n = s.v.size();
+// Stage 1, incumbent: the greedy, or the Lagrangian choice completed greedily when
+// groups bind; with the exact solver, improved by local search so that the
+// reduction and the search start from a good value.
+std::vector<bool> FirstIncumbent(const Prepared& s, GroupLagrangian& lag, bool grouped,
+                                 SolverKind kind) {
   std::vector<bool> greedy = Greedy(s, nullptr);
-  GroupLagrangian lag(s);
-  const bool grouped = lag.Binding();
   if (grouped) {
     lag.Optimise();
     // Primal heuristic: the Lagrangian choice that fits, then greedy filling.
@@ -612,7 +354,6 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       }
     }
   }
-  const Rational* group_bound = grouped ? &lag.best() : nullptr;
   if (grouped && kind == SolverKind::kExact && Feasible(s, greedy)) {
     // Single moves (also across groups), pair moves within a group, and the search
     // again of one or two groups, in turn until none improves.
@@ -624,19 +365,15 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       if (!ImproveByGroupSearch(s, &lambda, greedy, kGroupSearchNodes, budget)) break;
     }
   }
-  const bool greedy_ok = Feasible(s, greedy);
-  if (kind == SolverKind::kFast) {
-    if (!greedy_ok) {
-      return absl::FailedPreconditionError(
-          StrCat("the fast solver's greedy found no selection meeting the group limits (",
-                 MissedMinimum(s, greedy), "); the exact solver searches for one"));
-    }
-    Finish(problem, s, greedy, group_bound, out);
-    return out;
-  }
-  // Reduction by the LP bound around the greedy incumbent (none when the greedy misses
-  // a group minimum: −1 fixes nothing).
-  const i128 incumbent = greedy_ok ? ValueOf(s, greedy) : -1;
+  return greedy;
+}
+
+// Stage 2, reduction: fixes (0 out, 1 in, -1 free) the items that cannot be in
+// or out of any selection strictly better than `incumbent`, by the Lagrangian and
+// the LP bounds.
+std::vector<int> FixByReduction(const Prepared& s, GroupLagrangian& lag, bool grouped,
+                                i128 incumbent) {
+  const std::size_t n = s.v.size();
   std::vector<int> fixed(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
     if (s.w[k] > s.capacity ||
@@ -665,8 +402,12 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     Rational without = LpExcept(s, k, s.capacity);
     if (BoundAtMost(without, incumbent)) fixed[k] = 1;
   }
-  // Items fixed at 1 must be jointly feasible with the groups' maxima; otherwise keep
-  // them free.
+  return fixed;
+}
+
+// The problem left after the fixings. Items fixed at 1 must be jointly feasible
+// with the groups' maxima; otherwise they are freed again.
+Restricted RestrictToFree(const Prepared& s, std::vector<int>& fixed) {
   Restricted restricted = FixItems(s, fixed);
   auto negative = [](const std::vector<std::int64_t>& left) {
     return std::any_of(left.begin(), left.end(), [](std::int64_t x) { return x < 0; });
@@ -678,51 +419,133 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
     }
     restricted = FixItems(s, fixed);
   }
+  return restricted;
+}
+
+// The greedy, restricted to the free items, is the search's incumbent if it agrees
+// with the fixings (its value, with the choice in `inc_take`); otherwise none (-1).
+i128 IncumbentOnFree(const Prepared& s, const std::vector<bool>& greedy, bool greedy_ok,
+                     const std::vector<int>& fixed, const std::vector<std::size_t>& free_items,
+                     i128 base, std::vector<bool>& inc_take) {
+  const std::size_t n = s.v.size();
+  i128 inc_value = -1;
+  bool agrees = greedy_ok;
+  for (std::size_t k = 0; k < n && agrees; ++k) {
+    if (fixed[k] >= 0 && static_cast<int>(greedy[k]) != fixed[k]) agrees = false;
+  }
+  if (agrees) {
+    inc_value = base;
+    for (std::size_t j = 0; j < free_items.size(); ++j) {
+      inc_take[j] = greedy[free_items[j]];
+      if (inc_take[j]) inc_value += s.v[free_items[j]];
+    }
+  }
+  return inc_value;
+}
+
+// Stage 3a, search when no group limit can bind the free items: the expanding-core
+// DP over them, in ratio order (the prepared order), relative to the fixed items.
+void SearchByCoreDp(const Prepared& s, const std::vector<std::size_t>& free_items, i128 cap,
+                    i128 base, i128 inc_value, const SolveOptions& options,
+                    KnapsackSolution& out, i128& best, std::vector<bool>& best_take,
+                    bool& finished) {
+  std::vector<std::int64_t> fv, fw;
+  for (std::size_t k : free_items) {
+    fv.push_back(s.v[k]);
+    fw.push_back(s.w[k]);
+  }
+  internal::CoreDpResult dp = internal::SolveByExpandingCore(
+      fv, fw, cap, inc_value < 0 ? -1 : inc_value - base, options.node_limit);
+  out.dynamic_programming = true;
+  out.nodes = dp.nodes;
+  finished = dp.finished;
+  if (dp.found) {
+    best = base + dp.best;
+    best_take = std::move(dp.take);
+  }
+}
+
+// Stage 3b, search when groups bind: the branch and bound over the free items,
+// started from the incumbent.
+void SearchByBranchAndBound(const Prepared& s, const Prepared& sub, const std::vector<int>& fixed,
+                            const std::vector<std::size_t>& free_items, i128 cap, i128 base,
+                            i128 inc_value, const std::vector<bool>& inc_take,
+                            GroupLagrangian& lag, bool grouped, const SolveOptions& options,
+                            KnapsackSolution& out, i128& best, std::vector<bool>& best_take,
+                            bool& finished) {
+  const std::size_t n = s.v.size();
+  const internal::Multipliers lambda{lag.lambda_num(), lag.lambda_den(), lag.mu()};
+  BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
+  // The search has its own item order; it works on values relative to the fixed items.
+  std::vector<std::size_t> slot(n, 0);
+  for (std::size_t j = 0; j < free_items.size(); ++j) slot[free_items[j]] = j;
+  std::vector<bool> bb_inc(free_items.size(), false);
+  for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+    bb_inc[q] = inc_take[slot[bb.free_items()[q]]];
+  }
+  bb.Run(cap, base, inc_value, bb_inc);
+  out.nodes = bb.nodes();
+  finished = bb.finished();
+  best = bb.best();
+  for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
+    best_take[slot[bb.free_items()[q]]] = bb.best_take()[q];
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
+                                               const SolveOptions& options) {
+  RENEWAL_RETURN_IF_ERROR(Validate(problem));
+  RENEWAL_ASSIGN_OR_RETURN(Prepared prepared, Prepare(problem));
+  const Prepared& s = prepared;
+  if (s.pw.back() > INT64_MAX / 4 || s.pv.back() > INT64_MAX / 4) {
+    return absl::OutOfRangeError("items: total weight or value overflows 62 bits");
+  }
+  SolverKind kind = options.solver;
+  if (kind == SolverKind::kAuto) {
+    kind = problem.items.size() <= options.exact_limit ? SolverKind::kExact : SolverKind::kFast;
+  }
+  KnapsackSolution out;
+  out.solver = kind;
+  const std::size_t n = s.v.size();
+  GroupLagrangian lag(s);
+  const bool grouped = lag.Binding();
+  std::vector<bool> greedy = FirstIncumbent(s, lag, grouped, kind);
+  const Rational* group_bound = grouped ? &lag.best() : nullptr;
+  const bool greedy_ok = Feasible(s, greedy);
+  if (kind == SolverKind::kFast) {
+    if (!greedy_ok) {
+      return absl::FailedPreconditionError(
+          StrCat("the fast solver's greedy found no selection meeting the group limits (",
+                 MissedMinimum(s, greedy), "); the exact solver searches for one"));
+    }
+    Finish(problem, s, greedy, group_bound, out);
+    return out;
+  }
+  // Reduction by the LP bound around the greedy incumbent (none when the greedy misses
+  // a group minimum: −1 fixes nothing).
+  const i128 incumbent = greedy_ok ? ValueOf(s, greedy) : -1;
+  std::vector<int> fixed = FixByReduction(s, lag, grouped, incumbent);
+  Restricted restricted = RestrictToFree(s, fixed);
   const Prepared& sub = restricted.sub;
   const i128 cap = restricted.cap, base = restricted.base;
   for (int f : fixed) out.fixed_by_reduction += f >= 0 ? 1 : 0;
-  // The greedy, restricted to the free items, is the search's incumbent if it agrees
-  // with the fixings; otherwise none (−1) and the search finds one.
+  // The greedy on the free items is the search's incumbent if it agrees with the
+  // fixings; otherwise none (−1) and the search finds one.
   std::vector<std::size_t> free_items;
   for (std::size_t k = 0; k < n; ++k) {
     if (fixed[k] < 0) free_items.push_back(k);
   }
-  i128 inc_value = -1;
   std::vector<bool> inc_take(free_items.size(), false);
-  {
-    bool agrees = greedy_ok;
-    for (std::size_t k = 0; k < n && agrees; ++k) {
-      if (fixed[k] >= 0 && static_cast<int>(greedy[k]) != fixed[k]) agrees = false;
-    }
-    if (agrees) {
-      inc_value = base;
-      for (std::size_t j = 0; j < free_items.size(); ++j) {
-        inc_take[j] = greedy[free_items[j]];
-        if (inc_take[j]) inc_value += s.v[free_items[j]];
-      }
-    }
-  }
+  const i128 inc_value =
+      IncumbentOnFree(s, greedy, greedy_ok, fixed, free_items, base, inc_take);
   // Search result over the free items: value (−1: none), choice, finished.
   i128 best = inc_value;
   std::vector<bool> best_take = inc_take;
   bool finished = false;
   if (!GroupsBind(sub, fixed)) {
-    // No group limit can bind the free items: the expanding-core DP over them, in
-    // ratio order (the prepared order), relative to the fixed items.
-    std::vector<std::int64_t> fv, fw;
-    for (std::size_t k : free_items) {
-      fv.push_back(s.v[k]);
-      fw.push_back(s.w[k]);
-    }
-    internal::CoreDpResult dp = internal::SolveByExpandingCore(
-        fv, fw, cap, inc_value < 0 ? -1 : inc_value - base, options.node_limit);
-    out.dynamic_programming = true;
-    out.nodes = dp.nodes;
-    finished = dp.finished;
-    if (dp.found) {
-      best = base + dp.best;
-      best_take = std::move(dp.take);
-    }
+    SearchByCoreDp(s, free_items, cap, base, inc_value, options, out, best, best_take, finished);
   } else {
     if (free_items.size() > kMaxSearchItems) {
       // Too many undecided items for a depth-first search: the greedy, unproven.
@@ -735,22 +558,8 @@ absl::StatusOr<KnapsackSolution> SolveKnapsack(const KnapsackProblem& problem,
       Finish(problem, s, greedy, group_bound, out);
       return out;
     }
-    const internal::Multipliers lambda{lag.lambda_num(), lag.lambda_den(), lag.mu()};
-    BranchAndBound bb(sub, fixed, options.node_limit, grouped ? &lambda : nullptr);
-    // The search has its own item order; it works on values relative to the fixed items.
-    std::vector<std::size_t> slot(n, 0);
-    for (std::size_t j = 0; j < free_items.size(); ++j) slot[free_items[j]] = j;
-    std::vector<bool> bb_inc(free_items.size(), false);
-    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
-      bb_inc[q] = inc_take[slot[bb.free_items()[q]]];
-    }
-    bb.Run(cap, base, inc_value, bb_inc);
-    out.nodes = bb.nodes();
-    finished = bb.finished();
-    best = bb.best();
-    for (std::size_t q = 0; q < bb.free_items().size(); ++q) {
-      best_take[slot[bb.free_items()[q]]] = bb.best_take()[q];
-    }
+    SearchByBranchAndBound(s, sub, fixed, free_items, cap, base, inc_value, inc_take, lag,
+                           grouped, options, out, best, best_take, finished);
   }
   std::vector<bool> take(n, false);
   if (best < 0 || best < incumbent) {
