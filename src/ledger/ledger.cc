@@ -2,11 +2,14 @@
 #include "renewal/ledger/ledger.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "ledger_internal.h"
+#include "absl/strings/escaping.h"
+#include "renewal/base/ids.h"
 #include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
@@ -251,7 +254,11 @@ std::string Ledger::NextId() {
 absl::Status Ledger::CheckStructure(const Transaction& tx) const {
   // Messages are built only on failure: replay checks millions of transactions.
   auto what = [&tx] { return StrCat("transaction \"", tx.id, "\""); };
-  if (tx.id.empty()) return absl::InvalidArgumentError("transaction id: empty");
+  if (absl::Status s = CheckId(tx.id); !s.ok()) {
+    // Replayed too: a journal written before the rule cannot smuggle such an id in.
+    return absl::InvalidArgumentError(
+        StrCat("transaction \"", absl::CHexEscape(ToAbsl(tx.id)), "\" ", ToStd(s.message())));
+  }
   if (maps_->tx_ids.Find(tx.id) != UINT32_MAX) {
     return absl::AlreadyExistsError(StrCat(what(), " id: already in the journal"));
   }
@@ -299,13 +306,28 @@ absl::Status Ledger::CheckStructure(const Transaction& tx) const {
   return absl::OkStatus();
 }
 
-void Ledger::AddToFundTotal(std::uint32_t account, std::int64_t amount) {
+namespace {
+
+// Adds `amount` to a fund total modulo 2^64 and says whether the true sum left int64.
+// Wrapping keeps an undo exact (subtracting restores the old value bit for bit), so
+// a transaction that overflows a fund total is undone like any other refused one.
+bool AddWrapping(std::int64_t& total, absl::int128 amount) {
+  std::int64_t sum = 0;
+  const bool fits = amount >= std::numeric_limits<std::int64_t>::min() &&
+                    amount <= std::numeric_limits<std::int64_t>::max() &&
+                    !__builtin_add_overflow(total, static_cast<std::int64_t>(amount), &sum);
+  total = static_cast<std::int64_t>(static_cast<std::uint64_t>(total) +
+                                    static_cast<std::uint64_t>(absl::Int128Low64(amount)));
+  return fits;
+}
+
+}  // namespace
+
+bool Ledger::AddToFundTotal(std::uint32_t account, std::int64_t amount) {
   const AccountKind k = layout_.KindOf(account);
-  if (k == AccountKind::kDwelling) {
-    fund_total_[fund_of_[account]] += amount;
-  } else if (IsFundSubLedger(k)) {
-    fund_total_[layout_.IndexOf(account)] += amount;
-  }
+  if (k == AccountKind::kDwelling) return AddWrapping(fund_total_[fund_of_[account]], amount);
+  if (IsFundSubLedger(k)) return AddWrapping(fund_total_[layout_.IndexOf(account)], amount);
+  return true;
 }
 
 void Ledger::UndoPostings(const Transaction& tx, std::size_t applied) {
@@ -324,9 +346,10 @@ absl::Status Ledger::ApplyPostings(const Transaction& tx) {
   // contiguous), and signs are checked in a second pass only when a posting may
   // have broken one: a dwelling below zero, or a fund-level or owed account.
   Index run_fund = 0;
-  std::int64_t run = 0;
+  absl::int128 run = 0;     // a run's sum may pass int64 before its fund total does
+  bool totals_fit = true;   // every fund total stayed within int64
   auto flush = [&] {
-    if (run != 0) fund_total_[run_fund] += run;
+    if (run != 0) totals_fit &= AddWrapping(fund_total_[run_fund], run);
     run = 0;
   };
   bool recheck = false;
@@ -352,11 +375,17 @@ absl::Status Ledger::ApplyPostings(const Transaction& tx) {
       run += v;
       recheck |= next < 0;
     } else {
-      AddToFundTotal(a, v);
+      totals_fit &= AddToFundTotal(a, v);
       recheck |= a < external;
     }
   }
   flush();
+  if (!totals_fit) {
+    UndoPostings(tx, n);
+    return absl::OutOfRangeError(StrCat("transaction \"", tx.id,
+                                        "\": a fund total would overflow (more than "
+                                        "92,233,720,368,547,758.07 yuan)"));
+  }
   if (!recheck) return absl::OkStatus();
   // Signs after the whole transaction: sub-ledgers ≥ 0, owed ≤ 0.
   for (std::size_t i = 0; i < n; ++i) {

@@ -103,7 +103,10 @@ absl::Status Ledger::SettleOwed(Index d, Money amount, int date) {
 absl::Status Ledger::CreditInterest(LedgerScope scope, Money total, int date, std::string memo) {
   RENEWAL_RETURN_IF_ERROR(Positive(total, "interest"));
   RENEWAL_ASSIGN_OR_RETURN((std::pair<Index, Index> range), RangeOf(scope));
-  const auto [first, count] = range;
+  // Plain variables, not a structured binding: the weight lambda below captures
+  // `count`, and clang 14 refuses a capture of a structured binding.
+  const Index first = range.first;
+  const Index count = range.second;
   // Fund-level sub-ledgers join when their whole fund lies inside the scope.
   std::vector<std::uint32_t> extra;
   for (Index seg = first; seg < first + count;) {

@@ -12,6 +12,7 @@
 #include "renewal/base/status_macros.h"
 #include "renewal/registry/registry.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/ids.h"
 
 namespace renewal {
 namespace {
@@ -312,7 +313,9 @@ absl::Status ValidateProjects(const std::vector<CandidateProject>& projects) {
   for (std::size_t i = 0; i < projects.size(); ++i) {
     const CandidateProject& p = projects[i];
     auto where = [&] { return StrCat("projects[", i, "] \"", p.id, "\""); };
-    if (p.id.empty()) return absl::InvalidArgumentError(StrCat(where(), " id: must not be empty"));
+    if (absl::Status s = CheckId(p.id); !s.ok()) {
+      return absl::InvalidArgumentError(StrCat("projects[", i, "] ", ToStd(s.message())));
+    }
     if (!seen.insert(p.id).second) {
       return absl::AlreadyExistsError(StrCat(where(), " id: duplicate project id"));
     }

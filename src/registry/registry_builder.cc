@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "renewal/base/ids.h"
 #include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 #include "absl/strings/str_format.h"
@@ -41,16 +42,6 @@ namespace {
 
 absl::Status Duplicate(std::string_view what, std::string_view id) {
   return absl::AlreadyExistsError(StrCat("id: duplicate ", what, " id \"", id, "\""));
-}
-
-absl::Status CheckId(std::string_view id) {
-  if (id.empty()) return absl::InvalidArgumentError("id: must not be empty");
-  for (char c : id) {
-    if (static_cast<unsigned char>(c) < 0x20) {
-      return absl::InvalidArgumentError("id: must not contain control characters");
-    }
-  }
-  return absl::OkStatus();
 }
 
 absl::Status CheckYear(std::string_view field, const std::optional<int>& year, int current_year,

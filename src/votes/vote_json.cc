@@ -9,6 +9,7 @@
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_parse.h"
+#include "renewal/base/ids.h"
 #include "vote_internal.h"
 
 namespace renewal {
@@ -181,6 +182,9 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
   VoteDocument doc;
   Vote& vote = doc.vote;
   RENEWAL_ASSIGN_OR_RETURN(auto id, Str(vo, w, "id", true));
+  if (absl::Status s = CheckId(id); !s.ok()) {
+    return absl::InvalidArgumentError(StrCat(w, " ", ToStd(s.message())));
+  }
   vote.id = std::string(id);
   RENEWAL_ASSIGN_OR_RETURN(auto matter, Enum<VoteMatter>(vo, w, "matter", std::nullopt));
   vote.matter = matter;

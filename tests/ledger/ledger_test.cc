@@ -1,6 +1,7 @@
 // Maintenance fund ledger: accounts, deposits, uses, interest, income, subsidy, top-ups.
 // Every expected amount is worked out by hand from the cited rule.
 #include "renewal/ledger/ledger.h"
+#include "renewal/base/ids.h"
 #include "renewal/base/split.h"
 
 #include <random>
@@ -444,6 +445,39 @@ TEST_F(LedgerTest, OwnerChangeKeepsBalanceRefundClosesBuilding) {
 
 // ---------------------------------------------------------------------------
 // Split and randomized invariants
+
+// Fund totals are sums of money too: a sum past int64 (92,233,720,368,547,758.07 yuan)
+// is refused like an account overflow, and changes nothing (issue: lose nothing, item
+// 3; it used to wrap to −64,467,440,737,095,516.16 and pass the check).
+TEST_F(LedgerTest, FundTotalOverflowIsRefusedAndChangesNothing) {
+  const Money huge = Money::Fen(6'000'000'000'000'000'000);  // 60,000,000,000,000,000 yuan
+  ASSERT_TRUE(L().Deposit(kD1, huge, kDay).ok());
+  const std::vector<std::int64_t> before = Snapshot();
+  const std::size_t txs = L().tx_count();
+  const Money fund_before = L().FundTotal(0);
+  const absl::Status s =
+      L().CreditIncome({LedgerScopeKind::kDwelling, kD1}, huge, IncomeTarget::kByArea, kDay);
+  EXPECT_EQ(s.code(), absl::StatusCode::kOutOfRange) << s;
+  EXPECT_EQ(L().FundTotal(0), fund_before);
+  ExpectUnchanged(txs, before);
+}
+
+// IDs follow one rule everywhere: a control character is refused before anything is
+// written (issue: a use id starting with byte 0x01 bricked the journal, item 1).
+TEST_F(LedgerTest, ControlCharactersInATransactionIdAreRefused) {
+  ASSERT_TRUE(L().Deposit(kD1, Yuan(5000), kDay).ok());
+  const std::vector<std::int64_t> before = Snapshot();
+  UseRequest q = Roof(Yuan(10));
+  q.id = "\x01x";
+  const absl::StatusOr<UseResult> r = L().Use(q);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(r.status().message()),
+              HasSubstr("transaction \"\\x01x\" id: must not contain control characters "
+                        "(byte 0x01 at offset 0)"));
+  ExpectUnchanged(1, before);
+  q.id = std::string(kMaxIdBytes + 1, 'u');
+  EXPECT_EQ(L().Use(q).status().code(), absl::StatusCode::kInvalidArgument);
+}
 
 TEST(LedgerDateTest, ParsesAndChecksCalendar) {
   EXPECT_EQ(*ParseLedgerDate("2025-03-31"), 20250331);

@@ -413,7 +413,7 @@ class Ledger {
   // Applies postings; on a sign or overflow violation undoes them and fails.
   absl::Status ApplyPostings(const Transaction& tx);
   void UndoPostings(const Transaction& tx, std::size_t applied);
-  void AddToFundTotal(std::uint32_t account, std::int64_t amount);
+  bool AddToFundTotal(std::uint32_t account, std::int64_t amount);  // false: left int64
   void SideEffects(const Transaction& tx);
   void Record(Transaction tx);
   // CheckStructure, ApplyPostings, append to the journal file (if open), Record.
