@@ -26,4 +26,11 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
 }
 
+void WriteJsonString(std::ostream& out, std::string_view text) {
+  thread_local std::string literal;  // reused: a registry writes millions of strings
+  literal.clear();
+  AppendJsonString(literal, text);
+  out.write(literal.data(), static_cast<std::streamsize>(literal.size()));
+}
+
 }  // namespace renewal::internal

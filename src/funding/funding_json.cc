@@ -14,12 +14,7 @@ namespace renewal {
 namespace {
 
 namespace json = boost::json;
-using funding_json_internal::Describe;
-using funding_json_internal::Parse;
-using funding_json_internal::Reader;
-using funding_json_internal::ReadFile;
-using funding_json_internal::Sv;
-using funding_json_internal::Yuan;
+using namespace funding_json_internal;  // the private reader kit (funding_json_reader.h)
 
 // Quantity: "120.5" (up to three decimals) or an integer, as thousandths.
 absl::Status Quantity(const Reader& r, std::int64_t* out) {
@@ -62,15 +57,7 @@ absl::Status Quantity(const Reader& r, std::int64_t* out) {
 }
 
 absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
-  if (!v.is_object()) {
-    return absl::InvalidArgumentError(StrCat("items[", i, "]: expected an object, got ", Describe(v)));
-  }
-  const json::object& o = v.get_object();
-  std::string id;
-  if (const json::value* idv = o.if_contains("id"); idv && idv->is_string()) {
-    id = std::string(Sv(idv->get_string()));
-  }
-  const Reader r(o, StrCat("items[", i, "] \"", id, "\""));
+  RENEWAL_ASSIGN_OR_RETURN(const Reader r, ElementReader(v, "items", i));
   RENEWAL_RETURN_IF_ERROR(r.OnlyKeys({"id", "name", "catalogue", "category", "facility", "quantity",
                                       "unit", "unit_price", "lump_sum", "asset_owner", "utility",
                                       "scope", "building", "entrance", "tags", "elevators"}));

@@ -13,12 +13,7 @@ namespace renewal {
 namespace {
 
 namespace json = boost::json;
-using funding_json_internal::Describe;
-using funding_json_internal::Parse;
-using funding_json_internal::Reader;
-using funding_json_internal::ReadFile;
-using funding_json_internal::Sv;
-using funding_json_internal::Yuan;
+using namespace funding_json_internal;  // the private reader kit (funding_json_reader.h)
 
 }  // namespace
 

@@ -13,12 +13,7 @@ namespace renewal {
 namespace {
 
 namespace json = boost::json;
-using funding_json_internal::Describe;
-using funding_json_internal::Parse;
-using funding_json_internal::Reader;
-using funding_json_internal::ReadFile;
-using funding_json_internal::Sv;
-using funding_json_internal::Yuan;
+using namespace funding_json_internal;  // the private reader kit (funding_json_reader.h)
 
 }  // namespace
 
@@ -65,15 +60,7 @@ absl::Status ParseTarget(const json::value& v, const std::string& path, RuleTarg
 }
 
 absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
-  if (!v.is_object()) {
-    return absl::InvalidArgumentError(StrCat("rules[", i, "]: expected an object, got ", Describe(v)));
-  }
-  const json::object& o = v.get_object();
-  std::string id;
-  if (const json::value* idv = o.if_contains("id"); idv && idv->is_string()) {
-    id = std::string(Sv(idv->get_string()));
-  }
-  const Reader r(o, StrCat("rules[", i, "] \"", id, "\""));
+  RENEWAL_ASSIGN_OR_RETURN(const Reader r, ElementReader(v, "rules", i));
   RENEWAL_RETURN_IF_ERROR(
       r.OnlyKeys({"id", "description", "seed", "match", "kind", "targets", "source", "percent",
                   "basis", "of", "mode", "amount", "per", "after_residual"}));

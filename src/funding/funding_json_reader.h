@@ -176,6 +176,21 @@ inline absl::StatusOr<std::string> ReadFile(const std::string& path) {
 
 inline std::string Yuan(Money m) { return m.ToYuanString(); }
 
+// The reader of element `i` of array `array`, named `array[i] "id"` in messages.
+inline absl::StatusOr<Reader> ElementReader(const json::value& v, std::string_view array,
+                                            std::size_t i) {
+  if (!v.is_object()) {
+    return absl::InvalidArgumentError(
+        StrCat(array, "[", i, "]: expected an object, got ", Describe(v)));
+  }
+  const json::object& o = v.get_object();
+  std::string id;
+  if (const json::value* idv = o.if_contains("id"); idv && idv->is_string()) {
+    id = std::string(Sv(idv->get_string()));
+  }
+  return Reader(o, StrCat(array, "[", i, "] \"", id, "\""));
+}
+
 }  // namespace funding_json_internal
 }  // namespace renewal
 

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/json_write.h"
 
 namespace renewal {
 namespace {
@@ -30,26 +31,7 @@ std::int64_t Closing(const StatementLine& l) {
          l.subsidy.fen() - l.refunds.fen() + l.transfers.fen();
 }
 
-void Escape(std::ostream& out, std::string_view s) {
-  out << '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out << "\\u00" << hex[(c >> 4) & 0xF] << hex[c & 0xF];
-        } else {
-          out << c;
-        }
-    }
-  }
-  out << '"';
-}
+void Escape(std::ostream& out, std::string_view s) { internal::WriteJsonString(out, s); }
 
 void WriteLine(std::ostream& out, const StatementLine& l, bool owed) {
   out << "\"opening\":\"" << l.opening.ToYuanString() << "\",\"deposits\":\""

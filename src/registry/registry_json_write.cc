@@ -8,6 +8,7 @@
 
 #include "renewal/registry/registry_json.h"
 #include "renewal/base/strcat.h"
+#include "renewal/base/json_write.h"
 
 namespace renewal {
 namespace {
@@ -16,26 +17,7 @@ class Writer {
  public:
   explicit Writer(std::ostream& out) : out_(out) {}
 
-  void String(std::string_view s) {
-    out_.put('"');
-    for (char c : s) {
-      switch (c) {
-        case '"': out_ << "\\\""; break;
-        case '\\': out_ << "\\\\"; break;
-        case '\n': out_ << "\\n"; break;
-        case '\r': out_ << "\\r"; break;
-        case '\t': out_ << "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_ << "\\u00" << kHex[(c >> 4) & 0xf] << kHex[c & 0xf];
-          } else {
-            out_.put(c);  // UTF-8 passes through
-          }
-      }
-    }
-    out_.put('"');
-  }
+  void String(std::string_view s) { internal::WriteJsonString(out_, s); }
   void Double(double d) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
