@@ -2,7 +2,6 @@
 // is the documented JSON (docs/votes.md); python/renewal/votes.py adds pandas.
 #include "bindings.h"
 
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -12,6 +11,7 @@
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_consult.h"
 #include "renewal/votes/vote_consult_json.h"
+#include "renewal/base/file.h"
 #include "renewal/votes/vote_estates.h"
 #include "renewal/votes/vote_json.h"
 #include "renewal/votes/vote_notice.h"
@@ -23,11 +23,9 @@ namespace {
 VoteRule RuleOf(const std::string& spec) {
   if (!spec.empty() && spec.front() == '{') return ValueOrThrow(ParseVoteRuleJson(spec));
   if (spec.size() > 5 && spec.substr(spec.size() - 5) == ".json") {
-    std::ifstream in(spec, std::ios::binary);
-    if (!in) ThrowStatus(absl::NotFoundError("rule: cannot open \"" + spec + "\""));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return ValueOrThrow(ParseVoteRuleJson(text.str()));
+    absl::StatusOr<std::string> text = internal::ReadFileToString(spec);
+    if (!text.ok()) ThrowStatus(internal::Prefixed(text.status(), "rule"));
+    return ValueOrThrow(ParseVoteRuleJson(*text));
   }
   return ValueOrThrow(VoteRulePreset(spec));
 }
