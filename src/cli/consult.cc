@@ -5,6 +5,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_consult.h"
@@ -64,14 +65,14 @@ void PrintHuman(const Registry& r, const ConsultationInput& in, const Consultati
 
 absl::Status Consult(const Args& args, std::ostream& out) {
   if (args.positional().size() < 2) {
-    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
   if (!r.ok()) return r.status();
   ConsultationInput input;
   for (std::size_t k = 1; k < args.positional().size(); ++k) {
     const std::string& path = args.positional()[k];
-    absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, path);
+    absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, path);
     if (!doc.ok()) return doc.status();
     if (absl::Status st = AddConsultationRound(*std::move(doc), &input); !st.ok()) {
       return absl::Status(st.code(), path + ": " + std::string(st.message()));
@@ -93,9 +94,20 @@ absl::Status Consult(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"consult", kUsage,
-     "multi-round consultation (宜昌 三轮征询): each round asks the dwellings not yet agreed",
-     {"json"}, Consult});
+    {.name = "consult",
+     .usage = kUsage,
+     .summary =
+         "multi-round consultation (宜昌 三轮征询): each round asks the dwellings not yet agreed",
+     .options = {{"--rule", "NAME|rule.json",
+                  "a preset vote rule (renewal vote-rules) or a rule JSON file",
+                  "the first round's rule"},
+                 JsonOption()},
+     .run = Consult,
+     .positionals = "REGISTRY ROUND1.json [ROUND2.json ...]: the registry, then one ballots "
+                    "document per round (one may be \"-\": stdin)",
+     .example = "consult estate.json consult_round1.json consult_round2.json --rule "
+                "hebei_80_entry",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_consult.h"
@@ -75,7 +76,7 @@ void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const B
 
 absl::Status Elevator(const Args& args, std::ostream& out) {
   if (args.positional().size() != 3) {
-    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long days = 0;
   if (absl::Status st = args.IntOption("days", 30, &days); !st.ok()) return st;
@@ -83,12 +84,12 @@ absl::Status Elevator(const Args& args, std::ostream& out) {
     return absl::InvalidArgumentError("--days: must be between 1 and " + std::to_string(kMaxDays) +
                                       ", got " + std::to_string(days));
   }
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
   if (!r.ok()) return r.status();
-  absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, args.positional()[1]);
+  absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, args.positional()[1]);
   if (!doc.ok()) return doc.status();
   absl::StatusOr<std::vector<ElevatorApplication>> apps =
-      LoadElevatorApplicationsFile(*r, args.positional()[2]);
+      LoadElevatorApplicationsInput(*r, args.positional()[2]);
   if (!apps.ok()) return apps.status();
   // The ballots document's rule (or its matter's default: elevator_addition →
   // civil_code_major) unless --rule names another.
@@ -111,9 +112,20 @@ absl::Status Elevator(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"elevator", kUsage,
-     "elevator additions per entrance (上海): each application opens its entrance's consultation",
-     {"json"}, Elevator});
+    {.name = "elevator",
+     .usage = kUsage,
+     .summary = "elevator additions per entrance (上海): each application opens its entrance's "
+                "consultation",
+     .options = {{"--days", "N", "length of each entrance's consultation, 1 to 36500 days", "30"},
+                 {"--rule", "NAME|rule.json",
+                  "a preset vote rule (renewal vote-rules) or a rule JSON file",
+                  "the ballots document's rule"},
+                 JsonOption()},
+     .run = Elevator,
+     .positionals = "REGISTRY BALLOTS.json APPLICATIONS.json (one may be \"-\": stdin)",
+     .example = "elevator estate.json elevator_ballots.json elevator_applications.json "
+                "--days 30",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

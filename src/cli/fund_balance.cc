@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/funding/financing.h"
 #include "renewal/funding/funding_json.h"
 
@@ -12,9 +13,9 @@ namespace {
 
 absl::Status FundBalance(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
-    return absl::InvalidArgumentError("usage: renewal fund-balance CASE.json [--json]");
+    return UsageError("usage: renewal fund-balance CASE.json [--json]");
   }
-  absl::StatusOr<FinancingCase> c = LoadFinancingCaseFile(args.positional()[0]);
+  absl::StatusOr<FinancingCase> c = LoadFinancingCaseInput(args.positional()[0]);
   if (!c.ok()) return c.status();
   absl::StatusOr<FinancingResult> r = AnalyseFinancing(*c);
   if (!r.ok()) return r.status();
@@ -39,9 +40,15 @@ absl::Status FundBalance(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"fund-balance", "fund-balance CASE.json [--json]",
-     "Yearly cash flow, payback, NPV and self-balance (资金运营自平衡) of a financing case.",
-     {"json"}, FundBalance});
+    {.name = "fund-balance",
+     .usage = "fund-balance CASE.json [--json]",
+     .summary = "Yearly cash flow, payback, NPV and self-balance (资金运营自平衡) of a "
+                "financing case.",
+     .options = {JsonOption()},
+     .run = FundBalance,
+     .positionals = "CASE.json: a financing case (\"-\": stdin)",
+     .example = "fund-balance examples/funding/yueyang_louqu_financing.json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

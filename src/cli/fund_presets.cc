@@ -13,7 +13,7 @@ namespace {
 
 absl::Status FundPresets(const Args& args, std::ostream& out) {
   if (args.positional().size() > 1) {
-    return absl::InvalidArgumentError("usage: renewal fund-presets [NAME] [--json]");
+    return UsageError("usage: renewal fund-presets [NAME] [--json]");
   }
   if (args.positional().size() == 1) {
     absl::StatusOr<FundingPolicy> p = ResolveFundingPolicy(args.positional()[0]);
@@ -42,9 +42,14 @@ absl::Status FundPresets(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"fund-presets", "fund-presets [NAME] [--json]",
-     "List the funding policy presets, or show one (rules and seed citations).", {"json"},
-     FundPresets});
+    {.name = "fund-presets",
+     .usage = "fund-presets [NAME] [--json]",
+     .summary = "List the funding policy presets, or show one (rules and seed citations).",
+     .options = {JsonOption()},
+     .run = FundPresets,
+     .positionals = "NAME: a preset to show",
+     .example = "fund-presets yueyang",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/funding/funding.h"
 #include "renewal/funding/funding_json.h"
 
@@ -13,10 +14,10 @@ namespace {
 
 absl::Status FundSplit(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1 || !args.option("policy")) {
-    return absl::InvalidArgumentError(
+    return UsageError(
         "usage: renewal fund-split PLAN --policy NAME|FILE.json [--json]");
   }
-  absl::StatusOr<CostPlan> plan = LoadCostPlanFile(args.positional()[0]);
+  absl::StatusOr<CostPlan> plan = LoadCostPlanInput(args.positional()[0]);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<FundingPolicy> policy = ResolveFundingPolicy(*args.option("policy"));
   if (!policy.ok()) return policy.status();
@@ -55,9 +56,16 @@ absl::Status FundSplit(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"fund-split", "fund-split PLAN --policy NAME|FILE.json [--json]",
-     "Split a plan's costs among funding sources; every share names its rule.", {"json"},
-     FundSplit});
+    {.name = "fund-split",
+     .usage = "fund-split PLAN --policy NAME|FILE.json [--json]",
+     .summary = "Split a plan's costs among funding sources; every share names its rule.",
+     .options = {{"--policy", "NAME|FILE.json",
+                  "required: a funding preset (renewal fund-presets) or a policy JSON file", ""},
+                 JsonOption()},
+     .run = FundSplit,
+     .positionals = "PLAN: a cost plan JSON (\"-\": stdin)",
+     .example = "fund-split examples/funding/yueyang_plan.json --policy yueyang",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

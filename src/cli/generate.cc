@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "progress.h"
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
 
@@ -11,18 +12,12 @@ namespace renewal::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "generate [--estates N] [--seed S] [--households-scale PCT] [-o FILE | --output FILE]";
+    "generate [--estates N] [--seed S] [--households-scale PCT] [-o FILE | --output FILE] "
+    "[--quiet]";
 
 absl::Status Generate(const Args& args, std::ostream& out) {
   std::optional<std::string> output = args.option("output");
-  const auto& pos = args.positional();
-  for (std::size_t i = 0; i < pos.size(); ++i) {
-    if (pos[i] == "-o" && i + 1 < pos.size() && !output) {
-      output = pos[++i];
-    } else {
-      return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
-    }
-  }
+  if (!args.positional().empty()) return UsageError(std::string("usage: renewal ") + kUsage);
   long long estates = 0, seed = 0, scale = 0;
   if (auto st = args.IntOption("estates", 1233, &estates); !st.ok()) return st;
   if (auto st = args.IntOption("seed", 3, &seed); !st.ok()) return st;
@@ -42,13 +37,21 @@ absl::Status Generate(const Args& args, std::ostream& out) {
   options.estates = static_cast<std::uint64_t>(estates);
   options.seed = static_cast<std::uint64_t>(seed);
   options.households_scale_pct = static_cast<std::uint32_t>(scale);
-  absl::StatusOr<Registry> city = GenerateCity(options);
+  absl::StatusOr<Registry> city;
+  {
+    Progress progress("renewal generate: " + std::to_string(estates) + " estates",
+                      args.flag("quiet"));
+    city = GenerateCity(options);
+  }
   if (!city.ok()) return city.status();
   if (!output || *output == "-") {
     WriteRegistryJson(*city, out);
     return absl::OkStatus();
   }
-  if (auto st = SaveRegistryFile(*city, *output); !st.ok()) return st;
+  {
+    Progress progress("renewal generate: writing " + *output, args.flag("quiet"));
+    if (auto st = SaveRegistryFile(*city, *output); !st.ok()) return st;
+  }
   out << "已生成 generated: " << city->district_count() << " 区 districts, "
       << city->estate_count() << " 小区 estates, " << city->building_count()
       << " 楼栋 buildings, " << city->dwelling_count() << " 户 dwellings, "
@@ -57,10 +60,21 @@ absl::Status Generate(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"generate", kUsage,
-     "Make a deterministic synthetic city (default: 1,233 estates, 166,800 households, like "
-     "seed 003) as registry JSON.",
-     {}, Generate});
+    {.name = "generate",
+     .usage = kUsage,
+     .summary = "Make a deterministic synthetic city (default: 1,233 estates, 166,800 "
+                "households, like seed 003) as registry JSON.",
+     .options = {{"--estates", "N", "number of estates, 1 to 10000000", "1233"},
+                 {"--seed", "S", "random seed, >= 0", "3"},
+                 {"--households-scale", "PCT", "households per estate in percent, 30 to 1000",
+                  "100"},
+                 {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout)",
+                  "stdout"},
+                 QuietOption()},
+     .run = Generate,
+     .positionals = "",
+     .example = "generate --estates 1233 --seed 3 -o city.json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -11,12 +11,16 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "command.h"
+#include "input.h"
 #include "ledger_args.h"
+#include "renewal/base/json_write.h"
 #include "renewal/base/strcat.h"
 #include "renewal/ledger/ledger.h"
+#include "renewal/ledger/ledger_policy.h"
 #include "renewal/ledger/ledger_statement.h"
 #include "renewal/registry/registry_json.h"
 
@@ -102,10 +106,47 @@ absl::Status TopUp(const LedgerCall& c) {
   });
 }
 
+// Order 165 art. 8(2): the selling unit puts in at least 20% (multi-storey) or 30%
+// (high-rise) of the sale proceeds; with --sale-proceeds a smaller amount is refused.
 absl::Status SellingUnit(const LedgerCall& c) {
-  return PostForDwelling(c, [](Ledger& l, const DwellingAmount& x) {
+  std::optional<Money> proceeds;
+  if (std::optional<std::string> text = c.args.option("sale-proceeds")) {
+    absl::StatusOr<Money> m = Money::Parse(*text);
+    if (!m.ok()) return absl::InvalidArgumentError(StrCat("--sale-proceeds: ", m.status().message()));
+    proceeds = *m;
+  }
+  return PostForDwelling(c, [&](Ledger& l, const DwellingAmount& x) -> absl::Status {
+    if (proceeds) {
+      absl::StatusOr<FirstDeposit> least =
+          SellingUnitDepositOf(DepositPolicy{}, c.r, x.dwelling, *proceeds);
+      if (!least.ok()) return least.status();
+      if (x.amount < least->amount) {
+        return absl::FailedPreconditionError(StrCat(
+            "dwelling \"", c.r.dwelling(x.dwelling).id, "\" --amount: ", x.amount.ToYuanString(),
+            " is below the selling unit's deposit of at least ", least->amount.ToYuanString(),
+            ": ", least->rule, "; 建设部、财政部令第165号《住宅专项维修资金管理办法》第八条"));
+      }
+    }
     return l.SellingUnitDeposit(x.dwelling, x.amount, x.date, x.memo);
   });
+}
+
+// The dwellings' postings of transaction `id` as [{"dwelling":..,"amount":..}], each
+// amount `sign` × the posting (uses draw, subsidies credit).
+std::string DwellingPostingsJson(const LedgerCall& c, std::string_view id, int sign) {
+  std::string out = "[";
+  std::optional<std::size_t> t = c.l.FindTx(id);
+  if (!t) return "[]";
+  const Ledger::TxView tx = c.l.tx(*t);
+  bool first = true;
+  for (std::size_t i = 0; i < tx.accounts.size(); ++i) {
+    if (tx.accounts[i] >= c.r.dwelling_count() || tx.amounts[i] == 0) continue;
+    out += first ? "{\"dwelling\":" : ",{\"dwelling\":";
+    first = false;
+    internal::AppendJsonString(out, c.r.dwelling(tx.accounts[i]).id);
+    out += ",\"amount\":\"" + Money::Fen(sign * tx.amounts[i]).ToYuanString() + "\"}";
+  }
+  return out + "]";
 }
 
 absl::Status Settle(const LedgerCall& c) {
@@ -168,7 +209,8 @@ absl::Status Use(const LedgerCall& c) {
           << res->from_dwellings.ToYuanString() << "\",\"from_selling_unit\":\""
           << res->from_selling_unit.ToYuanString() << "\",\"from_developer\":\""
           << res->from_developer.ToYuanString() << "\",\"owed\":\"" << res->owed.ToYuanString()
-          << "\",\"dwellings\":" << res->dwellings << "}\n";
+          << "\",\"dwellings\":" << res->dwellings
+          << ",\"shares\":" << DwellingPostingsJson(c, res->tx_id, -1) << "}\n";
   } else {
     c.out << "使用 use " << res->tx_id << ": " << res->total.ToYuanString() << " 元, 分户 "
           << res->from_dwellings.ToYuanString() << ", 售房单位 "
@@ -219,7 +261,20 @@ absl::Status Subsidy(const LedgerCall& c) {
   if (!date.ok()) return date.status();
   long long pct = 50;
   if (auto s = c.args.IntOption("pct", 50, &pct); !s.ok()) return s;
-  return Posted(c, c.l.Subsidize(*use, static_cast<int>(pct), *date));
+  if (absl::Status s = c.l.Subsidize(*use, static_cast<int>(pct), *date); !s.ok()) return s;
+  if (!c.json) return Posted(c, absl::OkStatus());
+  const Ledger::TxView tx = c.l.tx(c.l.tx_count() - 1);
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < tx.accounts.size(); ++i) {
+    if (tx.accounts[i] < c.r.dwelling_count()) total += tx.amounts[i];
+  }
+  std::string use_json;
+  internal::AppendJsonString(use_json, *use);
+  c.out << "{\"ok\":true,\"action\":\"subsidy\",\"tx\":\"" << tx.meta->id << "\",\"use\":" << use_json
+        << ",\"pct\":" << pct << ",\"total\":\"" << Money::Fen(total).ToYuanString()
+        << "\",\"dwellings\":" << DwellingPostingsJson(c, tx.meta->id, 1)
+        << ",\"transactions\":" << c.l.tx_count() << "}\n";
+  return absl::OkStatus();
 }
 
 absl::Status Owner(const LedgerCall& c) {
@@ -331,8 +386,11 @@ absl::Status Arrears(const LedgerCall& c) {
   return absl::OkStatus();
 }
 
+// Without --policy, top-ups are measured against the deposit actually paid (art. 17).
 absl::Status TopUps(const LedgerCall& c) {
-  if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+  if (c.args.option("policy")) {
+    if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+  }
   std::vector<TopUpNotice> n = c.l.TopUpsDue();
   c.out << (c.json ? "{\"top_ups\":[" : "");
   for (std::size_t i = 0; i < n.size(); ++i) {
@@ -439,13 +497,16 @@ absl::StatusOr<LedgerOptions> OptionsArg(const Args& args) {
 // journal as it was: a torn tail is cut only when a transaction is written.
 absl::Status Run(const Args& args, std::ostream& out) {
   const auto& pos = args.positional();
-  if (pos.size() != 3) return absl::InvalidArgumentError(StrCat("usage: renewal ", Usage()));
+  if (pos.size() != 3) return UsageError(StrCat("usage: renewal ", Usage()));
   const std::string& action = pos[0];
   const LedgerAction* found = FindAction(action);
   if (found == nullptr) {
-    return absl::InvalidArgumentError(StrCat("ledger: unknown action \"", action, "\""));
+    return UsageError(StrCat("unknown action \"", action, "\""));
   }
-  absl::StatusOr<Registry> registry = LoadRegistryFile(pos[1]);
+  if (pos[2] == "-") {
+    return UsageError("JOURNAL: a journal is a file that is appended to; it cannot be \"-\"");
+  }
+  absl::StatusOr<Registry> registry = LoadRegistryInput(pos[1]);
   if (!registry.ok()) return registry.status();
   const Registry& r = *registry;
   absl::StatusOr<LedgerOptions> options = OptionsArg(args);
@@ -464,10 +525,153 @@ absl::Status Run(const Args& args, std::ostream& out) {
   return found->run(LedgerCall{action, args, r, *opened, report, args.flag("json"), out});
 }
 
-const bool registered = RegisterCommand(
-    {"ledger", Usage(),
-     "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.",
-     {"json", "passed", "emergency", "contribution", "public-income"}, Run});
+// The options of each action, for CLI11 and --help.
+OptionSpec Opt(std::string names, std::string value, std::string help,
+               std::string default_value = "") {
+  return {std::move(names), std::move(value), std::move(help), std::move(default_value)};
+}
+
+std::vector<OptionSpec> ActionOptions(std::string_view action) {
+  const OptionSpec dwelling = Opt("--dwelling", "ID", "the dwelling (registry id)");
+  const OptionSpec amount = Opt("--amount", "YUAN", "the amount in yuan, e.g. 3600 or 3600.50");
+  const OptionSpec date = Opt("--date", "D", "the date, 2025-01-10 or 20250110");
+  const OptionSpec memo = Opt("--memo", "TEXT", "a note kept in the journal");
+  const OptionSpec estate = Opt("--estate", "ID", "the estate");
+  const OptionSpec building = Opt("--building", "ID", "the building");
+  const OptionSpec entrance = Opt("--entrance", "BUILDING/ENTRANCE", "the entrance (单元)");
+  std::vector<OptionSpec> o;
+  if (action == "deposit" || action == "top-up" || action == "selling-unit") {
+    o = {dwelling, amount, date, memo};
+    if (action == "selling-unit") {
+      o.push_back(Opt("--sale-proceeds", "YUAN",
+                      "check the amount against Order 165 art. 8(2): at least 20% "
+                      "(multi-storey) or 30% (high-rise) of these sale proceeds"));
+    }
+  } else if (action == "settle" || action == "assert") {
+    o = {dwelling, amount, date};
+  } else if (action == "use") {
+    o = {Opt("--id", "ID", "the use's transaction id"), estate, building, entrance, amount, date,
+         Opt("--facility", "NAME", "the facility repaired, e.g. roof"),
+         Opt("--category", "NAME", "the use category, e.g. common_parts", "common_parts"),
+         Opt("--vote", "ID", "the owners' vote that approved it"),
+         Opt("--rule", "RULE", "the vote rule, e.g. civil_code_ordinary"),
+         Opt("--passed", "", "the vote passed"),
+         Opt("--emergency", "", "an emergency use (Order 165 art. 24); needs --reason"),
+         Opt("--reason", "TEXT", "why it is an emergency"),
+         Opt("--owners-assembly", "yes|no", "whether an owners' assembly exists"),
+         Opt("--contribution", "", "a residents' renovation contribution (Ningbo)"), memo};
+  } else if (action == "interest" || action == "income") {
+    o = {amount, date, estate, building, entrance, memo};
+    if (action == "income") {
+      o.push_back(Opt("--public-income", "", "credit the public income sub-ledger, not by area"));
+    }
+  } else if (action == "subsidy") {
+    o = {Opt("--use", "ID", "the use transaction subsidised"), date,
+         Opt("--pct", "N", "percent of the dwellings' share, 1 to 100", "50")};
+  } else if (action == "owner") {
+    o = {dwelling, Opt("--new-owner", "NAME", "the buyer"), date};
+  } else if (action == "refund") {
+    o = {Opt("--building", "ID", "the destroyed building"), date};
+  } else if (action == "balance") {
+    o = {Opt("--dwelling", "ID", "one dwelling's balance and amount owed", "every fund")};
+  } else if (action == "statement") {
+    o = {dwelling, Opt("--year", "Y", "the statement year")};
+  } else if (action == "publish") {
+    o = {Opt("--year", "Y", "the year published")};
+  } else if (action == "arrears" || action == "topups") {
+    o = {Opt("--policy", "liuyang|national|ningbo",
+             action == "topups" ? "the deposit standard (only for the current-standard target)"
+                                : "the deposit standard, required",
+             action == "topups" ? "the deposit actually paid" : ""),
+         Opt("--cost", "YUAN", "national: construction cost per m² (commodity housing)"),
+         Opt("--rate-bp", "N", "national: rate in basis points, 500 to 800", "500"),
+         Opt("--reform-cost", "YUAN", "national: reform cost price per m² (reform housing)"),
+         Opt("--standard", "YUAN", "ningbo: new-build standard per m²"),
+         Opt("--pct", "N", "ningbo: percent of the new-build standard, 60 to 80", "60"),
+         Opt("--threshold-pct", "N", "top up below this percent of the first deposit", "30")};
+  }
+  o.push_back(Opt("--fund-scope", "estate|building",
+                  action == "init" ? "one fund per estate or per building"
+                                   : "the fund scope the journal was made with",
+                  "estate"));
+  o.push_back(JsonOption());
+  return o;
+}
+
+std::string ActionExample(std::string_view action) {
+  const std::string files = "ledger " + std::string(action) + " registry.json fund.journal";
+  if (action == "deposit" || action == "top-up" || action == "settle" || action == "assert") {
+    return files + " --dwelling E1-B1-1-101 --amount 3600 --date 2025-01-10";
+  }
+  if (action == "selling-unit") {
+    return files + " --dwelling E1-B1-1-101 --amount 18000 --date 2025-01-10 --sale-proceeds 90000";
+  }
+  if (action == "use") {
+    return files + " --id U-roof --building E1-B1 --amount 10000 --date 2025-03-01 --facility "
+                   "roof --vote V-1 --rule civil_code_ordinary --passed";
+  }
+  if (action == "interest" || action == "income") return files + " --amount 120 --date 2025-12-31";
+  if (action == "subsidy") return files + " --use U-roof --date 2025-04-01 --pct 50";
+  if (action == "owner") return files + " --dwelling E1-B1-1-101 --new-owner 张三 --date 2025-05-01";
+  if (action == "refund") return files + " --building E1-B1 --date 2025-06-01";
+  if (action == "balance") return files + " --dwelling E1-B1-1-101";
+  if (action == "statement") return files + " --dwelling E1-B1-1-401 --year 2025 --json";
+  if (action == "publish") return files + " --year 2025";
+  if (action == "arrears") return files + " --policy national --cost 1500 --rate-bp 500";
+  if (action == "topups") return files + " --threshold-pct 30";
+  return files;
+}
+
+std::string ActionSummary(std::string_view action) {
+  static constexpr std::pair<std::string_view, std::string_view> kSummaries[] = {
+      {"init", "create the journal file"},
+      {"deposit", "an owner's first deposit (首期交存)"},
+      {"top-up", "an owner's top-up (续筹, Order 165 art. 17)"},
+      {"selling-unit", "the selling unit's deposit for sold public housing (art. 8(2))"},
+      {"use", "pay a bill from the fund, shared by area (art. 20), after a vote"},
+      {"interest", "credit bank interest by balance"},
+      {"income", "credit income from common parts (by area, or to public income)"},
+      {"subsidy", "the Ningbo subsidy of a residents' renovation contribution"},
+      {"owner", "a change of owner (of a developer-held unit: its sale)"},
+      {"settle", "pay an amount owed"},
+      {"refund", "a destroyed building's balances back to its owners (art. 30)"},
+      {"assert", "check a dwelling's balance"},
+      {"balance", "fund totals, or one dwelling's balance and amount owed"},
+      {"statement", "a dwelling's annual statement (对账单)"},
+      {"publish", "the annual publication (art. 31)"},
+      {"arrears", "dwellings whose first deposit is not paid in full"},
+      {"topups", "dwellings due to top up (balance below 30% of the first deposit)"},
+      {"export", "the journal as JSON"},
+      {"check", "check the ledger's invariants"},
+  };
+  for (const auto& [name, summary] : kSummaries) {
+    if (name == action) return std::string(summary);
+  }
+  return std::string(action);
+}
+
+Command LedgerCommand() {
+  Command c;
+  c.name = "ledger";
+  c.usage = Usage();
+  c.summary = "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.";
+  c.run = Run;
+  c.example = "ledger deposit registry.json fund.journal --dwelling E1-B1-1-101 --amount 3600 "
+              "--date 2025-01-10";
+  for (const LedgerAction& a : kActions) {
+    Command action;
+    action.name = std::string(a.name);
+    action.usage = StrCat("ledger ", a.name, " REGISTRY JOURNAL [options]");
+    action.summary = ActionSummary(a.name);
+    action.options = ActionOptions(a.name);
+    action.positionals = "REGISTRY JOURNAL: the registry JSON (\"-\": stdin) and the journal file";
+    action.example = ActionExample(a.name);
+    c.actions.push_back(std::move(action));
+  }
+  return c;
+}
+
+const bool registered = RegisterCommand(LedgerCommand());
 
 }  // namespace
 }  // namespace renewal::cli

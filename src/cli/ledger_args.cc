@@ -8,7 +8,7 @@ namespace renewal::cli {
 
 absl::StatusOr<std::string> Need(const Args& a, std::string_view name) {
   std::optional<std::string> v = a.option(name);
-  if (!v) return absl::InvalidArgumentError(StrCat("ledger: --", name, " is required"));
+  if (!v) return absl::InvalidArgumentError(StrCat("--", name, " is required"));
   return *v;
 }
 
@@ -57,7 +57,7 @@ absl::StatusOr<LedgerScope> ScopeArg(const Registry& r, const Args& a,
     return LedgerScope{LedgerScopeKind::kEntrance, *i};
   }
   if (fallback) return *fallback;
-  return absl::InvalidArgumentError("ledger: give --estate, --building or --entrance");
+  return absl::InvalidArgumentError("give --estate, --building or --entrance");
 }
 
 absl::StatusOr<DepositPolicy> PolicyArg(const Args& a) {
@@ -70,8 +70,14 @@ absl::StatusOr<DepositPolicy> PolicyArg(const Args& a) {
   };
   if (*name == "liuyang") return LiuyangPolicy();
   if (*name == "national") {
-    absl::StatusOr<Money> cost = money("cost");
-    if (!cost.ok()) return cost.status();
+    // --cost may be left out when every dwelling is reform housing (--reform-cost);
+    // a commodity dwelling then fails naming itself and property_type.
+    Money construction;
+    if (a.option("cost") || !a.option("reform-cost")) {
+      absl::StatusOr<Money> cost = money("cost");
+      if (!cost.ok()) return cost.status();
+      construction = *cost;
+    }
     long long bp = 0;
     if (auto s = a.IntOption("rate-bp", 500, &bp); !s.ok()) return s;
     Money reform;
@@ -80,7 +86,7 @@ absl::StatusOr<DepositPolicy> PolicyArg(const Args& a) {
       if (!m.ok()) return m.status();
       reform = *m;
     }
-    return NationalPolicy(*cost, static_cast<int>(bp), reform);
+    return NationalPolicy(construction, static_cast<int>(bp), reform);
   }
   if (*name == "ningbo") {
     absl::StatusOr<Money> standard = money("standard");

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_split.h"
 #include "command.h"
+#include "input.h"
 #include "enum_option.h"
 #include "renewal/base/file.h"
 #include "renewal/plan/plan.h"
@@ -19,7 +20,7 @@ namespace {
 
 absl::Status RunPlan(const Args& a, std::ostream& out) {
   if (a.positional().size() != 2) {
-    return absl::InvalidArgumentError("expected REGISTRY and PROJECTS files");
+    return UsageError("expected REGISTRY and PROJECTS files");
   }
   std::optional<std::string> budget_text = a.option("budget");
   if (!budget_text) return absl::InvalidArgumentError("--budget YUAN is required");
@@ -48,7 +49,7 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   o.require_funding_confirmed = a.flag("require-funding");
   o.require_management_agreed = a.flag("require-management");
   if (std::optional<std::string> path = a.option("options")) {
-    absl::StatusOr<std::string> text = internal::ReadFileToString(*path);
+    absl::StatusOr<std::string> text = ReadInput(*path);
     if (!text.ok()) return internal::Prefixed(text.status(), "options file", " ");
     absl::StatusOr<PlanOptions> with = ParsePlanOptionsJson(*text, o);
     if (!with.ok()) {
@@ -58,9 +59,9 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   }
   absl::StatusOr<ScoringSheet> sheet = PresetSheet(a.option("sheet").value_or("ningbo"));
   if (!sheet.ok()) return sheet.status();
-  absl::StatusOr<Registry> registry = LoadRegistryFile(a.positional()[0]);
+  absl::StatusOr<Registry> registry = LoadRegistryInput(a.positional()[0]);
   if (!registry.ok()) return registry.status();
-  absl::StatusOr<std::vector<CandidateProject>> projects = LoadProjectsFile(a.positional()[1]);
+  absl::StatusOr<std::vector<CandidateProject>> projects = LoadProjectsInput(a.positional()[1]);
   if (!projects.ok()) return projects.status();
   absl::StatusOr<AnnualPlan> plan = MakeAnnualPlan(*registry, *projects, *sheet, o);
   if (!plan.ok()) return plan.status();
@@ -76,16 +77,37 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"plan",
+    {.name = "plan",
+     .usage =
      "plan REGISTRY PROJECTS --budget YUAN [--sheet ningbo|zhuzhou] [--year Y] "
      "[--objective score|households] [--basis total_cost|government_share] "
      "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
      "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
      "[--options OPTIONS.json (district limits)] [--drop ID,ID... (drop out, substitutes in)] "
      "[--json]",
-     "annual renovation plan under budget: scores, selection, tiers, explanations",
-     {"json", "hazards-first", "require-vote", "require-funding", "require-management"},
-     RunPlan});
+     .summary = "annual renovation plan under budget: scores, selection, tiers, explanations",
+     .options = {{"--budget", "YUAN", "required: the year's budget in yuan", ""},
+                 {"--sheet", "ningbo|zhuzhou", "the scoring sheet", "ningbo"},
+                 {"--year", "Y", "the plan year", "0 (none)"},
+                 {"--objective", "score|households", "what the selection maximises", "score"},
+                 {"--basis", "total_cost|government_share", "what the budget pays for",
+                  "total_cost"},
+                 {"--solver", "auto|exact|fast", "the knapsack solver", "auto"},
+                 {"--hazards-first", "", "projects with safety hazards go in first", ""},
+                 {"--require-vote", "", "only projects whose owners' vote passed", ""},
+                 {"--require-funding", "", "only projects whose funding is confirmed", ""},
+                 {"--require-management", "", "only projects with management agreed", ""},
+                 {"--carry-over-bonus", "POINTS", "extra score for last year's carry-overs", "0"},
+                 {"--plan-tier-budget", "YUAN", "budget of the plan (second) tier", "none"},
+                 {"--options", "OPTIONS.json",
+                  "plan options, e.g. district limits (\"-\": stdin)", ""},
+                 {"--drop", "ID,ID...", "projects that drop out; substitutes move in", ""},
+                 JsonOption()},
+     .run = RunPlan,
+     .positionals = "REGISTRY PROJECTS: registry and projects JSON (one may be \"-\": stdin)",
+     .example = "plan registry.json projects.json --budget 120000000 --year 2025 --options "
+                "options.json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

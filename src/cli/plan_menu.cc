@@ -12,8 +12,8 @@ namespace renewal::cli {
 namespace {
 
 absl::Status RunMenu(const Args& a, std::ostream& out) {
-  if (a.positional().size() != 1) return absl::InvalidArgumentError("expected a MENU file");
-  absl::StatusOr<std::string> text = internal::ReadFileToString(a.positional()[0]);
+  if (a.positional().size() != 1) return UsageError("expected a MENU file");
+  absl::StatusOr<std::string> text = ReadInput(a.positional()[0]);
   if (!text.ok()) return internal::Prefixed(text.status(), "menu file", " ");
   absl::StatusOr<MenuInput> input = ParseMenuJson(*text);
   if (!input.ok()) return input.status();
@@ -44,11 +44,19 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"plan-menu",
+    {.name = "plan-menu",
+     .usage =
      "plan-menu MENU [--rule equal_shares|greedy] [--completion greedy|add1|add1_greedy|none] "
      "[--json]",
-     "residents' menu choice: greedy by approvals or the Method of Equal Shares",
-     {"json"}, RunMenu});
+     .summary = "residents' menu choice: greedy by approvals or the Method of Equal Shares",
+     .options = {{"--rule", "equal_shares|greedy", "how the menu is chosen", "equal_shares"},
+                 {"--completion", "greedy|add1|add1_greedy|none",
+                  "how Equal Shares spends what is left", "greedy"},
+                 JsonOption()},
+     .run = RunMenu,
+     .positionals = "MENU: a menu JSON (\"-\": stdin)",
+     .example = "plan-menu examples/plan/menu.json --completion add1",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

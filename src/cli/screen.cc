@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
@@ -24,7 +25,7 @@ std::string Join(const std::vector<std::string>& parts) {
 
 absl::Status Screen(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
-    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
   const std::optional<std::string> spec = args.option("policy");
   if (!spec) {
@@ -40,7 +41,7 @@ absl::Status Screen(const Args& args, std::ostream& out) {
   const int year = static_cast<int>(year_ll);
   absl::StatusOr<Policy> policy = LoadPolicy(*spec);
   if (!policy.ok()) return policy.status();
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
   if (!r.ok()) return r.status();
 
   if (std::optional<std::string> id = args.option("estate")) {
@@ -92,10 +93,19 @@ absl::Status Screen(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"screen", kUsage,
-     "Screen every estate under an eligibility policy (preset or JSON file); --estate ID "
-     "explains one estate rule by rule.",
-     {"json"}, Screen});
+    {.name = "screen",
+     .usage = kUsage,
+     .summary = "Screen every estate under an eligibility policy (preset or JSON file); "
+                "--estate ID explains one estate rule by rule.",
+     .options = {{"--policy", "NAME|policy.json",
+                  "required: national_2020, yueyang, xiangtan_competitive or a JSON file", ""},
+                 {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
+                 {"--estate", "ID", "explain this estate rule by rule (text only)", ""},
+                 JsonOption()},
+     .run = Screen,
+     .positionals = "FILE: registry JSON (\"-\": stdin)",
+     .example = "screen city.json --policy yueyang --year 2026",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
@@ -16,7 +17,7 @@ constexpr char kUsage[] = "summary FILE [--policy NAME|policy.json] [--year Y] [
 
 absl::Status Summary(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
-    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long year = 0;
   if (auto st = args.IntOption("year", CurrentYear(), &year); !st.ok()) return st;
@@ -30,7 +31,7 @@ absl::Status Summary(const Args& args, std::ostream& out) {
     if (!p.ok()) return p.status();
     policy = *std::move(p);
   }
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
   if (!r.ok()) return r.status();
   CitySummary summary;
   if (policy) {
@@ -53,10 +54,20 @@ absl::Status Summary(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"summary", kUsage,
-     "By district: estates, buildings, households, exclusive area and (with --policy) "
-     "eligible / ineligible / undetermined estates.",
-     {"json"}, Summary});
+    {.name = "summary",
+     .usage = kUsage,
+     .summary = "By district: estates, buildings, households, exclusive area and (with "
+                "--policy) eligible / ineligible / undetermined estates.",
+     .options = {{"--policy", "NAME|policy.json",
+                  "also count estates by eligibility under this policy (national_2020, "
+                  "yueyang, xiangtan_competitive or a JSON file)",
+                  ""},
+                 {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
+                 JsonOption()},
+     .run = Summary,
+     .positionals = "FILE: registry JSON (\"-\": stdin)",
+     .example = "summary city.json --policy national_2020 --year 2026 --json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

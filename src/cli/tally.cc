@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "input.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_json.h"
@@ -47,11 +48,11 @@ void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const Vo
 
 absl::Status Tally(const Args& args, std::ostream& out) {
   if (args.positional().size() != 2) {
-    return absl::InvalidArgumentError(std::string("usage: renewal ") + kUsage);
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0]);
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
   if (!r.ok()) return r.status();
-  absl::StatusOr<VoteDocument> doc = LoadVoteFile(*r, args.positional()[1]);
+  absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, args.positional()[1]);
   if (!doc.ok()) return doc.status();
   if (std::optional<std::string> spec = args.option("rule")) {
     absl::StatusOr<VoteRule> rule = LoadRuleOption(*spec);
@@ -79,8 +80,19 @@ absl::Status Tally(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"tally", kUsage, "count an owner vote by the legal thresholds (area and headcount, exact)",
-     {"json"}, Tally});
+    {.name = "tally",
+     .usage = kUsage,
+     .summary = "count an owner vote by the legal thresholds (area and headcount, exact)",
+     .options = {{"--rule", "NAME|rule.json",
+                  "a preset vote rule (renewal vote-rules) or a rule JSON file",
+                  "the ballots document's rule"},
+                 JsonOption(),
+                 {"--notice", "md|json", "write the public notice (公告) instead", ""}},
+     .run = Tally,
+     .positionals = "REGISTRY BALLOTS: registry and ballots JSON (either may be \"-\": stdin)",
+     .example = "tally examples/votes/estate.json examples/votes/ballots.json --rule "
+                "civil_code_major",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

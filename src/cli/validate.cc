@@ -2,20 +2,28 @@
 #include <ostream>
 
 #include "command.h"
+#include "input.h"
+#include "progress.h"
 #include "renewal/registry/registry_json.h"
 
 namespace renewal::cli {
 namespace {
 
+constexpr char kUsage[] = "validate FILE [--year Y] [--json] [--quiet]";
+
 absl::Status Validate(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
-    return absl::InvalidArgumentError("usage: renewal validate FILE [--year Y] [--json]");
+    return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long year = 0;
   if (auto st = args.IntOption("year", 0, &year); !st.ok()) return st;
   LoadOptions options;
   options.current_year = static_cast<int>(year);
-  absl::StatusOr<Registry> r = LoadRegistryFile(args.positional()[0], options);
+  absl::StatusOr<Registry> r;
+  {
+    Progress progress("renewal validate: loading " + args.positional()[0], args.flag("quiet"));
+    r = LoadRegistryInput(args.positional()[0], options);
+  }
   if (!r.ok()) return r.status();
   if (args.flag("json")) {
     out << "{\"valid\":true,\"districts\":" << r->district_count()
@@ -33,9 +41,16 @@ absl::Status Validate(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"validate", "validate FILE [--year Y] [--json]",
-     "Load a registry JSON file; print its size, or the first error (exit 1).", {"json"},
-     Validate});
+    {.name = "validate",
+     .usage = kUsage,
+     .summary = "Load a registry JSON file; print its size, or the first error (exit 1).",
+     .options = {{"--year", "Y",
+                  "upper bound for build years (0: this calendar year)", "0"},
+                 JsonOption(), QuietOption()},
+     .run = Validate,
+     .positionals = "FILE: registry JSON (\"-\": stdin)",
+     .example = "validate city.json --json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -11,7 +11,7 @@ namespace {
 
 absl::Status Rules(const Args& args, std::ostream& out) {
   if (!args.positional().empty()) {
-    return absl::InvalidArgumentError("usage: renewal vote-rules [--json]");
+    return UsageError("usage: renewal vote-rules [--json]");
   }
   const bool json = args.flag("json");
   if (json) out << "[";
@@ -35,8 +35,14 @@ absl::Status Rules(const Args& args, std::ostream& out) {
 }
 
 const bool registered = RegisterCommand(
-    {"vote-rules", "vote-rules [--json]", "list the preset vote rules and their sources", {"json"},
-     Rules});
+    {.name = "vote-rules",
+     .usage = "vote-rules [--json]",
+     .summary = "list the preset vote rules and their sources",
+     .options = {JsonOption()},
+     .run = Rules,
+     .positionals = "",
+     .example = "vote-rules --json",
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

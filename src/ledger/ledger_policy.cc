@@ -49,10 +49,20 @@ absl::Status ValidatePolicy(const DepositPolicy& p) {
         return absl::InvalidArgumentError(StrCat(
             "policy national rate_bp: must be 500..800 (Order 165 art. 7: 5%-8%), got ", p.rate_bp));
       }
-      RENEWAL_RETURN_IF_ERROR(
-          positive(p.construction_cost_per_m2, "national construction_cost_per_m2"));
+      // A city of sold public housing only needs no construction cost (art. 8(1));
+      // a commodity dwelling then fails in FirstDepositOf, naming itself.
+      if (p.construction_cost_per_m2.is_negative()) {
+        return absl::InvalidArgumentError("policy national construction_cost_per_m2: must be >= 0");
+      }
       if (p.reform_cost_price_per_m2.is_negative()) {
         return absl::InvalidArgumentError("policy national reform_cost_price_per_m2: must be >= 0");
+      }
+      if (p.reform_cost_price_per_m2.is_zero() || !p.construction_cost_per_m2.is_zero()) {
+        if (absl::Status s =
+                positive(p.construction_cost_per_m2, "national construction_cost_per_m2");
+            !s.ok()) {
+          return s;
+        }
       }
       if (p.reform_owner_rate_bp <= 0 || p.reform_owner_rate_bp > 10000) {
         return absl::InvalidArgumentError(
@@ -141,6 +151,11 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
                           p.reform_owner_rate_bp, " bp x ", dw.area.ToString(),
                           " m2 = ", m.ToYuanString(), " (Order 165 art. 8(1))");
         return out;
+      }
+      if (p.construction_cost_per_m2.is_zero()) {
+        return absl::FailedPreconditionError(
+            StrCat(where, " property_type ", KeyOf(dw.property_type),
+                   ": policy national construction_cost_per_m2 is not set"));
       }
       RENEWAL_ASSIGN_OR_RETURN(Money m,
                                PerSquareMetre(p.construction_cost_per_m2, area, p.rate_bp, 10000));
