@@ -11,6 +11,7 @@
 #include "renewal/votes/vote_consult.h"
 #include "renewal/votes/vote_consult_json.h"
 #include "renewal/votes/vote_json.h"
+#include "renewal/base/status_macros.h"
 #include "rule_option.h"
 #include "vote_wording.h"
 
@@ -67,28 +68,24 @@ absl::Status Consult(const Args& args, std::ostream& out) {
   if (args.positional().size() < 2) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
-  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
-  if (!r.ok()) return r.status();
+  RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
   ConsultationInput input;
   for (std::size_t k = 1; k < args.positional().size(); ++k) {
     const std::string& path = args.positional()[k];
-    absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, path);
-    if (!doc.ok()) return doc.status();
-    if (absl::Status st = AddConsultationRound(*std::move(doc), &input); !st.ok()) {
+    RENEWAL_ASSIGN_OR_RETURN(VoteDocument doc, LoadVoteInput(r, path));
+    if (absl::Status st = AddConsultationRound(std::move(doc), &input); !st.ok()) {
       return absl::Status(st.code(), path + ": " + std::string(st.message()));
     }
   }
   if (std::optional<std::string> spec = args.option("rule")) {
-    absl::StatusOr<VoteRule> rule = LoadRuleOption(*spec);
-    if (!rule.ok()) return rule.status();
-    input.rule = *std::move(rule);
+    RENEWAL_ASSIGN_OR_RETURN(VoteRule rule, LoadRuleOption(*spec));
+    input.rule = std::move(rule);
   }
-  absl::StatusOr<ConsultationResult> res = RunConsultation(*r, input.scope, input.rule, input.rounds);
-  if (!res.ok()) return res.status();
+  RENEWAL_ASSIGN_OR_RETURN(ConsultationResult res, RunConsultation(r, input.scope, input.rule, input.rounds));
   if (args.flag("json")) {
-    out << ConsultationResultToJson(*r, input, *res) << "\n";
+    out << ConsultationResultToJson(r, input, res) << "\n";
   } else {
-    PrintHuman(*r, input, *res, out);
+    PrintHuman(r, input, res, out);
   }
   return absl::OkStatus();
 }

@@ -11,6 +11,7 @@
 #include "renewal/votes/vote_consult.h"
 #include "renewal/votes/vote_consult_json.h"
 #include "renewal/votes/vote_json.h"
+#include "renewal/base/status_macros.h"
 #include "rule_option.h"
 #include "vote_wording.h"
 
@@ -79,34 +80,31 @@ absl::Status Elevator(const Args& args, std::ostream& out) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long days = 0;
-  if (absl::Status st = args.IntOption("days", 30, &days); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("days", 30, &days));
   if (days < 1 || days > kMaxDays) {
     return absl::InvalidArgumentError("--days: must be between 1 and " + std::to_string(kMaxDays) +
                                       ", got " + std::to_string(days));
   }
-  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
-  if (!r.ok()) return r.status();
-  absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, args.positional()[1]);
-  if (!doc.ok()) return doc.status();
+  RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
+  RENEWAL_ASSIGN_OR_RETURN(VoteDocument doc, LoadVoteInput(r, args.positional()[1]));
   absl::StatusOr<std::vector<ElevatorApplication>> apps =
-      LoadElevatorApplicationsInput(*r, args.positional()[2]);
+      LoadElevatorApplicationsInput(r, args.positional()[2]);
   if (!apps.ok()) return apps.status();
   // The ballots document's rule (or its matter's default: elevator_addition →
   // civil_code_major) unless --rule names another.
-  VoteRule rule = doc->vote.rule;
+  VoteRule rule = doc.vote.rule;
   if (std::optional<std::string> spec = args.option("rule")) {
-    absl::StatusOr<VoteRule> given = LoadRuleOption(*spec);
-    if (!given.ok()) return given.status();
-    rule = *std::move(given);
+    RENEWAL_ASSIGN_OR_RETURN(VoteRule given, LoadRuleOption(*spec));
+    rule = std::move(given);
   }
   const std::int64_t duration = static_cast<std::int64_t>(days) * 86400;
   absl::StatusOr<std::vector<EntranceConsultation>> list =
-      ElevatorConsultations(*r, *apps, doc->ballots, rule, duration);
+      ElevatorConsultations(r, *apps, doc.ballots, rule, duration);
   if (!list.ok()) return list.status();
   if (args.flag("json")) {
-    out << ElevatorResultToJson(*r, rule, duration, doc->ballots, *list) << "\n";
+    out << ElevatorResultToJson(r, rule, duration, doc.ballots, *list) << "\n";
   } else {
-    PrintHuman(*r, rule, days, doc->ballots, *list, out);
+    PrintHuman(r, rule, days, doc.ballots, *list, out);
   }
   return absl::OkStatus();
 }

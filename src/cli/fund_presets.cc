@@ -7,6 +7,7 @@
 #include "command.h"
 #include "renewal/funding/funding.h"
 #include "renewal/funding/funding_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -16,26 +17,24 @@ absl::Status FundPresets(const Args& args, std::ostream& out) {
     return UsageError("usage: renewal fund-presets [NAME] [--json]");
   }
   if (args.positional().size() == 1) {
-    absl::StatusOr<FundingPolicy> p = ResolveFundingPolicy(args.positional()[0]);
-    if (!p.ok()) return p.status();
+    RENEWAL_ASSIGN_OR_RETURN(FundingPolicy p, ResolveFundingPolicy(args.positional()[0]));
     if (args.flag("json")) {
-      out << DumpFundingPolicyJson(*p) << "\n";
+      out << DumpFundingPolicyJson(p) << "\n";
       return absl::OkStatus();
     }
-    out << p->name << ": " << p->description << "\n";
-    for (const FundingRule& r : p->rules) {
+    out << p.name << ": " << p.description << "\n";
+    for (const FundingRule& r : p.rules) {
       out << "  " << r.id << ": " << r.description << " [" << r.seed << "]\n";
     }
-    if (p->residual) out << "  兜底 residual: " << ZhOf(*p->residual) << "\n";
+    if (p.residual) out << "  兜底 residual: " << ZhOf(*p.residual) << "\n";
     return absl::OkStatus();
   }
   for (std::string_view name : FundingPresetNames()) {
-    absl::StatusOr<FundingPolicy> p = FundingPreset(name);
-    if (!p.ok()) return p.status();
+    RENEWAL_ASSIGN_OR_RETURN(FundingPolicy p, FundingPreset(name));
     if (args.flag("json")) {
       out << "\"" << name << "\"\n";
     } else {
-      out << name << "\t" << p->description << "\n";
+      out << name << "\t" << p.description << "\n";
     }
   }
   return absl::OkStatus();

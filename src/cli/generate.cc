@@ -7,6 +7,7 @@
 #include "progress.h"
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -19,9 +20,9 @@ absl::Status Generate(const Args& args, std::ostream& out) {
   std::optional<std::string> output = args.option("output");
   if (!args.positional().empty()) return UsageError(std::string("usage: renewal ") + kUsage);
   long long estates = 0, seed = 0, scale = 0;
-  if (auto st = args.IntOption("estates", 1233, &estates); !st.ok()) return st;
-  if (auto st = args.IntOption("seed", 3, &seed); !st.ok()) return st;
-  if (auto st = args.IntOption("households-scale", 100, &scale); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("estates", 1233, &estates));
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("seed", 3, &seed));
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("households-scale", 100, &scale));
   if (estates < 1 || estates > 10'000'000) {
     return absl::InvalidArgumentError("--estates: must be between 1 and 10000000, got " +
                                       std::to_string(estates));
@@ -50,7 +51,7 @@ absl::Status Generate(const Args& args, std::ostream& out) {
   }
   {
     Progress progress("renewal generate: writing " + *output, args.flag("quiet"));
-    if (auto st = SaveRegistryFile(*city, *output); !st.ok()) return st;
+    RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));
   }
   out << "已生成 generated: " << city->district_count() << " 区 districts, "
       << city->estate_count() << " 小区 estates, " << city->building_count()

@@ -5,6 +5,7 @@
 #include "renewal/funding/funding_json.h"
 #include "renewal/plan/plan_io.h"
 #include "renewal/votes/vote_consult_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -13,9 +14,8 @@ namespace {
 template <class Load, class Parse>
 auto FromInput(const std::string& path, Load load, Parse parse) -> decltype(load(path)) {
   if (path != "-") return load(path);
-  absl::StatusOr<std::string> text = ReadInput(path);
-  if (!text.ok()) return text.status();
-  auto parsed = parse(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadInput(path));
+  auto parsed = parse(text);
   if (!parsed.ok()) return internal::Prefixed(parsed.status(), "-");
   return parsed;
 }

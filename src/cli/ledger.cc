@@ -23,6 +23,7 @@
 #include "renewal/ledger/ledger_policy.h"
 #include "renewal/ledger/ledger_statement.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -77,21 +78,17 @@ struct DwellingAmount {
 };
 
 absl::StatusOr<DwellingAmount> DwellingAmountArgs(const LedgerCall& c) {
-  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
-  if (!d.ok()) return d.status();
-  absl::StatusOr<Money> amount = AmountArg(c.args);
-  if (!amount.ok()) return amount.status();
-  absl::StatusOr<int> date = DateArg(c.args);
-  if (!date.ok()) return date.status();
-  return DwellingAmount{*d, *amount, *date, c.args.option("memo").value_or("")};
+  RENEWAL_ASSIGN_OR_RETURN(Index d, DwellingArg(c.r, c.args));
+  RENEWAL_ASSIGN_OR_RETURN(Money amount, AmountArg(c.args));
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(c.args));
+  return DwellingAmount{d, amount, date, c.args.option("memo").value_or("")};
 }
 
 // The actions on one dwelling's amount: reads the arguments, posts with `post`.
 template <class Post>
 absl::Status PostForDwelling(const LedgerCall& c, Post post) {
-  absl::StatusOr<DwellingAmount> x = DwellingAmountArgs(c);
-  if (!x.ok()) return x.status();
-  return Posted(c, post(c.l, *x));
+  RENEWAL_ASSIGN_OR_RETURN(DwellingAmount x, DwellingAmountArgs(c));
+  return Posted(c, post(c.l, x));
 }
 
 absl::Status Deposit(const LedgerCall& c) {
@@ -166,15 +163,12 @@ absl::StatusOr<UseRequest> UseRequestArgs(const LedgerCall& c) {
   const Args& args = c.args;
   UseRequest q;
   q.id = args.option("id").value_or("");
-  absl::StatusOr<LedgerScope> scope = ScopeArg(c.r, args, std::nullopt);
-  if (!scope.ok()) return scope.status();
-  q.scope = *scope;
-  absl::StatusOr<Money> amount = AmountArg(args);
-  if (!amount.ok()) return amount.status();
-  q.amount = *amount;
-  absl::StatusOr<int> date = DateArg(args);
-  if (!date.ok()) return date.status();
-  q.date = *date;
+  RENEWAL_ASSIGN_OR_RETURN(LedgerScope scope, ScopeArg(c.r, args, std::nullopt));
+  q.scope = scope;
+  RENEWAL_ASSIGN_OR_RETURN(Money amount, AmountArg(args));
+  q.amount = amount;
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(args));
+  q.date = date;
   if (auto f = args.option("facility")) {
     std::optional<Facility> fac = ParseLabel<Facility>(*f);
     if (!fac) return absl::InvalidArgumentError(StrCat("--facility: unknown \"", *f, "\""));
@@ -199,24 +193,22 @@ absl::StatusOr<UseRequest> UseRequestArgs(const LedgerCall& c) {
 }
 
 absl::Status Use(const LedgerCall& c) {
-  absl::StatusOr<UseRequest> q = UseRequestArgs(c);
-  if (!q.ok()) return q.status();
-  absl::StatusOr<UseResult> res = c.l.Use(*q);
-  if (!res.ok()) return res.status();
+  RENEWAL_ASSIGN_OR_RETURN(UseRequest q, UseRequestArgs(c));
+  RENEWAL_ASSIGN_OR_RETURN(UseResult res, c.l.Use(q));
   if (c.json) {
-    c.out << "{\"ok\":true,\"tx\":\"" << res->tx_id << "\",\"total\":\""
-          << res->total.ToYuanString() << "\",\"from_dwellings\":\""
-          << res->from_dwellings.ToYuanString() << "\",\"from_selling_unit\":\""
-          << res->from_selling_unit.ToYuanString() << "\",\"from_developer\":\""
-          << res->from_developer.ToYuanString() << "\",\"owed\":\"" << res->owed.ToYuanString()
-          << "\",\"dwellings\":" << res->dwellings
-          << ",\"shares\":" << DwellingPostingsJson(c, res->tx_id, -1) << "}\n";
+    c.out << "{\"ok\":true,\"tx\":\"" << res.tx_id << "\",\"total\":\""
+          << res.total.ToYuanString() << "\",\"from_dwellings\":\""
+          << res.from_dwellings.ToYuanString() << "\",\"from_selling_unit\":\""
+          << res.from_selling_unit.ToYuanString() << "\",\"from_developer\":\""
+          << res.from_developer.ToYuanString() << "\",\"owed\":\"" << res.owed.ToYuanString()
+          << "\",\"dwellings\":" << res.dwellings
+          << ",\"shares\":" << DwellingPostingsJson(c, res.tx_id, -1) << "}\n";
   } else {
-    c.out << "使用 use " << res->tx_id << ": " << res->total.ToYuanString() << " 元, 分户 "
-          << res->from_dwellings.ToYuanString() << ", 售房单位 "
-          << res->from_selling_unit.ToYuanString() << ", 开发建设单位 "
-          << res->from_developer.ToYuanString() << ", 欠缴 owed " << res->owed.ToYuanString()
-          << " (" << res->dwellings << " 户; " << res->rule << ")\n";
+    c.out << "使用 use " << res.tx_id << ": " << res.total.ToYuanString() << " 元, 分户 "
+          << res.from_dwellings.ToYuanString() << ", 售房单位 "
+          << res.from_selling_unit.ToYuanString() << ", 开发建设单位 "
+          << res.from_developer.ToYuanString() << ", 欠缴 owed " << res.owed.ToYuanString()
+          << " (" << res.dwellings << " 户; " << res.rule << ")\n";
   }
   return absl::OkStatus();
 }
@@ -233,35 +225,29 @@ absl::StatusOr<ScopeAmount> ScopeAmountArgs(const LedgerCall& c) {
   absl::StatusOr<LedgerScope> scope =
       ScopeArg(c.r, c.args, LedgerScope{LedgerScopeKind::kAll, 0});
   if (!scope.ok()) return scope.status();
-  absl::StatusOr<Money> amount = AmountArg(c.args);
-  if (!amount.ok()) return amount.status();
-  absl::StatusOr<int> date = DateArg(c.args);
-  if (!date.ok()) return date.status();
-  return ScopeAmount{*scope, *amount, *date, c.args.option("memo").value_or("")};
+  RENEWAL_ASSIGN_OR_RETURN(Money amount, AmountArg(c.args));
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(c.args));
+  return ScopeAmount{*scope, amount, date, c.args.option("memo").value_or("")};
 }
 
 absl::Status Interest(const LedgerCall& c) {
-  absl::StatusOr<ScopeAmount> x = ScopeAmountArgs(c);
-  if (!x.ok()) return x.status();
-  return Posted(c, c.l.CreditInterest(x->scope, x->amount, x->date, x->memo));
+  RENEWAL_ASSIGN_OR_RETURN(ScopeAmount x, ScopeAmountArgs(c));
+  return Posted(c, c.l.CreditInterest(x.scope, x.amount, x.date, x.memo));
 }
 
 absl::Status Income(const LedgerCall& c) {
-  absl::StatusOr<ScopeAmount> x = ScopeAmountArgs(c);
-  if (!x.ok()) return x.status();
+  RENEWAL_ASSIGN_OR_RETURN(ScopeAmount x, ScopeAmountArgs(c));
   const IncomeTarget target =
       c.args.flag("public-income") ? IncomeTarget::kPublicIncome : IncomeTarget::kByArea;
-  return Posted(c, c.l.CreditIncome(x->scope, x->amount, target, x->date, x->memo));
+  return Posted(c, c.l.CreditIncome(x.scope, x.amount, target, x.date, x.memo));
 }
 
 absl::Status Subsidy(const LedgerCall& c) {
-  absl::StatusOr<std::string> use = Need(c.args, "use");
-  if (!use.ok()) return use.status();
-  absl::StatusOr<int> date = DateArg(c.args);
-  if (!date.ok()) return date.status();
+  RENEWAL_ASSIGN_OR_RETURN(std::string use, Need(c.args, "use"));
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(c.args));
   long long pct = 50;
-  if (auto s = c.args.IntOption("pct", 50, &pct); !s.ok()) return s;
-  if (absl::Status s = c.l.Subsidize(*use, static_cast<int>(pct), *date); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(c.args.IntOption("pct", 50, &pct));
+  RENEWAL_RETURN_IF_ERROR(c.l.Subsidize(use, static_cast<int>(pct), date));
   if (!c.json) return Posted(c, absl::OkStatus());
   const Ledger::TxView tx = c.l.tx(c.l.tx_count() - 1);
   std::int64_t total = 0;
@@ -269,7 +255,7 @@ absl::Status Subsidy(const LedgerCall& c) {
     if (tx.accounts[i] < c.r.dwelling_count()) total += tx.amounts[i];
   }
   std::string use_json;
-  internal::AppendJsonString(use_json, *use);
+  internal::AppendJsonString(use_json, use);
   c.out << "{\"ok\":true,\"action\":\"subsidy\",\"tx\":\"" << tx.meta->id << "\",\"use\":" << use_json
         << ",\"pct\":" << pct << ",\"total\":\"" << Money::Fen(total).ToYuanString()
         << "\",\"dwellings\":" << DwellingPostingsJson(c, tx.meta->id, 1)
@@ -278,38 +264,32 @@ absl::Status Subsidy(const LedgerCall& c) {
 }
 
 absl::Status Owner(const LedgerCall& c) {
-  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
-  if (!d.ok()) return d.status();
-  absl::StatusOr<std::string> who = Need(c.args, "new-owner");
-  if (!who.ok()) return who.status();
-  absl::StatusOr<int> date = DateArg(c.args);
-  if (!date.ok()) return date.status();
-  return Posted(c, c.l.ChangeOwner(*d, *who, *date));
+  RENEWAL_ASSIGN_OR_RETURN(Index d, DwellingArg(c.r, c.args));
+  RENEWAL_ASSIGN_OR_RETURN(std::string who, Need(c.args, "new-owner"));
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(c.args));
+  return Posted(c, c.l.ChangeOwner(d, who, date));
 }
 
 absl::Status Refund(const LedgerCall& c) {
-  absl::StatusOr<std::string> b = Need(c.args, "building");
-  if (!b.ok()) return b.status();
-  std::optional<Index> bi = c.r.FindBuilding(*b);
-  if (!bi) return absl::NotFoundError(StrCat("--building: no building with id \"", *b, "\""));
-  absl::StatusOr<int> date = DateArg(c.args);
-  if (!date.ok()) return date.status();
-  return Posted(c, c.l.Refund(*bi, *date));
+  RENEWAL_ASSIGN_OR_RETURN(std::string b, Need(c.args, "building"));
+  std::optional<Index> bi = c.r.FindBuilding(b);
+  if (!bi) return absl::NotFoundError(StrCat("--building: no building with id \"", b, "\""));
+  RENEWAL_ASSIGN_OR_RETURN(int date, DateArg(c.args));
+  return Posted(c, c.l.Refund(*bi, date));
 }
 
 absl::Status Balance(const LedgerCall& c) {
   const Ledger& l = c.l;
   std::ostream& out = c.out;
   if (c.args.option("dwelling")) {
-    absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
-    if (!d.ok()) return d.status();
+    RENEWAL_ASSIGN_OR_RETURN(Index d, DwellingArg(c.r, c.args));
     if (c.json) {
-      out << "{\"dwelling\":\"" << c.r.dwelling(*d).id << "\",\"balance\":\""
-          << l.DwellingBalance(*d).ToYuanString() << "\",\"owed\":\""
-          << l.AmountOwed(*d).ToYuanString() << "\"}\n";
+      out << "{\"dwelling\":\"" << c.r.dwelling(d).id << "\",\"balance\":\""
+          << l.DwellingBalance(d).ToYuanString() << "\",\"owed\":\""
+          << l.AmountOwed(d).ToYuanString() << "\"}\n";
     } else {
-      out << c.r.dwelling(*d).id << " 余额 balance " << l.DwellingBalance(*d).ToYuanString()
-          << ", 欠缴 owed " << l.AmountOwed(*d).ToYuanString() << "\n";
+      out << c.r.dwelling(d).id << " 余额 balance " << l.DwellingBalance(d).ToYuanString()
+          << ", 欠缴 owed " << l.AmountOwed(d).ToYuanString() << "\n";
     }
     return absl::OkStatus();
   }
@@ -327,18 +307,16 @@ absl::Status Balance(const LedgerCall& c) {
 }
 
 absl::Status Statement(const LedgerCall& c) {
-  absl::StatusOr<Index> d = DwellingArg(c.r, c.args);
-  if (!d.ok()) return d.status();
+  RENEWAL_ASSIGN_OR_RETURN(Index d, DwellingArg(c.r, c.args));
   long long year = 0;
-  if (auto s = c.args.IntOption("year", 0, &year); !s.ok()) return s;
-  absl::StatusOr<DwellingStatement> st = StatementOf(c.l, *d, static_cast<int>(year));
-  if (!st.ok()) return st.status();
+  RENEWAL_RETURN_IF_ERROR(c.args.IntOption("year", 0, &year));
+  RENEWAL_ASSIGN_OR_RETURN(DwellingStatement st, StatementOf(c.l, d, static_cast<int>(year)));
   if (c.json) {
-    WriteStatementJson(c.l, *st, c.out);
+    WriteStatementJson(c.l, st, c.out);
     return absl::OkStatus();
   }
-  const StatementLine& x = st->line;
-  c.out << "分户账 " << st->dwelling_id << " " << st->year << " 年度对账单 statement\n"
+  const StatementLine& x = st.line;
+  c.out << "分户账 " << st.dwelling_id << " " << st.year << " 年度对账单 statement\n"
         << "  期初 opening   " << x.opening.ToYuanString() << "\n"
         << "  交存 deposits  " << x.deposits.ToYuanString() << "\n"
         << "  使用 uses      " << x.uses.ToYuanString() << "\n"
@@ -353,22 +331,21 @@ absl::Status Statement(const LedgerCall& c) {
 
 absl::Status Publish(const LedgerCall& c) {
   long long year = 0;
-  if (auto s = c.args.IntOption("year", 0, &year); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(c.args.IntOption("year", 0, &year));
   YearStatements ys = ComputeYear(c.l, static_cast<int>(year));
-  if (absl::Status s = CheckYear(c.l, ys); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(CheckYear(c.l, ys));
   WritePublication(c.l, ys, c.out);
   return absl::OkStatus();
 }
 
 // arrears and topups: apply --policy to the ledger first.
 absl::Status ApplyPolicyArg(const LedgerCall& c) {
-  absl::StatusOr<DepositPolicy> p = PolicyArg(c.args);
-  if (!p.ok()) return p.status();
-  return c.l.ApplyPolicy(*p);
+  RENEWAL_ASSIGN_OR_RETURN(DepositPolicy p, PolicyArg(c.args));
+  return c.l.ApplyPolicy(p);
 }
 
 absl::Status Arrears(const LedgerCall& c) {
-  if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(ApplyPolicyArg(c));
   std::vector<Arrear> a = c.l.Arrears();
   c.out << (c.json ? "{\"arrears\":[" : "");
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -389,7 +366,7 @@ absl::Status Arrears(const LedgerCall& c) {
 // Without --policy, top-ups are measured against the deposit actually paid (art. 17).
 absl::Status TopUps(const LedgerCall& c) {
   if (c.args.option("policy")) {
-    if (absl::Status s = ApplyPolicyArg(c); !s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(ApplyPolicyArg(c));
   }
   std::vector<TopUpNotice> n = c.l.TopUpsDue();
   c.out << (c.json ? "{\"top_ups\":[" : "");
@@ -413,7 +390,7 @@ absl::Status Export(const LedgerCall& c) {
 }
 
 absl::Status Check(const LedgerCall& c) {
-  if (absl::Status s = c.l.CheckInvariants(); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(c.l.CheckInvariants());
   const OpenReport& report = c.report;
   if (c.json) {
     c.out << "{\"ok\":true,\"transactions\":" << report.transactions << ",\"valid_bytes\":"
@@ -487,7 +464,7 @@ absl::StatusOr<LedgerOptions> OptionsArg(const Args& args) {
     }
   }
   long long threshold = 30;
-  if (auto s = args.IntOption("threshold-pct", 30, &threshold); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("threshold-pct", 30, &threshold));
   options.top_up_threshold_pct = static_cast<int>(threshold);
   return options;
 }
@@ -506,15 +483,13 @@ absl::Status Run(const Args& args, std::ostream& out) {
   if (pos[2] == "-") {
     return UsageError("JOURNAL: a journal is a file that is appended to; it cannot be \"-\"");
   }
-  absl::StatusOr<Registry> registry = LoadRegistryInput(pos[1]);
-  if (!registry.ok()) return registry.status();
-  const Registry& r = *registry;
-  absl::StatusOr<LedgerOptions> options = OptionsArg(args);
-  if (!options.ok()) return options.status();
-  options->create = action == "init";
+  RENEWAL_ASSIGN_OR_RETURN(Registry registry, LoadRegistryInput(pos[1]));
+  const Registry& r = registry;
+  RENEWAL_ASSIGN_OR_RETURN(LedgerOptions options, OptionsArg(args));
+  options.create = action == "init";
   OpenReport report;
-  absl::StatusOr<Ledger> opened = found->read_only ? Ledger::Replay(r, pos[2], *options, &report)
-                                                   : Ledger::Open(r, pos[2], *options, &report);
+  absl::StatusOr<Ledger> opened = found->read_only ? Ledger::Replay(r, pos[2], options, &report)
+                                                   : Ledger::Open(r, pos[2], options, &report);
   if (!opened.ok()) return opened.status();
   if (report.torn_bytes > 0) {
     std::cerr << "renewal ledger: " << report.message

@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "renewal/base/strcat.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 
@@ -13,25 +14,22 @@ absl::StatusOr<std::string> Need(const Args& a, std::string_view name) {
 }
 
 absl::StatusOr<Index> DwellingArg(const Registry& r, const Args& a) {
-  absl::StatusOr<std::string> id = Need(a, "dwelling");
-  if (!id.ok()) return id.status();
-  std::optional<Index> d = r.FindDwelling(*id);
-  if (!d) return absl::NotFoundError(StrCat("--dwelling: no dwelling with id \"", *id, "\""));
+  RENEWAL_ASSIGN_OR_RETURN(std::string id, Need(a, "dwelling"));
+  std::optional<Index> d = r.FindDwelling(id);
+  if (!d) return absl::NotFoundError(StrCat("--dwelling: no dwelling with id \"", id, "\""));
   return *d;
 }
 
 absl::StatusOr<Money> AmountArg(const Args& a) {
-  absl::StatusOr<std::string> text = Need(a, "amount");
-  if (!text.ok()) return text.status();
-  absl::StatusOr<Money> m = Money::Parse(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, Need(a, "amount"));
+  absl::StatusOr<Money> m = Money::Parse(text);
   if (!m.ok()) return absl::InvalidArgumentError(StrCat("--amount: ", m.status().message()));
   return m;
 }
 
 absl::StatusOr<int> DateArg(const Args& a) {
-  absl::StatusOr<std::string> text = Need(a, "date");
-  if (!text.ok()) return text.status();
-  absl::StatusOr<int> d = ParseLedgerDate(*text);
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, Need(a, "date"));
+  absl::StatusOr<int> d = ParseLedgerDate(text);
   if (!d.ok()) return absl::InvalidArgumentError(StrCat("--date: ", d.status().message()));
   return d;
 }
@@ -61,42 +59,37 @@ absl::StatusOr<LedgerScope> ScopeArg(const Registry& r, const Args& a,
 }
 
 absl::StatusOr<DepositPolicy> PolicyArg(const Args& a) {
-  absl::StatusOr<std::string> name = Need(a, "policy");
-  if (!name.ok()) return name.status();
+  RENEWAL_ASSIGN_OR_RETURN(std::string name, Need(a, "policy"));
   auto money = [&](std::string_view opt) -> absl::StatusOr<Money> {
-    absl::StatusOr<std::string> t = Need(a, opt);
-    if (!t.ok()) return t.status();
-    return Money::Parse(*t);
+    RENEWAL_ASSIGN_OR_RETURN(std::string t, Need(a, opt));
+    return Money::Parse(t);
   };
-  if (*name == "liuyang") return LiuyangPolicy();
-  if (*name == "national") {
+  if (name == "liuyang") return LiuyangPolicy();
+  if (name == "national") {
     // --cost may be left out when every dwelling is reform housing (--reform-cost);
     // a commodity dwelling then fails naming itself and property_type.
     Money construction;
     if (a.option("cost") || !a.option("reform-cost")) {
-      absl::StatusOr<Money> cost = money("cost");
-      if (!cost.ok()) return cost.status();
-      construction = *cost;
+      RENEWAL_ASSIGN_OR_RETURN(Money cost, money("cost"));
+      construction = cost;
     }
     long long bp = 0;
-    if (auto s = a.IntOption("rate-bp", 500, &bp); !s.ok()) return s;
+    RENEWAL_RETURN_IF_ERROR(a.IntOption("rate-bp", 500, &bp));
     Money reform;
     if (a.option("reform-cost")) {
-      absl::StatusOr<Money> m = money("reform-cost");
-      if (!m.ok()) return m.status();
-      reform = *m;
+      RENEWAL_ASSIGN_OR_RETURN(Money m, money("reform-cost"));
+      reform = m;
     }
     return NationalPolicy(construction, static_cast<int>(bp), reform);
   }
-  if (*name == "ningbo") {
-    absl::StatusOr<Money> standard = money("standard");
-    if (!standard.ok()) return standard.status();
+  if (name == "ningbo") {
+    RENEWAL_ASSIGN_OR_RETURN(Money standard, money("standard"));
     long long pct = 0;
-    if (auto s = a.IntOption("pct", 60, &pct); !s.ok()) return s;
-    return NingboPolicy(*standard, static_cast<int>(pct));
+    RENEWAL_RETURN_IF_ERROR(a.IntOption("pct", 60, &pct));
+    return NingboPolicy(standard, static_cast<int>(pct));
   }
   return absl::InvalidArgumentError(
-      StrCat("--policy: expected liuyang, national or ningbo, got \"", *name, "\""));
+      StrCat("--policy: expected liuyang, national or ningbo, got \"", name, "\""));
 }
 
 }  // namespace renewal::cli

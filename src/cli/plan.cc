@@ -14,6 +14,7 @@
 #include "renewal/plan/plan_io.h"
 #include "renewal/plan/scoring.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -31,13 +32,13 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   PlanOptions o;
   o.budget = *budget;
   long long year = 0;
-  if (absl::Status s = a.IntOption("year", 0, &year); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(a.IntOption("year", 0, &year));
   o.year = static_cast<int>(year);
-  if (absl::Status s = EnumOption(a, "objective", &o.objective); !s.ok()) return s;
-  if (absl::Status s = EnumOption(a, "basis", &o.basis); !s.ok()) return s;
-  if (absl::Status s = EnumOption(a, "solver", &o.solve.solver); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(EnumOption(a, "objective", &o.objective));
+  RENEWAL_RETURN_IF_ERROR(EnumOption(a, "basis", &o.basis));
+  RENEWAL_RETURN_IF_ERROR(EnumOption(a, "solver", &o.solve.solver));
   long long bonus = 0;
-  if (absl::Status s = a.IntOption("carry-over-bonus", 0, &bonus); !s.ok()) return s;
+  RENEWAL_RETURN_IF_ERROR(a.IntOption("carry-over-bonus", 0, &bonus));
   o.carry_over_bonus = bonus * kMilliPerPoint;
   if (std::optional<std::string> plan_budget = a.option("plan-tier-budget")) {
     absl::StatusOr<Money> m = Money::Parse(*plan_budget);
@@ -57,22 +58,18 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
     }
     o = *std::move(with);
   }
-  absl::StatusOr<ScoringSheet> sheet = PresetSheet(a.option("sheet").value_or("ningbo"));
-  if (!sheet.ok()) return sheet.status();
-  absl::StatusOr<Registry> registry = LoadRegistryInput(a.positional()[0]);
-  if (!registry.ok()) return registry.status();
-  absl::StatusOr<std::vector<CandidateProject>> projects = LoadProjectsInput(a.positional()[1]);
-  if (!projects.ok()) return projects.status();
-  absl::StatusOr<AnnualPlan> plan = MakeAnnualPlan(*registry, *projects, *sheet, o);
-  if (!plan.ok()) return plan.status();
+  RENEWAL_ASSIGN_OR_RETURN(ScoringSheet sheet, PresetSheet(a.option("sheet").value_or("ningbo")));
+  RENEWAL_ASSIGN_OR_RETURN(Registry registry, LoadRegistryInput(a.positional()[0]));
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<CandidateProject> projects, LoadProjectsInput(a.positional()[1]));
+  RENEWAL_ASSIGN_OR_RETURN(AnnualPlan plan, MakeAnnualPlan(registry, projects, sheet, o));
   // Projects that drop out after the plan is made, in order, each replaced by substitutes.
   if (std::optional<std::string> drop = a.option("drop")) {
     const std::vector<std::string> ids = absl::StrSplit(*drop, ',', absl::SkipEmpty());
-    if (absl::Status s = DropAndSubstituteAll(*plan, ids, o); !s.ok()) {
+    if (absl::Status s = DropAndSubstituteAll(plan, ids, o); !s.ok()) {
       return absl::Status(s.code(), "--drop: " + std::string(s.message()));
     }
   }
-  out << (a.flag("json") ? PlanToJson(*plan) + "\n" : PlanToText(*plan));
+  out << (a.flag("json") ? PlanToJson(plan) + "\n" : PlanToText(plan));
   return absl::OkStatus();
 }
 

@@ -9,6 +9,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
+#include "renewal/base/status_macros.h"
 #include "table.h"
 
 namespace renewal::cli {
@@ -33,43 +34,41 @@ absl::Status Screen(const Args& args, std::ostream& out) {
         "--policy: required (national_2020, yueyang, xiangtan_competitive or a JSON file)");
   }
   long long year_ll = 0;
-  if (auto st = args.IntOption("year", CurrentYear(), &year_ll); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("year", CurrentYear(), &year_ll));
   if (year_ll < 1900 || year_ll > 2200) {
     return absl::InvalidArgumentError("--year: must be between 1900 and 2200, got " +
                                       std::to_string(year_ll));
   }
   const int year = static_cast<int>(year_ll);
-  absl::StatusOr<Policy> policy = LoadPolicy(*spec);
-  if (!policy.ok()) return policy.status();
-  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
-  if (!r.ok()) return r.status();
+  RENEWAL_ASSIGN_OR_RETURN(Policy policy, LoadPolicy(*spec));
+  RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
 
   if (std::optional<std::string> id = args.option("estate")) {
-    const std::optional<Index> e = r->FindEstate(*id);
+    const std::optional<Index> e = r.FindEstate(*id);
     if (!e) return absl::NotFoundError("--estate: no estate with id \"" + *id + "\"");
-    const EstateScreening s = ScreenEstate(*policy, r->estate(*e).facts, year);
-    out << r->estate(*e).id << " " << r->estate(*e).name << "：" << ZhOf(s.status) << " "
-        << EnOf(s.status) << "（" << policy->name << "，" << year << "）\n";
-    for (std::size_t k = 0; k < policy->rules.size(); ++k) {
-      out << "  " << ReasonZh(policy->rules[k], s.rules[k]) << "\n    "
-          << ReasonEn(policy->rules[k], s.rules[k]) << "\n";
+    const EstateScreening s = ScreenEstate(policy, r.estate(*e).facts, year);
+    out << r.estate(*e).id << " " << r.estate(*e).name << "：" << ZhOf(s.status) << " "
+        << EnOf(s.status) << "（" << policy.name << "，" << year << "）\n";
+    for (std::size_t k = 0; k < policy.rules.size(); ++k) {
+      out << "  " << ReasonZh(policy.rules[k], s.rules[k]) << "\n    "
+          << ReasonEn(policy.rules[k], s.rules[k]) << "\n";
     }
     return absl::OkStatus();
   }
 
-  const ScreeningResult screening = ScreenRegistry(*r, *policy, year);
+  const ScreeningResult screening = ScreenRegistry(r, policy, year);
   if (args.flag("json")) {
-    WriteScreeningJson(*r, *policy, screening, year, out);
+    WriteScreeningJson(r, policy, screening, year, out);
     return absl::OkStatus();
   }
-  out << "政策 policy: " << policy->name;
-  if (!policy->zh.empty()) out << "（" << policy->zh << "）";
+  out << "政策 policy: " << policy.name;
+  if (!policy.zh.empty()) out << "（" << policy.zh << "）";
   out << "，评估年份 year: " << year << "\n";
   out << "小区 " << screening.estate_count() << " 个：符合改造条件 " << screening.eligible
       << "，不符合改造条件 " << screening.ineligible << "，待核实 " << screening.undetermined
       << "\n\n规则 rules:\n";
   std::vector<std::vector<std::string>> legend = {{"编号", "规则", "依据"}};
-  for (const EligibilityRule& rule : policy->rules) {
+  for (const EligibilityRule& rule : policy.rules) {
     legend.push_back({rule.id, rule.zh.empty() ? std::string(ZhOf(rule.kind)) : rule.zh,
                       rule.source});
   }
@@ -78,14 +77,14 @@ absl::Status Screen(const Args& args, std::ostream& out) {
       {"小区编号", "小区名称", "区", "结论", "不符合的规则", "数据缺失的规则"}};
   rows.reserve(screening.estate_count() + 1);
   for (Index e = 0; e < screening.estate_count(); ++e) {
-    const Estate& estate = r->estate(e);
+    const Estate& estate = r.estate(e);
     std::vector<std::string> failed, unknown;
     for (std::size_t k = 0; k < screening.rule_count; ++k) {
       const RuleOutcome o = screening.outcome(e, k);
-      if (o == RuleOutcome::kFail) failed.push_back(policy->rules[k].id);
-      if (o == RuleOutcome::kUnknown) unknown.push_back(policy->rules[k].id);
+      if (o == RuleOutcome::kFail) failed.push_back(policy.rules[k].id);
+      if (o == RuleOutcome::kUnknown) unknown.push_back(policy.rules[k].id);
     }
-    rows.push_back({estate.id, estate.name, r->district(estate.district).name,
+    rows.push_back({estate.id, estate.name, r.district(estate.district).name,
                     std::string(ZhOf(screening.status[e])), Join(failed), Join(unknown)});
   }
   out << FormatTable(rows);

@@ -8,6 +8,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
+#include "renewal/base/status_macros.h"
 #include "summary_table.h"
 
 namespace renewal::cli {
@@ -20,25 +21,23 @@ absl::Status Summary(const Args& args, std::ostream& out) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long year = 0;
-  if (auto st = args.IntOption("year", CurrentYear(), &year); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("year", CurrentYear(), &year));
   if (year < 1900 || year > 2200) {
     return absl::InvalidArgumentError("--year: must be between 1900 and 2200, got " +
                                       std::to_string(year));
   }
   std::optional<Policy> policy;
   if (std::optional<std::string> spec = args.option("policy")) {
-    absl::StatusOr<Policy> p = LoadPolicy(*spec);
-    if (!p.ok()) return p.status();
-    policy = *std::move(p);
+    RENEWAL_ASSIGN_OR_RETURN(Policy p, LoadPolicy(*spec));
+    policy = std::move(p);
   }
-  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
-  if (!r.ok()) return r.status();
+  RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
   CitySummary summary;
   if (policy) {
-    const ScreeningResult screening = ScreenRegistry(*r, *policy, static_cast<int>(year));
-    summary = Summarize(*r, *policy, screening, static_cast<int>(year));
+    const ScreeningResult screening = ScreenRegistry(r, *policy, static_cast<int>(year));
+    summary = Summarize(r, *policy, screening, static_cast<int>(year));
   } else {
-    summary = Summarize(*r);
+    summary = Summarize(r);
   }
   if (args.flag("json")) {
     WriteSummaryJson(summary, out);

@@ -9,6 +9,7 @@
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_json.h"
 #include "renewal/votes/vote_notice.h"
+#include "renewal/base/status_macros.h"
 #include "rule_option.h"
 #include "vote_wording.h"
 
@@ -50,31 +51,27 @@ absl::Status Tally(const Args& args, std::ostream& out) {
   if (args.positional().size() != 2) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
-  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0]);
-  if (!r.ok()) return r.status();
-  absl::StatusOr<VoteDocument> doc = LoadVoteInput(*r, args.positional()[1]);
-  if (!doc.ok()) return doc.status();
+  RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
+  RENEWAL_ASSIGN_OR_RETURN(VoteDocument doc, LoadVoteInput(r, args.positional()[1]));
   if (std::optional<std::string> spec = args.option("rule")) {
-    absl::StatusOr<VoteRule> rule = LoadRuleOption(*spec);
-    if (!rule.ok()) return rule.status();
-    doc->vote.rule = *std::move(rule);
+    RENEWAL_ASSIGN_OR_RETURN(VoteRule rule, LoadRuleOption(*spec));
+    doc.vote.rule = std::move(rule);
   }
-  absl::StatusOr<VoteOutcome> o = renewal::Tally(*r, doc->vote, doc->ballots);
-  if (!o.ok()) return o.status();
+  RENEWAL_ASSIGN_OR_RETURN(VoteOutcome o, renewal::Tally(r, doc.vote, doc.ballots));
   if (std::optional<std::string> notice = args.option("notice")) {
     if (*notice == "md") {
-      out << NoticeMarkdown(*r, doc->vote, *o);
+      out << NoticeMarkdown(r, doc.vote, o);
     } else if (*notice == "json") {
-      out << NoticeJson(*r, doc->vote, *o) << "\n";
+      out << NoticeJson(r, doc.vote, o) << "\n";
     } else {
       return absl::InvalidArgumentError("--notice: expected md or json, got \"" + *notice + "\"");
     }
     return absl::OkStatus();
   }
   if (args.flag("json")) {
-    out << VoteOutcomeToJson(*r, doc->vote, doc->ballots, *o) << "\n";
+    out << VoteOutcomeToJson(r, doc.vote, doc.ballots, o) << "\n";
   } else {
-    PrintHuman(*r, doc->vote, doc->ballots, *o, out);
+    PrintHuman(r, doc.vote, doc.ballots, o, out);
   }
   return absl::OkStatus();
 }

@@ -5,6 +5,7 @@
 #include "input.h"
 #include "progress.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
@@ -16,7 +17,7 @@ absl::Status Validate(const Args& args, std::ostream& out) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
   long long year = 0;
-  if (auto st = args.IntOption("year", 0, &year); !st.ok()) return st;
+  RENEWAL_RETURN_IF_ERROR(args.IntOption("year", 0, &year));
   LoadOptions options;
   options.current_year = static_cast<int>(year);
   absl::StatusOr<Registry> r;
