@@ -1,4 +1,4 @@
-// `renewal plan-menu MENU [--rule equal_shares|greedy] [--json]`: the residents' menu
+// `renewal plan-menu MENU [--rule equal_shares|greedy] [--satisfaction cost|approvals] ...`: the residents' menu
 // choice, greedy by approvals or by the Method of Equal Shares.
 #include <ostream>
 #include <string>
@@ -21,6 +21,7 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   if (absl::Status s = EnumOption(a, "rule", &rule); !s.ok()) return s;
   MesCompletion completion = MesCompletion::kGreedy;
   if (absl::Status s = EnumOption(a, "completion", &completion); !s.ok()) return s;
+  if (absl::Status s = EnumOption(a, "satisfaction", &input->satisfaction); !s.ok()) return s;
   absl::StatusOr<MenuResult> r = ChooseMenu(*input, rule, completion);
   if (!r.ok()) return r.status();
   if (a.flag("json")) {
@@ -28,7 +29,9 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
     return absl::OkStatus();
   }
   out << "菜单式改造（" << ZhOf(r->rule)
-      << (r->rule == MenuRule::kEqualShares ? "，" + std::string(ZhOf(r->completion)) : "")
+      << (r->rule == MenuRule::kEqualShares
+              ? "，" + std::string(ZhOf(r->satisfaction)) + "，" + std::string(ZhOf(r->completion))
+              : "")
       << (r->share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r->share_increase_fen) + " 分" : "")
       << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
       << r->required_cost.ToYuanString() << " 元，已安排 " << r->spent.ToYuanString() << " 元，结余 "
@@ -45,8 +48,8 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
 
 const bool registered = RegisterCommand(
     {"plan-menu",
-     "plan-menu MENU [--rule equal_shares|greedy] [--completion greedy|add1|add1_greedy|none] "
-     "[--json]",
+     "plan-menu MENU [--rule equal_shares|greedy] [--satisfaction cost|approvals] "
+     "[--completion greedy|add1|add1_greedy|none] [--json]",
      "residents' menu choice: greedy by approvals or the Method of Equal Shares",
      {"json"}, RunMenu});
 

@@ -145,7 +145,10 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
 
   const bool greedy_completion =
       completion == MesCompletion::kGreedy || completion == MesCompletion::kAdd1Greedy;
-  if (rule == MenuRule::kEqualShares) out.completion = completion;
+  if (rule == MenuRule::kEqualShares) {
+    out.completion = completion;
+    out.satisfaction = in.satisfaction;
+  }
   if (rule == MenuRule::kGreedyApprovals) {
     greedy_fill(MenuPhase::kGreedy);
   } else if (n == 0) {
@@ -154,6 +157,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
   } else {
     internal::MesItems items;
     items.households = n;
+    items.cost_utility = in.satisfaction == MesSatisfaction::kCost;
     for (std::size_t i : p.optional) {
       items.cost.push_back(in.items[i].cost.fen());
       items.voters.push_back(p.voters[i]);

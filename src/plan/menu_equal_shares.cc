@@ -40,6 +40,19 @@ int Cmp(const Affine& x, const Affine& y) {
   return 0;
 }
 
+Affine Scale(const Affine& x, const Q& f) { return {x.a * f, x.b * f}; }
+
+// Compares the payment per unit of satisfaction of items i and w whose supporters pay
+// ρ_i and ρ_w: ρ with approvals, ρ/cost with cost utilities (a free item's is 0).
+int CmpLevel(const MesItems& in, std::size_t i, const Affine& rho_i, std::size_t w,
+             const Affine& rho_w) {
+  if (!in.cost_utility) return Cmp(rho_i, rho_w);
+  const bool free_i = in.cost[i] == 0, free_w = in.cost[w] == 0;
+  if (free_i || free_w) return free_i == free_w ? 0 : (free_i ? -1 : 1);
+  // ρ_i/c_i vs ρ_w/c_w ⇔ ρ_i·c_w vs ρ_w·c_i (costs > 0).
+  return Cmp(Scale(rho_i, Q(in.cost[w])), Scale(rho_w, Q(in.cost[i])));
+}
+
 // The smallest t > 0 at which some recorded pair meets.
 class Events {
  public:
@@ -111,11 +124,11 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       if (funded[i]) continue;
       const Affine cost{Q(in.cost[i]), Q(0)};
       const auto& s = in.voters[i];
+      if (s.empty()) continue;  // nobody pays, nobody is satisfied: never funded
       if (in.cost[i] == 0) {
-        affordable.push_back({i, cost});  // free: ρ = 0, supporters or not
+        affordable.push_back({i, cost});  // free with a supporter: ρ = 0
         continue;
       }
-      if (s.empty()) continue;
       budgets.clear();
       Affine total{Q(0), Q(0)};
       for (std::size_t b : s) {
@@ -147,11 +160,12 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       }
       break;
     }
-    // Smallest ρ; ties: more approvals, lower cost, lower index (the input order).
+    // Smallest payment per unit of satisfaction; ties: more approvals, lower cost,
+    // lower index (the input order).
     std::size_t best = 0;
     for (std::size_t q = 1; q < affordable.size(); ++q) {
       const std::size_t i = affordable[q].first, w = affordable[best].first;
-      const int c = Cmp(affordable[q].second, affordable[best].second);
+      const int c = CmpLevel(in, i, affordable[q].second, w, affordable[best].second);
       bool better = c < 0;
       if (c == 0) {
         if (in.voters[i].size() != in.voters[w].size()) {
@@ -167,7 +181,12 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       for (std::size_t b : in.voters[item]) events.Meet(money[b], rho);
       for (std::size_t i = 0; i < in.cost.size(); ++i) {
         if (funded[i] || i == item || in.cost[i] == 0 || in.voters[i].empty()) continue;
-        if (std::optional<Q> t = FirstReach(in.voters[i], money, rho, Q(in.cost[i]))) events.At(*t);
+        // i catches up with the winner when its ρ reaches the winner's level,
+        // ρ_w (approvals) or ρ_w·cost_i/cost_w (cost utilities).
+        const Affine level = in.cost_utility && in.cost[item] > 0
+                                 ? Scale(rho, Q(in.cost[i]) / Q(in.cost[item]))
+                                 : rho;
+        if (std::optional<Q> t = FirstReach(in.voters[i], money, level, Q(in.cost[i]))) events.At(*t);
       }
     }
     funded[item] = true;

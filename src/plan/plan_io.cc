@@ -393,8 +393,12 @@ absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
   if (!doc->is_object()) return absl::InvalidArgumentError("menu: must be an object");
   MenuInput in;
   Fields top(doc->as_object(), "menu");
-  if (absl::Status s = top.Only({"$schema", "budget_yuan", "items", "ballots"}); !s.ok()) return s;
+  if (absl::Status s = top.Only({"$schema", "budget_yuan", "satisfaction", "items", "ballots"});
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = top.Yuan("budget_yuan", true, &in.budget); !s.ok()) return s;
+  if (absl::Status s = ParseEnum(top, "satisfaction", &in.satisfaction); !s.ok()) return s;
   absl::StatusOr<const json::array*> items = TopArray(*doc, "items");
   if (!items.ok()) return items.status();
   for (std::size_t i = 0; i < (*items)->size(); ++i) {
@@ -549,6 +553,7 @@ std::string MenuResultToJson(const MenuResult& r) {
   o["rule"] = std::string(KeyOf(r.rule));
   if (r.rule == MenuRule::kEqualShares) {
     o["completion"] = std::string(KeyOf(r.completion));
+    o["satisfaction"] = std::string(KeyOf(r.satisfaction));
     o["share_increase_fen"] = r.share_increase_fen;
   }
   o["budget_yuan"] = YuanText(r.budget);
