@@ -210,6 +210,16 @@ class MenuResult:
     def left_fen(self) -> int:
         return _fen(self.data["left_yuan"])
 
+    @property
+    def mes_runs(self) -> int:
+        """MES runs made (1 without add1; 0 for the greedy rule)."""
+        return int(self.data.get("mes_runs", 0))
+
+    @property
+    def tie_break(self) -> str:
+        """How ties were broken, in words."""
+        return str(self.data["tie_break"])
+
     def to_frame(self) -> pd.DataFrame:
         """One row per household: approved, approved_funded, satisfaction (share of
         approved items funded), approved_funded_fen, share_fen and paid_fen (exact

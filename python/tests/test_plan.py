@@ -238,3 +238,13 @@ def test_menu_satisfaction_measures_differ():
     assert c.funded == ["A", "B"] and c.data["satisfaction"] == "cost"
     with pytest.raises(renewal.InvalidArgumentError, match="satisfaction"):
         pl.choose_menu("4.00", items, ballots, satisfaction="utility")
+
+
+def test_menu_reports_runs_and_tie_break():
+    items = [{"id": "A", "cost_yuan": "1.00"}]
+    ballots = [{"household_id": "H1", "approved": ["A"]}]
+    m = pl.choose_menu("1.00", items, ballots)
+    assert m.mes_runs == 1 and m.data["mes_runs"] == 1
+    assert m.tie_break.endswith("approvals desc, cost asc, file order")
+    with pytest.raises(renewal.InvalidArgumentError, match="completion"):
+        pl.choose_menu("1.00", items, ballots, "greedy", completion="add1")

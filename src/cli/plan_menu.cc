@@ -35,7 +35,7 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
       << (r->share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r->share_increase_fen) + " 分" : "")
       << "）：预算 " << r->budget.ToYuanString() << " 元，基础类 "
       << r->required_cost.ToYuanString() << " 元，已安排 " << r->spent.ToYuanString() << " 元，结余 "
-      << r->left.ToYuanString() << " 元\n";
+      << r->left.ToYuanString() << " 元\n  同分时：" << r->tie_break << "\n";
   for (const MenuStep& s : r->steps) {
     out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
         << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分") << "\n";

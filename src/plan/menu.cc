@@ -109,11 +109,24 @@ std::vector<std::size_t> ByApprovals(const MenuInput& in, const Prepared& p,
 
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
                                       MesCompletion completion) {
+  if (rule == MenuRule::kGreedyApprovals &&
+      (completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy)) {
+    return absl::InvalidArgumentError(
+        StrCat("completion \"", KeyOf(completion),
+               "\": applies to rule \"equal_shares\" only, not to rule \"greedy\""));
+  }
   absl::StatusOr<Prepared> prepared = Validate(in);
   if (!prepared.ok()) return prepared.status();
   const Prepared& p = *prepared;
   MenuResult out;
   out.rule = rule;
+  out.tie_break = rule == MenuRule::kEqualShares
+                      ? (in.satisfaction == MesSatisfaction::kCost
+                             ? "payment per fen of cost asc, then approvals desc, cost asc, "
+                               "file order"
+                             : "payment per supporter asc, then approvals desc, cost asc, "
+                               "file order")
+                      : "approvals desc, cost asc, file order";
   out.budget = in.budget;
   out.required_cost = p.required_cost;
   std::vector<bool> funded(in.items.size(), false);
@@ -136,6 +149,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
     }
     for (std::size_t i : ByApprovals(in, p, rest)) {
       if (in.items[i].cost.fen() > left) continue;
+      if (in.items[i].cost.fen() == 0 && p.voters[i].empty()) continue;  // nobody asked
       funded[i] = true;
       left -= in.items[i].cost.fen();
       out.steps.push_back({in.items[i].id, phase, in.items[i].cost,

@@ -555,7 +555,9 @@ std::string MenuResultToJson(const MenuResult& r) {
     o["completion"] = std::string(KeyOf(r.completion));
     o["satisfaction"] = std::string(KeyOf(r.satisfaction));
     o["share_increase_fen"] = r.share_increase_fen;
+    o["mes_runs"] = r.mes_runs;
   }
+  o["tie_break"] = r.tie_break;
   o["budget_yuan"] = YuanText(r.budget);
   o["required_yuan"] = YuanText(r.required_cost);
   o["spent_yuan"] = YuanText(r.spent);

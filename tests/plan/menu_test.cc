@@ -324,6 +324,57 @@ TEST(Menu, ExistingExamplesUnderBothMeasures) {
   }
 }
 
+TEST(Menu, GreedyRuleRefusesAdd1) {
+  for (MesCompletion c : {MesCompletion::kAdd1, MesCompletion::kAdd1Greedy}) {
+    auto r = ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals, c);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(r.status().message(), HasSubstr("completion \""));
+    EXPECT_THAT(r.status().message(), HasSubstr("equal_shares"));
+  }
+  // The default completion (greedy) and none are harmless with the greedy rule.
+  EXPECT_TRUE(ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals).ok());
+}
+
+// Items costing 0 (as pabutools: funded only with a supporter). Budget 200 for H1, H2
+// (100 each): Z0 (0) approved by H1, N0 (0) by nobody, A (200) by both.
+//  MES: Z0 at ρ 0 first (level 0 under both measures), then A at ρ 100. N0 is never
+//  funded: not by MES, add1, the greedy completion or the greedy rule (nobody asked).
+TEST(Menu, FreeItemsNeedASupporter) {
+  MenuInput in;
+  in.budget = Money::Fen(200);
+  in.items = {Item("N0", 0), Item("A", 200), Item("Z0", 0)};
+  in.ballots = {{"H1", {"A", "Z0"}}, {"H2", {"A"}}};
+  for (MesSatisfaction m : {MesSatisfaction::kCost, MesSatisfaction::kApprovals}) {
+    in.satisfaction = m;
+    auto r = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kNone);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_THAT(Funded(*r), ElementsAre("Z0", "A")) << KeyOf(m);
+    EXPECT_EQ(r->steps[0].rho_fen, "0");
+    EXPECT_EQ(r->steps[1].rho_fen, "100");
+    EXPECT_THAT(r->unfunded, ElementsAre("N0"));
+    auto a = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kAdd1Greedy);
+    ASSERT_TRUE(a.ok()) << a.status();
+    EXPECT_THAT(Funded(*a), ElementsAre("Z0", "A")) << KeyOf(m);
+  }
+  auto g = ChooseMenu(in, MenuRule::kGreedyApprovals);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_THAT(Funded(*g), ElementsAre("A", "Z0"));  // 2 approvals before 1
+  EXPECT_THAT(g->unfunded, ElementsAre("N0"));
+}
+
+TEST(Menu, TieBreakIsStated) {
+  auto r = ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tie_break, "approvals desc, cost asc, file order");
+  MenuInput in = MajorityAndMinority();
+  in.satisfaction = MesSatisfaction::kApprovals;
+  r = ChooseMenu(in, MenuRule::kEqualShares);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tie_break, "payment per supporter asc, then approvals desc, cost asc, file order");
+  EXPECT_EQ(r->mes_runs, 1);
+}
+
 TEST(Menu, RequiredItemsOverBudgetNamesThem) {
   MenuInput in = MajorityAndMinority();
   in.items.push_back(Item("R2", 850, true));

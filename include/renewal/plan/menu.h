@@ -123,6 +123,10 @@ struct MenuResult {
   // add1: fen added to every household's share for the outcome kept (0 otherwise).
   std::int64_t share_increase_fen = 0;
   std::int64_t mes_runs = 0;  // MES runs made (1 without add1; the cost of add1)
+  // How ties are broken, in words: equal payments per unit of satisfaction (equal
+  // shares) or equal approvals (greedy) go to more approvals, then lower cost, then
+  // the earlier item in the file.
+  std::string tie_break;
   Money budget;
   Money required_cost;
   Money spent;  // required + optional
@@ -135,7 +139,8 @@ struct MenuResult {
 // Errors: empty or duplicate ids, negative costs or budget (InvalidArgument /
 // AlreadyExists, naming the record), a ballot naming an unknown item (NotFound),
 // required items costing more than the budget (FailedPrecondition, naming them).
-// `completion` applies to the Method of Equal Shares only.
+// `completion` applies to the Method of Equal Shares only: add1 and add1_greedy with
+// the greedy rule are refused (InvalidArgument naming "completion").
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& input, MenuRule rule,
                                       MesCompletion completion = MesCompletion::kGreedy);
 
