@@ -31,7 +31,11 @@ struct MesOutcome {
 // MES with `share` fen for every household. Ties between equal payments per unit of
 // satisfaction: more approvals, lower cost, lower index. Items costing 0 are funded
 // only with a supporter (as pabutools), first.
+// Exact, with identical ballots grouped and lazy evaluation (pabutools' speed-ups).
 MesOutcome RunEqualShares(const MesItems& items, const Q& share);
+// The same outcome computed directly (every item every round, every household); for
+// tests.
+MesOutcome RunEqualSharesReference(const MesItems& items, const Q& share);
 
 struct Add1Outcome {
   MesOutcome mes;
