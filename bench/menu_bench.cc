@@ -78,7 +78,8 @@ BENCHMARK(BM_MenuPabulib)
     ->Iterations(1)
     ->Repetitions(2);
 BENCHMARK(BM_MenuPabulib)
-    ->Args({2000, 60, 0, 2})
+    ->Args({300, 30, 0, 2})
+    ->Args({300, 30, 1, 2})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
