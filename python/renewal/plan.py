@@ -210,6 +210,16 @@ class MenuResult:
     def left_fen(self) -> int:
         return _fen(self.data["left_yuan"])
 
+    @property
+    def mes_runs(self) -> int:
+        """MES runs made (1 without add1; 0 for the greedy rule)."""
+        return int(self.data.get("mes_runs", 0))
+
+    @property
+    def tie_break(self) -> str:
+        """How ties were broken, in words."""
+        return str(self.data["tie_break"])
+
     def to_frame(self) -> pd.DataFrame:
         """One row per household: approved, approved_funded, satisfaction (share of
         approved items funded), approved_funded_fen, share_fen and paid_fen (exact
@@ -284,17 +294,21 @@ def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
 
 def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
                 ballots: Sequence[Dict[str, Any]], rule: str = "equal_shares",
-                completion: str = "greedy") -> MenuResult:
+                completion: str = "greedy", satisfaction: Optional[str] = None) -> MenuResult:
     """Residents' menu choice by ``equal_shares`` (Method of Equal Shares) or ``greedy``.
 
     ``completion`` (equal shares only): ``greedy`` (leftover by approvals), ``add1``
     (raise every household's share by 1 fen while the outcome fits the budget),
-    ``add1_greedy`` (add1, then greedy) or ``none``.
+    ``add1_greedy`` (add1, then greedy) or ``none``. ``satisfaction`` (equal shares
+    only): ``cost`` (cost utilities, the default) or ``approvals``; None keeps the
+    menu's own (docs/plan.md, "Satisfaction").
 
     :param budget_yuan: yuan as ``Decimal`` or ``str`` (an int or a float is refused).
     :param items: menu items as in a menu file (docs/plan.md).
     """
     doc = {"budget_yuan": budget_yuan, "items": list(items), "ballots": list(ballots)}
+    if satisfaction is not None:
+        doc["satisfaction"] = satisfaction
     return MenuResult(json.loads(_core.plan.choose_menu(doc, rule, completion)))
 
 

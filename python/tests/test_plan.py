@@ -223,3 +223,28 @@ def test_knapsack_core_weight_limits():
     assert r["selected"] == [1, 2, 4] and r["value"] == 23 and r["proven_optimal"]
     dp = pl.solve_knapsack([13, 10, 10], [60, 50, 50], 100, solver="exact")
     assert dp["dynamic_programming"] is True
+
+
+def test_menu_satisfaction_measures_differ():
+    # tests/plan/menu_test.cc MeasuresDiffer: 200 fen each for H1, H2; A (300) by both,
+    # B (100) by H1, C (100) by H2. Approvals: B, C; cost utilities: A, then B greedily.
+    items = [{"id": "A", "cost_yuan": "3.00"}, {"id": "B", "cost_yuan": "1.00"},
+             {"id": "C", "cost_yuan": "1.00"}]
+    ballots = [{"household_id": "H1", "approved": ["A", "B"]},
+               {"household_id": "H2", "approved": ["A", "C"]}]
+    a = pl.choose_menu("4.00", items, ballots, satisfaction="approvals")
+    assert a.funded == ["B", "C"] and a.data["satisfaction"] == "approvals"
+    c = pl.choose_menu("4.00", items, ballots)
+    assert c.funded == ["A", "B"] and c.data["satisfaction"] == "cost"
+    with pytest.raises(renewal.InvalidArgumentError, match="satisfaction"):
+        pl.choose_menu("4.00", items, ballots, satisfaction="utility")
+
+
+def test_menu_reports_runs_and_tie_break():
+    items = [{"id": "A", "cost_yuan": "1.00"}]
+    ballots = [{"household_id": "H1", "approved": ["A"]}]
+    m = pl.choose_menu("1.00", items, ballots)
+    assert m.mes_runs == 1 and m.data["mes_runs"] == 1
+    assert m.tie_break.endswith("approvals desc, cost asc, file order")
+    with pytest.raises(renewal.InvalidArgumentError, match="completion"):
+        pl.choose_menu("1.00", items, ballots, "greedy", completion="add1")

@@ -110,10 +110,23 @@ std::vector<std::size_t> ByApprovals(const MenuInput& in, const Prepared& p,
 
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
                                       MesCompletion completion) {
+  if (rule == MenuRule::kGreedyApprovals &&
+      (completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy)) {
+    return absl::InvalidArgumentError(
+        StrCat("completion \"", KeyOf(completion),
+               "\": applies to rule \"equal_shares\" only, not to rule \"greedy\""));
+  }
   RENEWAL_ASSIGN_OR_RETURN(Prepared prepared, Validate(in));
   const Prepared& p = prepared;
   MenuResult out;
   out.rule = rule;
+  out.tie_break = rule == MenuRule::kEqualShares
+                      ? (in.satisfaction == MesSatisfaction::kCost
+                             ? "payment per fen of cost asc, then approvals desc, cost asc, "
+                               "file order"
+                             : "payment per supporter asc, then approvals desc, cost asc, "
+                               "file order")
+                      : "approvals desc, cost asc, file order";
   out.budget = in.budget;
   out.required_cost = p.required_cost;
   std::vector<bool> funded(in.items.size(), false);
@@ -136,6 +149,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
     }
     for (std::size_t i : ByApprovals(in, p, rest)) {
       if (in.items[i].cost.fen() > left) continue;
+      if (in.items[i].cost.fen() == 0 && p.voters[i].empty()) continue;  // nobody asked
       funded[i] = true;
       left -= in.items[i].cost.fen();
       out.steps.push_back({in.items[i].id, phase, in.items[i].cost,
@@ -145,7 +159,10 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
 
   const bool greedy_completion =
       completion == MesCompletion::kGreedy || completion == MesCompletion::kAdd1Greedy;
-  if (rule == MenuRule::kEqualShares) out.completion = completion;
+  if (rule == MenuRule::kEqualShares) {
+    out.completion = completion;
+    out.satisfaction = in.satisfaction;
+  }
   if (rule == MenuRule::kGreedyApprovals) {
     greedy_fill(MenuPhase::kGreedy);
   } else if (n == 0) {
@@ -154,6 +171,7 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
   } else {
     internal::MesItems items;
     items.households = n;
+    items.cost_utility = in.satisfaction == MesSatisfaction::kCost;
     for (std::size_t i : p.optional) {
       items.cost.push_back(in.items[i].cost.fen());
       items.voters.push_back(p.voters[i]);

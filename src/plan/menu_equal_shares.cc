@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "absl/container/flat_hash_map.h"
+
 namespace renewal::internal {
 namespace {
 
@@ -38,6 +40,19 @@ int Cmp(const Affine& x, const Affine& y) {
   if (x.a != y.a) return x.a < y.a ? -1 : 1;
   if (x.b != y.b) return x.b < y.b ? -1 : 1;
   return 0;
+}
+
+Affine Scale(const Affine& x, const Q& f) { return {x.a * f, x.b * f}; }
+
+// Compares the payment per unit of satisfaction of items i and w whose supporters pay
+// ρ_i and ρ_w: ρ with approvals, ρ/cost with cost utilities (a free item's is 0).
+int CmpLevel(const MesItems& in, std::size_t i, const Affine& rho_i, std::size_t w,
+             const Affine& rho_w) {
+  if (!in.cost_utility) return Cmp(rho_i, rho_w);
+  const bool free_i = in.cost[i] == 0, free_w = in.cost[w] == 0;
+  if (free_i || free_w) return free_i == free_w ? 0 : (free_i ? -1 : 1);
+  // ρ_i/c_i vs ρ_w/c_w ⇔ ρ_i·c_w vs ρ_w·c_i (costs > 0).
+  return Cmp(Scale(rho_i, Q(in.cost[w])), Scale(rho_w, Q(in.cost[i])));
 }
 
 // The smallest t > 0 at which some recorded pair meets.
@@ -111,11 +126,11 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       if (funded[i]) continue;
       const Affine cost{Q(in.cost[i]), Q(0)};
       const auto& s = in.voters[i];
+      if (s.empty()) continue;  // nobody pays, nobody is satisfied: never funded
       if (in.cost[i] == 0) {
-        affordable.push_back({i, cost});  // free: ρ = 0, supporters or not
+        affordable.push_back({i, cost});  // free with a supporter: ρ = 0
         continue;
       }
-      if (s.empty()) continue;
       budgets.clear();
       Affine total{Q(0), Q(0)};
       for (std::size_t b : s) {
@@ -147,11 +162,12 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       }
       break;
     }
-    // Smallest ρ; ties: more approvals, lower cost, lower index (the input order).
+    // Smallest payment per unit of satisfaction; ties: more approvals, lower cost,
+    // lower index (the input order).
     std::size_t best = 0;
     for (std::size_t q = 1; q < affordable.size(); ++q) {
       const std::size_t i = affordable[q].first, w = affordable[best].first;
-      const int c = Cmp(affordable[q].second, affordable[best].second);
+      const int c = CmpLevel(in, i, affordable[q].second, w, affordable[best].second);
       bool better = c < 0;
       if (c == 0) {
         if (in.voters[i].size() != in.voters[w].size()) {
@@ -167,7 +183,12 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
       for (std::size_t b : in.voters[item]) events.Meet(money[b], rho);
       for (std::size_t i = 0; i < in.cost.size(); ++i) {
         if (funded[i] || i == item || in.cost[i] == 0 || in.voters[i].empty()) continue;
-        if (std::optional<Q> t = FirstReach(in.voters[i], money, rho, Q(in.cost[i]))) events.At(*t);
+        // i catches up with the winner when its ρ reaches the winner's level,
+        // ρ_w (approvals) or ρ_w·cost_i/cost_w (cost utilities).
+        const Affine level = in.cost_utility && in.cost[item] > 0
+                                 ? Scale(rho, Q(in.cost[i]) / Q(in.cost[item]))
+                                 : rho;
+        if (std::optional<Q> t = FirstReach(in.voters[i], money, level, Q(in.cost[i]))) events.At(*t);
       }
     }
     funded[item] = true;
@@ -201,9 +222,122 @@ std::int64_t CeilCapped(const Q& x, std::int64_t cap) {
   return static_cast<std::int64_t>((num + den - 1) / den);
 }
 
+// Plain MES (no parameter), fast and exact:
+//  * households with the same approval set always hold the same money (they start
+//    with the same share and pay the same for every item), so they are one group
+//    with a weight;
+//  * lazy evaluation (as pabutools): an item's payment per unit of satisfaction only
+//    rises from round to round (money only falls), so in each round the items are
+//    visited in the order of their last computed level and the visit stops at the
+//    first whose last level is already above the best found (it can neither win nor
+//    tie); an item once unaffordable stays so and is dropped.
+// The outcome is that of EqualShares(in, share, false) (a test compares them).
+MesOutcome FastEqualShares(const MesItems& in, const Q& share) {
+  const std::size_t m = in.cost.size(), n = in.households;
+  std::vector<std::vector<std::size_t>> approves(n);
+  for (std::size_t i = 0; i < m; ++i) {
+    for (std::size_t b : in.voters[i]) approves[b].push_back(i);
+  }
+  absl::flat_hash_map<std::vector<std::size_t>, std::size_t> group_index;
+  std::vector<std::size_t> group_of(n);
+  std::vector<std::int64_t> weight;
+  for (std::size_t b = 0; b < n; ++b) {
+    auto [it, added] = group_index.try_emplace(approves[b], weight.size());
+    if (added) weight.push_back(0);
+    ++weight[it->second];
+    group_of[b] = it->second;
+  }
+  const std::size_t groups = weight.size();
+  std::vector<std::vector<std::size_t>> supporters(m);  // per item: group indices
+  for (const auto& [set, g] : group_index) {
+    for (std::size_t i : set) supporters[i].push_back(g);
+  }
+  for (auto& s : supporters) std::sort(s.begin(), s.end());
+  std::vector<Q> money(groups, share), paid(groups, Q(0));
+  std::vector<Q> level(m, Q(0));
+  std::vector<std::size_t> alive;
+  for (std::size_t i = 0; i < m; ++i) {
+    if (!in.voters[i].empty()) alive.push_back(i);
+  }
+  MesOutcome out;
+  std::vector<std::pair<Q, std::int64_t>> held;  // (money, weight) of supporters
+  while (!alive.empty()) {
+    std::stable_sort(alive.begin(), alive.end(),
+                     [&](std::size_t x, std::size_t y) { return level[x] < level[y]; });
+    std::optional<std::size_t> best;
+    Q best_rho;
+    std::vector<std::size_t> dead;
+    for (std::size_t i : alive) {
+      if (best && level[i] > level[*best]) break;
+      Q rho(0);
+      if (in.cost[i] > 0) {
+        held.clear();
+        Q total(0);
+        for (std::size_t g : supporters[i]) {
+          held.push_back({money[g], weight[g]});
+          total += money[g] * weight[g];
+        }
+        if (total < in.cost[i]) {
+          dead.push_back(i);
+          continue;
+        }
+        std::sort(held.begin(), held.end(),
+                  [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::int64_t w = 0;
+        for (const auto& h : held) w += h.second;
+        Q rest(in.cost[i]);
+        for (const auto& [held_money, held_weight] : held) {
+          Q candidate = rest / w;
+          if (candidate <= held_money) {
+            rho = std::move(candidate);
+            break;
+          }
+          rest -= held_money * held_weight;
+          w -= held_weight;
+        }
+      }
+      level[i] = in.cost_utility && in.cost[i] > 0 ? rho / in.cost[i] : rho;
+      bool better = !best || level[i] < level[*best];
+      if (best && level[i] == level[*best]) {
+        const std::size_t b = *best;
+        if (in.voters[i].size() != in.voters[b].size()) {
+          better = in.voters[i].size() > in.voters[b].size();
+        } else if (in.cost[i] != in.cost[b]) {
+          better = in.cost[i] < in.cost[b];
+        } else {
+          better = i < b;
+        }
+      }
+      if (better) {
+        best = i;
+        best_rho = rho;
+      }
+    }
+    std::erase_if(alive, [&](std::size_t i) {
+      return (best && i == *best) || std::find(dead.begin(), dead.end(), i) != dead.end();
+    });
+    if (!best) break;
+    for (std::size_t g : supporters[*best]) {
+      const Q pay = money[g] < best_rho ? money[g] : best_rho;
+      money[g] -= pay;
+      paid[g] += pay;
+    }
+    out.funded.push_back(*best);
+    out.rho.push_back(best_rho);
+    out.spent += in.cost[*best];
+  }
+  out.paid.reserve(n);
+  for (std::size_t b = 0; b < n; ++b) out.paid.push_back(paid[group_of[b]]);
+  return out;
+}
+
 }  // namespace
 
 MesOutcome RunEqualShares(const MesItems& items, const Q& share) {
+  return FastEqualShares(items, share);
+}
+
+MesOutcome RunEqualSharesReference(const MesItems& items, const Q& share) {
   return EqualShares(items, share, false).out;
 }
 
@@ -211,7 +345,7 @@ Add1Outcome RunAdd1(const MesItems& items, const Q& base, std::int64_t budget) {
   Add1Outcome r;
   auto exact = [&](std::int64_t k) {
     ++r.runs;
-    return EqualShares(items, base + Q(k), false).out;
+    return FastEqualShares(items, base + Q(k));
   };
   auto done = [&](MesOutcome o, std::int64_t k) {
     r.mes = std::move(o);

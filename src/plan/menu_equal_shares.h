@@ -17,6 +17,8 @@ struct MesItems {
   std::vector<std::int64_t> cost;                // fen
   std::vector<std::vector<std::size_t>> voters;  // per item: household indices
   std::size_t households = 0;
+  // Cost utilities: compare ρ/cost between items (Cost_Sat); otherwise ρ (Cardinality_Sat).
+  bool cost_utility = false;
 };
 
 struct MesOutcome {
@@ -26,9 +28,14 @@ struct MesOutcome {
   std::int64_t spent = 0;           // fen (item costs are whole fen)
 };
 
-// MES with `share` fen for every household. Ties between equal ρ: more approvals,
-// lower cost, lower index.
+// MES with `share` fen for every household. Ties between equal payments per unit of
+// satisfaction: more approvals, lower cost, lower index. Items costing 0 are funded
+// only with a supporter (as pabutools), first.
+// Exact, with identical ballots grouped and lazy evaluation (pabutools' speed-ups).
 MesOutcome RunEqualShares(const MesItems& items, const Q& share);
+// The same outcome computed directly (every item every round, every household); for
+// tests.
+MesOutcome RunEqualSharesReference(const MesItems& items, const Q& share);
 
 struct Add1Outcome {
   MesOutcome mes;

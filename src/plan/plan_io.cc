@@ -385,8 +385,9 @@ absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
   if (!doc.is_object()) return absl::InvalidArgumentError("menu: must be an object");
   MenuInput in;
   Fields top(doc.as_object(), "menu");
-  RENEWAL_RETURN_IF_ERROR(top.Only({"$schema", "budget_yuan", "items", "ballots"}));
+  RENEWAL_RETURN_IF_ERROR(top.Only({"$schema", "budget_yuan", "satisfaction", "items", "ballots"}));
   RENEWAL_RETURN_IF_ERROR(top.Yuan("budget_yuan", true, &in.budget));
+  RENEWAL_RETURN_IF_ERROR(ParseEnum(top, "satisfaction", &in.satisfaction));
   RENEWAL_ASSIGN_OR_RETURN(const json::array* items, TopArray(doc, "items"));
   for (std::size_t i = 0; i < items->size(); ++i) {
     const json::value& v = (*items)[i];
@@ -539,8 +540,11 @@ std::string MenuResultToJson(const MenuResult& r) {
   o["rule"] = std::string(KeyOf(r.rule));
   if (r.rule == MenuRule::kEqualShares) {
     o["completion"] = std::string(KeyOf(r.completion));
+    o["satisfaction"] = std::string(KeyOf(r.satisfaction));
     o["share_increase_fen"] = r.share_increase_fen;
+    o["mes_runs"] = r.mes_runs;
   }
+  o["tie_break"] = r.tie_break;
   o["budget_yuan"] = YuanText(r.budget);
   o["required_yuan"] = YuanText(r.required_cost);
   o["spent_yuan"] = YuanText(r.spent);

@@ -184,10 +184,12 @@ TEST(Menu, Add1StepsInWholeFen) {
 TEST(Menu, Add1MatchesStepByStepDefinition) {
   std::mt19937_64 rng(20240604);
   int raised = 0;  // rounds where add1 raised the shares
-  for (int round = 0; round < 320; ++round) {
-    // The last 20 rounds are larger: many supporters, so the jumps cross many events.
-    const bool large = round >= 300;
+  for (int round = 0; round < 640; ++round) {
+    // Rounds alternate the satisfaction measure; the last 40 are larger: many
+    // supporters, so the jumps cross many events.
+    const bool large = round >= 600;
     MenuInput in;
+    in.satisfaction = round % 2 ? MesSatisfaction::kApprovals : MesSatisfaction::kCost;
     const int items = 1 + static_cast<int>(rng() % (large ? 8 : 6));
     const int households = 1 + static_cast<int>(rng() % (large ? 20 : 6));
     const std::int64_t required = rng() % 3 == 0 ? 20 : 0;
@@ -237,7 +239,140 @@ TEST(Menu, Add1MatchesStepByStepDefinition) {
       EXPECT_EQ(a->households[h].paid_fen, kept->households[h].paid_fen) << "round " << round;
     }
   }
-  EXPECT_GT(raised, 60);
+  EXPECT_GT(raised, 120);
+}
+
+// Where the two satisfaction measures differ (docs/plan.md, "Satisfaction"). Budget 400
+// fen for H1, H2: 200 each. A (300) approved by both; B (100) by H1; C (100) by H2.
+//  Approvals (Cardinality_Sat: compare ρ):
+//   Round 1: ρ(A) = 300/2 = 150, ρ(B) = 100, ρ(C) = 100. B and C tie at 100 (1
+//            approval, cost 100): input order → B; H1 keeps 100.
+//   Round 2: A: 100 + 200 = 300 ≥ 300, the poorer H1 pays all 100, H2 pays 200 → ρ(A) =
+//            200; C: ρ = 100 → C; H2 keeps 100.
+//   Round 3: A: 100 + 100 = 200 < 300, unaffordable. MES funds B, C; 200 left; the
+//            greedy completion cannot take A (300 > 200). Each household: 1 of 2 items.
+//  Cost utilities (Cost_Sat: compare ρ/cost):
+//   Round 1: A: 150/300 = 1/2; B: 100/100 = 1; C: 1 → A at ρ 150; H1, H2 keep 50.
+//   Round 2: B: 50 < 100, C: 50 < 100, unaffordable. MES funds A; 100 left.
+//   Greedy completion: B and C tie (1 approval, cost 100 ≤ 100) → B; 0 left.
+//   H1 gets A and B (400 fen of its approved items), H2 gets A (300).
+MenuInput MeasuresDiffer() {
+  MenuInput in;
+  in.budget = Money::Fen(400);
+  in.items = {Item("A", 300), Item("B", 100), Item("C", 100)};
+  in.ballots = {{"H1", {"A", "B"}}, {"H2", {"A", "C"}}};
+  return in;
+}
+
+TEST(Menu, SatisfactionMeasuresFundDifferentSets) {
+  MenuInput in = MeasuresDiffer();
+  in.satisfaction = MesSatisfaction::kApprovals;
+  auto r = ChooseMenu(in, MenuRule::kEqualShares);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->satisfaction, MesSatisfaction::kApprovals);
+  EXPECT_THAT(Funded(*r), ElementsAre("B", "C"));
+  EXPECT_EQ(r->steps[0].rho_fen, "100");
+  EXPECT_EQ(r->steps[1].rho_fen, "100");
+  EXPECT_EQ(r->left, Money::Fen(200));
+  EXPECT_EQ(r->households[0].paid_fen, "100");
+  EXPECT_EQ(r->households[1].approved_funded, 1);
+
+  in.satisfaction = MesSatisfaction::kCost;
+  r = ChooseMenu(in, MenuRule::kEqualShares);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->satisfaction, MesSatisfaction::kCost);
+  EXPECT_THAT(Funded(*r), ElementsAre("A", "B"));
+  EXPECT_EQ(r->steps[0].phase, MenuPhase::kEqualShares);
+  EXPECT_EQ(r->steps[0].rho_fen, "150");
+  EXPECT_EQ(r->steps[1].phase, MenuPhase::kCompletion);
+  EXPECT_EQ(r->left, Money::Fen(0));
+  EXPECT_EQ(r->households[0].paid_fen, "150");
+  EXPECT_EQ(r->households[0].approved_funded_cost, Money::Fen(400));
+  EXPECT_EQ(r->households[1].approved_funded_cost, Money::Fen(300));
+
+  // Plain MES (no completion): {B, C} against {A}.
+  in.satisfaction = MesSatisfaction::kApprovals;
+  r = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kNone);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Funded(*r), ElementsAre("B", "C"));
+  in.satisfaction = MesSatisfaction::kCost;
+  r = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kNone);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Funded(*r), ElementsAre("A"));
+}
+
+// The existing hand-worked menus give the same outcome under both measures: there the
+// items of equal ρ cost the same (A and B; A and P) and the winner also has the lower
+// payment per fen of cost (C: 200/200 = 1 against A: (400/3)/400 = 1/3).
+TEST(Menu, ExistingExamplesUnderBothMeasures) {
+  for (MesSatisfaction m : {MesSatisfaction::kCost, MesSatisfaction::kApprovals}) {
+    MenuInput in = MajorityAndMinority();
+    in.satisfaction = m;
+    auto r = ChooseMenu(in, MenuRule::kEqualShares);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_THAT(Funded(*r), ElementsAre("R", "A", "C")) << KeyOf(m);
+    EXPECT_EQ(r->left, Money::Fen(200));
+    in = MinorityNeedsMoreShare();
+    in.satisfaction = m;
+    auto g = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kGreedy);
+    ASSERT_TRUE(g.ok()) << g.status();
+    EXPECT_THAT(Funded(*g), ElementsAre("R", "A", "P")) << KeyOf(m);
+    auto a = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kAdd1);
+    ASSERT_TRUE(a.ok()) << a.status();
+    EXPECT_THAT(Funded(*a), ElementsAre("R", "A", "Q")) << KeyOf(m);
+    EXPECT_EQ(a->share_increase_fen, 50);
+  }
+}
+
+TEST(Menu, GreedyRuleRefusesAdd1) {
+  for (MesCompletion c : {MesCompletion::kAdd1, MesCompletion::kAdd1Greedy}) {
+    auto r = ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals, c);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(r.status().message(), HasSubstr("completion \""));
+    EXPECT_THAT(r.status().message(), HasSubstr("equal_shares"));
+  }
+  // The default completion (greedy) and none are harmless with the greedy rule.
+  EXPECT_TRUE(ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals).ok());
+}
+
+// Items costing 0 (as pabutools: funded only with a supporter). Budget 200 for H1, H2
+// (100 each): Z0 (0) approved by H1, N0 (0) by nobody, A (200) by both.
+//  MES: Z0 at ρ 0 first (level 0 under both measures), then A at ρ 100. N0 is never
+//  funded: not by MES, add1, the greedy completion or the greedy rule (nobody asked).
+TEST(Menu, FreeItemsNeedASupporter) {
+  MenuInput in;
+  in.budget = Money::Fen(200);
+  in.items = {Item("N0", 0), Item("A", 200), Item("Z0", 0)};
+  in.ballots = {{"H1", {"A", "Z0"}}, {"H2", {"A"}}};
+  for (MesSatisfaction m : {MesSatisfaction::kCost, MesSatisfaction::kApprovals}) {
+    in.satisfaction = m;
+    auto r = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kNone);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_THAT(Funded(*r), ElementsAre("Z0", "A")) << KeyOf(m);
+    EXPECT_EQ(r->steps[0].rho_fen, "0");
+    EXPECT_EQ(r->steps[1].rho_fen, "100");
+    EXPECT_THAT(r->unfunded, ElementsAre("N0"));
+    auto a = ChooseMenu(in, MenuRule::kEqualShares, MesCompletion::kAdd1Greedy);
+    ASSERT_TRUE(a.ok()) << a.status();
+    EXPECT_THAT(Funded(*a), ElementsAre("Z0", "A")) << KeyOf(m);
+  }
+  auto g = ChooseMenu(in, MenuRule::kGreedyApprovals);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_THAT(Funded(*g), ElementsAre("A", "Z0"));  // 2 approvals before 1
+  EXPECT_THAT(g->unfunded, ElementsAre("N0"));
+}
+
+TEST(Menu, TieBreakIsStated) {
+  auto r = ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tie_break, "approvals desc, cost asc, file order");
+  MenuInput in = MajorityAndMinority();
+  in.satisfaction = MesSatisfaction::kApprovals;
+  r = ChooseMenu(in, MenuRule::kEqualShares);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tie_break, "payment per supporter asc, then approvals desc, cost asc, file order");
+  EXPECT_EQ(r->mes_runs, 1);
 }
 
 TEST(Menu, RequiredItemsOverBudgetNamesThem) {

@@ -6,7 +6,8 @@
 //   (b) the Method of Equal Shares (Peters & Skowron; as in the pabutools library):
 //       each household gets an equal share of the money left after the basic items;
 //       repeatedly fund the item whose supporters can pay its cost with the smallest
-//       per-household payment ρ (each supporter pays min(their money left, ρ)); stop
+//       payment per unit of satisfaction (MesSatisfaction: ρ/cost with cost utilities,
+//       ρ with approvals; each supporter pays min(their money left, ρ)); stop
 //       when no item is affordable by its supporters; then complete by a chosen rule
 //       (MesCompletion, documented in docs/plan.md): greedily by approvals, or "add1"
 //       (pabutools' exhaustion_by_budget_increase: raise every share by 1 fen until
@@ -41,8 +42,24 @@ struct MenuBallot {
   bool operator==(const MenuBallot&) const = default;
 };
 
+// How the Method of Equal Shares measures a household's satisfaction with a funded
+// item it approves (docs/plan.md, "Satisfaction"): its cost (pabutools' Cost_Sat, the
+// MES of Peters, Pierczyński & Skowron 2021 and of equalshares.net; the default), or 1
+// (Cardinality_Sat: every approved item counts alike). MES funds the item with the
+// smallest payment per unit of satisfaction: ρ/cost or ρ.
+enum class MesSatisfaction : std::uint8_t { kCost, kApprovals };
+template <>
+struct LabelTable<MesSatisfaction> {
+  static constexpr std::array<Label<MesSatisfaction>, 2> kLabels{{
+      {MesSatisfaction::kCost, "cost", "按造价计满意度", "cost utilities (Cost_Sat)"},
+      {MesSatisfaction::kApprovals, "approvals", "按项数计满意度",
+       "approvals (Cardinality_Sat)"},
+  }};
+};
+
 struct MenuInput {
   Money budget;
+  MesSatisfaction satisfaction = MesSatisfaction::kCost;  // equal shares only
   std::vector<MenuItem> items;
   std::vector<MenuBallot> ballots;  // one per household; every household gets a share
 };
@@ -101,10 +118,15 @@ struct HouseholdOutcome {
 
 struct MenuResult {
   MenuRule rule = MenuRule::kEqualShares;
-  MesCompletion completion = MesCompletion::kGreedy;  // equal shares only
+  MesCompletion completion = MesCompletion::kGreedy;      // equal shares only
+  MesSatisfaction satisfaction = MesSatisfaction::kCost;  // equal shares only
   // add1: fen added to every household's share for the outcome kept (0 otherwise).
   std::int64_t share_increase_fen = 0;
   std::int64_t mes_runs = 0;  // MES runs made (1 without add1; the cost of add1)
+  // How ties are broken, in words: equal payments per unit of satisfaction (equal
+  // shares) or equal approvals (greedy) go to more approvals, then lower cost, then
+  // the earlier item in the file.
+  std::string tie_break;
   Money budget;
   Money required_cost;
   Money spent;  // required + optional
@@ -117,7 +139,8 @@ struct MenuResult {
 // Errors: empty or duplicate ids, negative costs or budget (InvalidArgument /
 // AlreadyExists, naming the record), a ballot naming an unknown item (NotFound),
 // required items costing more than the budget (FailedPrecondition, naming them).
-// `completion` applies to the Method of Equal Shares only.
+// `completion` applies to the Method of Equal Shares only: add1 and add1_greedy with
+// the greedy rule are refused (InvalidArgument naming "completion").
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& input, MenuRule rule,
                                       MesCompletion completion = MesCompletion::kGreedy);
 
