@@ -1,4 +1,4 @@
-// JSON reading and writing for projects, facts, plans and menus (Boost.JSON).
+// JSON reading and writing for projects, facts, options and plans (menus: menu_io.cc).
 #include "renewal/plan/plan_io.h"
 
 #include <algorithm>
@@ -7,137 +7,14 @@
 #include <iterator>
 #include <sstream>
 
-#include <boost/json.hpp>
-
+#include "plan_io_internal.h"
 #include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
-#include "renewal/base/file.h"
-#include "renewal/base/json_parse.h"
 
 namespace renewal {
-namespace {
 
 namespace json = boost::json;
-
-std::string_view Sv(json::string_view s) { return {s.data(), s.size()}; }
-
-absl::StatusOr<json::value> Parse(std::string_view text, std::string_view what) {
-  absl::StatusOr<json::value> v = internal::ParseJson(text);
-  if (!v.ok()) return internal::Prefixed(v.status(), what);
-  return v;
-}
-
-// Field readers: `where` names the record ("projects[3] \"P-3\"").
-class Fields {
- public:
-  // `sep` joins the record and the key in messages: "projects[3] cost_yuan", "options.year".
-  Fields(const json::object& o, std::string where, std::string_view sep = " ")
-      : o_(o), where_(std::move(where)), sep_(sep) {}
-  const std::string& where() const { return where_; }
-
-  // Unknown fields are errors: a misspelt key must not turn a fact into "missing".
-  absl::Status Only(std::initializer_list<std::string_view> allowed) const {
-    for (const auto& kv : o_) {
-      const std::string_view key = Sv(kv.key());
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": unknown field"));
-      }
-    }
-    return absl::OkStatus();
-  }
-  absl::Status OnlyKeys(const std::vector<std::string_view>& allowed) const {
-    for (const auto& kv : o_) {
-      const std::string_view key = Sv(kv.key());
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": unknown field"));
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status Error(std::string_view key, std::string_view what) const {
-    return absl::InvalidArgumentError(StrCat(where_, sep_, key, ": ", what));
-  }
-  const json::value* Get(std::string_view key) const {
-    auto it = o_.find(json::string_view(key.data(), key.size()));
-    if (it == o_.end() || it->value().is_null()) return nullptr;
-    return &it->value();
-  }
-  absl::Status String(std::string_view key, bool required, std::string* out) const {
-    const json::value* v = Get(key);
-    if (!v) return required ? Error(key, "required") : absl::OkStatus();
-    if (!v->is_string()) return Error(key, "must be a string");
-    *out = std::string(Sv(v->as_string()));
-    return absl::OkStatus();
-  }
-  absl::Status Bool(std::string_view key, std::optional<bool>* out) const {
-    const json::value* v = Get(key);
-    if (!v) return absl::OkStatus();
-    if (!v->is_bool()) return Error(key, "must be true or false");
-    *out = v->as_bool();
-    return absl::OkStatus();
-  }
-  absl::Status Int(std::string_view key, std::optional<std::int64_t>* out) const {
-    const json::value* v = Get(key);
-    if (!v) return absl::OkStatus();
-    if (v->is_int64()) {
-      *out = v->as_int64();
-    } else if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-      *out = static_cast<std::int64_t>(v->as_uint64());
-    } else {
-      return Error(key, StrCat("must be an integer, got ", json::serialize(*v)));
-    }
-    return absl::OkStatus();
-  }
-  absl::Status Yuan(std::string_view key, bool required, Money* out) const {
-    const json::value* v = Get(key);
-    if (!v) return required ? Error(key, "required") : absl::OkStatus();
-    if (v->is_string()) {
-      absl::StatusOr<Money> m = Money::Parse(Sv(v->as_string()));
-      if (!m.ok()) return Error(key, ToStd(m.status().message()));
-      *out = *m;
-      return absl::OkStatus();
-    }
-    std::optional<std::int64_t> n;
-    if (absl::Status s = Int(key, &n); !s.ok()) {
-      return Error(key, StrCat("must be a string of yuan (\"1234.50\") or an integer, got ",
-                               json::serialize(*v)));
-    }
-    absl::StatusOr<Money> m = Money::Yuan(*n);
-    if (!m.ok()) return Error(key, ToStd(m.status().message()));
-    *out = *m;
-    return absl::OkStatus();
-  }
-
- private:
-  const json::object& o_;
-  std::string where_;
-  std::string_view sep_;
-};
-
-absl::StatusOr<const json::array*> TopArray(const json::value& v, std::string_view key) {
-  if (!v.is_object()) return absl::InvalidArgumentError(StrCat("document: must be an object"));
-  const json::value* a = v.as_object().if_contains(json::string_view(key.data(), key.size()));
-  if (!a || !a->is_array()) {
-    return absl::InvalidArgumentError(StrCat(key, ": required, an array"));
-  }
-  return &a->as_array();
-}
-
-std::string YuanText(Money m) { return m.ToYuanString(); }
-
-template <class E>
-absl::Status ParseEnum(const Fields& f, std::string_view key, E* out) {
-  std::string text;
-  RENEWAL_RETURN_IF_ERROR(f.String(key, false, &text));
-  if (text.empty()) return absl::OkStatus();
-  std::optional<E> e = ParseLabel<E>(text);
-  if (!e) return f.Error(key, StrCat("unknown value \"", text, "\""));
-  *out = *e;
-  return absl::OkStatus();
-}
-
-}  // namespace
+using namespace plan_io_internal;  // the private reader kit (plan_io_internal.h)
 
 absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view text) {
   RENEWAL_ASSIGN_OR_RETURN(json::value doc, Parse(text, "projects"));
@@ -380,51 +257,6 @@ absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const P
   return out;
 }
 
-absl::StatusOr<MenuInput> ParseMenuJson(std::string_view text) {
-  RENEWAL_ASSIGN_OR_RETURN(json::value doc, Parse(text, "menu"));
-  if (!doc.is_object()) return absl::InvalidArgumentError("menu: must be an object");
-  MenuInput in;
-  Fields top(doc.as_object(), "menu");
-  RENEWAL_RETURN_IF_ERROR(top.Only({"$schema", "budget_yuan", "satisfaction", "items", "ballots"}));
-  RENEWAL_RETURN_IF_ERROR(top.Yuan("budget_yuan", true, &in.budget));
-  RENEWAL_RETURN_IF_ERROR(ParseEnum(top, "satisfaction", &in.satisfaction));
-  RENEWAL_ASSIGN_OR_RETURN(const json::array* items, TopArray(doc, "items"));
-  for (std::size_t i = 0; i < items->size(); ++i) {
-    const json::value& v = (*items)[i];
-    if (!v.is_object()) return absl::InvalidArgumentError(StrCat("items[", i, "]: must be an object"));
-    Fields f(v.as_object(), StrCat("items[", i, "]"));
-    MenuItem m;
-    std::optional<bool> required;
-    absl::Status s = f.Only({"id", "name", "category", "cost_yuan", "required"});
-    if (s.ok()) s = f.String("id", true, &m.id);
-    if (s.ok()) s = f.String("name", false, &m.name);
-    if (s.ok()) s = ParseEnum(f, "category", &m.category);
-    if (s.ok()) s = f.Yuan("cost_yuan", true, &m.cost);
-    if (s.ok()) s = f.Bool("required", &required);
-    RENEWAL_RETURN_IF_ERROR(s);
-    m.required = required.value_or(false);
-    in.items.push_back(std::move(m));
-  }
-  RENEWAL_ASSIGN_OR_RETURN(const json::array* ballots, TopArray(doc, "ballots"));
-  for (std::size_t b = 0; b < ballots->size(); ++b) {
-    const json::value& v = (*ballots)[b];
-    if (!v.is_object()) return absl::InvalidArgumentError(StrCat("ballots[", b, "]: must be an object"));
-    Fields f(v.as_object(), StrCat("ballots[", b, "]"));
-    MenuBallot ballot;
-    RENEWAL_RETURN_IF_ERROR(f.Only({"household_id", "approved"}));
-    RENEWAL_RETURN_IF_ERROR(f.String("household_id", true, &ballot.household_id));
-    if (const json::value* a = f.Get("approved")) {
-      if (!a->is_array()) return f.Error("approved", "must be an array of item ids");
-      for (const json::value& x : a->as_array()) {
-        if (!x.is_string()) return f.Error("approved", "must be an array of item ids");
-        ballot.approved.emplace_back(Sv(x.as_string()));
-      }
-    }
-    in.ballots.push_back(std::move(ballot));
-  }
-  return in;
-}
-
 namespace {
 
 json::object DecisionJson(const ProjectDecision& x, const std::vector<std::string>& keys) {
@@ -531,50 +363,6 @@ std::string RollingPlanToJson(const RollingPlan& plan) {
   json::array nd;
   for (const std::string& id : plan.not_done) nd.emplace_back(id);
   o["not_done"] = std::move(nd);
-  return json::serialize(o);
-}
-
-std::string MenuResultToJson(const MenuResult& r) {
-  json::object o;
-  o["format"] = "renewal.menu_result/1";
-  o["rule"] = std::string(KeyOf(r.rule));
-  if (r.rule == MenuRule::kEqualShares) {
-    o["completion"] = std::string(KeyOf(r.completion));
-    o["satisfaction"] = std::string(KeyOf(r.satisfaction));
-    o["share_increase_fen"] = r.share_increase_fen;
-    o["mes_runs"] = r.mes_runs;
-  }
-  o["tie_break"] = r.tie_break;
-  o["budget_yuan"] = YuanText(r.budget);
-  o["required_yuan"] = YuanText(r.required_cost);
-  o["spent_yuan"] = YuanText(r.spent);
-  o["left_yuan"] = YuanText(r.left);
-  json::array steps;
-  for (const MenuStep& s : r.steps) {
-    json::object so;
-    so["item_id"] = s.item_id;
-    so["phase"] = std::string(KeyOf(s.phase));
-    so["cost_yuan"] = YuanText(s.cost);
-    so["approvals"] = s.approvals;
-    if (!s.rho_fen.empty()) so["rho_fen"] = s.rho_fen;
-    steps.emplace_back(std::move(so));
-  }
-  o["funded"] = std::move(steps);
-  json::array un;
-  for (const std::string& id : r.unfunded) un.emplace_back(id);
-  o["unfunded"] = std::move(un);
-  json::array hs;
-  for (const HouseholdOutcome& h : r.households) {
-    json::object ho;
-    ho["household_id"] = h.household_id;
-    ho["approved"] = h.approved;
-    ho["approved_funded"] = h.approved_funded;
-    ho["approved_funded_yuan"] = YuanText(h.approved_funded_cost);
-    ho["share_fen"] = h.share_fen;
-    ho["paid_fen"] = h.paid_fen;
-    hs.emplace_back(std::move(ho));
-  }
-  o["households"] = std::move(hs);
   return json::serialize(o);
 }
 
