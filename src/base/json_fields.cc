@@ -31,6 +31,25 @@ std::string DescribeScalar(const json::value& v) {
 
 std::string DescribeSerialized(const json::value& v) { return json::serialize(v); }
 
+std::string_view KindName(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::int64: case json::kind::uint64: return "an integer";
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+std::string DescribeTyped(const json::value& v) {
+  std::string s = json::serialize(v);
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return StrCat(KindName(v), " ", s);
+}
+
 absl::StatusOr<Fields> Fields::Element(const json::value& v, std::string_view array,
                                        std::size_t i, FieldStyle style) {
   if (!v.is_object()) {
@@ -148,12 +167,14 @@ absl::Status Fields::Int(std::string_view key, std::int64_t min, std::int64_t ma
   if (v->is_int64()) {
     n = v->get_int64();
   } else if (v->is_uint64()) {
-    return Invalid(key, StrCat("must be between ", min, " and ", max, ", got ", v->get_uint64()));
+    return Error(style_.range_code, key,
+                 StrCat("must be between ", min, " and ", max, ", got ", v->get_uint64()));
   } else {
     return Invalid(key, StrCat("expected an integer, got ", style_.describe(*v)));
   }
   if (n < min || n > max) {
-    return Invalid(key, StrCat("must be between ", min, " and ", max, ", got ", n));
+    return Error(style_.range_code, key,
+                 StrCat("must be between ", min, " and ", max, ", got ", n));
   }
   *out = n;
   return absl::OkStatus();

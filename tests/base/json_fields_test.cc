@@ -40,6 +40,30 @@ TEST(Describe, EachStyleNamesValuesItsOwnWay) {
   EXPECT_EQ(DescribeScalar(json::value(long_text)), "\"" + long_text + "\"");
 }
 
+TEST(Describe, TypedNamesTheKindAndCutsLongText) {
+  const json::object o = Obj(R"({"s": "2000", "d": 2000.5, "u": 18446744073709551615})");
+  EXPECT_EQ(DescribeTyped(o.at("s")), "a string \"2000\"");
+  EXPECT_EQ(DescribeTyped(o.at("d")), "a number 2.0005E3");
+  EXPECT_EQ(KindName(o.at("u")), "an integer");
+  EXPECT_EQ(DescribeTyped(json::value(nullptr)), "null null");
+  // 60 bytes of JSON text are kept whole; 61 become 57 and "...".
+  const std::string fits(58, 'x'), cut(59, 'x');
+  EXPECT_EQ(DescribeTyped(json::value(fits)), "a string \"" + fits + "\"");
+  EXPECT_EQ(DescribeTyped(json::value(cut)), "a string \"" + std::string(56, 'x') + "...");
+}
+
+TEST(Fields, RangeCodeIsSetByTheStyle) {
+  const json::object o = Obj(R"({"y": 1800, "z": 1900})");
+  std::optional<std::int64_t> n;
+  EXPECT_TRUE(absl::IsInvalidArgument(Fields(o, std::string("r")).Int("y", 1900, 2200, &n)));
+  constexpr FieldStyle kRange{.range_code = absl::StatusCode::kOutOfRange};
+  const absl::Status s = Fields(o, std::string("r"), kRange).Int("y", 1900, 2200, &n);
+  EXPECT_TRUE(absl::IsOutOfRange(s));
+  EXPECT_EQ(s.message(), "r y: must be between 1900 and 2200, got 1800");
+  EXPECT_TRUE(Fields(o, std::string("r"), kRange).Int("z", 1900, 2200, &n).ok());
+  EXPECT_EQ(n, 1900);
+}
+
 TEST(Fields, MissingIsWordedByTheStyle) {
   const json::object o = Obj("{}");
   std::string s;

@@ -33,6 +33,12 @@ std::string Describe(const json::value& v);
 std::string DescribeScalar(const json::value& v);
 /// The value as JSON text (`"a\"b"`, `{"x":1}`): the vote readers' wording.
 std::string DescribeSerialized(const json::value& v);
+/// The kind of a value: `null`, `a boolean`, `an integer`, `a number`, `a string`,
+/// `an array`, `an object`.
+std::string_view KindName(const json::value& v);
+/// The kind and the JSON text, cut to 60 bytes (`a string "2000"`, `a number 2.0005E3`):
+/// the eligibility reader's wording.
+std::string DescribeTyped(const json::value& v);
 
 /// The wording of a `Fields` reader's messages. Areas that wrote their own
 /// readers first keep their messages byte for byte through a style.
@@ -52,6 +58,8 @@ struct FieldStyle {
   } labels = Labels::kLabel;
   /// Whether a field given as `null` counts as absent (else it is a value of the wrong type).
   bool null_is_absent = true;
+  /// The code of an `Int` outside its bounds.
+  absl::StatusCode range_code = absl::StatusCode::kInvalidArgument;
 };
 
 class Fields {
