@@ -1,5 +1,6 @@
 #include "renewal/base/json_fields.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace renewal::internal {
@@ -112,39 +113,44 @@ absl::Status Fields::IntAtLeast(std::string_view key, std::int64_t min, std::int
   return absl::OkStatus();
 }
 
+namespace {
+
+// `v` as text through `parse`, or as an integer that `int_ok` accepts through
+// `of_int`; anything else is `<expected>, got X`. A parser's error names `key`.
+template <class T, class Parse, class OfInt>
+absl::Status TextOrInteger(const Fields& f, std::string_view key, const json::value& v,
+                           bool int_ok, Parse parse, OfInt of_int, std::string_view expected,
+                           T* out) {
+  absl::StatusOr<T> r;
+  if (v.is_string()) {
+    r = parse(ToStd(v.get_string()));
+  } else if (int_ok) {
+    r = of_int(v.get_int64());
+  } else {
+    return f.Invalid(key, StrCat(expected, ", got ", f.style().describe(v)));
+  }
+  if (!r.ok()) return f.Invalid(key, renewal::ToStd(r.status().message()));
+  *out = *r;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status Fields::Yuan(std::string_view key, bool required, Money* out, bool* present) {
   const json::value* v = Find(key);
   if (present != nullptr) *present = v != nullptr;
   if (v == nullptr) return required ? Invalid(key, style_.missing) : absl::OkStatus();
-  absl::StatusOr<Money> m;
-  if (v->is_string()) {
-    m = Money::Parse(ToStd(v->get_string()));
-  } else if (v->is_int64()) {
-    m = Money::Yuan(v->get_int64());
-  } else {
-    return Invalid(key, StrCat("expected yuan as a string like \"1234.56\" or an integer, got ",
-                               style_.describe(*v)));
-  }
-  if (!m.ok()) return Invalid(key, renewal::ToStd(m.status().message()));
-  *out = *m;
-  return absl::OkStatus();
+  return TextOrInteger(*this, key, *v, v->is_int64(), &Money::Parse, &Money::Yuan,
+                       "expected yuan as a string like \"1234.56\" or an integer", out);
 }
 
 absl::Status Fields::Percent(std::string_view key, Ratio* out) {
   const json::value* v = Find(key);
   if (v == nullptr) return Invalid(key, style_.missing);
-  absl::StatusOr<Ratio> r;
-  if (v->is_string()) {
-    r = Ratio::ParsePercent(ToStd(v->get_string()));
-  } else if (v->is_int64() && v->get_int64() >= 0) {
-    r = Ratio::Percent(v->get_int64());
-  } else {
-    return Invalid(key, StrCat("expected a percentage like \"65\" or \"12.5\", got ",
-                               style_.describe(*v)));
-  }
-  if (!r.ok()) return Invalid(key, renewal::ToStd(r.status().message()));
-  *out = *r;
-  return absl::OkStatus();
+  return TextOrInteger(
+      *this, key, *v, v->is_int64() && v->get_int64() >= 0, &Ratio::ParsePercent,
+      [](std::int64_t p) -> absl::StatusOr<Ratio> { return Ratio::Percent(p); },
+      "expected a percentage like \"65\" or \"12.5\"", out);
 }
 
 absl::Status Fields::Bool(std::string_view key, std::optional<bool>* out) {
@@ -263,24 +269,20 @@ absl::Status Fields::Object(std::string_view key, const json::object** out) {
   return absl::OkStatus();
 }
 
-absl::Status Fields::NoUnknownFields() const {
+absl::Status Fields::FirstKeyNotIn(std::span<const std::string_view> known) const {
   for (const auto& kv : object_) {
     const std::string_view key = ToStd(kv.key());
-    bool known = false;
-    for (std::string_view s : seen_) known = known || s == key;
-    if (!known) return Invalid(key, "unknown field");
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Invalid(key, "unknown field");
+    }
   }
   return absl::OkStatus();
 }
 
+absl::Status Fields::NoUnknownFields() const { return FirstKeyNotIn(seen_); }
+
 absl::Status Fields::OnlyKeys(std::initializer_list<std::string_view> keys) const {
-  for (const auto& kv : object_) {
-    const std::string_view key = ToStd(kv.key());
-    bool known = false;
-    for (std::string_view k : keys) known = known || k == key;
-    if (!known) return Invalid(key, "unknown field");
-  }
-  return absl::OkStatus();
+  return FirstKeyNotIn(std::span<const std::string_view>(keys.begin(), keys.size()));
 }
 
 }  // namespace renewal::internal

@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -169,6 +170,9 @@ class Fields {
   absl::Status OnlyKeys(std::initializer_list<std::string_view> keys) const;
 
  private:
+  // Errors on the first key (in document order) not in `known`.
+  absl::Status FirstKeyNotIn(std::span<const std::string_view> known) const;
+
   // The label `v` of field `field`, worded by `style_.labels`.
   template <class E>
   absl::Status ReadLabel(std::string_view field, const json::value& v,
