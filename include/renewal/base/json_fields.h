@@ -44,7 +44,7 @@ std::string DescribeTyped(const json::value& v);
 /// The wording of a `Fields` reader's messages. Areas that wrote their own
 /// readers first keep their messages byte for byte through a style.
 struct FieldStyle {
-  /// Names a bad value: `Describe`, `DescribeScalar` or `DescribeSerialized`.
+  /// Names a bad value: `Describe`, `DescribeScalar`, `DescribeSerialized` or `DescribeTyped`.
   std::string (*describe)(const json::value&) = &Describe;
   /// The message for a missing required field.
   std::string_view missing = "required field is missing";
