@@ -11,6 +11,7 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/file.h"
+#include "renewal/base/json_fields.h"
 #include "renewal/base/json_parse.h"
 
 namespace renewal {
@@ -155,57 +156,16 @@ Policy XiangtanCompetitive() {
 
 namespace json = boost::json;
 
-std::string Shown(const json::value& v) {
-  std::string s = json::serialize(v);
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
-}
+using internal::DescribeTyped;
+using internal::Fields;
 
-std::string_view TypeName(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
-    case json::kind::int64: case json::kind::uint64: return "an integer";
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
-  }
-  return "a value";
-}
-
-absl::Status Bad(std::string_view where, std::string_view field, std::string_view what) {
-  return absl::InvalidArgumentError(StrCat(where, where.empty() ? "" : " ", field, ": ", what));
-}
-
-absl::Status GetString(const json::value& v, std::string_view where, std::string_view field,
-                       std::string* out) {
-  if (!v.is_string()) {
-    return Bad(where, field, StrCat("expected a string, got ", TypeName(v), " ", Shown(v)));
-  }
-  *out = std::string(v.get_string().data(), v.get_string().size());
-  return absl::OkStatus();
-}
-
-absl::Status GetInt(const json::value& v, std::string_view where, std::string_view field,
-                    std::int64_t lo, std::int64_t hi, std::int64_t* out) {
-  std::int64_t x = 0;
-  if (v.is_int64()) {
-    x = v.get_int64();
-  } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-    x = static_cast<std::int64_t>(v.get_uint64());
-  } else if (v.is_uint64()) {
-    x = INT64_MAX;
-  } else {
-    return Bad(where, field, StrCat("expected an integer, got ", TypeName(v), " ", Shown(v)));
-  }
-  if (x < lo || x > hi) {
-    return absl::OutOfRangeError(
-        StrCat(where, " ", field, ": must be between ", lo, " and ", hi, ", got ", Shown(v)));
-  }
-  *out = x;
-  return absl::OkStatus();
-}
+// The eligibility policy's wording of field errors (kept byte for byte from its
+// first reader): values as `a string "x"`, "missing required field", a null field
+// is a value of the wrong type, and an integer out of bounds is kOutOfRange.
+constexpr internal::FieldStyle kFieldStyle{.describe = &DescribeTyped,
+                                           .missing = "missing required field",
+                                           .null_is_absent = false,
+                                           .range_code = absl::StatusCode::kOutOfRange};
 
 // "2/3" → 2, 3. Digits only; 0 <= num <= den <= 10^6.
 bool ParseFraction(std::string_view s, std::int64_t* num, std::int64_t* den) {
@@ -267,20 +227,20 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
   const std::string where = StrCat("rules[", index, "]");
   if (!v.is_object()) {
     return absl::InvalidArgumentError(
-        StrCat(where, ": expected an object, got ", TypeName(v), " ", Shown(v)));
+        StrCat(where, ": expected an object, got ", DescribeTyped(v)));
   }
   const json::object& o = v.as_object();
-  const json::value* kind_v = o.if_contains("kind");
-  if (kind_v == nullptr) return Bad(where, "kind", "missing required field");
+  Fields f(o, where, kFieldStyle);
   std::string kind_text;
-  RENEWAL_RETURN_IF_ERROR(GetString(*kind_v, where, "kind", &kind_text));
+  RENEWAL_RETURN_IF_ERROR(f.String("kind", true, &kind_text));
   const std::optional<RuleKind> kind = ParseLabel<RuleKind>(kind_text);
   if (!kind) {
     std::string known;
     for (const auto& l : Labels<RuleKind>()) known += StrCat(known.empty() ? "" : ", ", l.key);
-    return Bad(where, "kind", StrCat("unknown rule kind \"", kind_text, "\" (one of ", known, ")"));
+    return f.Invalid("kind", StrCat("unknown rule kind \"", kind_text, "\" (one of ", known, ")"));
   }
   rule->kind = *kind;
+  // In document order, so that the first bad field is the one named.
   for (const auto& [key_sv, value] : o) {
     const std::string_view key(key_sv.data(), key_sv.size());
     if (key == "kind") continue;
@@ -289,50 +249,49 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
                             : key == "zh" ? &rule->zh
                             : key == "en" ? &rule->en
                                           : &rule->source;
-      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, target));
-      if (key == "id" && target->empty()) return Bad(where, "id", "must not be empty");
+      RENEWAL_RETURN_IF_ERROR(f.String(key, false, target));
+      if (key == "id" && target->empty()) return f.Invalid("id", "must not be empty");
       continue;
     }
     if (!TakesField(*kind, key)) {
-      return Bad(where, key, StrCat("unknown field for rule kind \"", KeyOf(*kind), "\""));
+      return f.Invalid(key, StrCat("unknown field for rule kind \"", KeyOf(*kind), "\""));
     }
-    std::int64_t x = 0;
+    std::optional<std::int64_t> x;
     if (key == "year") {
-      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 1900, 2200, &x));
-      rule->year = static_cast<int>(x);
+      RENEWAL_RETURN_IF_ERROR(f.Int(key, 1900, 2200, &x));
+      rule->year = static_cast<int>(*x);
     } else if (key == "within_years") {
-      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 0, 100, &x));
-      rule->years = static_cast<int>(x);
+      RENEWAL_RETURN_IF_ERROR(f.Int(key, 0, 100, &x));
+      rule->years = static_cast<int>(*x);
     } else if (key == "years") {
-      RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 1, 100, &x));
-      rule->years = static_cast<int>(x);
+      RENEWAL_RETURN_IF_ERROR(f.Int(key, 1, 100, &x));
+      rule->years = static_cast<int>(*x);
     } else if (key == "flag") {
       std::string text;
-      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
+      RENEWAL_RETURN_IF_ERROR(f.String(key, false, &text));
       const std::optional<EstateFlag> flag = ParseLabel<EstateFlag>(text);
-      if (!flag) return Bad(where, key, StrCat("unknown flag \"", text, "\""));
+      if (!flag) return f.Invalid(key, StrCat("unknown flag \"", text, "\""));
       rule->flag = *flag;
     } else if (key == "required") {
       if (!value.is_bool()) {
-        return Bad(where, key, StrCat("expected a boolean, got ", TypeName(value), " ",
-                                      Shown(value)));
+        return f.Invalid(key, StrCat("expected a boolean, got ", DescribeTyped(value)));
       }
       rule->required = value.get_bool();
     } else if (key == "level") {
       std::string text;
-      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
+      RENEWAL_RETURN_IF_ERROR(f.String(key, false, &text));
       const std::optional<IllegalStructures> level = ParseLabel<IllegalStructures>(text);
       if (!level || *level == IllegalStructures::kUnknown) {
-        return Bad(where, key, StrCat("unknown level \"", text,
-                                      "\" (none, largely_removed, partly_removed, widespread)"));
+        return f.Invalid(key, StrCat("unknown level \"", text,
+                                     "\" (none, largely_removed, partly_removed, widespread)"));
       }
       rule->max_illegal = *level;
     } else if (key == "min_share") {
       std::string text;
-      RENEWAL_RETURN_IF_ERROR(GetString(value, where, key, &text));
+      RENEWAL_RETURN_IF_ERROR(f.String(key, false, &text));
       if (!ParseFraction(text, &rule->share_num, &rule->share_den)) {
-        return Bad(where, key, StrCat("expected a fraction \"a/b\" with 0 <= a <= b <= 1000000, "
-                                      "got \"", text, "\""));
+        return f.Invalid(key, StrCat("expected a fraction \"a/b\" with 0 <= a <= b <= 1000000, "
+                                     "got \"", text, "\""));
       }
     } else if (key == "min_pct") {
       // An integer, or a decimal string ("66.67"): JSON numbers with a fraction
@@ -340,21 +299,21 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
       if (value.is_string()) {
         const std::string text(value.get_string().data(), value.get_string().size());
         if (!ParsePercentText(text, &rule->share_num, &rule->share_den)) {
-          return Bad(where, key, StrCat("expected a percentage 0..100 with at most 4 decimals, "
-                                        "got \"", text, "\""));
+          return f.Invalid(key, StrCat("expected a percentage 0..100 with at most 4 decimals, "
+                                       "got \"", text, "\""));
         }
       } else {
-        RENEWAL_RETURN_IF_ERROR(GetInt(value, where, key, 0, 100, &x));
-        rule->share_num = x;
+        RENEWAL_RETURN_IF_ERROR(f.Int(key, 0, 100, &x));
+        rule->share_num = *x;
         rule->share_den = 100;
       }
     }
   }
   // Required parameters.
   const auto need = [&](std::string_view field) -> absl::Status {
-    if (o.if_contains(json::string_view(field.data(), field.size())) == nullptr) {
-      return Bad(where, field, StrCat("missing required field for rule kind \"", KeyOf(*kind),
-                                      "\""));
+    if (f.Find(field) == nullptr) {
+      return f.Invalid(field, StrCat("missing required field for rule kind \"", KeyOf(*kind),
+                                     "\""));
     }
     return absl::OkStatus();
   };
@@ -372,7 +331,7 @@ absl::Status ParseRule(const json::value& v, std::size_t index, EligibilityRule*
     case RuleKind::kIllegalStructuresAtMost: st = need("level"); break;
     case RuleKind::kWillingnessAtLeast:
       if (o.contains("min_share") == o.contains("min_pct")) {
-        st = Bad(where, "min_share", "give exactly one of min_share and min_pct");
+        st = f.Invalid("min_share", "give exactly one of min_share and min_pct");
       }
       break;
     case RuleKind::kSelfGovernance:
@@ -406,26 +365,27 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
   const json::value& root = *parsed;
   if (!root.is_object()) {
     return absl::InvalidArgumentError(
-        StrCat("policy: expected an object, got ", TypeName(root)));
+        StrCat("policy: expected an object, got ", internal::KindName(root)));
   }
   const json::object& o = root.as_object();
+  Fields f(o, std::string(), kFieldStyle);
   Policy p;
   bool have_rules = false;
   for (const auto& [key_sv, value] : o) {
     const std::string_view key(key_sv.data(), key_sv.size());
     if (key == "name" || key == "zh" || key == "en") {
       std::string* target = key == "name" ? &p.name : key == "zh" ? &p.zh : &p.en;
-      RENEWAL_RETURN_IF_ERROR(GetString(value, "", key, target));
+      RENEWAL_RETURN_IF_ERROR(f.String(key, false, target));
     } else if (key == "extends" || key == "rules") {
       // handled below, in order: the base's rules first
     } else if (key != "$schema") {
-      return Bad("", key, "unknown field");
+      return f.Invalid(key, "unknown field");
     }
   }
-  if (p.name.empty()) return Bad("", "name", "missing required field (a non-empty string)");
-  if (const json::value* base = o.if_contains("extends")) {
+  if (p.name.empty()) return f.Invalid("name", "missing required field (a non-empty string)");
+  if (f.Find("extends") != nullptr) {
     std::string base_name;
-    RENEWAL_RETURN_IF_ERROR(GetString(*base, "", "extends", &base_name));
+    RENEWAL_RETURN_IF_ERROR(f.String("extends", false, &base_name));
     absl::StatusOr<Policy> preset = PresetPolicy(base_name);
     if (!preset.ok()) {
       return absl::NotFoundError(StrCat("extends: no preset named \"", base_name, "\""));
@@ -433,9 +393,9 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
     p.rules = std::move(preset->rules);
     have_rules = true;
   }
-  if (const json::value* rules = o.if_contains("rules")) {
+  if (const json::value* rules = f.Find("rules")) {
     if (!rules->is_array()) {
-      return Bad("", "rules", StrCat("expected an array, got ", TypeName(*rules)));
+      return f.Invalid("rules", StrCat("expected an array, got ", internal::KindName(*rules)));
     }
     const json::array& a = rules->as_array();
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -451,8 +411,8 @@ absl::StatusOr<Policy> ParsePolicyJson(std::string_view text) {
     }
     have_rules = true;
   }
-  if (!have_rules) return Bad("", "rules", "missing required field (or give \"extends\")");
-  if (p.rules.empty()) return Bad("", "rules", "a policy needs at least one rule");
+  if (!have_rules) return f.Invalid("rules", "missing required field (or give \"extends\")");
+  if (p.rules.empty()) return f.Invalid("rules", "a policy needs at least one rule");
   return p;
 }
 

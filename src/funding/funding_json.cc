@@ -17,7 +17,7 @@ namespace json = boost::json;
 using namespace funding_json_internal;  // the private reader kit (funding_json_reader.h)
 
 // Quantity: "120.5" (up to three decimals) or an integer, as thousandths.
-absl::Status Quantity(const Reader& r, std::int64_t* out) {
+absl::Status Quantity(Fields& r, std::int64_t* out) {
   const json::value* v = r.Find("quantity");
   if (!v) return r.Invalid("quantity", "required unless lump_sum is given");
   if (v->is_int64()) {
@@ -28,9 +28,9 @@ absl::Status Quantity(const Reader& r, std::int64_t* out) {
   }
   if (!v->is_string()) {
     return r.Invalid("quantity", StrCat("expected a number as a string or an integer, got ",
-                                        Describe(*v)));
+                                        DescribeScalar(*v)));
   }
-  const std::string_view s = Sv(v->get_string());
+  const std::string_view s = ToStd(v->get_string());
   std::int64_t milli = 0;
   int decimals = -1;
   bool negative = false, digits = false;
@@ -39,7 +39,8 @@ absl::Status Quantity(const Reader& r, std::int64_t* out) {
     if (i == 0 && c == '-') { negative = true; continue; }
     if (c == '.' && decimals < 0) { decimals = 0; continue; }
     if (c < '0' || c > '9' || decimals >= 3) {
-      return r.Invalid("quantity", StrCat("expected at most three decimals, got ", Describe(*v)));
+      return r.Invalid("quantity",
+                       StrCat("expected at most three decimals, got ", DescribeScalar(*v)));
     }
     digits = true;
     if (decimals >= 0) ++decimals;
@@ -48,7 +49,7 @@ absl::Status Quantity(const Reader& r, std::int64_t* out) {
       return r.Invalid("quantity", "too large");
     }
   }
-  if (!digits) return r.Invalid("quantity", StrCat("expected a number, got ", Describe(*v)));
+  if (!digits) return r.Invalid("quantity", StrCat("expected a number, got ", DescribeScalar(*v)));
   for (int d = std::max(decimals, 0); d < 3; ++d) {
     if (__builtin_mul_overflow(milli, std::int64_t{10}, &milli)) return r.Invalid("quantity", "too large");
   }
@@ -57,7 +58,7 @@ absl::Status Quantity(const Reader& r, std::int64_t* out) {
 }
 
 absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
-  RENEWAL_ASSIGN_OR_RETURN(const Reader r, ElementReader(v, "items", i));
+  RENEWAL_ASSIGN_OR_RETURN(Fields r, ElementReader(v, "items", i));
   RENEWAL_RETURN_IF_ERROR(r.OnlyKeys({"id", "name", "catalogue", "category", "facility", "quantity",
                                       "unit", "unit_price", "lump_sum", "asset_owner", "utility",
                                       "scope", "building", "entrance", "tags", "elevators"}));
@@ -69,7 +70,8 @@ absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
     *item = ItemFromCatalogue(*e, "");
   }
   RENEWAL_RETURN_IF_ERROR(r.String("id", true, &item->id));
-  RENEWAL_RETURN_IF_ERROR(r.String("name", false, &item->name));
+  // An absent name keeps the catalogue's (String would clear it).
+  if (r.Find("name")) RENEWAL_RETURN_IF_ERROR(r.String("name", false, &item->name));
   bool has_category = false, has_facility = false;
   RENEWAL_RETURN_IF_ERROR(r.Enum("facility", catalogue.empty(), &item->facility, &has_facility));
   RENEWAL_RETURN_IF_ERROR(r.Enum("category", false, &item->category, &has_category));
@@ -83,7 +85,7 @@ absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
   RENEWAL_RETURN_IF_ERROR(r.String("building", false, &item->building));
   RENEWAL_RETURN_IF_ERROR(r.String("entrance", false, &item->entrance));
   std::int64_t elevators = 0;
-  RENEWAL_RETURN_IF_ERROR(r.Int("elevators", 0, &elevators));
+  RENEWAL_RETURN_IF_ERROR(r.IntAtLeast("elevators", 0, &elevators));
   if (elevators > INT32_MAX) return r.Invalid("elevators", "too large");
   item->elevators = static_cast<std::int32_t>(elevators);
   std::uint32_t tags = 0;
@@ -108,13 +110,13 @@ absl::Status ParseItem(const json::value& v, std::size_t i, CostItem* item) {
 
 absl::StatusOr<CostPlan> ParseCostPlanJson(std::string_view text) {
   RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "plan"));
-  const Reader r(v.get_object(), "plan");
+  Fields r = Reader(v.get_object(), "plan");
   RENEWAL_RETURN_IF_ERROR(
       r.OnlyKeys({"id", "estate", "households", "items", "$schema", "description"}));
   CostPlan plan;
   RENEWAL_RETURN_IF_ERROR(r.String("id", true, &plan.id));
   RENEWAL_RETURN_IF_ERROR(r.String("estate", false, &plan.estate));
-  RENEWAL_RETURN_IF_ERROR(r.Int("households", 0, &plan.households));
+  RENEWAL_RETURN_IF_ERROR(r.IntAtLeast("households", 0, &plan.households));
   const json::array* items = nullptr;
   RENEWAL_RETURN_IF_ERROR(r.Array("items", true, &items));
   plan.items.resize(items->size());

@@ -19,16 +19,17 @@ using namespace funding_json_internal;  // the private reader kit (funding_json_
 
 namespace {
 
-absl::Status ParseStreams(const Reader& r, std::string_view key, bool revenue,
+absl::Status ParseStreams(Fields& r, std::string_view key, bool revenue,
                           std::vector<YearlyAmount>* out) {
   const json::array* a = nullptr;
   RENEWAL_RETURN_IF_ERROR(r.Array(key, false, &a));
   if (!a) return absl::OkStatus();
   for (std::size_t i = 0; i < a->size(); ++i) {
     if (!(*a)[i].is_object()) {
-      return r.Invalid(StrCat(key, "[", i, "]"), StrCat("expected an object, got ", Describe((*a)[i])));
+      return r.Invalid(StrCat(key, "[", i, "]"),
+                       StrCat("expected an object, got ", DescribeScalar((*a)[i])));
     }
-    const Reader s((*a)[i].get_object(), StrCat(r.path(), " ", key, "[", i, "]"));
+    Fields s = Reader((*a)[i].get_object(), StrCat(r.path(), " ", key, "[", i, "]"));
     RENEWAL_RETURN_IF_ERROR(
         s.OnlyKeys({"id", "kind", "amount", "growth", "first_year", "last_year"}));
     YearlyAmount y;
@@ -37,8 +38,8 @@ absl::Status ParseStreams(const Reader& r, std::string_view key, bool revenue,
     RENEWAL_RETURN_IF_ERROR(s.Yuan("amount", true, &y.amount));
     if (s.Find("growth")) RENEWAL_RETURN_IF_ERROR(s.Percent("growth", &y.growth));
     std::int64_t first = 1, last = 0;
-    RENEWAL_RETURN_IF_ERROR(s.Int("first_year", 0, &first));
-    RENEWAL_RETURN_IF_ERROR(s.Int("last_year", 0, &last));
+    RENEWAL_RETURN_IF_ERROR(s.IntAtLeast("first_year", 0, &first));
+    RENEWAL_RETURN_IF_ERROR(s.IntAtLeast("last_year", 0, &last));
     if (first > 100 || last > 100) return s.Invalid("first_year", "years must be <= 100");
     y.first_year = static_cast<int>(first);
     y.last_year = static_cast<int>(last);
@@ -51,7 +52,7 @@ absl::Status ParseStreams(const Reader& r, std::string_view key, bool revenue,
 
 absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
   RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "financing"));
-  const Reader r(v.get_object(), "financing");
+  Fields r = Reader(v.get_object(), "financing");
   RENEWAL_RETURN_IF_ERROR(
       r.OnlyKeys({"$schema", "id", "description", "investment", "loans", "revenues",
                   "operating_costs", "horizon_years", "discount_rate", "balance_within_years"}));
@@ -63,7 +64,7 @@ absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
   if (loans) {
     for (std::size_t i = 0; i < loans->size(); ++i) {
       if (!(*loans)[i].is_object()) return r.Invalid(StrCat("loans[", i, "]"), "expected an object");
-      const Reader l((*loans)[i].get_object(), StrCat("financing loans[", i, "]"));
+      Fields l = Reader((*loans)[i].get_object(), StrCat("financing loans[", i, "]"));
       RENEWAL_RETURN_IF_ERROR(
           l.OnlyKeys({"id", "principal", "rate", "term_years", "grace_years", "style"}));
       Loan loan;
@@ -71,8 +72,8 @@ absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
       RENEWAL_RETURN_IF_ERROR(l.Yuan("principal", true, &loan.principal));
       RENEWAL_RETURN_IF_ERROR(l.Percent("rate", &loan.annual_rate));
       std::int64_t term = 0, grace = 0;
-      RENEWAL_RETURN_IF_ERROR(l.Int("term_years", 1, &term));
-      RENEWAL_RETURN_IF_ERROR(l.Int("grace_years", 0, &grace));
+      RENEWAL_RETURN_IF_ERROR(l.IntAtLeast("term_years", 1, &term));
+      RENEWAL_RETURN_IF_ERROR(l.IntAtLeast("grace_years", 0, &grace));
       if (term > 100 || grace > 100) return l.Invalid("term_years", "must be <= 100");
       loan.term_years = static_cast<int>(term);
       loan.grace_years = static_cast<int>(grace);
@@ -83,8 +84,8 @@ absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
   RENEWAL_RETURN_IF_ERROR(ParseStreams(r, "revenues", true, &c.revenues));
   RENEWAL_RETURN_IF_ERROR(ParseStreams(r, "operating_costs", false, &c.operating_costs));
   std::int64_t horizon = c.horizon_years, within = -1;
-  RENEWAL_RETURN_IF_ERROR(r.Int("horizon_years", 1, &horizon));
-  RENEWAL_RETURN_IF_ERROR(r.Int("balance_within_years", 0, &within));
+  RENEWAL_RETURN_IF_ERROR(r.IntAtLeast("horizon_years", 1, &horizon));
+  RENEWAL_RETURN_IF_ERROR(r.IntAtLeast("balance_within_years", 0, &within));
   if (horizon > 100 || within > 100) return r.Invalid("horizon_years", "must be <= 100");
   c.horizon_years = static_cast<int>(horizon);
   c.balance_within_years = within < 0 ? c.horizon_years : static_cast<int>(within);

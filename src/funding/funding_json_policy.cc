@@ -38,9 +38,10 @@ json::object MoneyBySource(const std::array<Money, kFundingSourceCount>& m) {
 
 absl::Status ParseTarget(const json::value& v, const std::string& path, RuleTarget* t) {
   if (!v.is_object()) {
-    return absl::InvalidArgumentError(StrCat(path, ": expected an object, got ", Describe(v)));
+    return absl::InvalidArgumentError(
+        StrCat(path, ": expected an object, got ", DescribeScalar(v)));
   }
-  const Reader r(v.get_object(), path);
+  Fields r = Reader(v.get_object(), path);
   RENEWAL_RETURN_IF_ERROR(r.OnlyKeys({"source", "percent"}));
   std::string source;
   RENEWAL_RETURN_IF_ERROR(r.String("source", true, &source));
@@ -60,7 +61,7 @@ absl::Status ParseTarget(const json::value& v, const std::string& path, RuleTarg
 }
 
 absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
-  RENEWAL_ASSIGN_OR_RETURN(const Reader r, ElementReader(v, "rules", i));
+  RENEWAL_ASSIGN_OR_RETURN(Fields r, ElementReader(v, "rules", i));
   RENEWAL_RETURN_IF_ERROR(
       r.OnlyKeys({"id", "description", "seed", "match", "kind", "targets", "source", "percent",
                   "basis", "of", "mode", "amount", "per", "after_residual"}));
@@ -70,7 +71,7 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
   const json::object* match = nullptr;
   RENEWAL_RETURN_IF_ERROR(r.Object("match", &match));
   if (match) {
-    const Reader m(*match, StrCat(r.path(), " match"));
+    Fields m = Reader(*match, StrCat(r.path(), " match"));
     RENEWAL_RETURN_IF_ERROR(
         m.OnlyKeys({"category", "facility", "asset_owner", "tags_any", "tags_none"}));
     RENEWAL_RETURN_IF_ERROR(m.EnumMask<Category>("category", &rule->match.categories));
@@ -109,7 +110,9 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
   RENEWAL_RETURN_IF_ERROR(
       r.Enum("of", rule->basis == FundingBasis::kSourceShare, &rule->of, &has_of));
   RENEWAL_RETURN_IF_ERROR(r.Enum("mode", false, &rule->mode));
-  RENEWAL_RETURN_IF_ERROR(r.Bool("after_residual", &rule->after_residual));
+  std::optional<bool> after_residual;
+  RENEWAL_RETURN_IF_ERROR(r.Bool("after_residual", &after_residual));
+  if (after_residual) rule->after_residual = *after_residual;
   if (rule->kind == FundingRuleKind::kFixed) {
     RENEWAL_RETURN_IF_ERROR(r.Yuan("amount", true, &rule->amount));
     RENEWAL_RETURN_IF_ERROR(r.Enum("per", true, &rule->per));
@@ -123,7 +126,7 @@ absl::Status ParseRule(const json::value& v, std::size_t i, FundingRule* rule) {
 
 absl::StatusOr<FundingPolicy> ParseFundingPolicyJson(std::string_view text) {
   RENEWAL_ASSIGN_OR_RETURN(json::value v, Parse(text, "policy"));
-  const Reader r(v.get_object(), "policy");
+  Fields r = Reader(v.get_object(), "policy");
   RENEWAL_RETURN_IF_ERROR(
       r.OnlyKeys({"name", "description", "base", "residual", "limits", "rules", "$schema"}));
   FundingPolicy p;
@@ -137,11 +140,11 @@ absl::StatusOr<FundingPolicy> ParseFundingPolicyJson(std::string_view text) {
   RENEWAL_RETURN_IF_ERROR(r.Object("limits", &limits));
   if (limits) {
     for (const auto& kv : *limits) {
-      const std::string key(Sv(kv.key()));
+      const std::string key(ToStd(kv.key()));
       std::optional<FundingSource> s = ParseLabel<FundingSource>(key);
       if (!s) return r.Invalid(StrCat("limits.", key), StrCat("unknown source \"", key, "\""));
       if (!kv.value().is_object()) return r.Invalid(StrCat("limits.", key), "expected an object");
-      const Reader l(kv.value().get_object(), StrCat("policy limits.", key));
+      Fields l = Reader(kv.value().get_object(), StrCat("policy limits.", key));
       RENEWAL_RETURN_IF_ERROR(l.OnlyKeys({"cap", "fallback"}));
       SourceLimit& lim = p.limit(*s);
       bool has_cap = false;

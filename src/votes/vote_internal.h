@@ -10,9 +10,19 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "renewal/base/json_fields.h"
 #include "renewal/votes/vote.h"
 
 namespace renewal::vote_internal {
+
+// The votes' wording of field errors (kept byte for byte from their first
+// readers): values as JSON text, "missing", "unknown value \"x\" (expected one
+// of a, b)", and a `null` field is a value of the wrong type.
+inline constexpr internal::FieldStyle kFieldStyle{
+    .describe = &internal::DescribeSerialized,
+    .missing = "missing",
+    .labels = internal::FieldStyle::Labels::kValueChoices,
+    .null_is_absent = false};
 
 // A preset name (string) or a rule object; `where` prefixes error messages.
 absl::StatusOr<VoteRule> RuleFromJsonValue(const boost::json::value& v, std::string_view where);

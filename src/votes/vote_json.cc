@@ -94,71 +94,34 @@ namespace {
 
 namespace json = boost::json;
 
-absl::Status Bad(std::string_view where, std::string_view field, std::string_view what) {
-  return absl::InvalidArgumentError(StrCat(where, " ", field, ": ", what));
-}
+using internal::Fields;
+using vote_internal::kFieldStyle;
 
-absl::Status Unknown(const json::object& o, std::string_view where,
-                     std::initializer_list<std::string_view> known) {
-  for (const auto& kv : o) {
-    bool ok = false;
-    for (std::string_view k : known) ok = ok || k == kv.key();
-    if (!ok) return Bad(where, kv.key(), "unknown field");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::string_view> Str(const json::object& o, std::string_view where,
-                                     std::string_view key, bool required) {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr) {
-    if (required) return Bad(where, key, "missing");
-    return std::string_view();
-  }
-  if (!v->is_string()) return Bad(where, key, StrCat("expected a string, got ", json::serialize(*v)));
-  return std::string_view(v->get_string());
-}
-
-absl::StatusOr<std::int64_t> Time(const json::object& o, std::string_view where,
-                                  std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr) return Bad(where, key, "missing");
+absl::StatusOr<std::int64_t> Time(Fields& f, std::string_view key) {
+  const json::value* v = nullptr;
+  RENEWAL_RETURN_IF_ERROR(f.Required(key, &v));
   if (v->is_int64()) return v->get_int64();
-  if (!v->is_string()) return Bad(where, key, "expected an RFC 3339 time string");
+  if (!v->is_string()) return f.Invalid(key, "expected an RFC 3339 time string");
   auto t = ParseVoteTime(v->get_string());
-  if (!t.ok()) return Bad(where, key, ToStd(t.status().message()));
+  if (!t.ok()) return f.Invalid(key, ToStd(t.status().message()));
   return *t;
 }
 
-template <class E>
-absl::StatusOr<E> Enum(const json::object& o, std::string_view where, std::string_view key,
-                       std::optional<E> fallback) {
-  RENEWAL_ASSIGN_OR_RETURN(auto text, Str(o, where, key, !fallback.has_value()));
-  if (text.empty() && fallback) return *fallback;
-  if (std::optional<E> e = ParseLabel<E>(text)) return *e;
-  std::string keys;
-  for (const Label<E>& l : Labels<E>()) keys += StrCat(keys.empty() ? "" : ", ", l.key);
-  return Bad(where, key, StrCat("unknown value \"", text, "\" (expected one of ", keys, ")"));
-}
-
 absl::StatusOr<VoteScope> ParseScope(const json::value& v) {
-  constexpr std::string_view w = "vote scope";
   if (!v.is_object()) return absl::InvalidArgumentError("vote scope: expected an object");
-  const json::object& o = v.get_object();
-  RENEWAL_RETURN_IF_ERROR(Unknown(o, w, {"kind", "id", "entrance", "dwellings"}));
+  Fields f(v.get_object(), std::string("vote scope"), kFieldStyle);
+  RENEWAL_RETURN_IF_ERROR(f.OnlyKeys({"kind", "id", "entrance", "dwellings"}));
   VoteScope s;
-  RENEWAL_ASSIGN_OR_RETURN(auto kind, Enum<VoteScopeKind>(o, w, "kind", std::nullopt));
-  s.kind = kind;
-  RENEWAL_ASSIGN_OR_RETURN(auto id, Str(o, w, "id", s.kind != VoteScopeKind::kDwellings));
-  s.id = std::string(id);
-  RENEWAL_ASSIGN_OR_RETURN(auto entrance,
-                           Str(o, w, "entrance", s.kind == VoteScopeKind::kEntrance));
-  s.entrance = std::string(entrance);
+  RENEWAL_RETURN_IF_ERROR(f.Enum("kind", true, &s.kind));
+  RENEWAL_RETURN_IF_ERROR(f.String("id", s.kind != VoteScopeKind::kDwellings, &s.id));
+  RENEWAL_RETURN_IF_ERROR(f.String("entrance", s.kind == VoteScopeKind::kEntrance, &s.entrance));
   if (s.kind == VoteScopeKind::kDwellings) {
-    const json::value* list = o.if_contains("dwellings");
-    if (list == nullptr || !list->is_array()) return Bad(w, "dwellings", "expected an array of IDs");
+    const json::value* list = f.Find("dwellings");
+    if (list == nullptr || !list->is_array()) {
+      return f.Invalid("dwellings", "expected an array of IDs");
+    }
     for (const json::value& d : list->get_array()) {
-      if (!d.is_string()) return Bad(w, "dwellings", "expected an array of IDs");
+      if (!d.is_string()) return f.Invalid("dwellings", "expected an array of IDs");
       s.dwellings.emplace_back(d.get_string());
     }
   }
@@ -172,64 +135,60 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
   if (!parsed.ok()) return internal::Prefixed(parsed.status(), "ballots file");
   const json::value& root = *parsed;
   if (!root.is_object()) return absl::InvalidArgumentError("ballots file: expected an object");
-  const json::object& top = root.get_object();
-  RENEWAL_RETURN_IF_ERROR(Unknown(top, "ballots file", {"vote", "ballots"}));
-  const json::value* vv = top.if_contains("vote");
+  Fields top(root.get_object(), std::string("ballots file"), kFieldStyle);
+  RENEWAL_RETURN_IF_ERROR(top.OnlyKeys({"vote", "ballots"}));
+  const json::value* vv = top.Find("vote");
   if (vv == nullptr || !vv->is_object()) return absl::InvalidArgumentError("vote: expected an object");
-  const json::object& vo = vv->get_object();
   constexpr std::string_view w = "vote";
-  RENEWAL_RETURN_IF_ERROR(Unknown(vo, w, {"id", "matter", "scope", "rule", "opens", "closes"}));
+  Fields f(vv->get_object(), std::string(w), kFieldStyle);
+  RENEWAL_RETURN_IF_ERROR(f.OnlyKeys({"id", "matter", "scope", "rule", "opens", "closes"}));
   VoteDocument doc;
   Vote& vote = doc.vote;
-  RENEWAL_ASSIGN_OR_RETURN(auto id, Str(vo, w, "id", true));
-  if (absl::Status s = CheckId(id); !s.ok()) {
+  RENEWAL_RETURN_IF_ERROR(f.String("id", true, &vote.id));
+  if (absl::Status s = CheckId(vote.id); !s.ok()) {
     return absl::InvalidArgumentError(StrCat(w, " ", ToStd(s.message())));
   }
-  vote.id = std::string(id);
-  RENEWAL_ASSIGN_OR_RETURN(auto matter, Enum<VoteMatter>(vo, w, "matter", std::nullopt));
-  vote.matter = matter;
-  const json::value* sv = vo.if_contains("scope");
-  if (sv == nullptr) return Bad(w, "scope", "missing");
+  RENEWAL_RETURN_IF_ERROR(f.Enum("matter", true, &vote.matter));
+  const json::value* sv = nullptr;
+  RENEWAL_RETURN_IF_ERROR(f.Required("scope", &sv));
   RENEWAL_ASSIGN_OR_RETURN(auto scope, ParseScope(*sv));
   vote.scope = std::move(scope);
-  if (const json::value* rv = vo.if_contains("rule")) {
+  if (const json::value* rv = f.Find("rule")) {
     RENEWAL_ASSIGN_OR_RETURN(auto rule, vote_internal::RuleFromJsonValue(*rv, "vote rule"));
     vote.rule = std::move(rule);
   } else {
     const std::string_view name = DefaultVoteRuleName(vote.matter);
-    if (name.empty()) return Bad(w, "rule", "missing (matter \"custom\" has no default rule)");
+    if (name.empty()) return f.Invalid("rule", "missing (matter \"custom\" has no default rule)");
     vote.rule = *VoteRulePreset(name);
   }
-  RENEWAL_ASSIGN_OR_RETURN(auto opens, Time(vo, w, "opens"));
-  RENEWAL_ASSIGN_OR_RETURN(auto closes, Time(vo, w, "closes"));
+  RENEWAL_ASSIGN_OR_RETURN(auto opens, Time(f, "opens"));
+  RENEWAL_ASSIGN_OR_RETURN(auto closes, Time(f, "closes"));
   vote.opens = opens;
   vote.closes = closes;
-  if (vote.closes < vote.opens) return Bad(w, "closes", "before opens");
+  if (vote.closes < vote.opens) return f.Invalid("closes", "before opens");
 
-  const json::value* bv = top.if_contains("ballots");
+  const json::value* bv = top.Find("ballots");
   if (bv == nullptr || !bv->is_array()) return absl::InvalidArgumentError("ballots: expected an array");
   const json::array& ballots = bv->get_array();
   doc.ballots.Reserve(ballots.size());
   for (std::size_t i = 0; i < ballots.size(); ++i) {
     std::string where = StrCat("ballots[", i, "]");
     if (!ballots[i].is_object()) return absl::InvalidArgumentError(StrCat(where, ": expected an object"));
-    const json::object& bo = ballots[i].get_object();
+    Fields b(ballots[i].get_object(), [&where] { return where; }, kFieldStyle);
     BallotInput in;
-    RENEWAL_ASSIGN_OR_RETURN(auto bid, Str(bo, where, "id", false));
-    in.id = bid;
+    RENEWAL_RETURN_IF_ERROR(b.String("id", false, &in.id));
     if (!in.id.empty()) where = StrCat(where, " \"", in.id, "\"");
-    RENEWAL_RETURN_IF_ERROR(
-        Unknown(bo, where, {"id", "dwelling", "choice", "time", "cast_by", "owner"}));
-    RENEWAL_ASSIGN_OR_RETURN(auto dwelling, Str(bo, where, "dwelling", true));
-    in.dwelling_id = dwelling;
-    RENEWAL_ASSIGN_OR_RETURN(auto choice, Enum<BallotChoice>(bo, where, "choice", std::nullopt));
-    in.choice = choice;
-    RENEWAL_ASSIGN_OR_RETURN(auto time, Time(bo, where, "time"));
+    RENEWAL_RETURN_IF_ERROR(b.OnlyKeys({"id", "dwelling", "choice", "time", "cast_by", "owner"}));
+    RENEWAL_RETURN_IF_ERROR(b.String("dwelling", true, &in.dwelling_id));
+    RENEWAL_RETURN_IF_ERROR(b.Enum("choice", true, &in.choice));
+    RENEWAL_ASSIGN_OR_RETURN(auto time, Time(b, "time"));
     in.time = time;
-    RENEWAL_ASSIGN_OR_RETURN(auto cast_by, Enum<CastBy>(bo, where, "cast_by", CastBy::kOwner));
-    in.cast_by = cast_by;
-    RENEWAL_ASSIGN_OR_RETURN(auto owner, Str(bo, where, "owner", false));
-    in.owner_id = owner;
+    // Absent or "" means the owner.
+    in.cast_by = CastBy::kOwner;
+    std::string_view cast_by;
+    RENEWAL_RETURN_IF_ERROR(b.String("cast_by", false, &cast_by));
+    if (!cast_by.empty()) RENEWAL_RETURN_IF_ERROR(b.Enum("cast_by", true, &in.cast_by));
+    RENEWAL_RETURN_IF_ERROR(b.String("owner", false, &in.owner_id));
     if (auto st = doc.ballots.Add(registry, in); !st.ok()) {
       return absl::Status(st.code(), StrCat("ballots[", i, "] ", st.message()));
     }

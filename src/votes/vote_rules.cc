@@ -237,85 +237,37 @@ std::string_view DefaultVoteRuleName(VoteMatter matter) {
 // ---------------------------------------------------------------------------
 // JSON
 
-namespace {
-
-absl::StatusOr<std::string> StringField(const boost::json::object& o, std::string_view where,
-                                        std::string_view key, bool required) {
-  const boost::json::value* v = o.if_contains(key);
-  if (v == nullptr) {
-    if (!required) return std::string();
-    return absl::InvalidArgumentError(StrCat(where, " ", key, ": missing"));
-  }
-  if (!v->is_string()) {
-    return absl::InvalidArgumentError(StrCat(where, " ", key, ": expected a string, got ",
-                                             boost::json::serialize(*v)));
-  }
-  return std::string(v->get_string());
-}
-
-template <class E>
-absl::Status EnumField(const boost::json::object& o, std::string_view where, std::string_view key,
-                       E* out) {
-  RENEWAL_ASSIGN_OR_RETURN(auto text, StringField(o, where, key, true));
-  std::optional<E> e = ParseLabel<E>(text);
-  if (!e) {
-    std::string keys;
-    for (const Label<E>& l : Labels<E>()) keys += StrCat(keys.empty() ? "" : ", ", l.key);
-    return absl::InvalidArgumentError(
-        StrCat(where, " ", key, ": unknown value \"", text, "\" (expected one of ", keys, ")"));
-  }
-  *out = *e;
-  return absl::OkStatus();
-}
-
-}  // namespace
-
 namespace vote_internal {
 
 absl::StatusOr<VoteRule> RuleFromJsonValue(const boost::json::value& v, std::string_view where) {
   if (v.is_string()) return VoteRulePreset(v.get_string());
   if (!v.is_object()) return absl::InvalidArgumentError(StrCat(where, ": expected an object"));
-  const boost::json::object& o = v.get_object();
-  for (const auto& kv : o) {
-    const std::string_view k = kv.key();
-    if (k != "name" && k != "title" && k != "source" && k != "tests") {
-      return absl::InvalidArgumentError(StrCat(where, " ", k, ": unknown field"));
-    }
-  }
+  internal::Fields f(v.get_object(), std::string(where), kFieldStyle);
+  RENEWAL_RETURN_IF_ERROR(f.OnlyKeys({"name", "title", "source", "tests"}));
   VoteRule r;
-  RENEWAL_ASSIGN_OR_RETURN(auto name, StringField(o, where, "name", true));
-  r.name = name;
-  RENEWAL_ASSIGN_OR_RETURN(auto title, StringField(o, where, "title", false));
-  r.title = title;
-  RENEWAL_ASSIGN_OR_RETURN(auto source, StringField(o, where, "source", false));
-  r.source = source;
-  const boost::json::value* tests = o.if_contains("tests");
-  if (tests == nullptr || !tests->is_array()) {
-    return absl::InvalidArgumentError(StrCat(where, " tests: expected an array"));
-  }
+  RENEWAL_RETURN_IF_ERROR(f.String("name", true, &r.name));
+  RENEWAL_RETURN_IF_ERROR(f.String("title", false, &r.title));
+  RENEWAL_RETURN_IF_ERROR(f.String("source", false, &r.source));
+  const boost::json::value* tests = f.Find("tests");
+  if (tests == nullptr || !tests->is_array()) return f.Invalid("tests", "expected an array");
   std::size_t i = 0;
   for (const boost::json::value& tv : tests->get_array()) {
     const std::string w = StrCat(where, " tests[", i++, "]");
     if (!tv.is_object()) return absl::InvalidArgumentError(StrCat(w, ": expected an object"));
-    const boost::json::object& to = tv.get_object();
-    for (const auto& kv : to) {
-      const std::string_view k = kv.key();
-      if (k != "name" && k != "basis" && k != "counted" && k != "over" && k != "threshold" &&
-          k != "comparison") {
-        return absl::InvalidArgumentError(StrCat(w, " ", k, ": unknown field"));
-      }
-    }
+    internal::Fields t_f(tv.get_object(), w, kFieldStyle);
+    RENEWAL_RETURN_IF_ERROR(
+        t_f.OnlyKeys({"name", "basis", "counted", "over", "threshold", "comparison"}));
     ThresholdTest t;
-    RENEWAL_ASSIGN_OR_RETURN(auto tn, StringField(to, w, "name", true));
-    t.name = tn;
-    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "basis", &t.basis));
-    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "counted", &t.counted));
-    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "over", &t.over));
-    RENEWAL_RETURN_IF_ERROR(EnumField(to, w, "comparison", &t.comparison));
-    RENEWAL_ASSIGN_OR_RETURN(auto thr, StringField(to, w, "threshold", true));
-    auto f = ParseThreshold(thr);
-    if (!f.ok()) return absl::InvalidArgumentError(StrCat(w, " ", f.status().message()));
-    t.threshold = *f;
+    RENEWAL_RETURN_IF_ERROR(t_f.String("name", true, &t.name));
+    RENEWAL_RETURN_IF_ERROR(t_f.Enum("basis", true, &t.basis));
+    RENEWAL_RETURN_IF_ERROR(t_f.Enum("counted", true, &t.counted));
+    RENEWAL_RETURN_IF_ERROR(t_f.Enum("over", true, &t.over));
+    RENEWAL_RETURN_IF_ERROR(t_f.Enum("comparison", true, &t.comparison));
+    std::string thr;
+    RENEWAL_RETURN_IF_ERROR(t_f.String("threshold", true, &thr));
+    auto frac = ParseThreshold(thr);
+    if (!frac.ok()) return absl::InvalidArgumentError(StrCat(w, " ", frac.status().message()));
+    t.threshold = *frac;
     r.tests.push_back(std::move(t));
   }
   if (auto st = ValidateVoteRule(r); !st.ok()) {
