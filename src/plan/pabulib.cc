@@ -17,6 +17,13 @@ absl::StatusOr<std::vector<std::string>> Fields(std::string_view line, std::size
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
+    // The format is one record a line: a control character (a stray CR, a NUL) in a
+    // field could not be written back, so it is refused here, not silently changed.
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+      return absl::InvalidArgumentError(StrCat("line ", number, ": a control character (byte ",
+                                               static_cast<int>(static_cast<unsigned char>(c)),
+                                               ") at column ", i + 1));
+    }
     if (quoted) {
       if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
         out.back() += '"';

@@ -101,6 +101,10 @@ TEST(Pabulib, BadStructureIsRefused) {
   r = ParsePabulib(head + "P2;1;extra\n");
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), HasSubstr("line 7: 3 fields, the header has 2"));
+  // A stray carriage return inside a name could not be written back (a fuzzer finding).
+  r = ParsePabulib("META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;name\nP1;10;Ro\rof\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("line 6: a control character (byte 13) at column 9"));
 }
 
 }  // namespace
