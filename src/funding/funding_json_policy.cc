@@ -10,12 +10,9 @@
 #include "renewal/base/strcat.h"
 
 namespace renewal {
-namespace {
 
 namespace json = boost::json;
 using namespace funding_json_internal;  // the private reader kit (funding_json_reader.h)
-
-}  // namespace
 
 namespace {
 
