@@ -64,10 +64,36 @@ std::string TextArg(py::handle value, std::string_view name);
 // for a non-integer, OutOfRangeError for one beyond ±2^63.
 std::int64_t IntArg(py::handle value, std::string_view name);
 
+// A text argument of a binding: a std::string whose caster refuses a str that is not
+// valid Unicode (a lone surrogate) with InvalidArgumentError saying where, instead of
+// pybind11's TypeError that echoes the whole argument, and takes an os.PathLike as its
+// path. Shown as `str` in signatures.
+struct Text : std::string {
+  Text() = default;
+  explicit Text(std::string s) : std::string(std::move(s)) {}
+};
+
 // Python's json.dumps(value, ensure_ascii=False): dicts and keywords become the JSON
 // text the C++ parsers read, so that names, defaults and errors are defined once.
 std::string JsonDumps(py::handle value);
 
 }  // namespace renewal::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<renewal::python::Text> {
+  PYBIND11_TYPE_CASTER(renewal::python::Text, const_name("str"));
+  bool load(handle src, bool) {
+    if (!isinstance<str>(src) && !PyObject_HasAttrString(src.ptr(), "__fspath__")) return false;
+    value = renewal::python::Text(renewal::python::TextArg(src, "a str argument"));
+    return true;
+  }
+  static handle cast(const renewal::python::Text& s, return_value_policy, handle) {
+    return PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
+  }
+};
+
+}  // namespace pybind11::detail
 
 #endif  // RENEWAL_PYTHON_BINDINGS_H_

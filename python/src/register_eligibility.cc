@@ -148,7 +148,7 @@ void register_eligibility(py::module_& e) {
     for (std::string_view n : PresetPolicyNames()) names.emplace_back(n);
     return names;
   }, "The preset policy names.\n\n:returns: ``['national_2020', 'yueyang', 'xiangtan_competitive']``");
-  e.def("policy_json", [](const std::string& spec) { return PolicyToJson(PolicyOf(spec)); },
+  e.def("policy_json", [](const Text& spec) { return PolicyToJson(PolicyOf(spec)); },
         py::arg("policy"),
         "The policy as normalised JSON.\n\n"
         ":param policy: a preset name, JSON text, or the path of a JSON policy file.\n"

@@ -198,11 +198,11 @@ void register_funding(py::module_& f) {
     for (std::string_view n : FundingPresetNames()) out.emplace_back(n);
     return out;
   }, "The funding policy preset names.");
-  f.def("policy_json", [](const std::string& spec) { return DumpFundingPolicyJson(PolicyOf(spec)); },
+  f.def("policy_json", [](const Text& spec) { return DumpFundingPolicyJson(PolicyOf(spec)); },
         py::arg("policy"),
         "The policy as JSON.\n\n:param policy: a preset name (``a+b`` composes), a path to a .json "
         "policy, or JSON text.\n:returns: JSON text.\n:raises renewal.InvalidArgumentError: bad policy.");
-  f.def("plan_json_check", [](const std::string& spec) {
+  f.def("plan_json_check", [](const Text& spec) {
     const CostPlan plan = PlanOf(spec);
     py::dict out;
     py::list ids, costs;
@@ -215,7 +215,7 @@ void register_funding(py::module_& f) {
     out["cost_fen"] = costs;
     return out;
   }, py::arg("plan"), "Parses a plan (JSON text or path) and returns its item costs in fen.");
-  f.def("split", [](const std::string& plan_spec, const std::string& policy_spec) {
+  f.def("split", [](const Text& plan_spec, const Text& policy_spec) {
     const CostPlan plan = PlanOf(plan_spec);
     const FundingPolicy policy = PolicyOf(policy_spec);
     FundingAllocation a;
@@ -229,13 +229,13 @@ void register_funding(py::module_& f) {
         ":param policy: preset name, path or JSON text.\n:returns: dict with ``shares`` and "
         "``items`` columns (money in fen), totals and notes.\n:raises renewal.InvalidArgumentError: "
         "bad plan or policy.");
-  f.def("split_json", [](const std::string& plan_spec, const std::string& policy_spec) {
+  f.def("split_json", [](const Text& plan_spec, const Text& policy_spec) {
     const CostPlan plan = PlanOf(plan_spec);
     const FundingPolicy policy = PolicyOf(policy_spec);
     const FundingAllocation a = ValueOrThrow(Allocate(policy, plan));
     return DumpAllocationJson(a, policy, plan);
   }, py::arg("plan"), py::arg("policy"), "The allocation as JSON (docs/schemas/funding_allocation.schema.json).");
-  f.def("by_dwelling", [](const std::string& plan_spec, const std::string& policy_spec,
+  f.def("by_dwelling", [](const Text& plan_spec, const Text& policy_spec,
                           const Registry& registry) {
     CostPlan plan = PlanOf(plan_spec);
     ThrowIfError(FillHouseholdsFromRegistry(plan, registry));

@@ -97,8 +97,8 @@ using LedgerClass = py::class_<Ledger>;
 // Opening a ledger: a new one, a journal file appended to, or a read-only replay.
 void DefOpening(LedgerClass& c) {
   c.def(py::init([](const Registry& registry, std::optional<std::string> path,
-                    const std::string& fund_scope, int top_up_threshold_pct,
-                    const std::string& top_up_target, bool sync) {
+                    const Text& fund_scope, int top_up_threshold_pct,
+                    const Text& top_up_target, bool sync) {
           LedgerOptions o = Options(fund_scope, top_up_threshold_pct, top_up_target, sync);
           if (path) return ValueOrThrow(Ledger::Open(registry, *path, o));
           return ValueOrThrow(Ledger::Create(registry, o));
@@ -116,7 +116,7 @@ void DefOpening(LedgerClass& c) {
 )doc")
     .def_static(
         "replay",
-        [](const Registry& registry, const std::string& path, const std::string& fund_scope) {
+        [](const Registry& registry, const Text& path, const Text& fund_scope) {
           return ValueOrThrow(
               Ledger::Replay(registry, path, Options(fund_scope, 30, "first_deposit", true)));
         },
@@ -127,30 +127,30 @@ void DefOpening(LedgerClass& c) {
 // Money paid in for one dwelling (Order 165 arts. 7-8, 17).
 void DefDeposits(LedgerClass& c) {
   c.def("deposit",
-        [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date,
-           const std::string& memo) {
+        [](Ledger& l, const Text& d, const py::object& amount, const Text& date,
+           const Text& memo) {
           ThrowIfError(l.Deposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date), memo));
         },
         py::arg("dwelling"), py::arg("amount"), py::arg("date"), py::arg("memo") = "",
         "First deposit (Order 165 arts. 7-8); developer-held units go to the developer sub-ledger.")
     .def("top_up",
-         [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
            ThrowIfError(l.TopUp(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"), "Top-up (续筹, art. 17).")
     .def("selling_unit_deposit",
-         [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
            ThrowIfError(l.SellingUnitDeposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"),
          "The selling unit's deposit for a sold public-housing dwelling (art. 8(2)).")
     .def("settle_owed",
-         [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
            ThrowIfError(l.SettleOwed(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"))
     .def("assert_balance",
-         [](Ledger& l, const std::string& d, const py::object& amount, const std::string& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
            ThrowIfError(l.AssertBalance(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"),
@@ -160,11 +160,11 @@ void DefDeposits(LedgerClass& c) {
 // Paying a works bill from the fund (art. 20).
 void DefUse(LedgerClass& c) {
   c.def("use",
-        [](Ledger& l, const std::string& scope, const py::object& amount,
-           const std::string& date, const std::string& id, const std::string& facility,
-           const std::string& category, const std::string& vote_id, const std::string& rule,
-           bool passed, bool emergency, const std::string& reason,
-           std::optional<bool> owners_assembly, bool contribution, const std::string& memo) {
+        [](Ledger& l, const Text& scope, const py::object& amount,
+           const Text& date, const Text& id, const Text& facility,
+           const Text& category, const Text& vote_id, const Text& rule,
+           bool passed, bool emergency, const Text& reason,
+           std::optional<bool> owners_assembly, bool contribution, const Text& memo) {
           UseRequest q;
           q.id = id;
           q.scope = ScopeArg(l, scope);
@@ -211,15 +211,15 @@ assembly) or "order165_fund_use_without_assembly", or emergency=True with a reas
 // Interest, income, subsidy, changes of owner, refunds and the deposit policy.
 void DefFundEvents(LedgerClass& c) {
   c.def("credit_interest",
-        [](Ledger& l, const py::object& amount, const std::string& date,
-           const std::string& scope) {
+        [](Ledger& l, const py::object& amount, const Text& date,
+           const Text& scope) {
           ThrowIfError(l.CreditInterest(ScopeArg(l, scope), MoneyArg(amount, "amount"), DateArg(date)));
         },
         py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
         "Interest credited pro rata to balances (largest remainder).")
     .def("credit_income",
-         [](Ledger& l, const py::object& amount, const std::string& date,
-            const std::string& scope, bool public_income) {
+         [](Ledger& l, const py::object& amount, const Text& date,
+            const Text& scope, bool public_income) {
            ThrowIfError(l.CreditIncome(ScopeArg(l, scope), MoneyArg(amount, "amount"),
                                        public_income ? IncomeTarget::kPublicIncome
                                                      : IncomeTarget::kByArea,
@@ -228,13 +228,13 @@ void DefFundEvents(LedgerClass& c) {
          py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
          py::arg("public_income") = false, "Common-part income (art. 28).")
     .def("subsidize",
-         [](Ledger& l, const std::string& use, const std::string& date, int pct) {
+         [](Ledger& l, const Text& use, const Text& date, int pct) {
            ThrowIfError(l.Subsidize(use, pct, DateArg(date)));
          },
          py::arg("use"), py::arg("date"), py::arg("pct") = 50,
          "Ningbo: the government pays pct% of what dwellings used in a renovation contribution.")
     .def("change_owner",
-         [](Ledger& l, const std::string& d, const std::string& who, const std::string& date) {
+         [](Ledger& l, const Text& d, const Text& who, const Text& date) {
            ThrowIfError(l.ChangeOwner(Dwelling(l, d), who, DateArg(date)));
          },
          py::arg("dwelling"), py::arg("new_owner"), py::arg("date"),
@@ -243,14 +243,14 @@ void DefFundEvents(LedgerClass& c) {
          "sub-ledger, pro rata to the developer's deposits for its held units, moves to the\n"
          "dwelling (kind developer_sale, with the reason).")
     .def("refund",
-         [](Ledger& l, const std::string& b, const std::string& date) {
+         [](Ledger& l, const Text& b, const Text& date) {
            std::optional<Index> i = l.registry().FindBuilding(b);
            if (!i) ThrowStatus(absl::NotFoundError("building: no building with id \"" + b + "\""));
            ThrowIfError(l.Refund(*i, DateArg(date)));
          },
          py::arg("building"), py::arg("date"), "Building destroyed: balances returned (art. 30).")
     .def("apply_policy",
-         [](Ledger& l, const std::string& name, const py::object& cost, int rate_bp,
+         [](Ledger& l, const Text& name, const py::object& cost, int rate_bp,
             const py::object& reform_cost, const py::object& standard, int pct) {
            DepositPolicy p;
            if (name == "liuyang") {
@@ -274,10 +274,10 @@ void DefFundEvents(LedgerClass& c) {
 // Balances and the per-dwelling and per-posting columns behind the DataFrames.
 void DefBalances(LedgerClass& c) {
   c.def("balance",
-        [](const Ledger& l, const std::string& d) { return l.DwellingBalance(Dwelling(l, d)).fen(); },
+        [](const Ledger& l, const Text& d) { return l.DwellingBalance(Dwelling(l, d)).fen(); },
         py::arg("dwelling"), "A dwelling's balance in fen.")
     .def("owed",
-         [](const Ledger& l, const std::string& d) { return l.AmountOwed(Dwelling(l, d)).fen(); },
+         [](const Ledger& l, const Text& d) { return l.AmountOwed(Dwelling(l, d)).fen(); },
          py::arg("dwelling"), "What a dwelling's owner owes, in fen.")
     .def("fund_totals",
          [](const Ledger& l) {
@@ -353,7 +353,7 @@ void DefBalances(LedgerClass& c) {
 // Statements, arrears, top-up notices and the published JSON.
 void DefStatements(LedgerClass& c) {
   c.def("statement",
-        [](const Ledger& l, const std::string& d, int year) {
+        [](const Ledger& l, const Text& d, int year) {
           DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
           py::dict out = LineDict(s.line);
           out["dwelling"] = s.dwelling_id;
@@ -375,7 +375,7 @@ void DefStatements(LedgerClass& c) {
         py::arg("dwelling"), py::arg("year"),
         "Annual statement of one dwelling (Order 165 art. 31), amounts in fen.")
     .def("statement_json",
-         [](const Ledger& l, const std::string& d, int year) {
+         [](const Ledger& l, const Text& d, int year) {
            DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
            std::ostringstream os;
            WriteStatementJson(l, s, os);

@@ -159,15 +159,15 @@ void register_plan(py::module_& p) {
 
   p.def("preset_sheets", &PresetSheetNames, "Names of the preset scoring sheets.");
   p.def(
-      "sheet_json", [](const std::string& name) { return SheetToJson(SheetArg(name)); },
+      "sheet_json", [](const Text& name) { return SheetToJson(SheetArg(name)); },
       py::arg("name"),
       "The preset sheet as JSON.\n\n:param name: ``ningbo`` or ``zhuzhou``.\n"
       ":returns: JSON text.\n:raises NotFoundError: unknown name.");
 
   p.def(
       "make_plan_from_facts",
-      [](const std::string& projects_json, const std::string& facts_json,
-         const py::object& budget_yuan, const std::string& sheet, const py::dict& options) {
+      [](const Text& projects_json, const Text& facts_json,
+         const py::object& budget_yuan, const Text& sheet, const py::dict& options) {
         std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
         std::vector<ProjectFacts> facts = ValueOrThrow(ParseFactsJson(facts_json));
         const ScoringSheet s = SheetArg(sheet);
@@ -192,8 +192,8 @@ void register_plan(py::module_& p) {
 
   p.def(
       "make_plan",
-      [](const Registry& registry, const std::string& projects_json, const py::object& budget_yuan,
-         const std::string& sheet, const py::dict& options) {
+      [](const Registry& registry, const Text& projects_json, const py::object& budget_yuan,
+         const Text& sheet, const py::dict& options) {
         std::vector<CandidateProject> projects = ValueOrThrow(ParseProjectsJson(projects_json));
         const ScoringSheet s = SheetArg(sheet);
         const PlanOptions o =
@@ -209,8 +209,8 @@ void register_plan(py::module_& p) {
 
   p.def(
       "rolling_plan_from_facts",
-      [](const std::string& projects_json, const std::string& facts_json,
-         const std::vector<std::pair<int, py::object>>& years, const std::string& sheet,
+      [](const Text& projects_json, const Text& facts_json,
+         const std::vector<std::pair<int, py::object>>& years, const Text& sheet,
          const py::dict& options) {
         if (options.contains("drop")) {
           ThrowStatus(absl::InvalidArgumentError("options.drop: only for the annual plan"));
@@ -234,7 +234,7 @@ void register_plan(py::module_& p) {
 
   p.def(
       "choose_menu",
-      [](const py::object& menu, const std::string& rule, const std::string& completion) {
+      [](const py::object& menu, const Text& rule, const Text& completion) {
         MenuInput in = ValueOrThrow(ParseMenuJson(MenuJson(menu)));
         const MenuRule r = LabelArg<MenuRule>(rule, "rule");
         const MesCompletion c = LabelArg<MesCompletion>(completion, "completion");

@@ -296,7 +296,7 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
            "Heap bytes of the dwelling columns and their ID index (owner names excluded).")
       .def("total_bytes", &Registry::TotalBytes, "Heap bytes held by the whole registry.")
       .def("_columns",
-           [](const Registry& r, const std::string& table) -> py::dict {
+           [](const Registry& r, const Text& table) -> py::dict {
              if (table == "estates") return EstateColumns(r);
              if (table == "buildings") return BuildingColumns(r);
              if (table == "dwellings") return DwellingColumns(r);

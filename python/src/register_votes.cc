@@ -200,14 +200,14 @@ void register_votes(py::module_& v) {
     for (std::string_view n : VoteRulePresetNames()) names.emplace_back(n);
     return names;
   }, "The preset rule names (civil_code_major, civil_code_ordinary, ...).");
-  v.def("rule_json", [](const std::string& spec) { return VoteRuleToJson(RuleOf(spec)); },
+  v.def("rule_json", [](const Text& spec) { return VoteRuleToJson(RuleOf(spec)); },
         py::arg("rule"),
         "The rule as JSON.\n\n"
         ":param rule: a preset name, rule JSON text, or the path of a rule JSON file.\n"
         ":raises NotFoundError: unknown preset or unreadable file.\n"
         ":raises InvalidArgumentError: malformed rule (the message names tests[i] and the field).");
   v.def("tally_json",
-        [](const Registry& registry, const std::string& document,
+        [](const Registry& registry, const Text& document,
            const std::optional<std::string>& rule) {
           CountedVote c = Count(registry, document, rule);
           return VoteOutcomeToJson(registry, c.doc.vote, c.doc.ballots, c.outcome);
@@ -221,7 +221,7 @@ void register_votes(py::module_& v) {
         ":raises InvalidArgumentError: malformed document; the message names ballots[i] and the field.\n"
         ":raises NotFoundError: the scope names an unknown estate, building or dwelling.");
   v.def("notice",
-        [](const Registry& registry, const std::string& document, const std::string& format,
+        [](const Registry& registry, const Text& document, const Text& format,
            const std::optional<std::string>& rule) {
           CountedVote c = Count(registry, document, rule);
           if (format == "md") return NoticeMarkdown(registry, c.doc.vote, c.outcome);

@@ -145,3 +145,9 @@ def test_outputs_match_schemas(fund, root):
         schema = json.loads((schemas / f"{name}.schema.json").read_text())
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.validate(json.loads(text), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_text_that_is_not_unicode_is_a_renewal_error(fund):
+    # A lone surrogate used to raise pybind11's TypeError echoing every argument.
+    with pytest.raises(renewal.InvalidArgumentError, match="not valid Unicode: a lone surrogate at character 3"):
+        fund.deposit("E1-\ud800", "1.00", "2025-03-01")
