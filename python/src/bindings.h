@@ -73,6 +73,13 @@ struct Text : std::string {
   explicit Text(std::string s) : std::string(std::move(s)) {}
 };
 
+// An int argument of a binding: an integer beyond int's range (2^63 and up included)
+// is renewal.OutOfRangeError, not pybind11's TypeError. Shown as `int` in signatures.
+struct Int {
+  int value = 0;
+  operator int() const { return value; }  // NOLINT: used where an int is
+};
+
 // Python's json.dumps(value, ensure_ascii=False): dicts and keywords become the JSON
 // text the C++ parsers read, so that names, defaults and errors are defined once.
 std::string JsonDumps(py::handle value);
@@ -91,6 +98,24 @@ struct type_caster<renewal::python::Text> {
   }
   static handle cast(const renewal::python::Text& s, return_value_policy, handle) {
     return PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
+  }
+};
+
+template <>
+struct type_caster<renewal::python::Int> {
+  PYBIND11_TYPE_CASTER(renewal::python::Int, const_name("int"));
+  bool load(handle src, bool) {
+    if (isinstance<bool_>(src) || !PyIndex_Check(src.ptr())) return false;
+    const std::int64_t v = renewal::python::IntArg(src, "an int argument");
+    if (v < INT32_MIN || v > INT32_MAX) {
+      renewal::python::ThrowStatus(absl::OutOfRangeError(
+          "an int argument: " + std::to_string(v) + " is out of range"));
+    }
+    value.value = static_cast<int>(v);
+    return true;
+  }
+  static handle cast(renewal::python::Int i, return_value_policy, handle) {
+    return PyLong_FromLong(i.value);
   }
 };
 

@@ -15,7 +15,7 @@ namespace {
 
 Policy PolicyOf(const std::string& spec) { return ValueOrThrow(LoadPolicy(spec)); }
 
-py::dict ScreenColumns(const Registry& r, const std::string& spec, int year) {
+py::dict ScreenColumns(const Registry& r, const Text& spec, Int year) {
   const Policy policy = PolicyOf(spec);
   ScreeningResult s;
   {
@@ -69,8 +69,8 @@ py::dict ScreenColumns(const Registry& r, const std::string& spec, int year) {
   return out;
 }
 
-py::dict ExplainEstate(const Registry& r, const std::string& estate_id, const std::string& spec,
-                       int year) {
+py::dict ExplainEstate(const Registry& r, const Text& estate_id, const Text& spec,
+                       Int year) {
   const Policy policy = PolicyOf(spec);
   const std::optional<Index> e = r.FindEstate(estate_id);
   if (!e) {

@@ -96,8 +96,8 @@ using LedgerClass = py::class_<Ledger>;
 
 // Opening a ledger: a new one, a journal file appended to, or a read-only replay.
 void DefOpening(LedgerClass& c) {
-  c.def(py::init([](const Registry& registry, std::optional<std::string> path,
-                    const Text& fund_scope, int top_up_threshold_pct,
+  c.def(py::init([](const Registry& registry, std::optional<Text> path,
+                    const Text& fund_scope, Int top_up_threshold_pct,
                     const Text& top_up_target, bool sync) {
           LedgerOptions o = Options(fund_scope, top_up_threshold_pct, top_up_target, sync);
           if (path) return ValueOrThrow(Ledger::Open(registry, *path, o));
@@ -228,7 +228,7 @@ void DefFundEvents(LedgerClass& c) {
          py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
          py::arg("public_income") = false, "Common-part income (art. 28).")
     .def("subsidize",
-         [](Ledger& l, const Text& use, const Text& date, int pct) {
+         [](Ledger& l, const Text& use, const Text& date, Int pct) {
            ThrowIfError(l.Subsidize(use, pct, DateArg(date)));
          },
          py::arg("use"), py::arg("date"), py::arg("pct") = 50,
@@ -250,7 +250,7 @@ void DefFundEvents(LedgerClass& c) {
          },
          py::arg("building"), py::arg("date"), "Building destroyed: balances returned (art. 30).")
     .def("apply_policy",
-         [](Ledger& l, const Text& name, const py::object& cost, int rate_bp,
+         [](Ledger& l, const Text& name, const py::object& cost, Int rate_bp,
             const py::object& reform_cost, const py::object& standard, int pct) {
            DepositPolicy p;
            if (name == "liuyang") {
@@ -353,7 +353,7 @@ void DefBalances(LedgerClass& c) {
 // Statements, arrears, top-up notices and the published JSON.
 void DefStatements(LedgerClass& c) {
   c.def("statement",
-        [](const Ledger& l, const Text& d, int year) {
+        [](const Ledger& l, const Text& d, Int year) {
           DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
           py::dict out = LineDict(s.line);
           out["dwelling"] = s.dwelling_id;
@@ -375,7 +375,7 @@ void DefStatements(LedgerClass& c) {
         py::arg("dwelling"), py::arg("year"),
         "Annual statement of one dwelling (Order 165 art. 31), amounts in fen.")
     .def("statement_json",
-         [](const Ledger& l, const Text& d, int year) {
+         [](const Ledger& l, const Text& d, Int year) {
            DwellingStatement s = ValueOrThrow(StatementOf(l, Dwelling(l, d), year));
            std::ostringstream os;
            WriteStatementJson(l, s, os);
@@ -413,7 +413,7 @@ void DefStatements(LedgerClass& c) {
          },
          "Top-up notices: balance below the threshold of the first deposit (art. 17).")
     .def("publication",
-         [](const Ledger& l, int year) {
+         [](const Ledger& l, Int year) {
            YearStatements ys = ComputeYear(l, year);
            ThrowIfError(CheckYear(l, ys));
            std::ostringstream os;

@@ -151,3 +151,10 @@ def test_text_that_is_not_unicode_is_a_renewal_error(fund):
     # A lone surrogate used to raise pybind11's TypeError echoing every argument.
     with pytest.raises(renewal.InvalidArgumentError, match="not valid Unicode: a lone surrogate at character 3"):
         fund.deposit("E1-\ud800", "1.00", "2025-03-01")
+
+
+def test_an_int_beyond_its_range_is_a_renewal_error(fund):
+    with pytest.raises(renewal.OutOfRangeError, match="9223372036854775808"):
+        fund.publication(2**63)
+    with pytest.raises(renewal.OutOfRangeError, match="does not fit a 64-bit integer"):
+        fund.statement("E1-B1-1-101", 2**64)
