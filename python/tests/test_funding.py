@@ -17,7 +17,7 @@ def test_presets_and_policy():
     assert "yueyang" in fu.presets()
     p = fu.policy("yueyang")
     assert p["name"] == "yueyang"
-    assert all(".txt" in r["seed"] for r in p["rules"])
+    assert all("《" in r["seed"] for r in p["rules"])  # a document title, not a file name
     assert len(fu.policy("household_6000+national_2020")["rules"]) == 5
     assert set(fu.sources().key) >= {"city", "district", "residents_direct"}
     assert "供水管网改造" in set(fu.catalogue().zh)
@@ -41,7 +41,7 @@ def test_yueyang_split_matches_the_hand_worked_example(plan_path):
     sh = a.shares()
     city = sh[(sh.item_id == "I-1") & (sh.source == "city")].iloc[0]
     assert city.rule == "yueyang.city_award" and city.step == "transfer"
-    assert "002_28ab3feb3714a830.txt" in city.explain
+    assert "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 六、(一)" in city.explain
     assert a.to_json()["by_source"]["city"] == "50000.01"
 
 

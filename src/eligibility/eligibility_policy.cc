@@ -62,9 +62,9 @@ Policy National2020() {
   p.name = "national_2020";
   p.zh = "全国（国办发〔2020〕23号）";
   p.en = "national guideline (State Council 2020 No. 23)";
-  const std::string src = "国办发〔2020〕23号; seed 003 二; seed 002 三、末段";
+  const std::string src = "国办发〔2020〕23号; 《关于城镇老旧小区改造工作专题调研报告》 二; 《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、末段";
   p.rules.push_back(BuiltBy(2000, "2000年底前建成", "built by the end of 2000",
-                            "国办发〔2020〕23号; seed 003 二"));
+                            "国办发〔2020〕23号; 《关于城镇老旧小区改造工作专题调研报告》 二"));
   p.rules.push_back(Flag("not_in_shantytown_plan", EstateFlag::kInShantytownPlan, false,
                          "未纳入城镇棚户区改造计划", "not in the shantytown renovation plan", src));
   EligibilityRule demolition = Simple("no_demolition_plan", RuleKind::kNoDemolitionPlan,
@@ -87,38 +87,38 @@ Policy Yueyang() {
   // 三、(一) "2000年（含）以前建成": inclusive, the same year bound as the national rule.
   p.rules[0].zh = "2000年（含）以前建成";
   p.rules[0].en = "built in or before 2000";
-  p.rules[0].source = "seed 002 三、(一)";
-  for (std::size_t i = 1; i < p.rules.size(); ++i) p.rules[i].source = "seed 002 三、末段";
+  p.rules[0].source = "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(一)";
+  for (std::size_t i = 1; i < p.rules.size(); ++i) p.rules[i].source = "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、末段";
   // 三、(三) "近5年未实施综合改造且未纳入今后5年规划征迁改造范围".
   EligibilityRule renovation = Simple("no_renovation_5y", RuleKind::kNoRecentRenovation,
                            "近5年未实施综合改造", "no comprehensive renovation in the last 5 years",
-                           "seed 002 三、(三)");
+                           "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(三)");
   renovation.years = 5;
   p.rules.push_back(std::move(renovation));
   EligibilityRule demolition = Simple("no_demolition_5y", RuleKind::kNoDemolitionPlan,
                            "未纳入今后5年规划征迁改造范围",
-                           "not in the demolition plan of the next 5 years", "seed 002 三、(三)");
+                           "not in the demolition plan of the next 5 years", "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(三)");
   demolition.years = 5;
   p.rules.push_back(std::move(demolition));
   // 三、(四) "违章建筑拆除情况较好": none, or largely removed.
   EligibilityRule illegal = Simple("illegal_structures_removed", RuleKind::kIllegalStructuresAtMost,
                         "违章建筑拆除情况较好", "illegal structures largely removed",
-                        "seed 002 三、(四)");
+                        "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(四)");
   illegal.max_illegal = IllegalStructures::kLargelyRemoved;
   p.rules.push_back(std::move(illegal));
   p.rules.push_back(Simple("owners_committee_or_group", RuleKind::kSelfGovernance,
                            "已产生小区业主委员会或自治小组",
                            "an owners' committee or self-governance group exists",
-                           "seed 002 三、(五)"));
+                           "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(五)"));
   // 三、(二) "基础设施和功能明显不足、物业管理不完善、居民改造意愿强烈".
   p.rules.push_back(Simple("basic_facilities_deficient", RuleKind::kBasicFacilitiesDeficient,
                            "基础设施和功能明显不足",
-                           "basic facilities clearly deficient", "seed 002 三、(二)"));
+                           "basic facilities clearly deficient", "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(二)"));
   // "意愿强烈" has no number in the seed; we take 2/3 of households, the same bar
   // Yueyang sets for signing the plan ("双2/3", seed 002 七). docs/eligibility.md.
   EligibilityRule willing = Simple("willingness_2_3", RuleKind::kWillingnessAtLeast,
                         "居民改造意愿强烈（三分之二以上）",
-                        "strong willingness (at least 2/3 of households)", "seed 002 三、(二)");
+                        "strong willingness (at least 2/3 of households)", "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 三、(二)");
   willing.share_num = 2;
   willing.share_den = 3;
   p.rules.push_back(std::move(willing));
@@ -131,7 +131,7 @@ Policy XiangtanCompetitive() {
   p.name = "xiangtan_competitive";
   p.zh = "湘潭市竞争性入围基础条件";
   p.en = "Xiangtan competitive entry, basic conditions";
-  const std::string src = "seed 000 序号1 三";
+  const std::string src = "《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号） 序号1 三";
   // "小区原则建于2000年以前": read inclusively like the national rule; "原则"
   // (in principle) exceptions are decided outside the screening.
   p.rules.push_back(BuiltBy(2000, "小区原则建于2000年以前", "built before 2000 (in principle)",

@@ -9,11 +9,11 @@
 namespace renewal {
 namespace {
 
-constexpr std::string_view kHengyangSeed = "000_0d284f5c619b042b.txt";
-constexpr std::string_view kFujianSeed = "001_c9c5fc786dd61830.txt";
-constexpr std::string_view kYueyangSeed = "002_28ab3feb3714a830.txt";
-constexpr std::string_view kSeed003 = "003_c40c6dca2ac1fb31.txt";
-constexpr std::string_view kSeed004 = "004_f13f8988aa0216cc.txt";
+constexpr std::string_view kHengyangSeed = "《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号）";
+constexpr std::string_view kFujianSeed = "《城镇老旧小区改造可复制政策机制清单（第四批）》";
+constexpr std::string_view kYueyangSeed = "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》";
+constexpr std::string_view kSeed003 = "《关于城镇老旧小区改造工作专题调研报告》";
+constexpr std::string_view kSeed004 = "《关于加快推进全省城镇老旧小区改造工作的指导意见》（浙江省住房和城乡建设厅、发展和改革委员会、财政厅）";
 
 RuleTarget To(FundingSource s, Ratio share = Ratio::Whole()) { return {Payer::Of(s), share}; }
 RuleTarget ToItemUtility(Ratio share = Ratio::Whole()) { return {Payer::ItemUtility(), share}; }

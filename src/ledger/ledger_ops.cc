@@ -212,7 +212,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
   }
   if (!use.meta->renovation_contribution) {
     return absl::FailedPreconditionError(StrCat(
-        what, ": not a residents' renovation contribution (seed 001 Ningbo subsidises only those)"));
+        what, ": not a residents' renovation contribution (《城镇老旧小区改造可复制政策机制清单（第四批）》 Ningbo subsidises only those)"));
   }
   if (pct <= 0 || pct > 100) {
     return absl::InvalidArgumentError(StrCat(what, " pct: must be 1..100, got ", pct));
@@ -242,7 +242,7 @@ absl::Status Ledger::Subsidize(std::string_view use_tx_id, int pct, int date) {
   tx.date = date;
   tx.ref = std::string(use_tx_id);
   tx.memo = StrCat(pct, "% of ", Money::Fen(static_cast<std::int64_t>(total_used)).ToYuanString(),
-                   " used (seed 001 Ningbo)");
+                   " used (《城镇老旧小区改造可复制政策机制清单（第四批）》 Ningbo)");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (parts[i] == 0) continue;
     tx.accounts.push_back(dwellings[i]);

@@ -78,7 +78,7 @@ absl::Status ValidatePolicy(const DepositPolicy& p) {
     case DepositStandard::kNingbo:
       if (p.new_build_pct < 60 || p.new_build_pct > 80) {
         return absl::InvalidArgumentError(StrCat(
-            "policy ningbo new_build_pct: must be 60..80 (seed 001 Ningbo: 60%-80%), got ",
+            "policy ningbo new_build_pct: must be 60..80 (《城镇老旧小区改造可复制政策机制清单（第四批）》 Ningbo: 60%-80%), got ",
             p.new_build_pct));
       }
       RENEWAL_RETURN_IF_ERROR(
@@ -172,7 +172,7 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
       out.amount = m;
       out.rule =
           StrCat("liuyang: ", rate.ToYuanString(), " yuan/m2 (", lift ? "elevator" : "no elevator",
-                 ") x ", dw.area.ToString(), " m2 = ", m.ToYuanString(), " (seed 000 Liuyang 5.6)");
+                 ") x ", dw.area.ToString(), " m2 = ", m.ToYuanString(), " (《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号） Liuyang 5.6)");
       return out;
     }
     case DepositStandard::kNingbo: {
@@ -181,7 +181,7 @@ absl::StatusOr<FirstDeposit> FirstDepositOf(const DepositPolicy& p, const Regist
       out.amount = m;
       out.rule = StrCat("ningbo: ", p.new_build_pct, "% of new-build ",
                         p.new_build_standard_per_m2.ToYuanString(), " yuan/m2 x ",
-                        dw.area.ToString(), " m2 = ", m.ToYuanString(), " (seed 001 Ningbo)");
+                        dw.area.ToString(), " m2 = ", m.ToYuanString(), " (《城镇老旧小区改造可复制政策机制清单（第四批）》 Ningbo)");
       return out;
     }
   }

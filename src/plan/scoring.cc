@@ -76,7 +76,7 @@ bool IsShortfall(Condition c) { return c == Condition::kPoor || c == Condition::
 ScoringSheet NingboSheet() {
   ScoringSheet s;
   s.name = "ningbo";
-  s.source = "seed 001_c9c5fc786dd61830.txt (宁波) 一、四是方案量化打分";
+  s.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 (宁波) 一、四是方案量化打分";
   // 配套设施与服务短板 (50): a full survey is a precondition (一是全面摸底调查), so a
   // project without facility conditions is not ranked.
   s.criteria.push_back(Linear("basic_shortfalls", "基础类设施短板", Feature::kBasicShortfalls,
@@ -105,7 +105,7 @@ ScoringSheet NingboSheet() {
 ScoringSheet ZhuzhouSheet() {
   ScoringSheet s;
   s.name = "zhuzhou";
-  s.source = "seed 000_0d284f5c619b042b.txt (湘潭/株洲) 1.6/1.7 综合评分表 (weights: our example)";
+  s.source = "《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号） (湘潭/株洲) 1.6/1.7 综合评分表 (weights: our example)";
   s.criteria.push_back(Linear("age", "建成年代", Feature::kAgeYears, P(15), 20, 40));
   s.criteria.push_back(Linear("basic_shortfalls", "基础类设施短板", Feature::kBasicShortfalls,
                               P(20), 0, 6, MissingPolicy::kExcludeProject));

@@ -148,7 +148,7 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // 001_c9c5fc786dd61830.txt (珠海市、成都市) "参与表决专有部分面积3/4以上的业主且
     // 参与表决人数3/4以上的业主同意".
     r.title = "双三分之二参与、双四分之三同意";
-    r.source = "民法典第278条第2款(六)—(八)项; seed 001_c9c5fc786dd61830.txt 珠海市、成都市";
+    r.source = "民法典第278条第2款(六)—(八)项; 《城镇老旧小区改造可复制政策机制清单（第四批）》 珠海市、成都市";
     AddParticipation(r);
     r.tests.push_back(T("agree_area", kArea, kAgree, kOfPart, 3, 4, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kOfPart, 3, 4, kGe));
@@ -172,42 +172,42 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // seed 002_28ab3feb3714a830.txt (岳阳市) 四、(二): "经小区双“2/3”（专有部分占建筑物
     // 总面积三分之二且占总人数三分之二）以上业主签字同意".
     r.title = "双2/3以上业主签字同意";
-    r.source = "seed 002_28ab3feb3714a830.txt 岳阳市 改造方案";
+    r.source = "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 岳阳市 改造方案";
     r.tests.push_back(T("agree_area", kArea, kAgree, kAll, 2, 3, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 2, 3, kGe));
   } else if (name == "changsha_two_80") {
     // seed 000_0d284f5c619b042b.txt (长沙市) "两个80%": "征求意见80%以上业主的同意，且
     // 获得其中80%以上业主签字同意" — 80% of owners consulted, 80% of those agree.
     r.title = "两个80%";
-    r.source = "seed 000_0d284f5c619b042b.txt 长沙市 改造方案编制";
+    r.source = "《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号） 长沙市 改造方案编制";
     r.tests.push_back(T("consulted_heads", kHeads, kPart, kAll, 80, 100, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kOfPart, 80, 100, kGe));
   } else if (name == "hebei_80_entry") {
     // seed 001_c9c5fc786dd61830.txt (河北省) 3个80%: "80%的小区居民同意方可纳入改造".
     r.title = "80%的小区居民同意方可纳入改造";
-    r.source = "seed 001_c9c5fc786dd61830.txt 河北省 3个80%（一）";
+    r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（一）";
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 80, 100, kGe));
   } else if (name == "hebei_80_plan") {
     // seed 001 (河北省): "征求80%的居民意愿制定改造方案" — opinions collected from 80%.
     r.title = "征求80%的居民意愿制定改造方案";
-    r.source = "seed 001_c9c5fc786dd61830.txt 河北省 3个80%（二）";
+    r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（二）";
     r.tests.push_back(T("consulted_heads", kHeads, kPart, kAll, 80, 100, kGe));
   } else if (name == "hebei_80_acceptance") {
     // seed 001 (河北省): "80%的居民满意方可组织竣工验收" — "agree" means satisfied.
     r.title = "80%的居民满意方可组织竣工验收";
-    r.source = "seed 001_c9c5fc786dd61830.txt 河北省 3个80%（三）";
+    r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（三）";
     r.tests.push_back(T("satisfied_heads", kHeads, kAgree, kAll, 80, 100, kGe));
   } else if (name == "changping_double_80") {
     // seed 001_c9c5fc786dd61830.txt (北京市昌平区昌盛社区): "经业主大会以双超80%的高同意率
     // 表决通过" — area and heads both strictly over 80% of all owners.
     r.title = "双超80%同意";
-    r.source = "seed 001_c9c5fc786dd61830.txt 北京市昌平区 合并物业管理区域";
+    r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 北京市昌平区 合并物业管理区域";
     r.tests.push_back(T("agree_area", kArea, kAgree, kAll, 80, 100, kGt));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 80, 100, kGt));
   } else if (name == "yichang_all_agree") {
     // seed 001_c9c5fc786dd61830.txt (宜昌市 三轮征询): "最终实现100%居民同意改造方案".
     r.title = "100%居民同意";
-    r.source = "seed 001_c9c5fc786dd61830.txt 宜昌市 三轮征询";
+    r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 宜昌市 三轮征询";
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 1, 1, kGe));
   } else {
     std::string names;

@@ -98,7 +98,7 @@ TEST(PresetTest, AllPresetsValidateAndCiteSeeds) {
     EXPECT_TRUE(ValidatePolicy(*p).ok()) << name;
     EXPECT_EQ(p->name, name);
     for (const FundingRule& r : p->rules) {
-      EXPECT_THAT(r.seed, HasSubstr(".txt")) << r.id;
+      EXPECT_THAT(r.seed, HasSubstr("《")) << r.id;  // a document title, not a file name
       EXPECT_FALSE(r.description.empty()) << r.id;
     }
   }
@@ -143,7 +143,7 @@ TEST(PresetTest, Yueyang) {
       EXPECT_EQ(s.step, ShareStep::kTransfer);
       EXPECT_EQ(s.rule, RuleIndex(p, "yueyang.city_award"));
       EXPECT_EQ(s.from, S::kDistrict);
-      EXPECT_THAT(ExplainShare(s, p), HasSubstr("002_28ab3feb3714a830.txt"));
+      EXPECT_THAT(ExplainShare(s, p), HasSubstr("《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 六、(一)"));
       saw_transfer = true;
     }
     if (s.source == S::kWaterUtility) {

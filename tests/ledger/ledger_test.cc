@@ -73,7 +73,7 @@ TEST_F(LedgerTest, LiuyangSeventySquareMetresWithElevatorIs4200) {
   absl::StatusOr<FirstDeposit> f = FirstDepositOf(LiuyangPolicy(), registry_, kD9);
   ASSERT_TRUE(f.ok()) << f.status();
   EXPECT_EQ(f->amount, Yuan(4200));
-  EXPECT_THAT(f->rule, HasSubstr("seed 000"));
+  EXPECT_THAT(f->rule, HasSubstr("湘建城函〔2021〕161号"));  // cites the document, not a file
   // 楼房按35元/m² (no elevator): 35 × 70 = 2,450.00.
   EXPECT_EQ(*FirstDepositAmount(LiuyangPolicy(), registry_, kD4), Yuan(2450));
 }
