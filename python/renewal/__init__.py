@@ -12,6 +12,7 @@ from the built-in exception you would expect (``ValueError``, ``KeyError``, ...)
 from ._core import (  # noqa: F401
     AlreadyExistsError,
     DataLossError,
+    DeadlineExceededError,
     Error,
     FailedPreconditionError,
     InternalError,

@@ -294,7 +294,8 @@ def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
 
 def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
                 ballots: Sequence[Dict[str, Any]], rule: str = "equal_shares",
-                completion: str = "greedy", satisfaction: Optional[str] = None) -> MenuResult:
+                completion: str = "greedy", satisfaction: Optional[str] = None,
+                time_limit: Optional[float] = None) -> MenuResult:
     """Residents' menu choice by ``equal_shares`` (Method of Equal Shares) or ``greedy``.
 
     ``completion`` (equal shares only): ``greedy`` (leftover by approvals), ``add1``
@@ -305,11 +306,13 @@ def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
 
     :param budget_yuan: yuan as ``Decimal`` or ``str`` (an int or a float is refused).
     :param items: menu items as in a menu file (docs/plan.md).
+    :param time_limit: seconds add1 may take; past it :class:`renewal.DeadlineExceededError`
+        says how far it got. None: no limit.
     """
     doc = {"budget_yuan": budget_yuan, "items": list(items), "ballots": list(ballots)}
     if satisfaction is not None:
         doc["satisfaction"] = satisfaction
-    return MenuResult(json.loads(_core.plan.choose_menu(doc, rule, completion)))
+    return MenuResult(json.loads(_core.plan.choose_menu(doc, rule, completion, time_limit or 0.0)))
 
 
 def solve_knapsack(values: Sequence[int], weights: Sequence[int], capacity: int,

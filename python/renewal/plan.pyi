@@ -54,7 +54,8 @@ def rolling_plan_from_facts(projects: Projects, facts: Sequence[Dict[str, Any]],
                             **options: Any) -> RollingPlan: ...
 def choose_menu(budget_yuan: Budget, items: Sequence[Dict[str, Any]],
                 ballots: Sequence[Dict[str, Any]], rule: str = ...,
-                completion: str = ..., satisfaction: Optional[str] = ...) -> MenuResult: ...
+                completion: str = ..., satisfaction: Optional[str] = ...,
+                time_limit: Optional[float] = ...) -> MenuResult: ...
 def solve_knapsack(values: Sequence[int], weights: Sequence[int], capacity: int,
                    groups: Optional[Sequence[int]] = ...,
                    group_limits: Optional[Sequence[Sequence[int]]] = ...,

@@ -20,7 +20,7 @@ namespace {
 // Exception classes, created once at import (OpenTimelineIO's exception bindings).
 struct Errors {
   py::object base, invalid_argument, not_found, already_exists, failed_precondition,
-      out_of_range, resource_exhausted, data_loss, internal;
+      out_of_range, resource_exhausted, data_loss, deadline_exceeded, internal;
 };
 Errors* errors = nullptr;
 
@@ -45,6 +45,7 @@ void ThrowStatus(const absl::Status& status) {
     case absl::StatusCode::kOutOfRange: cls = errors->out_of_range; break;
     case absl::StatusCode::kResourceExhausted: cls = errors->resource_exhausted; break;
     case absl::StatusCode::kDataLoss: cls = errors->data_loss; break;
+    case absl::StatusCode::kDeadlineExceeded: cls = errors->deadline_exceeded; break;
     default: break;
   }
   PyErr_SetString(cls.ptr(), std::string(status.message()).c_str());
@@ -80,6 +81,9 @@ PYBIND11_MODULE(_core, m) {
                                     bases({e->base, PyExc_MemoryError}), "A capacity limit.");
   e->data_loss = MakeError(m, "DataLossError", bases({e->base, PyExc_IOError}),
                            "Stored data is corrupt or truncated.");
+  e->deadline_exceeded = MakeError(m, "DeadlineExceededError",
+                                   bases({e->base, PyExc_TimeoutError}),
+                                   "Work stopped at its time limit; the message says how far it got.");
   e->internal = MakeError(m, "InternalError", bases({e->base, PyExc_RuntimeError}),
                           "A bug in renewal; please report it.");
   (void)builtins;

@@ -234,23 +234,33 @@ void register_plan(py::module_& p) {
 
   p.def(
       "choose_menu",
-      [](const py::object& menu, const Text& rule, const Text& completion) {
+      [](const py::object& menu, const Text& rule, const Text& completion,
+         double time_limit_s) {
         MenuInput in = ValueOrThrow(ParseMenuJson(MenuJson(menu)));
         const MenuRule r = LabelArg<MenuRule>(rule, "rule");
         const MesCompletion c = LabelArg<MesCompletion>(completion, "completion");
+        if (!(time_limit_s >= 0)) {
+          ThrowStatus(absl::InvalidArgumentError("time_limit: expected seconds >= 0"));
+        }
+        MenuControl control;
+        control.time_limit = std::chrono::milliseconds(
+            static_cast<std::int64_t>(std::min(time_limit_s, 1e9) * 1000));
         absl::StatusOr<MenuResult> out = [&] {
           py::gil_scoped_release release;
-          return ChooseMenu(in, r, c);
+          return ChooseMenu(in, r, c, control);
         }();
         return MenuResultToJson(ValueOrThrow(std::move(out)));
       },
       py::arg("menu"), py::arg("rule") = "equal_shares", py::arg("completion") = "greedy",
+      py::arg("time_limit") = 0.0,
       "Residents' menu choice.\n\n"
       ":param menu: the menu (docs/plan.md) as JSON text, or as a dict whose ``budget_yuan`` "
       "is yuan as Decimal or str.\n:param rule: ``equal_shares`` or ``greedy``.\n"
       ":param completion: for equal shares, ``greedy``, ``add1``, ``add1_greedy`` or ``none``.\n"
+      ":param time_limit: seconds add1 may take (0: no limit).\n"
       ":returns: JSON text (funded items, money left, satisfaction per household).\n"
-      ":raises InvalidArgumentError: bad input, unknown rule or completion.");
+      ":raises InvalidArgumentError: bad input, unknown rule or completion.\n"
+      ":raises DeadlineExceededError: add1 reached the time limit.");
 
   p.def(
       "solve_knapsack", &SolveKnapsackDict,

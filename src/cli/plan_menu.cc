@@ -8,6 +8,8 @@
 #include "command.h"
 #include "enum_option.h"
 #include "input.h"
+#include "progress.h"
+#include "absl/strings/numbers.h"
 #include "renewal/base/file.h"
 #include "renewal/plan/pabulib.h"
 #include "renewal/plan/plan_io.h"
@@ -34,7 +36,20 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
     f << MenuToPabulib(*input);
     if (!f.flush()) return absl::UnavailableError("--export-pb " + *out_pb + ": cannot write");
   }
-  RENEWAL_ASSIGN_OR_RETURN(MenuResult r, ChooseMenu(*input, rule, completion));
+  MenuControl control;
+  if (std::optional<std::string> limit = a.option("time-limit")) {
+    double seconds = 0;
+    if (!absl::SimpleAtod(*limit, &seconds) || !(seconds >= 0) || seconds > 1e9) {
+      return UsageError("--time-limit: expected seconds >= 0, got \"" + *limit + "\"");
+    }
+    control.time_limit = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+  }
+  const bool add1 = completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy;
+  std::optional<Progress> progress;
+  if (add1) progress.emplace("renewal plan-menu: add1", a.flag("quiet"));
+  absl::StatusOr<MenuResult> chosen = ChooseMenu(*input, rule, completion, control);
+  progress.reset();
+  RENEWAL_ASSIGN_OR_RETURN(MenuResult r, std::move(chosen));
   if (a.flag("json")) {
     out << MenuResultToJson(r) << "\n";
     return absl::OkStatus();
@@ -61,15 +76,18 @@ const bool registered = RegisterCommand(
     {.name = "plan-menu",
      .usage =
      "plan-menu MENU(.json|.pb) [--rule equal_shares|greedy] [--satisfaction cost|approvals] "
-     "[--completion greedy|add1|add1_greedy|none] [--export-pb FILE.pb] [--json]",
+     "[--completion greedy|add1|add1_greedy|none] [--time-limit SECONDS] [--export-pb FILE.pb] "
+     "[--json] [--quiet]",
      .summary = "residents' menu choice: greedy by approvals or the Method of Equal Shares",
      .options = {{"--rule", "equal_shares|greedy", "how the menu is chosen", "equal_shares"},
                  {"--satisfaction", "cost|approvals",
                   "what Equal Shares gives each supporter (docs/plan.md)", "the menu's, else cost"},
                  {"--completion", "greedy|add1|add1_greedy|none",
                   "how Equal Shares spends what is left", "greedy"},
+                 {"--time-limit", "SECONDS",
+                  "add1 gives up after this long (exit 1, saying how far it got)", "none"},
                  {"--export-pb", "FILE.pb", "also write the menu as a pabulib file", ""},
-                 JsonOption()},
+                 JsonOption(), QuietOption()},
      .run = RunMenu,
      .positionals = "MENU: a menu JSON, or a pabulib .pb file (\"-\": stdin, JSON)",
      .example = "plan-menu examples/plan/menu.json --satisfaction approvals --completion add1",

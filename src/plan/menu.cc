@@ -109,7 +109,7 @@ std::vector<std::size_t> ByApprovals(const MenuInput& in, const Prepared& p,
 }  // namespace
 
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
-                                      MesCompletion completion) {
+                                      MesCompletion completion, const MenuControl& control) {
   if (rule == MenuRule::kGreedyApprovals &&
       (completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy)) {
     return absl::InvalidArgumentError(
@@ -179,7 +179,13 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
     const Q base = Q(left) / Q(static_cast<long long>(n));
     internal::MesOutcome mes;
     if (completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy) {
-      internal::Add1Outcome a1 = internal::RunAdd1(items, base, left);
+      internal::Add1Control add1;
+      if (control.time_limit.count() > 0) {
+        add1.deadline = std::chrono::steady_clock::now() + control.time_limit;
+      }
+      add1.progress = control.progress;
+      RENEWAL_ASSIGN_OR_RETURN(internal::Add1Outcome a1,
+                               internal::RunAdd1(items, base, left, add1));
       mes = std::move(a1.mes);
       out.share_increase_fen = a1.increase;
       out.mes_runs = a1.runs;

@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
+#include "renewal/base/strcat.h"
 
 namespace renewal::internal {
 namespace {
@@ -43,6 +44,13 @@ int Cmp(const Affine& x, const Affine& y) {
 }
 
 Affine Scale(const Affine& x, const Q& f) { return {x.a * f, x.b * f}; }
+
+// The first t ≥ 0 at which x(t) ≥ c, if ever.
+std::optional<Q> Reach(const Affine& x, const Q& c) {
+  if (x.a >= c) return Q(0);
+  if (x.b <= 0) return std::nullopt;
+  return (c - x.a) / x.b;
+}
 
 // Compares the payment per unit of satisfaction of items i and w whose supporters pay
 // ρ_i and ρ_w: ρ with approvals, ρ/cost with cost utilities (a free item's is 0).
@@ -76,21 +84,28 @@ class Events {
   std::optional<Q> first_;
 };
 
-// The first t > 0 at which Σ_{b∈s} min(m_b(t), level(t)) reaches `cost` from below
+struct Run {
+  MesOutcome out;
+  std::optional<Q> event;  // parametric runs: t* (none: the run holds for every t > 0)
+};
+
+// The first t > 0 at which Σ_{g∈s} w_g·min(m_g(t), level(t)) reaches `cost` from below
 // (none if never). Each term is the lower of two lines and switches once at most, to
 // a smaller slope: the sum is concave, so one sweep over the switches finds it.
-std::optional<Q> FirstReach(const std::vector<std::size_t>& s, const std::vector<Affine>& money,
-                            const Affine& level, const Q& cost) {
+std::optional<Q> FirstReach(const std::vector<std::size_t>& s, const MesGroups& groups,
+                            const std::vector<Affine>& money, const Affine& level,
+                            const Q& cost) {
   Q value = -cost, slope(0);
   std::vector<std::pair<Q, Q>> switches;  // (t, change of slope)
-  for (std::size_t b : s) {
-    const bool money_lower = Cmp(money[b], level) <= 0;
-    const Affine& low = money_lower ? money[b] : level;
-    const Affine& high = money_lower ? level : money[b];
-    value += low.a;
-    slope += low.b;
+  for (std::size_t g : s) {
+    const Q w(groups.weight[g]);
+    const bool money_lower = Cmp(money[g], level) <= 0;
+    const Affine& low = money_lower ? money[g] : level;
+    const Affine& high = money_lower ? level : money[g];
+    value += w * low.a;
+    slope += w * low.b;
     if (low.a < high.a && low.b > high.b) {
-      switches.push_back({(high.a - low.a) / (low.b - high.b), high.b - low.b});
+      switches.push_back({(high.a - low.a) / (low.b - high.b), w * (high.b - low.b)});
     }
   }
   std::sort(switches.begin(), switches.end(),
@@ -106,59 +121,63 @@ std::optional<Q> FirstReach(const std::vector<std::size_t>& s, const std::vector
   return std::nullopt;
 }
 
-struct Run {
-  MesOutcome out;
-  std::optional<Q> event;  // parametric runs: t* (none: the run holds for every t > 0)
-};
-
-Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
-  const std::size_t n = in.households;
+// MES evaluating every item every round over the groups of `groups` (with one group
+// per household, the direct reference); `parametric`: every household holds share + t
+// and the run also finds t* (above).
+Run EqualShares(const MesItems& in, const MesGroups& groups, const Q& share, bool parametric) {
+  const std::size_t n = groups.weight.size();
+  const auto& supporters = groups.supporters;
   std::vector<Affine> money(n, Affine{share, Q(parametric ? 1 : 0)});
   std::vector<Affine> paid(n, Affine{Q(0), Q(0)});
   std::vector<bool> funded(in.cost.size(), false);
   Events events(parametric);
   Run run;
-  std::vector<Affine> budgets;
+  std::vector<std::pair<Affine, std::int64_t>> budgets;  // (money, weight)
   std::vector<std::pair<std::size_t, Affine>> affordable;
+  auto total_money = [&](std::size_t i) {
+    Affine total{Q(0), Q(0)};
+    for (std::size_t g : supporters[i]) {
+      total = total + Scale(money[g], Q(groups.weight[g]));
+    }
+    return total;
+  };
   while (true) {
     affordable.clear();
     for (std::size_t i = 0; i < in.cost.size(); ++i) {
       if (funded[i]) continue;
       const Affine cost{Q(in.cost[i]), Q(0)};
-      const auto& s = in.voters[i];
-      if (s.empty()) continue;  // nobody pays, nobody is satisfied: never funded
+      if (supporters[i].empty()) continue;  // nobody pays, nobody is satisfied: never funded
       if (in.cost[i] == 0) {
         affordable.push_back({i, cost});  // free with a supporter: ρ = 0
         continue;
       }
+      if (Cmp(total_money(i), cost) < 0) continue;
       budgets.clear();
-      Affine total{Q(0), Q(0)};
-      for (std::size_t b : s) {
-        budgets.push_back(money[b]);
-        total = total + money[b];
+      std::int64_t w = 0;
+      for (std::size_t g : supporters[i]) {
+        budgets.push_back({money[g], groups.weight[g]});
+        w += groups.weight[g];
       }
-      if (Cmp(total, cost) < 0) continue;
-      // Smallest ρ with Σ min(money_b, ρ) = cost: the poorest supporters pay all they have.
+      // Smallest ρ with Σ w·min(money, ρ) = cost: the poorest supporters pay all they have.
       std::sort(budgets.begin(), budgets.end(),
-                [](const Affine& x, const Affine& y) { return Cmp(x, y) < 0; });
+                [](const auto& x, const auto& y) { return Cmp(x.first, y.first) < 0; });
       Affine rho{Q(0), Q(0)}, so_far{Q(0), Q(0)};
-      for (std::size_t k = 0; k < budgets.size(); ++k) {
-        const Affine candidate = (cost - so_far) / (budgets.size() - k);
-        if (Cmp(candidate, budgets[k]) <= 0) {
+      for (const auto& [held, weight] : budgets) {
+        const Affine candidate = (cost - so_far) / static_cast<std::size_t>(w);
+        if (Cmp(candidate, held) <= 0) {
           rho = candidate;
           break;
         }
-        so_far = so_far + budgets[k];
+        so_far = so_far + Scale(held, Q(weight));
+        w -= weight;
       }
       affordable.push_back({i, rho});
     }
     if (affordable.empty()) {
       // Stopped: the run changes when an unfunded item becomes affordable.
       for (std::size_t i = 0; i < in.cost.size() && events.on(); ++i) {
-        if (funded[i] || in.cost[i] == 0 || in.voters[i].empty()) continue;
-        Affine total{Q(0), Q(0)};
-        for (std::size_t b : in.voters[i]) total = total + money[b];
-        events.Meet(total, Affine{Q(in.cost[i]), Q(0)});
+        if (funded[i] || in.cost[i] == 0 || supporters[i].empty()) continue;
+        events.Meet(total_money(i), Affine{Q(in.cost[i]), Q(0)});
       }
       break;
     }
@@ -180,28 +199,42 @@ Run EqualShares(const MesItems& in, const Q& share, bool parametric) {
     }
     const auto [item, rho] = affordable[best];
     if (events.on()) {
-      for (std::size_t b : in.voters[item]) events.Meet(money[b], rho);
+      for (std::size_t g : supporters[item]) events.Meet(money[g], rho);
       for (std::size_t i = 0; i < in.cost.size(); ++i) {
-        if (funded[i] || i == item || in.cost[i] == 0 || in.voters[i].empty()) continue;
+        if (funded[i] || i == item || in.cost[i] == 0 || supporters[i].empty()) continue;
         // i catches up with the winner when its ρ reaches the winner's level,
         // ρ_w (approvals) or ρ_w·cost_i/cost_w (cost utilities).
         const Affine level = in.cost_utility && in.cost[item] > 0
                                  ? Scale(rho, Q(in.cost[i]) / Q(in.cost[item]))
                                  : rho;
-        if (std::optional<Q> t = FirstReach(in.voters[i], money, level, Q(in.cost[i]))) events.At(*t);
+        // Σ w·min(m, level) is below both Σ w·m and W·level: where either is still
+        // short of the cost, i cannot have caught up; skip the exact sweep when that
+        // is already past the first event found.
+        const Affine total = total_money(i);
+        const Q cost(in.cost[i]);
+        std::int64_t w = 0;
+        for (std::size_t g : supporters[i]) w += groups.weight[g];
+        const std::optional<Q> by_money = Reach(total, cost);
+        const std::optional<Q> by_level = Reach(Scale(level, Q(w)), cost);
+        if (!by_money || !by_level) continue;
+        if (events.first() && std::max(*by_money, *by_level) >= *events.first()) continue;
+        if (std::optional<Q> t = FirstReach(supporters[i], groups, money, level, cost)) {
+          events.At(*t);
+        }
       }
     }
     funded[item] = true;
-    for (std::size_t b : in.voters[item]) {
-      const Affine pay = Cmp(money[b], rho) < 0 ? money[b] : rho;
-      money[b] = money[b] - pay;
-      paid[b] = paid[b] + pay;
+    for (std::size_t g : supporters[item]) {
+      const Affine pay = Cmp(money[g], rho) < 0 ? money[g] : rho;
+      money[g] = money[g] - pay;
+      paid[g] = paid[g] + pay;
     }
     run.out.funded.push_back(item);
     run.out.rho.push_back(rho.a);
     run.out.spent += in.cost[item];
   }
-  for (const Affine& p : paid) run.out.paid.push_back(p.a);
+  run.out.paid.reserve(groups.group_of.size());
+  for (std::size_t g : groups.group_of) run.out.paid.push_back(paid[g].a);
   run.event = events.first();
   return run;
 }
@@ -222,37 +255,17 @@ std::int64_t CeilCapped(const Q& x, std::int64_t cap) {
   return static_cast<std::int64_t>((num + den - 1) / den);
 }
 
-// Plain MES (no parameter), fast and exact:
-//  * households with the same approval set always hold the same money (they start
-//    with the same share and pay the same for every item), so they are one group
-//    with a weight;
-//  * lazy evaluation (as pabutools): an item's payment per unit of satisfaction only
-//    rises from round to round (money only falls), so in each round the items are
-//    visited in the order of their last computed level and the visit stops at the
-//    first whose last level is already above the best found (it can neither win nor
-//    tie); an item once unaffordable stays so and is dropped.
-// The outcome is that of EqualShares(in, share, false) (a test compares them).
-MesOutcome FastEqualShares(const MesItems& in, const Q& share) {
-  const std::size_t m = in.cost.size(), n = in.households;
-  std::vector<std::vector<std::size_t>> approves(n);
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t b : in.voters[i]) approves[b].push_back(i);
-  }
-  absl::flat_hash_map<std::vector<std::size_t>, std::size_t> group_index;
-  std::vector<std::size_t> group_of(n);
-  std::vector<std::int64_t> weight;
-  for (std::size_t b = 0; b < n; ++b) {
-    auto [it, added] = group_index.try_emplace(approves[b], weight.size());
-    if (added) weight.push_back(0);
-    ++weight[it->second];
-    group_of[b] = it->second;
-  }
-  const std::size_t groups = weight.size();
-  std::vector<std::vector<std::size_t>> supporters(m);  // per item: group indices
-  for (const auto& [set, g] : group_index) {
-    for (std::size_t i : set) supporters[i].push_back(g);
-  }
-  for (auto& s : supporters) std::sort(s.begin(), s.end());
+// Plain MES (no parameter), fast and exact: over the groups of identical ballots, with
+// lazy evaluation (as pabutools): an item's payment per unit of satisfaction only
+// rises from round to round (money only falls), so in each round the items are
+// visited in the order of their last computed level and the visit stops at the first
+// whose last level is already above the best found (it can neither win nor tie); an
+// item once unaffordable stays so and is dropped.
+// The outcome is that of the direct run (a test compares them).
+MesOutcome FastEqualShares(const MesItems& in, const MesGroups& grouped, const Q& share) {
+  const std::size_t m = in.cost.size(), groups = grouped.weight.size();
+  const auto& weight = grouped.weight;
+  const auto& supporters = grouped.supporters;
   std::vector<Q> money(groups, share), paid(groups, Q(0));
   std::vector<Q> level(m, Q(0));
   std::vector<std::size_t> alive;
@@ -326,26 +339,59 @@ MesOutcome FastEqualShares(const MesItems& in, const Q& share) {
     out.rho.push_back(best_rho);
     out.spent += in.cost[*best];
   }
-  out.paid.reserve(n);
-  for (std::size_t b = 0; b < n; ++b) out.paid.push_back(paid[group_of[b]]);
+  out.paid.reserve(grouped.group_of.size());
+  for (std::size_t g : grouped.group_of) out.paid.push_back(paid[g]);
   return out;
 }
 
 }  // namespace
 
+MesGroups GroupBallots(const MesItems& in) {
+  const std::size_t m = in.cost.size(), n = in.households;
+  std::vector<std::vector<std::size_t>> approves(n);
+  for (std::size_t i = 0; i < m; ++i) {
+    for (std::size_t b : in.voters[i]) approves[b].push_back(i);
+  }
+  MesGroups out;
+  out.group_of.resize(n);
+  out.supporters.resize(m);
+  absl::flat_hash_map<std::vector<std::size_t>, std::size_t> group_index;
+  for (std::size_t b = 0; b < n; ++b) {
+    auto [it, added] = group_index.try_emplace(std::move(approves[b]), out.weight.size());
+    if (added) {
+      out.weight.push_back(0);
+      for (std::size_t i : it->first) out.supporters[i].push_back(it->second);
+    }
+    ++out.weight[it->second];
+    out.group_of[b] = it->second;
+  }
+  return out;
+}
+
+MesGroups OneGroupEach(const MesItems& in) {
+  MesGroups out;
+  out.weight.assign(in.households, 1);
+  out.group_of.resize(in.households);
+  for (std::size_t b = 0; b < in.households; ++b) out.group_of[b] = b;
+  out.supporters = in.voters;
+  return out;
+}
+
 MesOutcome RunEqualShares(const MesItems& items, const Q& share) {
-  return FastEqualShares(items, share);
+  return FastEqualShares(items, GroupBallots(items), share);
 }
 
 MesOutcome RunEqualSharesReference(const MesItems& items, const Q& share) {
-  return EqualShares(items, share, false).out;
+  return EqualShares(items, OneGroupEach(items), share, false).out;
 }
 
-Add1Outcome RunAdd1(const MesItems& items, const Q& base, std::int64_t budget) {
+absl::StatusOr<Add1Outcome> RunAdd1(const MesItems& items, const Q& base, std::int64_t budget,
+                                    const Add1Control& control) {
+  const MesGroups groups = GroupBallots(items);
   Add1Outcome r;
   auto exact = [&](std::int64_t k) {
     ++r.runs;
-    return FastEqualShares(items, base + Q(k));
+    return FastEqualShares(items, groups, base + Q(k));
   };
   auto done = [&](MesOutcome o, std::int64_t k) {
     r.mes = std::move(o);
@@ -356,29 +402,52 @@ Add1Outcome RunAdd1(const MesItems& items, const Q& base, std::int64_t budget) {
   const std::int64_t bound = budget;
   std::int64_t k = 0;
   MesOutcome cur = exact(0);  // MES never overspends its own budget
+  // A parametric run costs several exact ones and is wasted when the outcome may
+  // change within the next fen (real electorates, mostly): after such a run, step
+  // 1, 3, 7, … fen (up to 63) before trying a jump again. Stepping is the definition
+  // itself, so this changes the speed only.
+  int misses = 0, wait = 0;
   while (true) {
     if (Exhaustive(items, cur, budget)) return done(std::move(cur), k);
     if (k >= bound) return done(std::move(cur), k);
-    ++r.runs;
-    const Run ahead = EqualShares(items, base + Q(k), true);  // the outcome at k + 0+
-    if (ahead.event && *ahead.event <= 1) {
-      // Something may change before k + 1: take one step.
+    if (control.deadline && std::chrono::steady_clock::now() > *control.deadline) {
+      return absl::DeadlineExceededError(
+          StrCat("add1 stopped at its time limit: share raised by ", k, " fen of up to ",
+                 bound, " after ", r.runs, " MES runs; allow more time or use completion "
+                 "\"greedy\""));
+    }
+    if (control.progress) control.progress(k, bound);
+    bool step = wait > 0;
+    if (step) {
+      --wait;
+    } else {
+      ++r.runs;
+      const Run ahead = EqualShares(items, groups, base + Q(k), true);  // outcome at k + 0+
+      if (ahead.event && *ahead.event <= 1) {
+        // Something may change before k + 1: step.
+        misses = std::min(misses + 1, 6);
+        wait = (1 << misses) - 2;
+        step = true;
+      } else {
+        misses = 0;
+        // Every k' in (k, k + t*) has the outcome `ahead`: the same checks apply to all.
+        if (ahead.out.spent > budget) return done(std::move(cur), k);
+        if (Exhaustive(items, ahead.out, budget)) return done(exact(k + 1), k + 1);
+        const std::int64_t change =
+            ahead.event ? CeilCapped(Q(k) + *ahead.event, bound + 1) : bound + 1;
+        if (change > bound) return done(exact(bound), bound);  // unchanged up to the bound
+        MesOutcome next = exact(change);
+        if (next.spent > budget) return done(exact(change - 1), change - 1);
+        cur = std::move(next);
+        k = change;
+      }
+    }
+    if (step) {
       MesOutcome next = exact(k + 1);
       if (next.spent > budget) return done(std::move(cur), k);
       cur = std::move(next);
       ++k;
-      continue;
     }
-    // Every k' in (k, k + t*) has the outcome `ahead`: the same checks apply to all.
-    if (ahead.out.spent > budget) return done(std::move(cur), k);
-    if (Exhaustive(items, ahead.out, budget)) return done(exact(k + 1), k + 1);
-    const std::int64_t change =
-        ahead.event ? CeilCapped(Q(k) + *ahead.event, bound + 1) : bound + 1;
-    if (change > bound) return done(exact(bound), bound);  // unchanged up to the bound
-    MesOutcome next = exact(change);
-    if (next.spent > budget) return done(exact(change - 1), change - 1);
-    cur = std::move(next);
-    k = change;
   }
 }
 

@@ -3,10 +3,15 @@
 #ifndef RENEWAL_SRC_MENU_EQUAL_SHARES_H_
 #define RENEWAL_SRC_MENU_EQUAL_SHARES_H_
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include <boost/multiprecision/cpp_int.hpp>
+
+#include "absl/status/statusor.h"
 
 namespace renewal::internal {
 
@@ -28,6 +33,16 @@ struct MesOutcome {
   std::int64_t spent = 0;           // fen (item costs are whole fen)
 };
 
+// Households with the same approval set always hold the same money (they start with
+// the same share and pay the same for every item): one group with a weight.
+struct MesGroups {
+  std::vector<std::int64_t> weight;                  // households per group
+  std::vector<std::vector<std::size_t>> supporters;  // per item: group indices
+  std::vector<std::size_t> group_of;                 // per household
+};
+MesGroups GroupBallots(const MesItems& items);
+MesGroups OneGroupEach(const MesItems& items);  // no grouping: the direct run
+
 // MES with `share` fen for every household. Ties between equal payments per unit of
 // satisfaction: more approvals, lower cost, lower index. Items costing 0 are funded
 // only with a supporter (as pabutools), first.
@@ -43,11 +58,17 @@ struct Add1Outcome {
   std::int64_t runs = 0;      // MES runs made (exact and parametric)
 };
 
+struct Add1Control {
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::function<void(std::int64_t increase, std::int64_t bound)> progress;
+};
+
 // add1: the MES outcome at share base + k for k = 0, 1, 2, … ≤ budget; stops at the
 // first k whose outcome is exhaustive (returns it) or costs more than `budget`
 // (returns the one at k − 1). Skips the values of k at which the outcome provably
-// cannot change (docs/plan.md).
-Add1Outcome RunAdd1(const MesItems& items, const Q& base, std::int64_t budget);
+// cannot change (docs/plan.md). DeadlineExceeded past `control.deadline`.
+absl::StatusOr<Add1Outcome> RunAdd1(const MesItems& items, const Q& base, std::int64_t budget,
+                                    const Add1Control& control = {});
 
 }  // namespace renewal::internal
 

@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <random>
+#include <thread>
+#include <utility>
 
 namespace renewal {
 namespace {
@@ -175,6 +177,50 @@ TEST(Menu, Add1StepsInWholeFen) {
   EXPECT_THAT(Funded(*a), ElementsAre("R", "A", "Q"));
   EXPECT_EQ(a->share_increase_fen, 51);
   EXPECT_EQ(a->households[0].share_fen, "603/4");  // 99.75 + 51 = 150.75
+}
+
+// A menu where add1 raises the shares one fen at a time: budget 400 for 4 households
+// (share 100), each approving one item of its own: A 101, B 102, C 103, D 104. At
+// k = 0 nothing is affordable; at k = 1 A (its supporter has 101), k = 2 A, B, k = 3
+// A, B, C = 306 with 94 left < D's 104: exhaustive, stop. Ties (ρ/cost = 1 for all)
+// go to the lower cost.
+MenuInput OneFenAtATime() {
+  MenuInput in;
+  in.budget = Money::Fen(400);
+  in.items = {Item("A", 101), Item("B", 102), Item("C", 103), Item("D", 104)};
+  in.ballots = {{"H1", {"A"}}, {"H2", {"B"}}, {"H3", {"C"}}, {"H4", {"D"}}};
+  return in;
+}
+
+TEST(Menu, Add1ReportsProgressEachStep) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> seen;
+  MenuControl control;
+  control.progress = [&](std::int64_t k, std::int64_t bound) { seen.push_back({k, bound}); };
+  auto a = ChooseMenu(OneFenAtATime(), MenuRule::kEqualShares, MesCompletion::kAdd1, control);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_THAT(Funded(*a), ElementsAre("A", "B", "C"));
+  EXPECT_EQ(a->share_increase_fen, 3);
+  EXPECT_EQ(a->left, Money::Fen(94));
+  // Before the steps from k = 0, 1 and 2; the bound is the budget for the options.
+  EXPECT_THAT(seen, ElementsAre(std::pair<std::int64_t, std::int64_t>{0, 400},
+                                std::pair<std::int64_t, std::int64_t>{1, 400},
+                                std::pair<std::int64_t, std::int64_t>{2, 400}));
+}
+
+// The time limit is checked before each step: the first progress call outlasts a
+// 1 ms limit, so add1 stops at k = 1 and says so.
+TEST(Menu, Add1StopsAtItsTimeLimit) {
+  MenuControl control;
+  control.time_limit = std::chrono::milliseconds(1);
+  control.progress = [](std::int64_t k, std::int64_t) {
+    if (k == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  };
+  auto a = ChooseMenu(OneFenAtATime(), MenuRule::kEqualShares, MesCompletion::kAdd1, control);
+  ASSERT_EQ(a.status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(a.status().message(), HasSubstr("share raised by 1 fen of up to 400"));
+  // The limit does not touch the other rules (one run each).
+  EXPECT_TRUE(ChooseMenu(OneFenAtATime(), MenuRule::kEqualShares, MesCompletion::kGreedy,
+                         control).ok());
 }
 
 // add1 against a literal reading of its definition: for k = 0, 1, 2, … ≤ the option

@@ -16,7 +16,9 @@
 #ifndef RENEWAL_MENU_H_
 #define RENEWAL_MENU_H_
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -116,6 +118,15 @@ struct HouseholdOutcome {
   std::string share_fen;
 };
 
+/// Limits and reporting for add1 (the other rules make one run and ignore them).
+struct MenuControl {
+  /// add1 gives up with DeadlineExceeded after this long; zero: no limit.
+  std::chrono::milliseconds time_limit{0};
+  /// Called before each add1 step with the share increase reached so far and its upper
+  /// bound, both in fen.
+  std::function<void(std::int64_t increase_fen, std::int64_t bound_fen)> progress;
+};
+
 struct MenuResult {
   MenuRule rule = MenuRule::kEqualShares;
   MesCompletion completion = MesCompletion::kGreedy;      // equal shares only
@@ -141,8 +152,11 @@ struct MenuResult {
 // required items costing more than the budget (FailedPrecondition, naming them).
 // `completion` applies to the Method of Equal Shares only: add1 and add1_greedy with
 // the greedy rule are refused (InvalidArgument naming "completion").
+// add1 may make many MES runs (one per fen of share increase at worst): `control`
+// bounds its time (DeadlineExceeded, saying how far it got) and reports its progress.
 absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& input, MenuRule rule,
-                                      MesCompletion completion = MesCompletion::kGreedy);
+                                      MesCompletion completion = MesCompletion::kGreedy,
+                                      const MenuControl& control = {});
 
 }  // namespace renewal
 
