@@ -220,6 +220,11 @@ class MenuResult:
         """How ties were broken, in words."""
         return str(self.data["tie_break"])
 
+    @property
+    def tie_break_zh(self) -> str:
+        """How ties were broken, in Chinese."""
+        return str(self.data["tie_break_zh"])
+
     def to_frame(self) -> pd.DataFrame:
         """One row per household: approved, approved_funded, satisfaction (share of
         approved items funded), approved_funded_fen, share_fen and paid_fen (exact

@@ -3,6 +3,7 @@
 // Python layer (renewal/plan.py) wraps them in objects with to_frame() and plots.
 #include "bindings.h"
 
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -243,8 +244,9 @@ void register_plan(py::module_& p) {
           ThrowStatus(absl::InvalidArgumentError("time_limit: expected seconds >= 0"));
         }
         MenuControl control;
+        // Any positive limit is at least 1 ms (0 means none).
         control.time_limit = std::chrono::milliseconds(
-            static_cast<std::int64_t>(std::min(time_limit_s, 1e9) * 1000));
+            static_cast<std::int64_t>(std::ceil(std::min(time_limit_s, 1e9) * 1000)));
         absl::StatusOr<MenuResult> out = [&] {
           py::gil_scoped_release release;
           return ChooseMenu(in, r, c, control);

@@ -5,6 +5,7 @@ for the derivations)."""
 
 import os
 import pathlib
+import random
 from decimal import Decimal
 
 import pytest
@@ -214,6 +215,23 @@ def test_menu_add1_completion():
     assert add1.left_fen == 50
     with pytest.raises(renewal.InvalidArgumentError):
         pl.choose_menu("5.00", items, ballots, completion="add2")
+
+
+def test_menu_add1_time_limit():
+    # 300 households × 30 items: add1 needs hundreds of MES runs (bench/menu_bench.cc),
+    # far more than 1 ms; the limit stops it with a TimeoutError saying how far it got.
+    rng = random.Random(2020)
+    items = [{"id": f"I{i}", "cost_yuan": f"{rng.randint(100, 10000)}.00"} for i in range(30)]
+    ballots = [{"household_id": f"H{b}",
+                "approved": sorted({f"I{rng.randrange(30)}" for _ in range(rng.randint(1, 6))})}
+               for b in range(300)]
+    with pytest.raises(renewal.DeadlineExceededError, match="share raised by") as caught:
+        pl.choose_menu("20000.00", items, ballots, completion="add1", time_limit=0.001)
+    assert isinstance(caught.value, TimeoutError)
+    # Other rules make one run: the limit does not apply.
+    assert pl.choose_menu("20000.00", items, ballots, completion="greedy", time_limit=0.001).funded
+    with pytest.raises(renewal.InvalidArgumentError, match="time_limit"):
+        pl.choose_menu("20000.00", items, ballots, completion="add1", time_limit=-1)
 
 
 def test_knapsack_core_weight_limits():

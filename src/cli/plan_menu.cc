@@ -1,5 +1,6 @@
 // `renewal plan-menu MENU [--rule equal_shares|greedy] [--satisfaction cost|approvals] ...`: the residents' menu
 // choice, greedy by approvals or by the Method of Equal Shares.
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -42,7 +43,7 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
     if (!absl::SimpleAtod(*limit, &seconds) || !(seconds >= 0) || seconds > 1e9) {
       return UsageError("--time-limit: expected seconds >= 0, got \"" + *limit + "\"");
     }
-    control.time_limit = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    control.time_limit = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
   }
   const bool add1 = completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy;
   std::optional<Progress> progress;
@@ -61,7 +62,7 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
       << (r.share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r.share_increase_fen) + " 分" : "")
       << "）：预算 " << r.budget.ToYuanString() << " 元，基础类 "
       << r.required_cost.ToYuanString() << " 元，已安排 " << r.spent.ToYuanString() << " 元，结余 "
-      << r.left.ToYuanString() << " 元\n  同分时：" << r.tie_break << "\n";
+      << r.left.ToYuanString() << " 元\n  同分时：" << r.tie_break_zh << "\n";
   for (const MenuStep& s : r.steps) {
     out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
         << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分") << "\n";

@@ -127,6 +127,11 @@ absl::StatusOr<MenuResult> ChooseMenu(const MenuInput& in, MenuRule rule,
                              : "payment per supporter asc, then approvals desc, cost asc, "
                                "file order")
                       : "approvals desc, cost asc, file order";
+  out.tie_break_zh = rule == MenuRule::kEqualShares
+                         ? (in.satisfaction == MesSatisfaction::kCost
+                                ? "每分造价分摊额低者优先，同额时票数多者、造价低者、文件中在前者优先"
+                                : "每户分摊额低者优先，同额时票数多者、造价低者、文件中在前者优先")
+                         : "票数多者优先，同票时造价低者、文件中在前者优先";
   out.budget = in.budget;
   out.required_cost = p.required_cost;
   std::vector<bool> funded(in.items.size(), false);

@@ -66,6 +66,7 @@ std::string MenuResultToJson(const MenuResult& r) {
     o["mes_runs"] = r.mes_runs;
   }
   o["tie_break"] = r.tie_break;
+  o["tie_break_zh"] = r.tie_break_zh;
   o["budget_yuan"] = YuanText(r.budget);
   o["required_yuan"] = YuanText(r.required_cost);
   o["spent_yuan"] = YuanText(r.spent);

@@ -164,6 +164,10 @@ expect_run(ARGS plan ${planning}/registry.json ${planning}/projects.json --budge
 expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --json RC 0
            STDOUT "\"completion\":\"add1\"")
 expect_run(ARGS plan-menu ${planning}/menu.json --completion add3 RC 1 STDERR "unknown value \"add3\"")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --time-limit soon RC 2
+           STDERR "--time-limit: expected seconds >= 0, got \"soon\"")
+expect_run(ARGS plan-menu ${planning}/menu.json --completion add1 --time-limit 60 RC 0
+           STDOUT "同分时：每分造价分摊额低者优先")
 
 # The command line (README "Command line"): --help, --version, exit codes 0/1/2.
 expect_run(ARGS --version RC 0 STDOUT "^[0-9]+\\.[0-9]+\\.[0-9]+")
@@ -184,7 +188,7 @@ set(help_elevator --days --rule --json)
 set(help_plan --budget --sheet --year --objective --basis --solver --hazards-first --require-vote
     --require-funding --require-management --carry-over-bonus --plan-tier-budget --options --drop
     --json)
-set(help_plan-menu --rule --completion --json)
+set(help_plan-menu --rule --satisfaction --completion --time-limit --export-pb --json --quiet)
 set(help_ledger init deposit top-up selling-unit use interest income subsidy owner settle refund
     assert balance statement publish arrears topups export check)
 foreach(cmd validate generate screen summary fund-split fund-balance fund-presets vote-rules tally

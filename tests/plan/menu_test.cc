@@ -413,11 +413,13 @@ TEST(Menu, TieBreakIsStated) {
   auto r = ChooseMenu(MajorityAndMinority(), MenuRule::kGreedyApprovals);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->tie_break, "approvals desc, cost asc, file order");
+  EXPECT_EQ(r->tie_break_zh, "票数多者优先，同票时造价低者、文件中在前者优先");
   MenuInput in = MajorityAndMinority();
   in.satisfaction = MesSatisfaction::kApprovals;
   r = ChooseMenu(in, MenuRule::kEqualShares);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->tie_break, "payment per supporter asc, then approvals desc, cost asc, file order");
+  EXPECT_EQ(r->tie_break_zh, "每户分摊额低者优先，同额时票数多者、造价低者、文件中在前者优先");
   EXPECT_EQ(r->mes_runs, 1);
 }
 

@@ -138,6 +138,7 @@ struct MenuResult {
   // shares) or equal approvals (greedy) go to more approvals, then lower cost, then
   // the earlier item in the file.
   std::string tie_break;
+  std::string tie_break_zh;  // the same in Chinese
   Money budget;
   Money required_cost;
   Money spent;  // required + optional
