@@ -8,7 +8,7 @@ packages=(
   python3-pytest python3-pandas python3-numpy python3-matplotlib python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  python3-dask python3-distributed
+  python3-dask python3-distributed python3-jinja2 python3-xlsxwriter python3-openpyxl
 )
 missing=()
 for p in "${packages[@]}"; do
