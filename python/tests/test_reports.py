@@ -143,3 +143,32 @@ def test_module_command_line(city, small_city_path, tmp_path):
 def test_kind_of_refuses_other_documents():
     with pytest.raises(ValueError, match="not a document"):
         reports.kind_of({"format": "renewal.registry"})
+
+
+def test_commands_format_html_and_xlsx(small_city_path, root, tmp_path):
+    binary = str(pathlib.Path(renewal.__file__).resolve().parents[2] / "renewal")
+    args = [binary, "summary", small_city_path, "--policy", "yueyang", "--year", "2024"]
+    page = subprocess.run(args + ["--format", "html"], capture_output=True, text=True)
+    assert page.returncode == 0, page.stderr
+    assert "<h1>老旧小区摸底汇总表（按区）</h1>" in page.stdout
+    book = tmp_path / "screen.xlsx"
+    run = subprocess.run([binary, "screen", small_city_path, "--policy", "yueyang", "--year",
+                          "2024", "--format", "xlsx", "-o", str(book)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert openpyxl.load_workbook(book).sheetnames == ["概况", "逐小区结论", "筛查条件及依据"]
+    # A workbook needs a file; an unknown format is a usage error (exit 2), nothing written.
+    for extra, message in ((["--format", "xlsx"], "-o FILE"),
+                           (["--format", "pdf", "-o", str(tmp_path / "x.pdf")], "html or xlsx")):
+        run = subprocess.run(args + extra, capture_output=True, text=True)
+        assert run.returncode == 2 and message in run.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    # The ledger's yearly publication.
+    registry, journal = str(root / "examples" / "ledger" / "registry.json"), str(tmp_path / "j")
+    subprocess.run([binary, "ledger", "init", registry, journal], check=True, capture_output=True)
+    subprocess.run([binary, "ledger", "deposit", registry, journal, "--dwelling", "E1-B1-1-101",
+                    "--amount", "3600", "--date", "2025-01-10"], check=True, capture_output=True)
+    out = tmp_path / "fund.html"
+    subprocess.run([binary, "ledger", "publish", registry, journal, "--year", "2025",
+                    "--format", "html", "-o", str(out)], check=True, capture_output=True)
+    assert "住宅专项维修资金年度收支公布" in out.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "command.h"
+#include "report_format.h"
 #include "input.h"
 #include "ledger_args.h"
 #include "renewal/base/json_write.h"
@@ -334,6 +336,12 @@ absl::Status Publish(const LedgerCall& c) {
   RENEWAL_RETURN_IF_ERROR(c.args.IntOption("year", 0, &year));
   YearStatements ys = ComputeYear(c.l, static_cast<int>(year));
   RENEWAL_RETURN_IF_ERROR(CheckYear(c.l, ys));
+  RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(c.args));
+  if (report) {
+    std::ostringstream doc;
+    WritePublication(c.l, ys, doc);
+    return WriteReport(c.args, doc.str(), c.out);
+  }
   WritePublication(c.l, ys, c.out);
   return absl::OkStatus();
 }
@@ -553,6 +561,7 @@ std::vector<OptionSpec> ActionOptions(std::string_view action) {
     o = {dwelling, Opt("--year", "Y", "the statement year")};
   } else if (action == "publish") {
     o = {Opt("--year", "Y", "the year published")};
+    for (const OptionSpec& r : ReportOptions()) o.push_back(r);
   } else if (action == "arrears" || action == "topups") {
     o = {Opt("--policy", "liuyang|national|ningbo",
              action == "topups" ? "the deposit standard (only for the current-standard target)"

@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "command.h"
 #include "input.h"
+#include "report_format.h"
 #include "enum_option.h"
 #include "renewal/base/file.h"
 #include "renewal/plan/plan.h"
@@ -69,6 +70,8 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
       return absl::Status(s.code(), "--drop: " + std::string(s.message()));
     }
   }
+  RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(a));
+  if (report) return WriteReport(a, PlanToJson(plan), out);
   out << (a.flag("json") ? PlanToJson(plan) + "\n" : PlanToText(plan));
   return absl::OkStatus();
 }
@@ -81,7 +84,7 @@ const bool registered = RegisterCommand(
      "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
      "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
      "[--options OPTIONS.json (district limits)] [--drop ID,ID... (drop out, substitutes in)] "
-     "[--json]",
+     "[--json | --format html|xlsx [-o FILE]]",
      .summary = "annual renovation plan under budget: scores, selection, tiers, explanations",
      .options = {{"--budget", "YUAN", "required: the year's budget in yuan", ""},
                  {"--sheet", "ningbo|zhuzhou", "the scoring sheet", "ningbo"},
@@ -99,7 +102,7 @@ const bool registered = RegisterCommand(
                  {"--options", "OPTIONS.json",
                   "plan options, e.g. district limits (\"-\": stdin)", ""},
                  {"--drop", "ID,ID...", "projects that drop out; substitutes move in", ""},
-                 JsonOption()},
+                 JsonOption(), ReportOptions()[0], ReportOptions()[1]},
      .run = RunPlan,
      .positionals = "REGISTRY PROJECTS: registry and projects JSON (one may be \"-\": stdin)",
      .example = "plan registry.json projects.json --budget 120000000 --year 2025 --options "

@@ -1,11 +1,13 @@
 // `renewal screen FILE --policy NAME|policy.json`: eligibility of every estate,
 // with the failing and unknown rules; `--estate ID` prints every rule's reason.
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "command.h"
 #include "input.h"
+#include "report_format.h"
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
@@ -16,7 +18,8 @@ namespace renewal::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "screen FILE --policy NAME|policy.json [--year Y] [--estate ID] [--json]";
+    "screen FILE --policy NAME|policy.json [--year Y] [--estate ID] [--json | --format html|xlsx "
+    "[-o FILE]]";
 
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
@@ -57,6 +60,12 @@ absl::Status Screen(const Args& args, std::ostream& out) {
   }
 
   const ScreeningResult screening = ScreenRegistry(r, policy, year);
+  RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(args));
+  if (report) {
+    std::ostringstream doc;
+    WriteScreeningJson(r, policy, screening, year, doc);
+    return WriteReport(args, doc.str(), out);
+  }
   if (args.flag("json")) {
     WriteScreeningJson(r, policy, screening, year, out);
     return absl::OkStatus();
@@ -100,7 +109,7 @@ const bool registered = RegisterCommand(
                   "required: national_2020, yueyang, xiangtan_competitive or a JSON file", ""},
                  {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
                  {"--estate", "ID", "explain this estate rule by rule (text only)", ""},
-                 JsonOption()},
+                 JsonOption(), ReportOptions()[0], ReportOptions()[1]},
      .run = Screen,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "screen city.json --policy yueyang --year 2026",

@@ -1,6 +1,7 @@
 // `renewal summary FILE`: estates, buildings, households and area by district,
 // optionally with eligibility counts under a policy.
 #include <ostream>
+#include <sstream>
 #include <string>
 
 #include "command.h"
@@ -9,12 +10,14 @@
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
 #include "renewal/base/status_macros.h"
+#include "report_format.h"
 #include "summary_table.h"
 
 namespace renewal::cli {
 namespace {
 
-constexpr char kUsage[] = "summary FILE [--policy NAME|policy.json] [--year Y] [--json]";
+constexpr char kUsage[] =
+    "summary FILE [--policy NAME|policy.json] [--year Y] [--json | --format html|xlsx [-o FILE]]";
 
 absl::Status Summary(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
@@ -39,6 +42,12 @@ absl::Status Summary(const Args& args, std::ostream& out) {
   } else {
     summary = Summarize(r);
   }
+  RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(args));
+  if (report) {
+    std::ostringstream doc;
+    WriteSummaryJson(summary, doc);
+    return WriteReport(args, doc.str(), out);
+  }
   if (args.flag("json")) {
     WriteSummaryJson(summary, out);
     return absl::OkStatus();
@@ -62,7 +71,7 @@ const bool registered = RegisterCommand(
                   "yueyang, xiangtan_competitive or a JSON file)",
                   ""},
                  {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
-                 JsonOption()},
+                 JsonOption(), ReportOptions()[0], ReportOptions()[1]},
      .run = Summary,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "summary city.json --policy national_2020 --year 2026 --json",

@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "input.h"
+#include "report_format.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_json.h"
@@ -17,7 +18,8 @@ namespace renewal::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json]";
+    "tally REGISTRY BALLOTS [--rule NAME|rule.json] [--json] [--notice md|json] "
+    "[--format html|xlsx [-o FILE]]";
 
 void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const VoteOutcome& o,
                 std::ostream& out) {
@@ -58,6 +60,8 @@ absl::Status Tally(const Args& args, std::ostream& out) {
     doc.vote.rule = std::move(rule);
   }
   RENEWAL_ASSIGN_OR_RETURN(VoteOutcome o, renewal::Tally(r, doc.vote, doc.ballots));
+  RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(args));
+  if (report) return WriteReport(args, NoticeJson(r, doc.vote, o), out);  // the notice
   if (std::optional<std::string> notice = args.option("notice")) {
     if (*notice == "md") {
       out << NoticeMarkdown(r, doc.vote, o);
@@ -84,7 +88,8 @@ const bool registered = RegisterCommand(
                   "a preset vote rule (renewal vote-rules) or a rule JSON file",
                   "the ballots document's rule"},
                  JsonOption(),
-                 {"--notice", "md|json", "write the public notice (公告) instead", ""}},
+                 {"--notice", "md|json", "write the public notice (公告) instead", ""},
+                 ReportOptions()[0], ReportOptions()[1]},
      .run = Tally,
      .positionals = "REGISTRY BALLOTS: registry and ballots JSON (either may be \"-\": stdin)",
      .example = "tally examples/votes/estate.json examples/votes/ballots.json --rule "
