@@ -13,6 +13,7 @@
 #include "absl/strings/cord.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_write.h"
+#include "renewal/base/status_macros.h"
 
 #ifndef RENEWAL_VERSION
 #define RENEWAL_VERSION "unknown"
@@ -201,9 +202,14 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
   if (path != "-") return internal::ReadFileToString(path);
   if (stdin_used) return UsageError("-: stdin can be read only once");
   stdin_used = true;
-  std::string text(std::istreambuf_iterator<char>(std::cin), {});
-  if (std::cin.bad()) return absl::DataLossError("-: cannot read stdin");
-  return text;
+  RENEWAL_ASSIGN_OR_RETURN(internal::InputFile in, internal::InputFile::Stdin());
+  return internal::ReadAll(in);
+}
+
+absl::Status WriteOutput(const std::string& path, std::ostream& out,
+                         absl::FunctionRef<absl::Status(std::ostream&)> write) {
+  if (path == "-") return write(out);
+  return internal::WriteFileAtomically(path, write);
 }
 
 int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {

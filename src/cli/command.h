@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
@@ -87,8 +88,15 @@ const std::map<std::string, Command>& Commands();
 // Parses the command line with CLI11 and runs the command; returns the exit code.
 int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err);
 
-// Reads a file, or stdin when `path` is "-" (at most once per run).
+// Reads a file, or stdin when `path` is "-" (at most once per run); gzip data is
+// decompressed (internal::InputFile).
 absl::StatusOr<std::string> ReadInput(const std::string& path);
+
+// Writes through `write` to `out` when `path` is "-", else to the file at `path`
+// (internal::WriteFileAtomically: a failing command leaves it as it was; ".gz" is
+// compressed).
+absl::Status WriteOutput(const std::string& path, std::ostream& out,
+                         absl::FunctionRef<absl::Status(std::ostream&)> write);
 
 }  // namespace renewal::cli
 

@@ -51,7 +51,7 @@ absl::Status Generate(const Args& args, std::ostream& out) {
   }
   {
     Progress progress("renewal generate: writing " + *output, args.flag("quiet"));
-    RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));
+    RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));  // atomic; ".gz" compressed
   }
   out << "已生成 generated: " << city->district_count() << " 区 districts, "
       << city->estate_count() << " 小区 estates, " << city->building_count()
@@ -69,7 +69,7 @@ const bool registered = RegisterCommand(
                  {"--seed", "S", "random seed, >= 0", "3"},
                  {"--households-scale", "PCT", "households per estate in percent, 30 to 1000",
                   "100"},
-                 {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout)",
+                 {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout; FILE.gz: gzip)",
                   "stdout"},
                  QuietOption()},
      .run = Generate,

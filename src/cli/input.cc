@@ -22,6 +22,12 @@ auto FromInput(const std::string& path, Load load, Parse parse) -> decltype(load
 
 }  // namespace
 
+absl::StatusOr<Policy> LoadPolicyInput(const std::string& spec) {
+  return FromInput(
+      spec, [](const std::string& s) { return LoadPolicy(s); },
+      [](const std::string& t) { return ParsePolicyJson(t); });
+}
+
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path, const LoadOptions& options) {
   return FromInput(
       path, [&](const std::string& p) { return LoadRegistryFile(p, options); },

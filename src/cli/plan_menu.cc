@@ -1,6 +1,5 @@
 // `renewal plan-menu MENU [--rule equal_shares|greedy] [--satisfaction cost|approvals] ...`: the residents' menu
 // choice, greedy by approvals or by the Method of Equal Shares.
-#include <fstream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,7 +20,8 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   absl::StatusOr<std::string> text = ReadInput(a.positional()[0]);
   if (!text.ok()) return internal::Prefixed(text.status(), "menu file", " ");
   const std::string& path = a.positional()[0];
-  const bool pb = path.size() > 3 && path.ends_with(".pb");  // pabulib, by its suffix
+  const std::string_view name = internal::WithoutGzipSuffix(path);
+  const bool pb = name.size() > 3 && name.ends_with(".pb");  // pabulib, by its suffix
   absl::StatusOr<MenuInput> input = pb ? ParsePabulib(*text) : ParseMenuJson(*text);
   if (!input.ok()) return pb ? internal::Prefixed(input.status(), path) : input.status();
   MenuRule rule = MenuRule::kEqualShares;
@@ -30,9 +30,13 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   RENEWAL_RETURN_IF_ERROR(EnumOption(a, "completion", &completion));
   RENEWAL_RETURN_IF_ERROR(EnumOption(a, "satisfaction", &input->satisfaction));
   if (std::optional<std::string> out_pb = a.option("export-pb")) {  // the menu as a .pb file
-    std::ofstream f(*out_pb, std::ios::binary);
-    f << MenuToPabulib(*input);
-    if (!f.flush()) return absl::UnavailableError("--export-pb " + *out_pb + ": cannot write");
+    RENEWAL_RETURN_IF_ERROR(internal::Prefixed(
+        WriteOutput(*out_pb, out,
+                    [&](std::ostream& f) {
+                      f << MenuToPabulib(*input);
+                      return absl::OkStatus();
+                    }),
+        "--export-pb"));
   }
   RENEWAL_ASSIGN_OR_RETURN(MenuResult r, ChooseMenu(*input, rule, completion));
   if (a.flag("json")) {
@@ -68,7 +72,7 @@ const bool registered = RegisterCommand(
                   "what Equal Shares gives each supporter (docs/plan.md)", "the menu's, else cost"},
                  {"--completion", "greedy|add1|add1_greedy|none",
                   "how Equal Shares spends what is left", "greedy"},
-                 {"--export-pb", "FILE.pb", "also write the menu as a pabulib file", ""},
+                 {"--export-pb", "FILE.pb", "also write the menu as a pabulib file (\"-\": stdout; .gz: gzip)", ""},
                  JsonOption()},
      .run = RunMenu,
      .positionals = "MENU: a menu JSON, or a pabulib .pb file (\"-\": stdin, JSON)",

@@ -40,7 +40,7 @@ absl::Status Screen(const Args& args, std::ostream& out) {
                                       std::to_string(year_ll));
   }
   const int year = static_cast<int>(year_ll);
-  RENEWAL_ASSIGN_OR_RETURN(Policy policy, LoadPolicy(*spec));
+  RENEWAL_ASSIGN_OR_RETURN(Policy policy, LoadPolicyInput(*spec));
   RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
 
   if (std::optional<std::string> id = args.option("estate")) {

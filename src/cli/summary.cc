@@ -28,7 +28,7 @@ absl::Status Summary(const Args& args, std::ostream& out) {
   }
   std::optional<Policy> policy;
   if (std::optional<std::string> spec = args.option("policy")) {
-    RENEWAL_ASSIGN_OR_RETURN(Policy p, LoadPolicy(*spec));
+    RENEWAL_ASSIGN_OR_RETURN(Policy p, LoadPolicyInput(*spec));
     policy = std::move(p);
   }
   RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
