@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "command.h"
+#include "renewal/base/json_write.h"
 #include "renewal/funding/funding.h"
 #include "renewal/funding/funding_json.h"
 #include "renewal/base/status_macros.h"
@@ -29,14 +30,22 @@ absl::Status FundPresets(const Args& args, std::ostream& out) {
     if (p.residual) out << "  兜底 residual: " << ZhOf(*p.residual) << "\n";
     return absl::OkStatus();
   }
+  // --json: one document, {"presets": [{"name": ..., "description": ...}, ...]}
+  // (docs/schemas/fund-presets.schema.json).
+  std::string json = "{\"presets\":[";
   for (std::string_view name : FundingPresetNames()) {
     RENEWAL_ASSIGN_OR_RETURN(FundingPolicy p, FundingPreset(name));
     if (args.flag("json")) {
-      out << "\"" << name << "\"\n";
+      json += json.back() == '[' ? "{\"name\":" : ",{\"name\":";
+      internal::AppendJsonString(json, name);
+      json += ",\"description\":";
+      internal::AppendJsonString(json, p.description);
+      json += "}";
     } else {
       out << name << "\t" << p.description << "\n";
     }
   }
+  if (args.flag("json")) out << json << "]}\n";
   return absl::OkStatus();
 }
 

@@ -7,6 +7,7 @@
 #include "progress.h"
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/json_write.h"
 #include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr char kUsage[] =
     "generate [--estates N] [--seed S] [--households-scale PCT] [-o FILE | --output FILE] "
-    "[--quiet]";
+    "[--json] [--quiet]";
 
 absl::Status Generate(const Args& args, std::ostream& out) {
   std::optional<std::string> output = args.option("output");
@@ -53,6 +54,17 @@ absl::Status Generate(const Args& args, std::ostream& out) {
     Progress progress("renewal generate: writing " + *output, args.flag("quiet"));
     RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));  // atomic; ".gz" compressed
   }
+  if (args.flag("json")) {  // docs/schemas/generate.schema.json
+    std::string path_json;
+    internal::AppendJsonString(path_json, *output);
+    out << "{\"output\":" << path_json << ",\"districts\":" << city->district_count()
+        << ",\"streets\":" << city->street_count() << ",\"estates\":" << city->estate_count()
+        << ",\"buildings\":" << city->building_count()
+        << ",\"entrances\":" << city->entrance_count()
+        << ",\"dwellings\":" << city->dwelling_count() << ",\"owners\":" << city->owner_count()
+        << "}\n";
+    return absl::OkStatus();
+  }
   out << "已生成 generated: " << city->district_count() << " 区 districts, "
       << city->estate_count() << " 小区 estates, " << city->building_count()
       << " 楼栋 buildings, " << city->dwelling_count() << " 户 dwellings, "
@@ -71,6 +83,8 @@ const bool registered = RegisterCommand(
                   "100"},
                  {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout; FILE.gz: gzip)",
                   "stdout"},
+                 {"--json", "", "with -o FILE: what was written, as JSON (without -o the registry "
+                  "JSON itself goes to stdout)", ""},
                  QuietOption()},
      .run = Generate,
      .positionals = "",

@@ -46,6 +46,10 @@ absl::Status Screen(const Args& args, std::ostream& out) {
   if (std::optional<std::string> id = args.option("estate")) {
     const std::optional<Index> e = r.FindEstate(*id);
     if (!e) return absl::NotFoundError("--estate: no estate with id \"" + *id + "\"");
+    if (args.flag("json")) {
+      WriteEstateScreeningJson(r, policy, *e, year, out);
+      return absl::OkStatus();
+    }
     const EstateScreening s = ScreenEstate(policy, r.estate(*e).facts, year);
     out << r.estate(*e).id << " " << r.estate(*e).name << "：" << ZhOf(s.status) << " "
         << EnOf(s.status) << "（" << policy.name << "，" << year << "）\n";
@@ -99,7 +103,7 @@ const bool registered = RegisterCommand(
      .options = {{"--policy", "NAME|policy.json",
                   "required: national_2020, yueyang, xiangtan_competitive or a JSON file", ""},
                  {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
-                 {"--estate", "ID", "explain this estate rule by rule (text only)", ""},
+                 {"--estate", "ID", "explain this estate rule by rule (with --json: the screening document of this estate alone)", ""},
                  JsonOption()},
      .run = Screen,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
