@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/cord.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal::internal {
@@ -319,7 +320,11 @@ absl::Status WriteFileAtomically(const std::string& path,
 absl::Status Prefixed(const absl::Status& status, std::string_view prefix,
                       std::string_view separator) {
   if (status.ok()) return status;
-  return absl::Status(status.code(), StrCat(prefix, separator, ToStd(status.message())));
+  absl::Status out(status.code(), StrCat(prefix, separator, ToStd(status.message())));
+  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    out.SetPayload(url, payload);
+  });
+  return out;
 }
 
 }  // namespace renewal::internal

@@ -14,6 +14,7 @@
 #include "renewal/base/file.h"
 #include "renewal/base/json_write.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/base/status_path.h"
 
 #ifndef RENEWAL_VERSION
 #define RENEWAL_VERSION "unknown"
@@ -35,7 +36,8 @@ constexpr char kExitCodes[] =
     "and field), or an option's value is; 2 usage error (unknown command, option or action,\n"
     "an option without its value, a wrong number of arguments).\n"
     "With --json, an error is one JSON object on stderr:\n"
-    "  {\"error\": {\"code\": \"INVALID_ARGUMENT\", \"message\": \"...\"}}\n"
+    "  {\"error\": {\"code\": \"INVALID_ARGUMENT\", \"path\": \"estates[17].name\", \"message\": \"...\"}}\n"
+    "(\"path\": where in the input, when the error is about one place).\n"
     "A file argument \"-\" reads stdin; -o - writes stdout.";
 
 // The help's usage line is the command's own ("screen FILE --policy NAME ..."); the
@@ -130,11 +132,16 @@ std::string OneLine(std::string message) {
   return message;
 }
 
+// `path`: where in the input document (status_path.h), when the reader said.
 void ReportError(std::ostream& err, bool json, std::string_view where, absl::StatusCode code,
-                 const std::string& message) {
+                 const std::string& message, const std::optional<std::string>& path = {}) {
   if (json) {
     std::string text = "{\"error\": {\"code\": ";
     internal::AppendJsonString(text, absl::StatusCodeToString(code));
+    if (path) {
+      text += ", \"path\": ";
+      internal::AppendJsonString(text, *path);
+    }
     text += ", \"message\": ";
     internal::AppendJsonString(text, message);
     text += "}}";
@@ -290,7 +297,7 @@ int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {
   absl::Status status = command->run(args, out);
   if (status.ok()) return kExitOk;
   ReportError(err, args.flag("json") || json, command->name, status.code(),
-              std::string(status.message()));
+              std::string(status.message()), RecordPathOf(status));
   return IsUsageError(status) ? kExitUsageError : kExitDataError;
 }
 

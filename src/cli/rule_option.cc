@@ -12,8 +12,7 @@ absl::StatusOr<VoteRule> LoadRuleOption(const std::string& spec) {
     if (!text.ok()) return internal::Prefixed(text.status(), "--rule");
     absl::StatusOr<VoteRule> rule = ParseVoteRuleJson(*text);
     if (!rule.ok()) {
-      return absl::Status(rule.status().code(),
-                          spec + ": " + std::string(rule.status().message()));
+      return internal::Prefixed(rule.status(), spec);
     }
     return rule;
   }

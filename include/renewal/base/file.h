@@ -66,8 +66,8 @@ bool IsGzipName(std::string_view path);
 /// `path` without a final ".gz" ("menu.pb.gz" → "menu.pb"), to look at the real suffix.
 std::string_view WithoutGzipSuffix(std::string_view path);
 
-/// `status` with `prefix` and `separator` put before its message, the code kept;
-/// OK stays OK. Prefixed(s, "options file", " ") reads "options file x.json: ...".
+/// `status` with `prefix` and `separator` put before its message, the code and the
+/// payloads (status_path.h) kept; OK stays OK. Prefixed(s, "options file", " ") reads "options file x.json: ...".
 absl::Status Prefixed(const absl::Status& status, std::string_view prefix,
                       std::string_view separator = ": ");
 
