@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "CLI/CLI.hpp"
+#include "progress.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
 #include "renewal/base/file.h"
@@ -87,7 +88,16 @@ std::string LongName(const std::string& names) {
 
 void BindOptions(const Command& c, CLI::App* app, Bound* b) {
   b->app = app;
-  for (const OptionSpec& o : c.options) {
+  std::vector<OptionSpec> options = c.options;
+  // Every command and action takes --quiet (no progress on stderr) and --lang.
+  bool has_quiet = false, has_lang = false;
+  for (const OptionSpec& o : options) {
+    has_quiet = has_quiet || LongName(o.names) == "quiet";
+    has_lang = has_lang || LongName(o.names) == "lang";
+  }
+  if (!has_quiet) options.push_back(QuietOption());
+  if (!has_lang) options.push_back(LangOption());
+  for (const OptionSpec& o : options) {
     // const: CLI11 binds a non-const string as the option's variable.
     const std::string help =
         o.default_value.empty() ? o.help : o.help + " (default: " + o.default_value + ")";
@@ -167,6 +177,9 @@ bool IsUsageError(const absl::Status& status) {
 
 OptionSpec JsonOption() { return {"--json", "", "write JSON to stdout (and errors as JSON)", ""}; }
 OptionSpec QuietOption() { return {"-q,--quiet", "", "no progress on stderr", ""}; }
+OptionSpec LangOption() {
+  return {"--lang", "zh|en", "the language of human output (not of --json)", "zh"};
+}
 
 const std::map<std::string, Command>& Commands() { return MutableCommands(); }
 bool RegisterCommand(Command command) {
@@ -203,6 +216,13 @@ absl::Status Args::IntOption(std::string_view name, long long default_value,
                                       *text + "\"");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<Lang> LangOf(const Args& args) {
+  const std::string lang = args.option("lang").value_or("zh");
+  if (lang == "zh") return Lang::kZh;
+  if (lang == "en") return Lang::kEn;
+  return UsageError("--lang: expected zh or en, got \"" + lang + "\"");
 }
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
@@ -293,6 +313,18 @@ int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {
   }
   for (const Bound& b : bound) {
     if (b.app == leaf) Fill(b, &args);
+  }
+  Progress::SetQuiet(args.flag("quiet"));
+  absl::StatusOr<Lang> lang = LangOf(args);
+  if (lang.ok() && *lang == Lang::kEn && !command->english) {
+    lang = UsageError("--lang en: `renewal " + command->name +
+                      "` has its human output in Chinese only so far; --json is "
+                      "language-neutral");
+  }
+  if (!lang.ok()) {
+    ReportError(err, args.flag("json") || json, command->name, lang.status().code(),
+                std::string(lang.status().message()));
+    return kExitUsageError;
   }
   absl::Status status = command->run(args, out);
   if (status.ok()) return kExitOk;

@@ -75,11 +75,25 @@ struct Command {
   // Actions (`renewal ledger deposit ...`): the chosen action's name comes first in
   // Args::positional(), and this command's `run` is called. Their `run` is unused.
   std::vector<Command> actions;
+  // Whether its human output has an English version (--lang en); without one,
+  // --lang en is refused (exit 2) rather than answered in Chinese.
+  bool english = false;
 };
 
 // The options most commands share.
 OptionSpec JsonOption();   // --json
 OptionSpec QuietOption();  // -q,--quiet
+OptionSpec LangOption();   // --lang zh|en (every command gets it; see Lang())
+
+// The language of human output (--lang zh|en, default zh): each text wholly in one
+// language. --json output is the same in both.
+enum class Lang { kZh, kEn };
+// --lang's value; another value is a usage error (exit 2).
+absl::StatusOr<Lang> LangOf(const Args& args);
+// `zh` or `en`, as `lang` says.
+inline std::string_view Say(Lang lang, std::string_view zh, std::string_view en) {
+  return lang == Lang::kZh ? zh : en;
+}
 
 // Called from static initialisers in each command file.
 bool RegisterCommand(Command command);

@@ -65,10 +65,16 @@ absl::Status Generate(const Args& args, std::ostream& out) {
         << "}\n";
     return absl::OkStatus();
   }
-  out << "已生成 generated: " << city->district_count() << " 区 districts, "
-      << city->estate_count() << " 小区 estates, " << city->building_count()
-      << " 楼栋 buildings, " << city->dwelling_count() << " 户 dwellings, "
-      << city->owner_count() << " 业主 owners → " << *output << "\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    out << "已生成：" << city->district_count() << " 个区，" << city->estate_count()
+        << " 个小区，" << city->building_count() << " 栋楼，" << city->dwelling_count()
+        << " 户，" << city->owner_count() << " 名业主 → " << *output << "\n";
+  } else {
+    out << "generated: " << city->district_count() << " districts, " << city->estate_count()
+        << " estates, " << city->building_count() << " buildings, " << city->dwelling_count()
+        << " dwellings, " << city->owner_count() << " owners → " << *output << "\n";
+  }
   return absl::OkStatus();
 }
 
@@ -89,7 +95,8 @@ const bool registered = RegisterCommand(
      .run = Generate,
      .positionals = "",
      .example = "generate --estates 1233 --seed 3 -o city.json",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli
