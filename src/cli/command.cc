@@ -39,7 +39,9 @@ constexpr char kExitCodes[] =
     "With --json, an error is one JSON object on stderr:\n"
     "  {\"error\": {\"code\": \"INVALID_ARGUMENT\", \"path\": \"estates[17].name\", \"message\": \"...\"}}\n"
     "(\"path\": where in the input, when the error is about one place).\n"
-    "A file argument \"-\" reads stdin; -o - writes stdout.";
+    "A file argument \"-\" reads stdin; -o - writes stdout; FILE.gz is read and written\n"
+    "gzip-compressed. Every command takes --lang zh|en (human output; default zh) and\n"
+    "-q,--quiet (no progress on stderr).";
 
 // The help's usage line is the command's own ("screen FILE --policy NAME ..."); the
 // top level lists the commands as before (usage line, then what it does).
