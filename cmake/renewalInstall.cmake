@@ -26,5 +26,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/renewalConfigVersion.cmak
 install(FILES ${PROJECT_BINARY_DIR}/renewalConfig.cmake
               ${PROJECT_BINARY_DIR}/renewalConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/renewal)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/schemas/registry.schema.json
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/schemas OPTIONAL)
+# Every JSON schema (inputs and the CLI's --json outputs), by the folder: a schema is
+# added by adding its file.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/schemas/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/schemas
+        FILES_MATCHING PATTERN "*.schema.json")

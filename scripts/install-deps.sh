@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   g++ cmake ninja-build git time
-  libabsl-dev libboost-json1.81-dev libcli11-dev
+  libabsl-dev libboost-json1.81-dev libcli11-dev zlib1g-dev
   pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-pandas python3-numpy python3-matplotlib python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -23,6 +23,18 @@ if(rc OR NOT out MATCHES "5 dwellings")
   message(FATAL_ERROR "the consumer failed: ${rc}")
 endif()
 
+# Every schema is installed (docs/schemas → share/renewal/schemas).
+file(GLOB source_schemas RELATIVE ${CONSUMER_SRC}/../../docs/schemas ${CONSUMER_SRC}/../../docs/schemas/*.schema.json)
+list(LENGTH source_schemas n)
+if(n LESS 30)
+  message(FATAL_ERROR "expected the schemas in docs/schemas, found ${n}")
+endif()
+foreach(s IN LISTS source_schemas)
+  if(NOT EXISTS ${PREFIX}/share/renewal/schemas/${s})
+    message(FATAL_ERROR "schema ${s} is not installed in ${PREFIX}/share/renewal/schemas")
+  endif()
+endforeach()
+
 # The installed Python package imports from where it was put.
 if(PYTHON)
   execute_process(COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${PREFIX}/${PYTHON_DIR}

@@ -1,3 +1,4 @@
+#include "renewal/base/status_path.h"
 #include "renewal/base/json_fields.h"
 
 #include <algorithm>
@@ -68,7 +69,14 @@ absl::StatusOr<Fields> Fields::Element(const json::value& v, std::string_view ar
 absl::Status Fields::Error(absl::StatusCode code, std::string_view field,
                            std::string_view what) const {
   std::string path = path_();
-  return absl::Status(code, StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what));
+  // The path in the payload (status_path.h): `estates[17] "E-0017"` + "field" →
+  // estates[17].field.
+  std::string record = RecordPathFromDescription(path);
+  const std::string field_path = StrCat(prefix_, field);
+  if (!field_path.empty()) record += StrCat(record.empty() ? "" : ".", field_path);
+  return WithRecordPath(
+      absl::Status(code, StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what)),
+      record);
 }
 
 const json::value* Fields::Find(std::string_view key) {

@@ -9,10 +9,13 @@
 #include <utility>
 
 #include "CLI/CLI.hpp"
+#include "progress.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
 #include "renewal/base/file.h"
 #include "renewal/base/json_write.h"
+#include "renewal/base/status_macros.h"
+#include "renewal/base/status_path.h"
 
 #ifndef RENEWAL_VERSION
 #define RENEWAL_VERSION "unknown"
@@ -34,8 +37,11 @@ constexpr char kExitCodes[] =
     "and field), or an option's value is; 2 usage error (unknown command, option or action,\n"
     "an option without its value, a wrong number of arguments).\n"
     "With --json, an error is one JSON object on stderr:\n"
-    "  {\"error\": {\"code\": \"INVALID_ARGUMENT\", \"message\": \"...\"}}\n"
-    "A file argument \"-\" reads stdin; -o - writes stdout.";
+    "  {\"error\": {\"code\": \"INVALID_ARGUMENT\", \"path\": \"estates[17].name\", \"message\": \"...\"}}\n"
+    "(\"path\": where in the input, when the error is about one place).\n"
+    "A file argument \"-\" reads stdin; -o - writes stdout; FILE.gz is read and written\n"
+    "gzip-compressed. Every command takes --lang zh|en (human output; default zh) and\n"
+    "-q,--quiet (no progress on stderr).";
 
 // The help's usage line is the command's own ("screen FILE --policy NAME ..."); the
 // top level lists the commands as before (usage line, then what it does).
@@ -84,7 +90,16 @@ std::string LongName(const std::string& names) {
 
 void BindOptions(const Command& c, CLI::App* app, Bound* b) {
   b->app = app;
-  for (const OptionSpec& o : c.options) {
+  std::vector<OptionSpec> options = c.options;
+  // Every command and action takes --quiet (no progress on stderr) and --lang.
+  bool has_quiet = false, has_lang = false;
+  for (const OptionSpec& o : options) {
+    has_quiet = has_quiet || LongName(o.names) == "quiet";
+    has_lang = has_lang || LongName(o.names) == "lang";
+  }
+  if (!has_quiet) options.push_back(QuietOption());
+  if (!has_lang) options.push_back(LangOption());
+  for (const OptionSpec& o : options) {
     // const: CLI11 binds a non-const string as the option's variable.
     const std::string help =
         o.default_value.empty() ? o.help : o.help + " (default: " + o.default_value + ")";
@@ -129,11 +144,16 @@ std::string OneLine(std::string message) {
   return message;
 }
 
+// `path`: where in the input document (status_path.h), when the reader said.
 void ReportError(std::ostream& err, bool json, std::string_view where, absl::StatusCode code,
-                 const std::string& message) {
+                 const std::string& message, const std::optional<std::string>& path = {}) {
   if (json) {
     std::string text = "{\"error\": {\"code\": ";
     internal::AppendJsonString(text, absl::StatusCodeToString(code));
+    if (path) {
+      text += ", \"path\": ";
+      internal::AppendJsonString(text, *path);
+    }
     text += ", \"message\": ";
     internal::AppendJsonString(text, message);
     text += "}}";
@@ -159,6 +179,9 @@ bool IsUsageError(const absl::Status& status) {
 
 OptionSpec JsonOption() { return {"--json", "", "write JSON to stdout (and errors as JSON)", ""}; }
 OptionSpec QuietOption() { return {"-q,--quiet", "", "no progress on stderr", ""}; }
+OptionSpec LangOption() {
+  return {"--lang", "zh|en", "the language of human output (not of --json)", "zh"};
+}
 
 const std::map<std::string, Command>& Commands() { return MutableCommands(); }
 bool RegisterCommand(Command command) {
@@ -197,13 +220,25 @@ absl::Status Args::IntOption(std::string_view name, long long default_value,
   return absl::OkStatus();
 }
 
+absl::StatusOr<Lang> LangOf(const Args& args) {
+  const std::string lang = args.option("lang").value_or("zh");
+  if (lang == "zh") return Lang::kZh;
+  if (lang == "en") return Lang::kEn;
+  return UsageError("--lang: expected zh or en, got \"" + lang + "\"");
+}
+
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
   if (path != "-") return internal::ReadFileToString(path);
   if (stdin_used) return UsageError("-: stdin can be read only once");
   stdin_used = true;
-  std::string text(std::istreambuf_iterator<char>(std::cin), {});
-  if (std::cin.bad()) return absl::DataLossError("-: cannot read stdin");
-  return text;
+  RENEWAL_ASSIGN_OR_RETURN(internal::InputFile in, internal::InputFile::Stdin());
+  return internal::ReadAll(in);
+}
+
+absl::Status WriteOutput(const std::string& path, std::ostream& out,
+                         absl::FunctionRef<absl::Status(std::ostream&)> write) {
+  if (path == "-") return write(out);
+  return internal::WriteFileAtomically(path, write);
 }
 
 int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {
@@ -281,10 +316,22 @@ int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {
   for (const Bound& b : bound) {
     if (b.app == leaf) Fill(b, &args);
   }
+  Progress::SetQuiet(args.flag("quiet"));
+  absl::StatusOr<Lang> lang = LangOf(args);
+  if (lang.ok() && *lang == Lang::kEn && !command->english) {
+    lang = UsageError("--lang en: `renewal " + command->name +
+                      "` has its human output in Chinese only so far; --json is "
+                      "language-neutral");
+  }
+  if (!lang.ok()) {
+    ReportError(err, args.flag("json") || json, command->name, lang.status().code(),
+                std::string(lang.status().message()));
+    return kExitUsageError;
+  }
   absl::Status status = command->run(args, out);
   if (status.ok()) return kExitOk;
   ReportError(err, args.flag("json") || json, command->name, status.code(),
-              std::string(status.message()));
+              std::string(status.message()), RecordPathOf(status));
   return IsUsageError(status) ? kExitUsageError : kExitDataError;
 }
 

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
@@ -74,11 +75,25 @@ struct Command {
   // Actions (`renewal ledger deposit ...`): the chosen action's name comes first in
   // Args::positional(), and this command's `run` is called. Their `run` is unused.
   std::vector<Command> actions;
+  // Whether its human output has an English version (--lang en); without one,
+  // --lang en is refused (exit 2) rather than answered in Chinese.
+  bool english = false;
 };
 
 // The options most commands share.
 OptionSpec JsonOption();   // --json
 OptionSpec QuietOption();  // -q,--quiet
+OptionSpec LangOption();   // --lang zh|en (every command gets it; see Lang())
+
+// The language of human output (--lang zh|en, default zh): each text wholly in one
+// language. --json output is the same in both.
+enum class Lang { kZh, kEn };
+// --lang's value; another value is a usage error (exit 2).
+absl::StatusOr<Lang> LangOf(const Args& args);
+// `zh` or `en`, as `lang` says.
+inline std::string_view Say(Lang lang, std::string_view zh, std::string_view en) {
+  return lang == Lang::kZh ? zh : en;
+}
 
 // Called from static initialisers in each command file.
 bool RegisterCommand(Command command);
@@ -87,8 +102,15 @@ const std::map<std::string, Command>& Commands();
 // Parses the command line with CLI11 and runs the command; returns the exit code.
 int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err);
 
-// Reads a file, or stdin when `path` is "-" (at most once per run).
+// Reads a file, or stdin when `path` is "-" (at most once per run); gzip data is
+// decompressed (internal::InputFile).
 absl::StatusOr<std::string> ReadInput(const std::string& path);
+
+// Writes through `write` to `out` when `path` is "-", else to the file at `path`
+// (internal::WriteFileAtomically: a failing command leaves it as it was; ".gz" is
+// compressed).
+absl::Status WriteOutput(const std::string& path, std::ostream& out,
+                         absl::FunctionRef<absl::Status(std::ostream&)> write);
 
 }  // namespace renewal::cli
 

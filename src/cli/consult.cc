@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "input.h"
+#include "renewal/base/file.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_consult.h"
@@ -74,7 +75,7 @@ absl::Status Consult(const Args& args, std::ostream& out) {
     const std::string& path = args.positional()[k];
     RENEWAL_ASSIGN_OR_RETURN(VoteDocument doc, LoadVoteInput(r, path));
     if (absl::Status st = AddConsultationRound(std::move(doc), &input); !st.ok()) {
-      return absl::Status(st.code(), path + ": " + std::string(st.message()));
+      return internal::Prefixed(st, path);
     }
   }
   if (std::optional<std::string> spec = args.option("rule")) {

@@ -7,6 +7,7 @@
 #include "progress.h"
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/json_write.h"
 #include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr char kUsage[] =
     "generate [--estates N] [--seed S] [--households-scale PCT] [-o FILE | --output FILE] "
-    "[--quiet]";
+    "[--json] [--quiet]";
 
 absl::Status Generate(const Args& args, std::ostream& out) {
   std::optional<std::string> output = args.option("output");
@@ -51,12 +52,29 @@ absl::Status Generate(const Args& args, std::ostream& out) {
   }
   {
     Progress progress("renewal generate: writing " + *output, args.flag("quiet"));
-    RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));
+    RENEWAL_RETURN_IF_ERROR(SaveRegistryFile(*city, *output));  // atomic; ".gz" compressed
   }
-  out << "已生成 generated: " << city->district_count() << " 区 districts, "
-      << city->estate_count() << " 小区 estates, " << city->building_count()
-      << " 楼栋 buildings, " << city->dwelling_count() << " 户 dwellings, "
-      << city->owner_count() << " 业主 owners → " << *output << "\n";
+  if (args.flag("json")) {  // docs/schemas/generate.schema.json
+    std::string path_json;
+    internal::AppendJsonString(path_json, *output);
+    out << "{\"output\":" << path_json << ",\"districts\":" << city->district_count()
+        << ",\"streets\":" << city->street_count() << ",\"estates\":" << city->estate_count()
+        << ",\"buildings\":" << city->building_count()
+        << ",\"entrances\":" << city->entrance_count()
+        << ",\"dwellings\":" << city->dwelling_count() << ",\"owners\":" << city->owner_count()
+        << "}\n";
+    return absl::OkStatus();
+  }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    out << "已生成：" << city->district_count() << " 个区，" << city->estate_count()
+        << " 个小区，" << city->building_count() << " 栋楼，" << city->dwelling_count()
+        << " 户，" << city->owner_count() << " 名业主 → " << *output << "\n";
+  } else {
+    out << "generated: " << city->district_count() << " districts, " << city->estate_count()
+        << " estates, " << city->building_count() << " buildings, " << city->dwelling_count()
+        << " dwellings, " << city->owner_count() << " owners → " << *output << "\n";
+  }
   return absl::OkStatus();
 }
 
@@ -69,13 +87,16 @@ const bool registered = RegisterCommand(
                  {"--seed", "S", "random seed, >= 0", "3"},
                  {"--households-scale", "PCT", "households per estate in percent, 30 to 1000",
                   "100"},
-                 {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout)",
+                 {"-o,--output", "FILE", "write the registry JSON here (\"-\": stdout; FILE.gz: gzip)",
                   "stdout"},
+                 {"--json", "", "with -o FILE: what was written, as JSON (without -o the registry "
+                  "JSON itself goes to stdout)", ""},
                  QuietOption()},
      .run = Generate,
      .positionals = "",
      .example = "generate --estates 1233 --seed 3 -o city.json",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

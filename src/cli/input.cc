@@ -1,6 +1,7 @@
 #include "input.h"
 
 #include "command.h"
+#include "progress.h"
 #include "renewal/base/file.h"
 #include "renewal/funding/funding_json.h"
 #include "renewal/plan/plan_io.h"
@@ -22,7 +23,14 @@ auto FromInput(const std::string& path, Load load, Parse parse) -> decltype(load
 
 }  // namespace
 
+absl::StatusOr<Policy> LoadPolicyInput(const std::string& spec) {
+  return FromInput(
+      spec, [](const std::string& s) { return LoadPolicy(s); },
+      [](const std::string& t) { return ParsePolicyJson(t); });
+}
+
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path, const LoadOptions& options) {
+  Progress progress("renewal: loading " + path);
   return FromInput(
       path, [&](const std::string& p) { return LoadRegistryFile(p, options); },
       [&](const std::string& t) { return LoadRegistryJson(t, options); });

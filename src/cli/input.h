@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "renewal/eligibility/eligibility.h"
 #include "renewal/funding/cost.h"
 #include "renewal/funding/financing.h"
 #include "renewal/plan/project.h"
@@ -18,6 +19,8 @@
 
 namespace renewal::cli {
 
+// --policy: a preset's name, a policy JSON file, or "-" (stdin).
+absl::StatusOr<Policy> LoadPolicyInput(const std::string& spec);
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path,
                                            const LoadOptions& options = {});
 absl::StatusOr<VoteDocument> LoadVoteInput(const Registry& registry, const std::string& path);

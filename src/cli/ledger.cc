@@ -19,6 +19,7 @@
 #include "report_format.h"
 #include "input.h"
 #include "ledger_args.h"
+#include "progress.h"
 #include "renewal/base/json_write.h"
 #include "renewal/base/strcat.h"
 #include "renewal/ledger/ledger.h"
@@ -38,6 +39,7 @@ struct LedgerCall {
   Ledger& l;
   const OpenReport& report;
   bool json;
+  Lang lang;
   std::ostream& out;
 };
 
@@ -50,24 +52,40 @@ struct LedgerAction {
   absl::Status (*run)(const LedgerCall&);
 };
 
-void PrintStatus(std::ostream& out, bool json, std::string_view what, const Ledger& l) {
-  if (json) {
-    out << "{\"ok\":true,\"action\":\"" << what << "\",\"transactions\":" << l.tx_count()
-        << ",\"postings\":" << l.posting_count() << "}\n";
+// The action in Chinese, for the status line.
+std::string_view ActionZh(std::string_view action) {
+  static constexpr std::pair<std::string_view, std::string_view> kZh[] = {
+      {"init", "建账"},         {"deposit", "首期交存"},     {"top-up", "续筹"},
+      {"selling-unit", "售房单位交存"}, {"interest", "计息"}, {"income", "收益入账"},
+      {"owner", "业主变更"},    {"settle", "补缴欠款"},      {"refund", "返还"},
+      {"assert", "余额核对"},   {"subsidy", "补贴"}};
+  for (const auto& [en, zh] : kZh) {
+    if (en == action) return zh;
+  }
+  return "记账";
+}
+
+void PrintStatus(const LedgerCall& c, std::string_view what) {
+  const Ledger& l = c.l;
+  if (c.json) {
+    c.out << "{\"ok\":true,\"action\":\"" << what << "\",\"transactions\":" << l.tx_count()
+          << ",\"postings\":" << l.posting_count() << "}\n";
+  } else if (c.lang == Lang::kZh) {
+    c.out << "已记账：" << ActionZh(what) << "（共 " << l.tx_count() << " 笔）\n";
   } else {
-    out << "已记账 posted: " << what << " (" << l.tx_count() << " 笔 transactions)\n";
+    c.out << "posted: " << what << " (" << l.tx_count() << " transactions)\n";
   }
 }
 
 // The status line after a successful posting `s`.
 absl::Status Posted(const LedgerCall& c, absl::Status s) {
   if (!s.ok()) return s;
-  PrintStatus(c.out, c.json, c.action, c.l);
+  PrintStatus(c, c.action);
   return absl::OkStatus();
 }
 
 absl::Status Init(const LedgerCall& c) {
-  PrintStatus(c.out, c.json, "init", c.l);
+  PrintStatus(c, "init");
   return absl::OkStatus();
 }
 
@@ -205,12 +223,18 @@ absl::Status Use(const LedgerCall& c) {
           << res.from_developer.ToYuanString() << "\",\"owed\":\"" << res.owed.ToYuanString()
           << "\",\"dwellings\":" << res.dwellings
           << ",\"shares\":" << DwellingPostingsJson(c, res.tx_id, -1) << "}\n";
+  } else if (c.lang == Lang::kZh) {
+    c.out << "使用 " << res.tx_id << "：" << res.total.ToYuanString() << " 元，分户 "
+          << res.from_dwellings.ToYuanString() << " 元，售房单位 "
+          << res.from_selling_unit.ToYuanString() << " 元，开发建设单位 "
+          << res.from_developer.ToYuanString() << " 元，欠缴 " << res.owed.ToYuanString()
+          << " 元（" << res.dwellings << " 户按专有面积分摊，《住宅专项维修资金管理办法》第二十条）\n";
   } else {
-    c.out << "使用 use " << res.tx_id << ": " << res.total.ToYuanString() << " 元, 分户 "
-          << res.from_dwellings.ToYuanString() << ", 售房单位 "
-          << res.from_selling_unit.ToYuanString() << ", 开发建设单位 "
-          << res.from_developer.ToYuanString() << ", 欠缴 owed " << res.owed.ToYuanString()
-          << " (" << res.dwellings << " 户; " << res.rule << ")\n";
+    c.out << "use " << res.tx_id << ": " << res.total.ToYuanString() << " yuan, from dwellings "
+          << res.from_dwellings.ToYuanString() << ", selling unit "
+          << res.from_selling_unit.ToYuanString() << ", developer "
+          << res.from_developer.ToYuanString() << ", owed " << res.owed.ToYuanString() << " ("
+          << res.dwellings << " dwellings; " << res.rule << ")\n";
   }
   return absl::OkStatus();
 }
@@ -289,9 +313,12 @@ absl::Status Balance(const LedgerCall& c) {
       out << "{\"dwelling\":\"" << c.r.dwelling(d).id << "\",\"balance\":\""
           << l.DwellingBalance(d).ToYuanString() << "\",\"owed\":\""
           << l.AmountOwed(d).ToYuanString() << "\"}\n";
+    } else if (c.lang == Lang::kZh) {
+      out << c.r.dwelling(d).id << " 余额 " << l.DwellingBalance(d).ToYuanString() << " 元，欠缴 "
+          << l.AmountOwed(d).ToYuanString() << " 元\n";
     } else {
-      out << c.r.dwelling(d).id << " 余额 balance " << l.DwellingBalance(d).ToYuanString()
-          << ", 欠缴 owed " << l.AmountOwed(d).ToYuanString() << "\n";
+      out << c.r.dwelling(d).id << " balance " << l.DwellingBalance(d).ToYuanString()
+          << ", owed " << l.AmountOwed(d).ToYuanString() << "\n";
     }
     return absl::OkStatus();
   }
@@ -300,8 +327,10 @@ absl::Status Balance(const LedgerCall& c) {
     if (c.json) {
       out << (f ? "," : "") << "{\"fund\":\"" << l.FundId(f) << "\",\"total\":\""
           << l.FundTotal(f).ToYuanString() << "\"}";
+    } else if (c.lang == Lang::kZh) {
+      out << l.FundId(f) << " 资金总额 " << l.FundTotal(f).ToYuanString() << " 元\n";
     } else {
-      out << l.FundId(f) << " 资金总额 fund total " << l.FundTotal(f).ToYuanString() << "\n";
+      out << l.FundId(f) << " fund total " << l.FundTotal(f).ToYuanString() << "\n";
     }
   }
   out << (c.json ? "]}\n" : "");
@@ -318,16 +347,23 @@ absl::Status Statement(const LedgerCall& c) {
     return absl::OkStatus();
   }
   const StatementLine& x = st.line;
-  c.out << "分户账 " << st.dwelling_id << " " << st.year << " 年度对账单 statement\n"
-        << "  期初 opening   " << x.opening.ToYuanString() << "\n"
-        << "  交存 deposits  " << x.deposits.ToYuanString() << "\n"
-        << "  使用 uses      " << x.uses.ToYuanString() << "\n"
-        << "  利息 interest  " << x.interest.ToYuanString() << "\n"
-        << "  收益 income    " << x.income.ToYuanString() << "\n"
-        << "  补贴 subsidy   " << x.subsidy.ToYuanString() << "\n"
-        << "  返还 refunds   " << x.refunds.ToYuanString() << "\n"
-        << "  期末 closing   " << x.closing.ToYuanString() << "\n"
-        << "  欠缴 owed      " << x.owed.ToYuanString() << "\n";
+  const bool zh = c.lang == Lang::kZh;
+  if (zh) {
+    c.out << "分户账 " << st.dwelling_id << " " << st.year << " 年度对账单（元）\n";
+  } else {
+    c.out << "statement of " << st.dwelling_id << " for " << st.year << " (yuan)\n";
+  }
+  const std::pair<std::pair<std::string_view, std::string_view>, Money> lines[] = {
+      {{"期初", "opening"}, x.opening},   {{"交存", "deposits"}, x.deposits},
+      {{"使用", "uses"}, x.uses},         {{"利息", "interest"}, x.interest},
+      {{"收益", "income"}, x.income},     {{"补贴", "subsidy"}, x.subsidy},
+      {{"返还", "refunds"}, x.refunds},   {{"期末", "closing"}, x.closing},
+      {{"欠缴", "owed"}, x.owed}};
+  for (const auto& [label, amount] : lines) {
+    const std::string_view text = zh ? label.first : label.second;
+    c.out << "  " << text << std::string(zh ? 2 : 10 - text.size(), ' ') << amount.ToYuanString()
+          << "\n";
+  }
   return absl::OkStatus();
 }
 
@@ -362,9 +398,12 @@ absl::Status Arrears(const LedgerCall& c) {
       c.out << (i ? "," : "") << "{\"dwelling\":\"" << id << "\",\"required\":\""
             << a[i].required.ToYuanString() << "\",\"paid\":\"" << a[i].paid.ToYuanString()
             << "\",\"missing\":\"" << a[i].missing.ToYuanString() << "\"}";
-    } else {
+    } else if (c.lang == Lang::kZh) {
       c.out << id << " 应交 " << a[i].required.ToYuanString() << " 已交 "
             << a[i].paid.ToYuanString() << " 欠 " << a[i].missing.ToYuanString() << "\n";
+    } else {
+      c.out << id << " required " << a[i].required.ToYuanString() << " paid "
+            << a[i].paid.ToYuanString() << " missing " << a[i].missing.ToYuanString() << "\n";
     }
   }
   c.out << (c.json ? "]}\n" : "");
@@ -384,8 +423,14 @@ absl::Status TopUps(const LedgerCall& c) {
             << "\",\"balance\":\"" << n[i].balance.ToYuanString() << "\",\"first_deposit\":\""
             << n[i].first_deposit.ToYuanString() << "\",\"amount_due\":\""
             << n[i].amount_due.ToYuanString() << "\"}";
+    } else if (c.lang == Lang::kZh) {
+      c.out << "续筹通知：" << c.r.dwelling(n[i].dwelling).id << " 余额 "
+            << n[i].balance.ToYuanString() << " 元，低于首期交存 "
+            << n[i].first_deposit.ToYuanString() << " 元的 " << c.l.options().top_up_threshold_pct
+            << "%，应续筹 " << n[i].amount_due.ToYuanString()
+            << " 元（《住宅专项维修资金管理办法》第十七条）\n";
     } else {
-      c.out << "续筹通知 " << n[i].reason << "\n";
+      c.out << "top-up notice: " << n[i].reason << "\n";
     }
   }
   c.out << (c.json ? "]}\n" : "");
@@ -403,10 +448,12 @@ absl::Status Check(const LedgerCall& c) {
   if (c.json) {
     c.out << "{\"ok\":true,\"transactions\":" << report.transactions << ",\"valid_bytes\":"
           << report.valid_bytes << ",\"torn_bytes\":" << report.torn_bytes << "}\n";
+  } else if (c.lang == Lang::kZh) {
+    c.out << "账实相符：" << report.transactions << " 笔，" << report.valid_bytes << " 字节"
+          << (report.torn_bytes ? "，末尾残缺记录已忽略" : "") << "\n";
   } else {
-    c.out << "账实相符 consistent: " << report.transactions << " 笔 transactions, "
-          << report.valid_bytes << " bytes" << (report.torn_bytes ? ", torn tail ignored" : "")
-          << "\n";
+    c.out << "consistent: " << report.transactions << " transactions, " << report.valid_bytes
+          << " bytes" << (report.torn_bytes ? ", torn tail ignored" : "") << "\n";
   }
   return absl::OkStatus();
 }
@@ -491,13 +538,17 @@ absl::Status Run(const Args& args, std::ostream& out) {
   if (pos[2] == "-") {
     return UsageError("JOURNAL: a journal is a file that is appended to; it cannot be \"-\"");
   }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
   RENEWAL_ASSIGN_OR_RETURN(Registry registry, LoadRegistryInput(pos[1]));
   const Registry& r = registry;
   RENEWAL_ASSIGN_OR_RETURN(LedgerOptions options, OptionsArg(args));
   options.create = action == "init";
   OpenReport report;
-  absl::StatusOr<Ledger> opened = found->read_only ? Ledger::Replay(r, pos[2], options, &report)
-                                                   : Ledger::Open(r, pos[2], options, &report);
+  absl::StatusOr<Ledger> opened = [&] {
+    Progress progress("renewal ledger: replaying " + pos[2]);
+    return found->read_only ? Ledger::Replay(r, pos[2], options, &report)
+                            : Ledger::Open(r, pos[2], options, &report);
+  }();
   if (!opened.ok()) return opened.status();
   if (report.torn_bytes > 0) {
     std::cerr << "renewal ledger: " << report.message
@@ -505,7 +556,8 @@ absl::Status Run(const Args& args, std::ostream& out) {
                                    : " (cut off when the next transaction is written; its bytes "
                                      "are kept in JOURNAL.torn-OFFSET)\n");
   }
-  return found->run(LedgerCall{action, args, r, *opened, report, args.flag("json"), out});
+  return found->run(
+      LedgerCall{action, args, r, *opened, report, args.flag("json"), lang, out});
 }
 
 // The options of each action, for CLI11 and --help.
@@ -640,6 +692,7 @@ Command LedgerCommand() {
   c.usage = Usage();
   c.summary = "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.";
   c.run = Run;
+  c.english = true;
   c.example = "ledger deposit registry.json fund.journal --dwelling E1-B1-1-101 --amount 3600 "
               "--date 2025-01-10";
   for (const LedgerAction& a : kActions) {

@@ -55,7 +55,7 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
     if (!text.ok()) return internal::Prefixed(text.status(), "options file", " ");
     absl::StatusOr<PlanOptions> with = ParsePlanOptionsJson(*text, o);
     if (!with.ok()) {
-      return absl::Status(with.status().code(), *path + ": " + std::string(with.status().message()));
+      return internal::Prefixed(with.status(), *path);
     }
     o = *std::move(with);
   }

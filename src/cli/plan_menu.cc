@@ -1,7 +1,6 @@
 // `renewal plan-menu MENU [--rule equal_shares|greedy] [--satisfaction cost|approvals] ...`: the residents' menu
 // choice, greedy by approvals or by the Method of Equal Shares.
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -24,7 +23,8 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   absl::StatusOr<std::string> text = ReadInput(a.positional()[0]);
   if (!text.ok()) return internal::Prefixed(text.status(), "menu file", " ");
   const std::string& path = a.positional()[0];
-  const bool pb = path.size() > 3 && path.ends_with(".pb");  // pabulib, by its suffix
+  const std::string_view name = internal::WithoutGzipSuffix(path);
+  const bool pb = name.size() > 3 && name.ends_with(".pb");  // pabulib, by its suffix
   absl::StatusOr<MenuInput> input = pb ? ParsePabulib(*text) : ParseMenuJson(*text);
   if (!input.ok()) return pb ? internal::Prefixed(input.status(), path) : input.status();
   MenuRule rule = MenuRule::kEqualShares;
@@ -33,9 +33,13 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   RENEWAL_RETURN_IF_ERROR(EnumOption(a, "completion", &completion));
   RENEWAL_RETURN_IF_ERROR(EnumOption(a, "satisfaction", &input->satisfaction));
   if (std::optional<std::string> out_pb = a.option("export-pb")) {  // the menu as a .pb file
-    std::ofstream f(*out_pb, std::ios::binary);
-    f << MenuToPabulib(*input);
-    if (!f.flush()) return absl::UnavailableError("--export-pb " + *out_pb + ": cannot write");
+    RENEWAL_RETURN_IF_ERROR(internal::Prefixed(
+        WriteOutput(*out_pb, out,
+                    [&](std::ostream& f) {
+                      f << MenuToPabulib(*input);
+                      return absl::OkStatus();
+                    }),
+        "--export-pb"));
   }
   MenuControl control;
   if (std::optional<std::string> limit = a.option("time-limit")) {
@@ -47,7 +51,7 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
   }
   const bool add1 = completion == MesCompletion::kAdd1 || completion == MesCompletion::kAdd1Greedy;
   std::optional<Progress> progress;
-  if (add1) progress.emplace("renewal plan-menu: add1", a.flag("quiet"));
+  if (add1) progress.emplace("renewal plan-menu: add1");
   absl::StatusOr<MenuResult> chosen = ChooseMenu(*input, rule, completion, control);
   progress.reset();
   RENEWAL_ASSIGN_OR_RETURN(MenuResult r, std::move(chosen));
@@ -87,8 +91,8 @@ const bool registered = RegisterCommand(
                   "how Equal Shares spends what is left", "greedy"},
                  {"--time-limit", "SECONDS",
                   "add1 gives up after this long (exit 1, saying how far it got)", "none"},
-                 {"--export-pb", "FILE.pb", "also write the menu as a pabulib file", ""},
-                 JsonOption(), QuietOption()},
+                 {"--export-pb", "FILE.pb", "also write the menu as a pabulib file (\"-\": stdout; .gz: gzip)", ""},
+                 JsonOption()},
      .run = RunMenu,
      .positionals = "MENU: a menu JSON, or a pabulib .pb file (\"-\": stdin, JSON)",
      .example = "plan-menu examples/plan/menu.json --satisfaction approvals --completion add1",

@@ -8,7 +8,14 @@
 
 namespace renewal::cli {
 
-bool Progress::Wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO) == 1; }
+namespace {
+bool quiet_run = false;
+}  // namespace
+
+void Progress::SetQuiet(bool quiet) { quiet_run = quiet; }
+bool Progress::Wanted(bool quiet) {
+  return !quiet && !quiet_run && isatty(STDERR_FILENO) == 1;
+}
 
 Progress::Progress(std::string what, bool quiet) : what_(std::move(what)) {
   if (Wanted(quiet)) thread_ = std::thread([this] { Loop(); });

@@ -1,5 +1,5 @@
-// Progress on stderr for long work (generate, loading a large registry): after a
-// second, one line "renewal generate: generating 219000 estates … 12 s" rewritten
+// Progress on stderr for long work (generate, loading a registry, screening, the
+// ledger's replay): after a second, one line "renewal generate: generating 219000 estates … 12 s" rewritten
 // every second, cleared when the work ends. Only when stderr is a terminal and the
 // command was not given --quiet, so pipes, logs and tests see nothing.
 #ifndef RENEWAL_CLI_PROGRESS_H_
@@ -14,13 +14,16 @@ namespace renewal::cli {
 
 class Progress {
  public:
-  Progress(std::string what, bool quiet);
+  explicit Progress(std::string what, bool quiet = false);
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  // Whether progress is shown: stderr is a terminal and not quiet.
-  static bool Wanted(bool quiet);
+  // Whether progress is shown: stderr is a terminal, and neither `quiet` nor the
+  // command line's --quiet (SetQuiet).
+  static bool Wanted(bool quiet = false);
+  // Set by RunMain from --quiet, which every command takes.
+  static void SetQuiet(bool quiet);
 
  private:
   void Loop();

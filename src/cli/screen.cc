@@ -12,6 +12,8 @@
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
 #include "renewal/base/status_macros.h"
+#include "progress.h"
+#include "summary_table.h"
 #include "table.h"
 
 namespace renewal::cli {
@@ -43,23 +45,40 @@ absl::Status Screen(const Args& args, std::ostream& out) {
                                       std::to_string(year_ll));
   }
   const int year = static_cast<int>(year_ll);
-  RENEWAL_ASSIGN_OR_RETURN(Policy policy, LoadPolicy(*spec));
+  RENEWAL_ASSIGN_OR_RETURN(Policy policy, LoadPolicyInput(*spec));
   RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
 
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
   if (std::optional<std::string> id = args.option("estate")) {
     const std::optional<Index> e = r.FindEstate(*id);
     if (!e) return absl::NotFoundError("--estate: no estate with id \"" + *id + "\"");
+    if (args.flag("json")) {
+      WriteEstateScreeningJson(r, policy, *e, year, out);
+      return absl::OkStatus();
+    }
     const EstateScreening s = ScreenEstate(policy, r.estate(*e).facts, year);
-    out << r.estate(*e).id << " " << r.estate(*e).name << "：" << ZhOf(s.status) << " "
-        << EnOf(s.status) << "（" << policy.name << "，" << year << "）\n";
+    const Estate& estate = r.estate(*e);
+    if (lang == Lang::kZh) {
+      out << estate.id << " " << estate.name << "：" << ZhOf(s.status) << "（"
+          << (policy.zh.empty() ? policy.name : policy.zh) << "，" << year << "年）\n";
+    } else {
+      out << estate.id << " " << estate.name << ": " << EnOf(s.status) << " ("
+          << (policy.en.empty() ? policy.name : policy.en) << ", " << year << ")\n";
+    }
     for (std::size_t k = 0; k < policy.rules.size(); ++k) {
-      out << "  " << ReasonZh(policy.rules[k], s.rules[k]) << "\n    "
-          << ReasonEn(policy.rules[k], s.rules[k]) << "\n";
+      out << "  "
+          << (lang == Lang::kZh ? ReasonZh(policy.rules[k], s.rules[k])
+                                : ReasonEn(policy.rules[k], s.rules[k]))
+          << "\n";
     }
     return absl::OkStatus();
   }
 
-  const ScreeningResult screening = ScreenRegistry(r, policy, year);
+  ScreeningResult screening;
+  {
+    Progress progress("renewal screen: screening " + std::to_string(r.estate_count()) + " estates");
+    screening = ScreenRegistry(r, policy, year);
+  }
   RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(args));
   if (report) {
     std::ostringstream doc;
@@ -70,20 +89,32 @@ absl::Status Screen(const Args& args, std::ostream& out) {
     WriteScreeningJson(r, policy, screening, year, out);
     return absl::OkStatus();
   }
-  out << "政策 policy: " << policy.name;
-  if (!policy.zh.empty()) out << "（" << policy.zh << "）";
-  out << "，评估年份 year: " << year << "\n";
-  out << "小区 " << screening.estate_count() << " 个：符合改造条件 " << screening.eligible
-      << "，不符合改造条件 " << screening.ineligible << "，待核实 " << screening.undetermined
-      << "\n\n规则 rules:\n";
-  std::vector<std::vector<std::string>> legend = {{"编号", "规则", "依据"}};
+  const bool zh = lang == Lang::kZh;
+  out << PolicyLine(policy, year, lang);
+  if (zh) {
+    out << "小区 " << screening.estate_count() << " 个：符合改造条件 " << screening.eligible
+        << "，不符合改造条件 " << screening.ineligible << "，待核实 " << screening.undetermined
+        << "\n\n规则：\n";
+  } else {
+    out << screening.estate_count() << " estates: " << screening.eligible << " eligible, "
+        << screening.ineligible << " ineligible, " << screening.undetermined
+        << " undetermined\n\nrules:\n";
+  }
+  std::vector<std::vector<std::string>> legend = {
+      zh ? std::vector<std::string>{"编号", "规则", "依据"}
+         : std::vector<std::string>{"id", "rule", "source"}};
   for (const EligibilityRule& rule : policy.rules) {
-    legend.push_back({rule.id, rule.zh.empty() ? std::string(ZhOf(rule.kind)) : rule.zh,
-                      rule.source});
+    const std::string text =
+        zh ? (rule.zh.empty() ? std::string(ZhOf(rule.kind)) : rule.zh)
+           : (rule.en.empty() ? std::string(EnOf(rule.kind)) : rule.en);
+    legend.push_back({rule.id, text, rule.source});
   }
   out << FormatTable(legend) << "\n";
   std::vector<std::vector<std::string>> rows = {
-      {"小区编号", "小区名称", "区", "结论", "不符合的规则", "数据缺失的规则"}};
+      zh ? std::vector<std::string>{"小区编号", "小区名称", "区", "结论", "不符合的规则",
+                                    "数据缺失的规则"}
+         : std::vector<std::string>{"estate", "name", "district", "status", "failed rules",
+                                    "rules lacking data"}};
   rows.reserve(screening.estate_count() + 1);
   for (Index e = 0; e < screening.estate_count(); ++e) {
     const Estate& estate = r.estate(e);
@@ -94,7 +125,8 @@ absl::Status Screen(const Args& args, std::ostream& out) {
       if (o == RuleOutcome::kUnknown) unknown.push_back(policy.rules[k].id);
     }
     rows.push_back({estate.id, estate.name, r.district(estate.district).name,
-                    std::string(ZhOf(screening.status[e])), Join(failed), Join(unknown)});
+                    std::string(zh ? ZhOf(screening.status[e]) : EnOf(screening.status[e])),
+                    Join(failed), Join(unknown)});
   }
   out << FormatTable(rows);
   return absl::OkStatus();
@@ -108,12 +140,13 @@ const bool registered = RegisterCommand(
      .options = {{"--policy", "NAME|policy.json",
                   "required: national_2020, yueyang, xiangtan_competitive or a JSON file", ""},
                  {"--year", "Y", "assessment year, 1900 to 2200", "this year"},
-                 {"--estate", "ID", "explain this estate rule by rule (text only)", ""},
+                 {"--estate", "ID", "explain this estate rule by rule (with --json: the screening document of this estate alone)", ""},
                  JsonOption(), ReportOptions()[0], ReportOptions()[1]},
      .run = Screen,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "screen city.json --policy yueyang --year 2026",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

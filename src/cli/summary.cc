@@ -10,6 +10,7 @@
 #include "renewal/registry/registry_json.h"
 #include "renewal/eligibility/summary.h"
 #include "renewal/base/status_macros.h"
+#include "progress.h"
 #include "report_format.h"
 #include "summary_table.h"
 
@@ -31,13 +32,18 @@ absl::Status Summary(const Args& args, std::ostream& out) {
   }
   std::optional<Policy> policy;
   if (std::optional<std::string> spec = args.option("policy")) {
-    RENEWAL_ASSIGN_OR_RETURN(Policy p, LoadPolicy(*spec));
+    RENEWAL_ASSIGN_OR_RETURN(Policy p, LoadPolicyInput(*spec));
     policy = std::move(p);
   }
   RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
   CitySummary summary;
   if (policy) {
-    const ScreeningResult screening = ScreenRegistry(r, *policy, static_cast<int>(year));
+    ScreeningResult screening;
+    {
+      Progress progress("renewal summary: screening " + std::to_string(r.estate_count()) +
+                        " estates");
+      screening = ScreenRegistry(r, *policy, static_cast<int>(year));
+    }
     summary = Summarize(r, *policy, screening, static_cast<int>(year));
   } else {
     summary = Summarize(r);
@@ -52,12 +58,9 @@ absl::Status Summary(const Args& args, std::ostream& out) {
     WriteSummaryJson(summary, out);
     return absl::OkStatus();
   }
-  if (policy) {
-    out << "政策 policy: " << policy->name;
-    if (!policy->zh.empty()) out << "（" << policy->zh << "）";
-    out << "，评估年份 year: " << year << "\n";
-  }
-  out << FormatSummaryTable(summary);
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (policy) out << PolicyLine(*policy, static_cast<int>(year), lang);
+  out << FormatSummaryTable(summary, lang);
   return absl::OkStatus();
 }
 
@@ -75,7 +78,8 @@ const bool registered = RegisterCommand(
      .run = Summary,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "summary city.json --policy national_2020 --year 2026 --json",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -3,7 +3,6 @@
 
 #include "command.h"
 #include "input.h"
-#include "progress.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/base/status_macros.h"
 
@@ -16,15 +15,13 @@ absl::Status Validate(const Args& args, std::ostream& out) {
   if (args.positional().size() != 1) {
     return UsageError(std::string("usage: renewal ") + kUsage);
   }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
   long long year = 0;
   RENEWAL_RETURN_IF_ERROR(args.IntOption("year", 0, &year));
   LoadOptions options;
   options.current_year = static_cast<int>(year);
-  absl::StatusOr<Registry> r;
-  {
-    Progress progress("renewal validate: loading " + args.positional()[0], args.flag("quiet"));
-    r = LoadRegistryInput(args.positional()[0], options);
-  }
+  // Progress on stderr while it loads: LoadRegistryInput.
+  absl::StatusOr<Registry> r = LoadRegistryInput(args.positional()[0], options);
   if (!r.ok()) return r.status();
   if (args.flag("json")) {
     out << "{\"valid\":true,\"districts\":" << r->district_count()
@@ -32,11 +29,15 @@ absl::Status Validate(const Args& args, std::ostream& out) {
         << ",\"buildings\":" << r->building_count() << ",\"entrances\":" << r->entrance_count()
         << ",\"dwellings\":" << r->dwelling_count() << ",\"owners\":" << r->owner_count()
         << "}\n";
+  } else if (lang == Lang::kZh) {
+    out << "有效：" << r->district_count() << " 个区，" << r->estate_count() << " 个小区，"
+        << r->building_count() << " 栋楼，" << r->entrance_count() << " 个单元，"
+        << r->dwelling_count() << " 户，" << r->owner_count() << " 名业主\n";
   } else {
-    out << "有效 valid: " << r->district_count() << " 区 districts, " << r->estate_count()
-        << " 小区 estates, " << r->building_count() << " 楼栋 buildings, "
-        << r->entrance_count() << " 单元 entrances, " << r->dwelling_count()
-        << " 户 dwellings, " << r->owner_count() << " 业主 owners\n";
+    out << "valid: " << r->district_count() << " districts, " << r->estate_count()
+        << " estates, " << r->building_count() << " buildings, " << r->entrance_count()
+        << " entrances, " << r->dwelling_count() << " dwellings, " << r->owner_count()
+        << " owners\n";
   }
   return absl::OkStatus();
 }
@@ -51,7 +52,8 @@ const bool registered = RegisterCommand(
      .run = Validate,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "validate city.json --json",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

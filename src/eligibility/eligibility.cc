@@ -31,7 +31,19 @@ namespace {
 
 constexpr std::string_view kNotSurveyed = "not surveyed";
 
-std::string_view BoolText(bool b) { return b ? "true" : "false"; }
+// One compared value in three wordings: the language-neutral key text kept in
+// RuleResult::actual/expected (and the JSON), Chinese, and English.
+struct Said {
+  std::string key, zh, en;
+};
+
+Said Same(std::string text) { return {text, text, text}; }
+Said NotSurveyed() { return {std::string(kNotSurveyed), "未调查", "not surveyed"}; }
+Said BoolSaid(bool b) { return {b ? "true" : "false", b ? "是" : "否", b ? "yes" : "no"}; }
+template <class E>
+Said LabelSaid(E e) {
+  return {std::string(KeyOf(e)), std::string(ZhOf(e)), std::string(EnOf(e))};
+}
 
 // willingness_pct / 100 >= num / den, exactly. The percentage is a double from
 // the survey; it equals m * 2^(e - 53) for integers m and e, so the comparison
@@ -58,38 +70,50 @@ std::string PercentText(std::int64_t num, std::int64_t den) {
   return absl::StrFormat("%d.%02d%%", h / 100, h % 100);
 }
 
-std::string IllegalAcceptedText(IllegalStructures max) {
-  std::string out;
+Said IllegalAcceptedText(IllegalStructures max) {
+  Said out;
   for (int v = static_cast<int>(IllegalStructures::kNone); v <= static_cast<int>(max); ++v) {
-    if (!out.empty()) out += " or ";
-    out += KeyOf(static_cast<IllegalStructures>(v));
+    const auto e = static_cast<IllegalStructures>(v);
+    if (!out.key.empty()) {
+      out.key += " or ";
+      out.zh += "或";
+      out.en += " or ";
+    }
+    out.key += KeyOf(e);
+    out.zh += ZhOf(e);
+    out.en += EnOf(e);
   }
-  return out.empty() ? std::string("(nothing)") : out;
+  if (out.key.empty()) return {"(nothing)", "（无）", "(nothing)"};
+  return out;
 }
 
 // The single implementation behind EvaluateRule and ExplainRule: `out` (may be
 // null) receives the compared values.
 RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year, RuleResult* out) {
-  const auto put = [out](std::string actual, std::string expected) {
+  const auto put = [out](Said actual, Said expected) {
     if (out != nullptr) {
-      out->actual = std::move(actual);
-      out->expected = std::move(expected);
+      out->actual = std::move(actual.key);
+      out->expected = std::move(expected.key);
+      out->actual_zh = std::move(actual.zh);
+      out->expected_zh = std::move(expected.zh);
+      out->actual_en = std::move(actual.en);
+      out->expected_en = std::move(expected.en);
     }
   };
   const bool explain = out != nullptr;
   switch (rule.kind) {
     case RuleKind::kBuiltNoLaterThan: {
       if (explain) {
-        put(f.build_year ? StrCat(*f.build_year) : std::string(kNotSurveyed),
-            StrCat("<= ", rule.year));
+        put(f.build_year ? Same(StrCat(*f.build_year)) : NotSurveyed(),
+            {StrCat("<= ", rule.year), StrCat(rule.year, "年或以前"),
+             StrCat("in or before ", rule.year)});
       }
       if (!f.build_year) return RuleOutcome::kUnknown;
       return *f.build_year <= rule.year ? RuleOutcome::kPass : RuleOutcome::kFail;
     }
     case RuleKind::kFlag: {
       const std::optional<bool> v = FlagValue(f, rule.flag);
-      if (explain) put(v ? std::string(BoolText(*v)) : std::string(kNotSurveyed),
-                       std::string(BoolText(rule.required)));
+      if (explain) put(v ? BoolSaid(*v) : NotSurveyed(), BoolSaid(rule.required));
       if (!v) return RuleOutcome::kUnknown;
       return *v == rule.required ? RuleOutcome::kPass : RuleOutcome::kFail;
     }
@@ -99,8 +123,14 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
       // from 2024 is 2024–2028), and overdue plans (y < year).
       if (explain) {
         const auto& d = f.demolition_plan_year;
-        put(!d ? std::string(kNotSurveyed) : *d == kNever ? std::string("none") : StrCat(*d),
-            rule.years <= 0 ? std::string("none") : StrCat("none or >= ", year + rule.years));
+        const int from = year + rule.years;
+        put(!d              ? NotSurveyed()
+            : *d == kNever  ? Said{"none", "无征迁计划", "no demolition plan"}
+                            : Same(StrCat(*d)),
+            rule.years <= 0
+                ? Said{"none", "无征迁计划", "no demolition plan"}
+                : Said{StrCat("none or >= ", from), StrCat("无征迁计划或", from, "年及以后"),
+                       StrCat("no demolition plan, or one in ", from, " or later")});
       }
       if (!f.demolition_plan_year) return RuleOutcome::kUnknown;
       const int y = *f.demolition_plan_year;
@@ -113,8 +143,12 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
       // renovation in exactly year - N passes (docs/eligibility.md).
       if (explain) {
         const auto& r = f.last_renovation_year;
-        put(!r ? std::string(kNotSurveyed) : *r == kNever ? std::string("never") : StrCat(*r),
-            StrCat("never or <= ", year - rule.years));
+        const int until = year - rule.years;
+        put(!r             ? NotSurveyed()
+            : *r == kNever ? Said{"never", "未改造过", "never renovated"}
+                           : Same(StrCat(*r)),
+            {StrCat("never or <= ", until), StrCat("未改造过或", until, "年或以前"),
+             StrCat("never renovated, or in or before ", until)});
       }
       if (!f.last_renovation_year) return RuleOutcome::kUnknown;
       const int r = *f.last_renovation_year;
@@ -123,9 +157,8 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
     }
     case RuleKind::kIllegalStructuresAtMost: {
       if (explain) {
-        put(f.illegal_structures == IllegalStructures::kUnknown
-                ? std::string(kNotSurveyed)
-                : std::string(KeyOf(f.illegal_structures)),
+        put(f.illegal_structures == IllegalStructures::kUnknown ? NotSurveyed()
+                                                                : LabelSaid(f.illegal_structures),
             IllegalAcceptedText(rule.max_illegal));
       }
       if (f.illegal_structures == IllegalStructures::kUnknown) return RuleOutcome::kUnknown;
@@ -136,10 +169,13 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
       const auto& sg = f.self_governance_group;
       if (explain) {
         const auto text = [](const std::optional<bool>& b) {
-          return b ? std::string(BoolText(*b)) : std::string(kNotSurveyed);
+          return b ? BoolSaid(*b) : NotSurveyed();
         };
-        put(StrCat("owners_committee ", text(oc), ", self_governance_group ", text(sg)),
-            "either true");
+        const Said o = text(oc), s = text(sg);
+        put({StrCat("owners_committee ", o.key, ", self_governance_group ", s.key),
+             StrCat("业主委员会 ", o.zh, "，自治小组 ", s.zh),
+             StrCat("owners' committee ", o.en, ", self-governance group ", s.en)},
+            {"either true", "二者有其一", "either of them"});
       }
       if ((oc && *oc) || (sg && *sg)) return RuleOutcome::kPass;
       if (oc && sg) return RuleOutcome::kFail;  // both surveyed, both false
@@ -148,9 +184,11 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
     case RuleKind::kWillingnessAtLeast: {
       const auto& w = f.willingness_pct;
       if (explain) {
-        put(w ? StrCat(*w, "%") : std::string(kNotSurveyed),
-            StrCat(">= ", rule.share_num, "/", rule.share_den, " (",
-                   PercentText(rule.share_num, rule.share_den), ")"));
+        const std::string pct = PercentText(rule.share_num, rule.share_den);
+        put(w ? Same(StrCat(*w, "%")) : NotSurveyed(),
+            {StrCat(">= ", rule.share_num, "/", rule.share_den, " (", pct, ")"),
+             StrCat(rule.share_den, "分之", rule.share_num, "（", pct, "）以上"),
+             StrCat("at least ", rule.share_num, "/", rule.share_den, " (", pct, ")")});
       }
       if (!w || std::isnan(*w) || rule.share_den <= 0) return RuleOutcome::kUnknown;
       return ShareAtLeast(*w, rule.share_num, rule.share_den) ? RuleOutcome::kPass : RuleOutcome::kFail;
@@ -160,24 +198,44 @@ RuleOutcome Evaluate(const EligibilityRule& rule, const EstateFacts& f, int year
       // facility (国办发〔2020〕23号) is poor or missing.
       bool deficient = false;
       bool unknown = false;
-      std::string bad, unsurveyed;
+      Said bad, unsurveyed;
       for (std::size_t i = 0; i < kFacilityCount; ++i) {
         const auto facility = static_cast<Facility>(i);
         if (DefaultCategoryOf(facility) != Category::kBasic) continue;
         const Condition c = f.facilities[i];
         if (c == Condition::kPoor || c == Condition::kMissing) {
           deficient = true;
-          if (explain) bad += StrCat(bad.empty() ? "" : ", ", KeyOf(facility), " ", KeyOf(c));
+          if (explain) {
+            const bool first = bad.key.empty();
+            bad.key += StrCat(first ? "" : ", ", KeyOf(facility), " ", KeyOf(c));
+            bad.zh += StrCat(first ? "" : "、", ZhOf(facility), ZhOf(c));
+            bad.en += StrCat(first ? "" : ", ", EnOf(facility), " ", EnOf(c));
+          }
         } else if (c == Condition::kUnknown) {
           unknown = true;
-          if (explain) unsurveyed += StrCat(unsurveyed.empty() ? "" : ", ", KeyOf(facility));
+          if (explain) {
+            const bool first = unsurveyed.key.empty();
+            unsurveyed.key += StrCat(first ? "" : ", ", KeyOf(facility));
+            unsurveyed.zh += StrCat(first ? "" : "、", ZhOf(facility));
+            unsurveyed.en += StrCat(first ? "" : ", ", EnOf(facility));
+          }
         }
       }
       if (explain) {
-        std::string actual = bad.empty() ? std::string("no basic facility poor or missing") : bad;
-        if (!bad.empty()) actual = StrCat("poor or missing: ", bad);
-        if (!deficient && unknown) actual += StrCat("; not surveyed: ", unsurveyed);
-        put(std::move(actual), ">= 1 basic facility poor or missing");
+        Said actual{"no basic facility poor or missing", "基础设施无较差或缺失",
+                    "no basic facility poor or missing"};
+        if (!bad.key.empty()) {
+          actual = {StrCat("poor or missing: ", bad.key), StrCat("较差或缺失：", bad.zh),
+                    StrCat("poor or missing: ", bad.en)};
+        }
+        if (!deficient && unknown) {
+          actual.key += StrCat("; not surveyed: ", unsurveyed.key);
+          actual.zh += StrCat("；未调查：", unsurveyed.zh);
+          actual.en += StrCat("; not surveyed: ", unsurveyed.en);
+        }
+        put(std::move(actual), {">= 1 basic facility poor or missing",
+                                "至少一项基础设施较差或缺失",
+                                "at least one basic facility poor or missing"});
       }
       if (deficient) return RuleOutcome::kPass;
       return unknown ? RuleOutcome::kUnknown : RuleOutcome::kFail;
@@ -195,15 +253,6 @@ std::string_view RuleLabelEn(const EligibilityRule& rule) {
   if (!rule.en.empty()) return rule.en;
   if (rule.kind == RuleKind::kFlag) return EnOf(rule.flag);
   return EnOf(rule.kind);
-}
-
-// The few whole-value tokens worth translating in the Chinese sentence.
-std::string ZhValue(const std::string& v) {
-  if (v == kNotSurveyed) return "未调查";
-  if (v == "true") return "是";
-  if (v == "false") return "否";
-  if (v == "none" || v == "never") return "无";
-  return v;
 }
 
 }  // namespace
@@ -241,12 +290,12 @@ EstateScreening ScreenEstate(const Policy& policy, const EstateFacts& facts, int
 }
 
 std::string ReasonZh(const EligibilityRule& rule, const RuleResult& r) {
-  return StrCat(RuleLabelZh(rule), "：实际 ", ZhValue(r.actual), "，要求 ", ZhValue(r.expected),
-                " → ", ZhOf(r.outcome));
+  return StrCat(RuleLabelZh(rule), "：实际 ", r.actual_zh, "，要求 ", r.expected_zh, " → ",
+                ZhOf(r.outcome));
 }
 
 std::string ReasonEn(const EligibilityRule& rule, const RuleResult& r) {
-  return StrCat(RuleLabelEn(rule), ": actual ", r.actual, ", required ", r.expected, " → ",
+  return StrCat(RuleLabelEn(rule), ": actual ", r.actual_en, ", required ", r.expected_en, " → ",
                 EnOf(r.outcome));
 }
 

@@ -441,7 +441,7 @@ absl::StatusOr<Policy> LoadPolicy(std::string_view spec) {
   if (!text.ok()) return text.status();
   absl::StatusOr<Policy> p = ParsePolicyJson(*text);
   if (!p.ok()) {
-    return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
+    return internal::Prefixed(p.status(), path);
   }
   return p;
 }

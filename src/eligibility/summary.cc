@@ -101,54 +101,81 @@ void WriteSummaryJson(const CitySummary& s, std::ostream& out) {
   out << text;
 }
 
+namespace {
+
+// One estate's object of the screening document: its rules, values and reasons.
+void AppendEstateJson(std::string& text, const Registry& registry, const Policy& policy, Index e,
+                      Eligibility status, int year) {
+  const Estate& estate = registry.estate(e);
+  text += "{\"estate_id\":";
+  AppendJsonString(text, estate.id);
+  text += ",\"name\":";
+  AppendJsonString(text, estate.name);
+  text += ",\"district_id\":";
+  AppendJsonString(text, registry.district(estate.district).id);
+  text += ",\"district\":";
+  AppendJsonString(text, registry.district(estate.district).name);
+  text += StrCat(",\"status\":\"", KeyOf(status), "\"");
+  std::string failed, unknown, rules;
+  for (std::size_t k = 0; k < policy.rules.size(); ++k) {
+    const EligibilityRule& rule = policy.rules[k];
+    const RuleResult res = ExplainRule(rule, estate.facts, year);
+    std::string& list = res.outcome == RuleOutcome::kFail ? failed : unknown;
+    if (res.outcome != RuleOutcome::kPass) {
+      if (!list.empty()) list += ",";
+      AppendJsonString(list, rule.id);
+    }
+    if (k > 0) rules += ",";
+    rules += "{\"id\":";
+    AppendJsonString(rules, rule.id);
+    rules += StrCat(",\"outcome\":\"", KeyOf(res.outcome), "\",\"actual\":");
+    AppendJsonString(rules, res.actual);
+    rules += ",\"expected\":";
+    AppendJsonString(rules, res.expected);
+    rules += ",\"reason_zh\":";
+    AppendJsonString(rules, ReasonZh(rule, res));
+    rules += ",\"reason_en\":";
+    AppendJsonString(rules, ReasonEn(rule, res));
+    rules += "}";
+  }
+  text += StrCat(",\"failed\":[", failed, "],\"unknown\":[", unknown, "],\"rules\":[", rules,
+                 "]}");
+}
+
+std::string HeadJson(const Policy& policy, int year, std::size_t estates, std::size_t eligible,
+                     std::size_t ineligible, std::size_t undetermined) {
+  return StrCat("{\"policy\":", PolicyToJson(policy), ",\"year\":", year,
+                ",\"counts\":{\"estates\":", estates, ",\"eligible\":", eligible,
+                ",\"ineligible\":", ineligible, ",\"undetermined\":", undetermined,
+                "},\"estates\":[");
+}
+
+}  // namespace
+
 void WriteScreeningJson(const Registry& registry, const Policy& policy,
                         const ScreeningResult& screening, int year, std::ostream& out) {
-  std::string text = StrCat("{\"policy\":", PolicyToJson(policy), ",\"year\":", year,
-                            ",\"counts\":{\"estates\":", screening.estate_count(),
-                            ",\"eligible\":", screening.eligible,
-                            ",\"ineligible\":", screening.ineligible,
-                            ",\"undetermined\":", screening.undetermined, "},\"estates\":[");
+  std::string text = HeadJson(policy, year, screening.estate_count(), screening.eligible,
+                              screening.ineligible, screening.undetermined);
   for (Index e = 0; e < screening.estate_count(); ++e) {
-    const Estate& estate = registry.estate(e);
     text += e == 0 ? "\n" : ",\n";
-    text += "{\"estate_id\":";
-    AppendJsonString(text, estate.id);
-    text += ",\"name\":";
-    AppendJsonString(text, estate.name);
-    text += ",\"district_id\":";
-    AppendJsonString(text, registry.district(estate.district).id);
-    text += ",\"district\":";
-    AppendJsonString(text, registry.district(estate.district).name);
-    text += StrCat(",\"status\":\"", KeyOf(screening.status[e]), "\"");
-    std::string failed, unknown, rules;
-    for (std::size_t k = 0; k < policy.rules.size(); ++k) {
-      const EligibilityRule& rule = policy.rules[k];
-      const RuleResult res = ExplainRule(rule, estate.facts, year);
-      std::string& list = res.outcome == RuleOutcome::kFail ? failed : unknown;
-      if (res.outcome != RuleOutcome::kPass) {
-        if (!list.empty()) list += ",";
-        AppendJsonString(list, rule.id);
-      }
-      if (k > 0) rules += ",";
-      rules += "{\"id\":";
-      AppendJsonString(rules, rule.id);
-      rules += StrCat(",\"outcome\":\"", KeyOf(res.outcome), "\",\"actual\":");
-      AppendJsonString(rules, res.actual);
-      rules += ",\"expected\":";
-      AppendJsonString(rules, res.expected);
-      rules += ",\"reason_zh\":";
-      AppendJsonString(rules, ReasonZh(rule, res));
-      rules += ",\"reason_en\":";
-      AppendJsonString(rules, ReasonEn(rule, res));
-      rules += "}";
-    }
-    text += StrCat(",\"failed\":[", failed, "],\"unknown\":[", unknown, "],\"rules\":[", rules,
-                   "]}");
+    AppendEstateJson(text, registry, policy, e, screening.status[e], year);
     if (text.size() > (1 << 20)) {  // stream in ~1 MB pieces
       out << text;
       text.clear();
     }
   }
+  text += "]}\n";
+  out << text;
+}
+
+void WriteEstateScreeningJson(const Registry& registry, const Policy& policy, Index estate,
+                              int year, std::ostream& out) {
+  const Eligibility status = ScreenEstate(policy, registry.estate(estate).facts, year).status;
+  std::string text = HeadJson(policy, year, 1, status == Eligibility::kEligible,
+                              status == Eligibility::kIneligible,
+                              status == Eligibility::kUndetermined);
+  text += "\n";
+  AppendEstateJson(text, registry, policy, estate, status, year);
   text += "]}\n";
   out << text;
 }

@@ -1,5 +1,6 @@
 // Allocation of a plan's item costs to funding sources under a policy (the policy
 // itself is checked in funding_policy.cc).
+#include "renewal/base/status_path.h"
 #include "renewal/funding/funding.h"
 
 #include <cassert>
@@ -423,7 +424,7 @@ absl::StatusOr<std::vector<FundingAllocation>> Allocator::AllocateProgramme(
   for (std::size_t p = 0; p < plans.size(); ++p) {
     if (absl::Status st = AllocateInto(plans[p], out[p]); !st.ok()) {
       programme_caps_.reset();
-      return absl::Status(st.code(), StrCat("plans[", p, "] ", st.message()));
+      return InRecord(st, StrCat("plans[", p, "]"));
     }
   }
   programme_caps_.reset();

@@ -1,5 +1,6 @@
 // JSON reading and writing of cost plans (policies and allocations in
 // funding_json_policy.cc, financing cases in funding_json_financing.cc).
+#include "renewal/base/file.h"
 #include "renewal/funding/funding_json.h"
 
 #include <functional>
@@ -130,7 +131,7 @@ absl::StatusOr<CostPlan> ParseCostPlanJson(std::string_view text) {
 absl::StatusOr<CostPlan> LoadCostPlanFile(const std::string& path) {
   RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   absl::StatusOr<CostPlan> plan = ParseCostPlanJson(text);
-  if (!plan.ok()) return absl::Status(plan.status().code(), StrCat(path, ": ", plan.status().message()));
+  if (!plan.ok()) return internal::Prefixed(plan.status(), path);
   return plan;
 }
 

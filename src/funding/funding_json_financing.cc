@@ -1,4 +1,5 @@
 // JSON reading of financing cases and writing of their results.
+#include "renewal/base/file.h"
 #include "renewal/funding/funding_json.h"
 
 #include <string>
@@ -94,7 +95,7 @@ absl::StatusOr<FinancingCase> ParseFinancingCaseJson(std::string_view text) {
 absl::StatusOr<FinancingCase> LoadFinancingCaseFile(const std::string& path) {
   RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   absl::StatusOr<FinancingCase> c = ParseFinancingCaseJson(text);
-  if (!c.ok()) return absl::Status(c.status().code(), StrCat(path, ": ", c.status().message()));
+  if (!c.ok()) return internal::Prefixed(c.status(), path);
   return c;
 }
 

@@ -1,4 +1,5 @@
 // JSON reading and writing of funding policies, and the allocation report.
+#include "renewal/base/file.h"
 #include "renewal/funding/funding_json.h"
 
 #include <string>
@@ -179,7 +180,7 @@ absl::StatusOr<FundingPolicy> ParseFundingPolicyJson(std::string_view text) {
 absl::StatusOr<FundingPolicy> LoadFundingPolicyFile(const std::string& path) {
   RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   absl::StatusOr<FundingPolicy> p = ParseFundingPolicyJson(text);
-  if (!p.ok()) return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
+  if (!p.ok()) return internal::Prefixed(p.status(), path);
   return p;
 }
 

@@ -1,4 +1,5 @@
 // JSON reading and writing for projects, facts, options and plans (menus: menu_io.cc).
+#include "renewal/base/file.h"
 #include "renewal/plan/plan_io.h"
 
 #include <algorithm>
@@ -86,7 +87,7 @@ absl::StatusOr<std::vector<CandidateProject>> LoadProjectsFile(const std::string
   if (!text.ok()) return internal::Prefixed(text.status(), "projects file", " ");
   absl::StatusOr<std::vector<CandidateProject>> p = ParseProjectsJson(*text);
   if (!p.ok()) {
-    return absl::Status(p.status().code(), StrCat(path, ": ", p.status().message()));
+    return internal::Prefixed(p.status(), path);
   }
   return p;
 }

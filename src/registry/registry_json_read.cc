@@ -332,12 +332,12 @@ absl::StatusOr<Registry> LoadRegistryFile(const std::string& path, const LoadOpt
     const std::size_t n = *read;
     const bool last = n == 0;
     if (auto st = loader.Write(buffer.data(), n, last); !st.ok()) {
-      return absl::Status(st.code(), StrCat(path, ": ", st.message()));
+      return internal::Prefixed(st, path);
     }
     if (last) break;
   }
   absl::StatusOr<Registry> r = std::move(loader).Finish();
-  if (!r.ok()) return absl::Status(r.status().code(), StrCat(path, ": ", r.status().message()));
+  if (!r.ok()) return internal::Prefixed(r.status(), path);
   return r;
 }
 

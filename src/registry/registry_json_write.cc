@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "renewal/registry/registry_json.h"
+#include "renewal/base/file.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/json_write.h"
 
@@ -275,25 +276,11 @@ std::string DumpRegistryJson(const Registry& registry) {
 }
 
 absl::Status SaveRegistryFile(const Registry& registry, const std::string& path) {
-  // Write beside the target and rename, so a failed save never leaves half a file.
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return absl::NotFoundError(StrCat(path, ": cannot open for writing"));
-    std::vector<char> buffer(1 << 20);
-    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  // Beside the target and renamed, so a failed save never leaves half a file.
+  return internal::WriteFileAtomically(path, [&](std::ostream& out) {
     WriteRegistryJson(registry, out);
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return absl::DataLossError(StrCat(path, ": write failed"));
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return absl::DataLossError(StrCat(path, ": cannot rename the written file into place"));
-  }
-  return absl::OkStatus();
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace renewal

@@ -165,7 +165,7 @@ absl::StatusOr<std::vector<ElevatorApplication>> LoadElevatorApplicationsFile(
   absl::StatusOr<std::string> text = internal::ReadFileToString(path);
   if (!text.ok()) return text.status();
   auto apps = ParseElevatorApplications(registry, *text);
-  if (!apps.ok()) return absl::Status(apps.status().code(), StrCat(path, ": ", apps.status().message()));
+  if (!apps.ok()) return internal::Prefixed(apps.status(), path);
   return apps;
 }
 

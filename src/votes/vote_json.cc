@@ -1,4 +1,5 @@
 // The ballots document (read) and the outcome (written) as JSON.
+#include "renewal/base/status_path.h"
 #include "renewal/votes/vote_json.h"
 
 #include <boost/json.hpp>
@@ -190,7 +191,7 @@ absl::StatusOr<VoteDocument> ParseVoteDocument(const Registry& registry, std::st
     if (!cast_by.empty()) RENEWAL_RETURN_IF_ERROR(b.Enum("cast_by", true, &in.cast_by));
     RENEWAL_RETURN_IF_ERROR(b.String("owner", false, &in.owner_id));
     if (auto st = doc.ballots.Add(registry, in); !st.ok()) {
-      return absl::Status(st.code(), StrCat("ballots[", i, "] ", st.message()));
+      return InRecord(st, StrCat("ballots[", i, "]"));
     }
   }
   return doc;
@@ -200,7 +201,7 @@ absl::StatusOr<VoteDocument> LoadVoteFile(const Registry& registry, const std::s
   absl::StatusOr<std::string> text = internal::ReadFileToString(path);
   if (!text.ok()) return text.status();
   auto doc = ParseVoteDocument(registry, *text);
-  if (!doc.ok()) return absl::Status(doc.status().code(), StrCat(path, ": ", doc.status().message()));
+  if (!doc.ok()) return internal::Prefixed(doc.status(), path);
   return doc;
 }
 

@@ -31,7 +31,9 @@ endfunction()
 
 expect_run(ARGS validate ${tiny} --year 2026 --json RC 0
            STDOUT "\"valid\":true,\"districts\":2,\"streets\":1,\"estates\":2")
-expect_run(ARGS validate ${tiny} RC 0 STDOUT "5 户 dwellings")
+expect_run(ARGS validate ${tiny} RC 0 STDOUT "^有效：2 个区，2 个小区，2 栋楼，3 个单元，5 户，4 名业主\n$")
+expect_run(ARGS validate ${tiny} --lang en RC 0
+           STDOUT "^valid: 2 districts, 2 estates, 2 buildings, 3 entrances, 5 dwellings, 4 owners\n$")
 expect_run(ARGS validate ${WORK}/missing.json RC 1 STDERR "missing.json: cannot open file")
 file(READ ${tiny} text)
 string(REPLACE "72.35" "-12" bad "${text}")
@@ -55,7 +57,7 @@ expect_run(ARGS fund-presets RC 0 STDOUT "ningbo_fund_subsidy")
 set(fund_reg ${SOURCE_DIR}/examples/ledger/registry.json)
 set(journal ${WORK}/fund.journal)
 file(REMOVE ${journal})
-expect_run(ARGS ledger init ${fund_reg} ${journal} RC 0 STDOUT "init")
+expect_run(ARGS ledger init ${fund_reg} ${journal} RC 0 STDOUT "已记账：建账")
 foreach(d 101:3600 201:4800 301:6000 401:4200)  # seed 000 Liuyang: 60 yuan/m2 with lift
   string(REPLACE ":" ";" pair ${d})
   list(GET pair 0 unit)
@@ -92,7 +94,8 @@ expect_run(ARGS ledger use ${fund_reg} ${journal} --id U-roof --building E1-B1 -
            RC 0 STDOUT "U-roof")
 expect_run(ARGS ledger statement ${fund_reg} ${journal} --dwelling E1-B1-1-401 --year 2025 --json
            RC 0 STDOUT "\"deposits\":\"4200.00\",\"uses\":\"2258.06\"")
-expect_run(ARGS ledger check ${fund_reg} ${journal} RC 0 STDOUT "consistent")
+expect_run(ARGS ledger check ${fund_reg} ${journal} RC 0 STDOUT "账实相符")
+expect_run(ARGS ledger check ${fund_reg} ${journal} --lang en RC 0 STDOUT "^consistent: ")
 
 # Screening and summary on the tiny city (docs/eligibility.md).
 expect_run(ARGS screen ${tiny} --policy national_2020 --year 2026 --json RC 0 STDOUT "E-0002")
@@ -251,13 +254,13 @@ expect_run(ARGS validate - RC 1 INPUT ${WORK}/bad.json
            STDERR "-: .*dwellings\\[0\\] \"E-0001-B1-1-101\" exclusive_area_m2: must be > 0")
 # Under --json an error is one JSON object on stderr.
 expect_run(ARGS validate ${WORK}/bad.json --json RC 1
-           STDERR "^{\"error\": {\"code\": \"[A-Z_]+\", \"message\": \".*exclusive_area_m2: must be > 0")
+           STDERR "^{\"error\": {\"code\": \"INVALID_ARGUMENT\", \"path\": \"estates\\[0\\]\\.buildings\\[0\\]\\.entrances\\[0\\]\\.dwellings\\[0\\]\\.exclusive_area_m2\", \"message\": \".*exclusive_area_m2: must be > 0")
 expect_run(ARGS summary ${tiny} --yaer 2019 --json RC 2
            STDERR "^{\"error\": {\"code\": \"INVALID_ARGUMENT\", \"message\": \".*--yaer")
 # "-": stdin for inputs, stdout for -o.
 expect_run(ARGS validate - --json RC 0 INPUT ${tiny} STDOUT "\"valid\":true")
 expect_run(ARGS generate --estates 2 --seed 1 -o - RC 0 STDOUT "\"estates\"")
-expect_run(ARGS generate --estates 2 --seed 1 -o ${WORK}/gen.json RC 0 STDOUT "2 小区 estates")
+expect_run(ARGS generate --estates 2 --seed 1 -o ${WORK}/gen.json RC 0 STDOUT "2 个小区")
 expect_run(ARGS summary - --json RC 0 INPUT ${WORK}/gen.json STDOUT "estates")
 expect_run(ARGS fund-split - --policy yueyang --json RC 0 INPUT ${plan}
            STDOUT "\"city\":\"50000.01\"")
@@ -289,3 +292,58 @@ expect_run(ARGS ledger selling-unit ${WORK}/reform_registry.json ${reform_journa
            STDERR "at least 18000.00.*建设部、财政部令第165号")
 expect_run(ARGS ledger selling-unit ${WORK}/reform_registry.json ${reform_journal}
                 --dwelling E1-B1-1-101 --amount 18000 --date 2025-01-10 --sale-proceeds 90000 RC 0)
+
+# Issue 17, command by command: a misspelt option exits 2 and names it; every
+# command (and ledger action) takes --quiet and --lang.
+foreach(cmd validate generate screen summary fund-split fund-balance fund-presets vote-rules tally
+        consult elevator plan plan-menu "ledger;deposit" "ledger;check")
+  expect_run(ARGS ${cmd} --frobnicate-me RC 2 STDERR "--frobnicate-me")
+  execute_process(COMMAND ${CLI} ${cmd} --help RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(NOT out MATCHES "--quiet" OR NOT out MATCHES "--lang")
+    message(FATAL_ERROR "renewal ${cmd} --help does not name --quiet and --lang:\n${out}")
+  endif()
+endforeach()
+# --lang: zh (default) or en, each wholly in its language; another value exits 2; a
+# command without English output refuses en rather than answering in Chinese.
+expect_run(ARGS validate ${tiny} --lang fr RC 2 STDERR "--lang: expected zh or en")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --lang en RC 2
+           STDERR "Chinese only")
+expect_run(ARGS screen ${tiny} --policy yueyang --year 2026 --estate E-0002 RC 0
+           STDOUT "E-0002 南湖新村：不符合改造条件（岳阳市城区老旧小区改造范围，2026年）\n  2000年（含）以前建成：实际 2003，要求 2000年或以前 → 不符合\n")
+expect_run(ARGS screen ${tiny} --policy yueyang --year 2026 --estate E-0002 --lang en RC 0
+           STDOUT "E-0002 南湖新村: ineligible \\(Yueyang city-area renovation scope, 2026\\)\n  built in or before 2000: actual 2003, required in or before 2000 → fail\n")
+expect_run(ARGS summary ${tiny} --policy yueyang --year 2026 --lang en RC 0
+           STDOUT "total +2 +2 +5 +375.89 +1 +1 +0")
+# screen --estate --json: the screening document of that estate alone.
+expect_run(ARGS screen ${tiny} --policy yueyang --year 2026 --estate E-0002 --json RC 0
+           STDOUT "\"counts\":{\"estates\":1,\"eligible\":0,\"ineligible\":1,\"undetermined\":0}")
+# fund-presets --json: one document.
+expect_run(ARGS fund-presets --json RC 0 STDOUT "^{\"presets\":\\[{\"name\":\"national_2020\"")
+
+# gzip by the .gz suffix: written compressed, read back; from stdin too; a corrupt or
+# truncated .gz is a clear error; a failing write leaves no file.
+expect_run(ARGS generate --estates 3 --seed 2 -o ${WORK}/city.json.gz --json RC 0
+           STDOUT "\"output\":\".*city.json.gz\",\"districts\"")
+file(READ ${WORK}/city.json.gz magic LIMIT 2 HEX)
+if(NOT magic STREQUAL "1f8b")
+  message(FATAL_ERROR "generate -o city.json.gz did not write gzip: ${magic}")
+endif()
+expect_run(ARGS validate ${WORK}/city.json.gz --json RC 0 STDOUT "\"estates\":3,")
+expect_run(ARGS validate - --json RC 0 INPUT ${WORK}/city.json.gz STDOUT "\"estates\":3,")
+file(WRITE ${WORK}/plain.json.gz "{}")
+expect_run(ARGS validate ${WORK}/plain.json.gz RC 1 STDERR "plain.json.gz: named .gz but not gzip-compressed")
+file(READ ${WORK}/city.json.gz gz HEX)
+string(SUBSTRING "${gz}" 0 400 gz_head)
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" gz_escaped "${gz_head}")
+execute_process(COMMAND printf "${gz_escaped}" OUTPUT_FILE ${WORK}/cut.json.gz)
+expect_run(ARGS validate ${WORK}/cut.json.gz RC 1 STDERR "cut.json.gz: gzip data ends early")
+expect_run(ARGS generate --estates 0 -o ${WORK}/never.json RC 1 STDERR "--estates")
+if(EXISTS ${WORK}/never.json)
+  message(FATAL_ERROR "a failing generate wrote its output file")
+endif()
+# "-" for every input read: --policy and --rule from stdin.
+file(WRITE ${WORK}/policy.json "{\"extends\": \"yueyang\", \"name\": \"mine\"}")
+expect_run(ARGS screen ${tiny} --policy - --year 2026 --json RC 0 INPUT ${WORK}/policy.json
+           STDOUT "\"name\":\"mine\"")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule - --json RC 0
+           INPUT ${votes}/rule_80_percent.json STDOUT "\"passed\"")

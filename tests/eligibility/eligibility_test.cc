@@ -445,16 +445,69 @@ TEST(Reasons, ChineseAndEnglish) {
   f.self_governance_group.reset();
   const EstateScreening s = ScreenEstate(p, f, kYear);
   EXPECT_EQ(ReasonZh(p.rules[0], s.rules[0]),
-            "2000年（含）以前建成：实际 2001，要求 <= 2000 → 不符合");
+            "2000年（含）以前建成：实际 2001，要求 2000年或以前 → 不符合");
   EXPECT_EQ(ReasonEn(p.rules[0], s.rules[0]),
-            "built in or before 2000: actual 2001, required <= 2000 → fail");
+            "built in or before 2000: actual 2001, required in or before 2000 → fail");
   EXPECT_EQ(ReasonZh(p.rules[8], s.rules[8]),
-            "已产生小区业主委员会或自治小组：实际 owners_committee not surveyed, "
-            "self_governance_group not surveyed，要求 either true → 数据缺失");
+            "已产生小区业主委员会或自治小组：实际 业主委员会 未调查，自治小组 未调查，"
+            "要求 二者有其一 → 数据缺失");
+  EXPECT_EQ(ReasonEn(p.rules[8], s.rules[8]),
+            "an owners' committee or self-governance group exists: actual owners' committee "
+            "not surveyed, self-governance group not surveyed, required either of them → unknown (data missing)");
   EligibilityRule unnamed = RuleOf(RuleKind::kFlag);
   unnamed.flag = EstateFlag::kUrbanVillage;
   EXPECT_EQ(ReasonZh(unnamed, ExplainRule(unnamed, EstateFacts{}, kYear)),
             "城中村：实际 未调查，要求 否 → 数据缺失");
+}
+
+// Each reason wholly in its language (issue 17: "实际 partly_removed，要求 never or <=
+// 2021" mixed them): no Latin letter in the Chinese text, no Chinese in the English,
+// for every rule of every preset on clean, unsurveyed and failing facts.
+bool HasLatinLetter(const std::string& s) {
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  }
+  return false;
+}
+bool HasNonAscii(const std::string& s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+TEST(Reasons, EachWhollyInItsLanguage) {
+  EstateFacts failing = CleanFacts();
+  failing.illegal_structures = IllegalStructures::kPartlyRemoved;
+  failing.last_renovation_year = 2022;
+  failing.demolition_plan_year = 2027;
+  failing.facilities.fill(Condition::kGood);
+  for (const char* name : {"national_2020", "yueyang", "xiangtan_competitive"}) {
+    const Policy p = MustPreset(name);
+    for (const EstateFacts& f : {CleanFacts(), EstateFacts{}, failing}) {
+      const EstateScreening s = ScreenEstate(p, f, kYear);
+      for (std::size_t k = 0; k < p.rules.size(); ++k) {
+        const std::string zh = ReasonZh(p.rules[k], s.rules[k]);
+        const std::string en = ReasonEn(p.rules[k], s.rules[k]);
+        EXPECT_FALSE(HasLatinLetter(zh)) << name << ": " << zh;
+        EXPECT_FALSE(HasNonAscii(en.substr(0, en.rfind(" → ")))) << name << ": " << en;
+      }
+    }
+  }
+  // The issue's example: partly removed against "none or largely removed".
+  EligibilityRule r = RuleOf(RuleKind::kIllegalStructuresAtMost);
+  r.max_illegal = IllegalStructures::kLargelyRemoved;
+  const RuleResult res = ExplainRule(r, failing, kYear);
+  EXPECT_EQ(res.actual_zh, "部分拆除");
+  EXPECT_EQ(res.expected_zh, "无违章建筑或基本拆除");
+  EXPECT_EQ(res.actual_en, "partly removed");
+  EXPECT_EQ(res.expected_en, "none or largely removed");
+  // 近5年未实施综合改造 in 2026: a renovation in 2021 or before passes.
+  EligibilityRule recent = RuleOf(RuleKind::kNoRecentRenovation);
+  recent.years = 5;
+  EXPECT_EQ(ExplainRule(recent, failing, 2026).expected_zh, "未改造过或2021年或以前");
+  EXPECT_EQ(ExplainRule(recent, failing, 2026).expected_en,
+            "never renovated, or in or before 2021");
 }
 
 // --- whole registry ---------------------------------------------------------------

@@ -85,9 +85,9 @@ TEST(ScreeningJson, OneEstate) {
                         "\"district\":\"城西区\",\"status\":\"ineligible\","
                         "\"failed\":[\"built_by_2000\"],\"unknown\":[],\"rules\":[{\"id\":"
                         "\"built_by_2000\",\"outcome\":\"fail\",\"actual\":\"2003\","
-                        "\"expected\":\"<= 2000\",\"reason_zh\":\"建成年代：实际 2003，要求 <= 2000"
+                        "\"expected\":\"<= 2000\",\"reason_zh\":\"建成年代：实际 2003，要求 2000年或以前"
                         " → 不符合\",\"reason_en\":\"built no later than: actual 2003, required "
-                        "<= 2000 → fail\"}]}"));
+                        "in or before 2000 → fail\"}]}"));
 }
 
 }  // namespace

@@ -135,12 +135,17 @@ struct Policy {
   bool operator==(const Policy&) const = default;
 };
 
-// What one rule found for one estate: the outcome and the compared values as
-// short, language-neutral text ("1998" vs "<= 2000"; "not surveyed").
+/// What one rule found for one estate: the outcome and the compared values as
+/// short, language-neutral text with the registry's keys ("1998" vs "<= 2000";
+/// "partly_removed"; "not surveyed"), and the same values worded wholly in Chinese
+/// ("部分拆除", "未改造过或2021年或以前") and wholly in English ("partly removed"),
+/// which ReasonZh and ReasonEn use.
 struct RuleResult {
   RuleOutcome outcome = RuleOutcome::kUnknown;
   std::string actual;
   std::string expected;
+  std::string actual_zh, expected_zh;
+  std::string actual_en, expected_en;
 };
 
 struct EstateScreening {

@@ -47,6 +47,10 @@ void WriteSummaryJson(const CitySummary& summary, std::ostream& out);
 // the counts and every estate with every rule, its values and reasons.
 void WriteScreeningJson(const Registry& registry, const Policy& policy,
                         const ScreeningResult& screening, int year, std::ostream& out);
+/// The same document for one estate (`renewal screen --estate ID --json`): counts of
+/// that estate alone, and its object in "estates".
+void WriteEstateScreeningJson(const Registry& registry, const Policy& policy, Index estate,
+                              int year, std::ostream& out);
 
 }  // namespace renewal
 

@@ -23,6 +23,7 @@ struct LoadOptions {
 };
 
 absl::StatusOr<Registry> LoadRegistryJson(std::string_view json, const LoadOptions& options = {});
+/// Streams the file in; gzip-compressed data (city.json.gz) is decompressed as it is read.
 absl::StatusOr<Registry> LoadRegistryFile(const std::string& path,
                                           const LoadOptions& options = {});
 // Replaces `*registry` only when the whole file loaded; on error it is untouched.
@@ -32,6 +33,8 @@ absl::Status LoadRegistryFileInto(const std::string& path, Registry* registry,
 // Writes the canonical form: keys in schema order, areas with two decimals.
 void WriteRegistryJson(const Registry& registry, std::ostream& out);
 std::string DumpRegistryJson(const Registry& registry);
+/// Writes the canonical form to a temporary file renamed onto `path` when complete
+/// (a failed save leaves `path` as it was); a name ending in ".gz" is gzip-compressed.
 absl::Status SaveRegistryFile(const Registry& registry, const std::string& path);
 
 }  // namespace renewal
