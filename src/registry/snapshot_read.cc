@@ -109,7 +109,9 @@ class SnapshotReader {
     }
     const char* h = data_.data() + pos_;
     const std::string_view stored_name(h, strnlen(h, kNameBytes));
-    if (stored_name != name) {
+    const std::string_view field(h, kNameBytes);  // the name, then zeros only
+    if (stored_name != name ||
+        field.find_first_not_of('\0', name.size()) != std::string_view::npos) {
       return absl::InvalidArgumentError(
           StrCat(where, ": found section ", Quote(stored_name), " in its place"));
     }
