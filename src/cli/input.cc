@@ -6,6 +6,7 @@
 #include "renewal/plan/plan_io.h"
 #include "renewal/votes/vote_consult_json.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/registry/snapshot.h"
 
 namespace renewal::cli {
 namespace {
@@ -23,9 +24,10 @@ auto FromInput(const std::string& path, Load load, Parse parse) -> decltype(load
 }  // namespace
 
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path, const LoadOptions& options) {
+  // JSON or the binary snapshot, told apart by the first bytes (docs/snapshot.md).
   return FromInput(
-      path, [&](const std::string& p) { return LoadRegistryFile(p, options); },
-      [&](const std::string& t) { return LoadRegistryJson(t, options); });
+      path, [&](const std::string& p) { return LoadRegistryAnyFile(p, options); },
+      [&](const std::string& t) { return LoadRegistryAny(t, options); });
 }
 
 absl::StatusOr<VoteDocument> LoadVoteInput(const Registry& registry, const std::string& path) {

@@ -18,6 +18,7 @@
 
 namespace renewal::cli {
 
+// A registry file in JSON or the binary snapshot (by content, whatever its name).
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path,
                                            const LoadOptions& options = {});
 absl::StatusOr<VoteDocument> LoadVoteInput(const Registry& registry, const std::string& path);
