@@ -65,8 +65,10 @@ def test_damaged_snapshot_is_data_loss_naming_the_section(tiny_path, tmp_path):
     with pytest.raises(renewal.DataLossError, match='section "owner.kind": truncated'):
         renewal.Registry.load(path, current_year=2026)
     blank = renewal.Registry.__new__(renewal.Registry)
-    with pytest.raises(renewal.DataLossError, match="checksum mismatch"):
-        blank.__setstate__((2, data[:200] + bytes([data[200] ^ 1]) + data[201:]))
+    # The last payload byte (owner.kind's fourth; four bytes of padding follow).
+    at = len(data) - 5
+    with pytest.raises(renewal.DataLossError, match='section "owner.kind": checksum mismatch'):
+        blank.__setstate__((2, data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]))
 
 
 def test_to_frames(tiny_path):
