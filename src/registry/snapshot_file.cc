@@ -69,6 +69,15 @@ absl::StatusOr<Registry> LoadRegistrySnapshotFile(const std::string& path,
 }
 
 absl::StatusOr<Registry> LoadRegistryAnyFile(const std::string& path, const LoadOptions& options) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    // A pipe (`<(gunzip -c city.json.gz)`) cannot be mapped nor peeked at: read whole.
+    absl::StatusOr<std::string> bytes = internal::ReadFileToString(path);
+    if (!bytes.ok()) return bytes.status();
+    absl::StatusOr<Registry> r = LoadRegistryAny(*bytes, options);
+    if (!r.ok()) return internal::Prefixed(r.status(), path);
+    return r;
+  }
   absl::StatusOr<MappedFile> file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
   if (!IsRegistrySnapshot(file->bytes())) return LoadRegistryFile(path, options);
