@@ -6,7 +6,8 @@
 //                        (see below); the scale is RENEWAL_VOTE_BENCH_ESTATES
 //                        (default 21,900 = 1/10 of the national 219,000
 //                        estates, ~3.5 M ballots)
-//   BM_TallyEachEstate   the same votes from one box in random order, grouped by estate
+//   BM_TallyEachEstate   the same votes from one box (in order or shuffled), grouped by
+//                        estate, with a new or a kept EstateTallier
 //
 // Synthetic data: bench/vote_city.h (shared with bench/vote_dump.cc, which writes
 // it out for the pandas comparison in examples/votes/pandas_tally.py).
@@ -110,8 +111,12 @@ BENCHMARK(BM_CountCity)->ArgsProduct({{0, 1}, {0, 1, 2, 3}})->ArgNames({"breakdo
     ->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // The city's ballots in one box in random order (as a city-wide drive would collect
-// them), grouped by estate and counted by TallyEachEstate: the grouping (a counting
-// sort into a new box) on top of CountEach. Arg: shuffled (0/1).
+// them), grouped by estate and counted: the grouping (a counting sort, the box
+// scattered into a grouped one) on top of CountEach, which BM_CountCity layout 3
+// times alone on the same ballots already grouped (the reference). Args: shuffled
+// (0/1); reuse: 0 = TallyEachEstate (a new EstateTallier each call), 1 = one
+// EstateTallier kept across iterations (its scratch arrays reused). National scale:
+// RENEWAL_VOTE_BENCH_ESTATES=219000 (~35 M ballots, ~10 GB).
 void BM_TallyEachEstate(benchmark::State& state) {
   static City* city = MakeCity(CityEstates(), kPerEstate);
   static BallotBox* shuffled = [] {
@@ -128,13 +133,17 @@ void BM_TallyEachEstate(benchmark::State& state) {
     return box;
   }();
   const BallotBox& box = state.range(0) != 0 ? *shuffled : city->all;
+  const bool reuse = state.range(1) != 0;
   std::int64_t passed = 0;
   std::vector<std::size_t> unattributed;
+  EstateTallier kept(city->registry);
+  auto sink = [&](std::size_t, Index, VoteOutcome& o) { passed += o.passed ? 1 : 0; };
   for (auto _ : state) {
     passed = 0;
-    absl::Status st = TallyEachEstate(
-        city->registry, box, city->votes[0], {}, TallyOptions{false, false},
-        [&](std::size_t, Index, VoteOutcome& o) { passed += o.passed ? 1 : 0; }, &unattributed);
+    absl::Status st =
+        reuse ? kept.Count(box, city->votes[0], {}, TallyOptions{false, false}, sink, &unattributed)
+              : TallyEachEstate(city->registry, box, city->votes[0], {},
+                                TallyOptions{false, false}, sink, &unattributed);
     if (!st.ok()) {
       state.SkipWithError(std::string(st.message()).c_str());
       return;
@@ -144,7 +153,7 @@ void BM_TallyEachEstate(benchmark::State& state) {
   state.counters["votes"] = static_cast<double>(city->votes.size());
   state.counters["passed"] = static_cast<double>(passed);
 }
-BENCHMARK(BM_TallyEachEstate)->Arg(0)->Arg(1)->ArgName("shuffled")
+BENCHMARK(BM_TallyEachEstate)->ArgsProduct({{0, 1}, {0, 1}})->ArgNames({"shuffled", "reuse"})
     ->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace

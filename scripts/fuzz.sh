@@ -45,11 +45,17 @@ rm -f "$j"
 "$build/renewal" ledger interest examples/ledger/registry.json "$j" --amount 12.34 \
   --date 2025-12-31 >/dev/null
 mkdir -p "$seeds/journal_fuzz" "$seeds/ledger_ops_fuzz"
+for city in tests/data/tiny_city.json examples/votes/estate.json examples/ledger/registry.json; do
+  snap=$build/fuzz-$(basename "$city" .json).rsnap
+  "$build/renewal" convert "$city" "$snap" --year 2026 --quiet >/dev/null
+  seed registry_snapshot_fuzz "$(basename "$city" .json)" 00 "$snap"
+  seed registry_snapshot_fuzz "$(basename "$city" .json)-crafted" 01 "$snap"
+done
 cp "$j" "$seeds/journal_fuzz/journal"
 printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_fuzz/ops"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-for h in registry_json_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
+for h in registry_json_fuzz registry_snapshot_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
          journal_fuzz ledger_ops_fuzz pabulib_fuzz; do
   regressions=tests/fuzz/regressions/$h
   if compgen -G "$regressions/*" >/dev/null; then

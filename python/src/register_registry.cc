@@ -9,11 +9,14 @@
 
 #include "renewal/registry/registry.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/registry/snapshot.h"
 
 namespace renewal::python {
 namespace {
 
-constexpr int kPickleVersion = 1;
+// Pickle state: (2, snapshot bytes). Version 1, (1, JSON text), still loads.
+constexpr int kPickleVersion = 2;
+constexpr int kJsonPickleVersion = 1;
 
 LoadOptions Options(int current_year) {
   LoadOptions o;
@@ -256,17 +259,20 @@ dwellings and owners. Immutable once loaded. Load with :meth:`load` or :meth:`lo
             const LoadOptions options = Options(year_arg);
             absl::StatusOr<Registry> r = [&] {
               py::gil_scoped_release release;  // loading a city takes a while
-              return LoadRegistryFile(path, options);
+              return LoadRegistryAnyFile(path, options);
             }();
             return ValueOrThrow(std::move(r));  // raising needs the GIL
           },
           py::arg("path"), py::arg("current_year") = 0, R"doc(
-Load a registry JSON file (format ``renewal.registry`` version 1).
+Load a registry file: JSON (format ``renewal.registry`` version 1) or a binary
+snapshot (:meth:`save_snapshot`), told apart by the file's first bytes.
 
 :param path: file path.
 :param current_year: latest allowed build year; 0 means this calendar year.
 :returns: the Registry.
-:raises renewal.InvalidArgumentError: bad content; the message names record, field and value.
+:raises renewal.InvalidArgumentError: bad content; the message names record, field and value
+    (for a snapshot: the section and row).
+:raises renewal.DataLossError: a truncated or damaged snapshot (checksum), naming the section.
 :raises renewal.NotFoundError: the file does not exist or a reference dangles.
 )doc")
       .def_static(
@@ -285,6 +291,24 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
             ThrowIfError(SaveRegistryFile(r, TextArg(path, "path")));
           },
           py::arg("path"), "Write the registry as JSON to ``path`` (atomically, via rename).")
+      .def(
+          "save_snapshot",
+          [](const Registry& r, py::handle path_arg) {
+            const std::string path = TextArg(path_arg, "path");
+            absl::Status st;
+            {
+              py::gil_scoped_release release;
+              st = SaveRegistrySnapshot(r, path);
+            }
+            ThrowIfError(st);
+          },
+          py::arg("path"), R"doc(
+Write the registry as a binary snapshot (docs/snapshot.md) to ``path``, atomically
+(via rename). :meth:`load` reads it back, many times faster than JSON.
+
+:param path: file path (``.rsnap`` by convention).
+:raises renewal.NotFoundError: the file cannot be created.
+)doc")
       .def_property_readonly("estate_count", &Registry::estate_count)
       .def_property_readonly("building_count", &Registry::building_count)
       .def_property_readonly("entrance_count", &Registry::entrance_count)
@@ -311,14 +335,36 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
       .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
       .def("__repr__", &Repr)
       .def(py::pickle(
-          [](const Registry& r) { return py::make_tuple(kPickleVersion, DumpRegistryJson(r)); },
-          [](const py::tuple& state) {
-            if (state.size() != 2 || state[0].cast<int>() != kPickleVersion) {
-              ThrowStatus(absl::InvalidArgumentError(
-                  "pickle: unsupported Registry pickle state (expected version 1)"));
+          [](const Registry& r) {
+            std::string bytes;
+            {
+              py::gil_scoped_release release;
+              bytes = DumpRegistrySnapshot(r);
             }
-            // Pickles must reload whatever year they were made in.
-            return ValueOrThrow(LoadRegistryJson(state[1].cast<std::string>(), Options(9999)));
+            return py::make_tuple(kPickleVersion, py::bytes(bytes));
+          },
+          [](const py::tuple& state) {
+            const int version = state.size() == 2 ? state[0].cast<int>() : 0;
+            if (version == kJsonPickleVersion) {
+              // Pickles must reload whatever year they were made in.
+              return ValueOrThrow(LoadRegistryJson(state[1].cast<std::string>(), Options(9999)));
+            }
+            if (version != kPickleVersion || !py::isinstance<py::bytes>(state[1])) {
+              ThrowStatus(absl::InvalidArgumentError(
+                  "pickle: unsupported Registry pickle state (expected version 1 or 2)"));
+            }
+            char* data = nullptr;
+            Py_ssize_t size = 0;
+            if (PyBytes_AsStringAndSize(state[1].ptr(), &data, &size) != 0) {
+              throw py::error_already_set();
+            }
+            absl::StatusOr<Registry> r;
+            {
+              py::gil_scoped_release release;  // the bytes object is held by `state`
+              r = LoadRegistrySnapshot(std::string_view(data, static_cast<std::size_t>(size)),
+                                       Options(9999));
+            }
+            return ValueOrThrow(std::move(r));
           }));
 }
 

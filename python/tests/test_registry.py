@@ -25,8 +25,50 @@ def test_dumps_loads_round_trip(tiny_path):
 def test_pickle_round_trip(tiny_path):
     r = renewal.Registry.load(tiny_path, current_year=2026)
     state = r.__getstate__()
-    assert state[0] == 1  # pickle format version
+    assert state[0] == 2  # pickle format version: the snapshot's bytes
+    assert isinstance(state[1], bytes)
+    back = pickle.loads(pickle.dumps(r))
+    assert back == r
+    assert back.dumps() == r.dumps()
+
+
+def test_snapshot_round_trip_and_load_by_content(tiny_path, tmp_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    # Named .json on purpose: load tells the formats apart by the first bytes.
+    path = tmp_path / "city.json"
+    r.save_snapshot(path)
+    assert path.read_bytes()[:8] == b"\x89RSNAP\r\n"
+    back = renewal.Registry.load(path, current_year=2026)
+    assert back == r
+    assert back.dumps() == r.dumps()
+    assert not (tmp_path / "city.json.tmp").exists()
+
+
+def test_pickle_is_no_larger_than_the_snapshot_plus_framing(tmp_path):
+    r = renewal.generate.generate(estates=30, seed=5)
+    path = tmp_path / "city.rsnap"
+    r.save_snapshot(path)
+    snapshot = path.stat().st_size
+    pickled = len(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+    # The snapshot's bytes and pickle's own framing (class name, tuple, version).
+    assert snapshot <= pickled <= snapshot + 128
+    assert pickled < len(r.dumps().encode())
     assert pickle.loads(pickle.dumps(r)) == r
+
+
+def test_damaged_snapshot_is_data_loss_naming_the_section(tiny_path, tmp_path):
+    r = renewal.Registry.load(tiny_path, current_year=2026)
+    path = tmp_path / "city.rsnap"
+    r.save_snapshot(path)
+    data = path.read_bytes()
+    path.write_bytes(data[:-8])
+    with pytest.raises(renewal.DataLossError, match='section "owner.kind": truncated'):
+        renewal.Registry.load(path, current_year=2026)
+    blank = renewal.Registry.__new__(renewal.Registry)
+    # The last payload byte (owner.kind's fourth; four bytes of padding follow).
+    at = len(data) - 5
+    with pytest.raises(renewal.DataLossError, match='section "owner.kind": checksum mismatch'):
+        blank.__setstate__((2, data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]))
 
 
 def test_to_frames(tiny_path):
@@ -139,6 +181,8 @@ def test_unknown_pickle_version_is_refused():
     blank = renewal.Registry.__new__(renewal.Registry)
     with pytest.raises(renewal.InvalidArgumentError, match="unsupported Registry pickle"):
         blank.__setstate__((99, ""))
+    with pytest.raises(renewal.InvalidArgumentError, match="unsupported Registry pickle"):
+        blank.__setstate__((2, "not bytes"))
 
 
 @pytest.mark.parametrize("edited", [-5.0, float("inf"), float("nan"), 73.0])

@@ -7,6 +7,7 @@
 #include "renewal/plan/plan_io.h"
 #include "renewal/votes/vote_consult_json.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/registry/snapshot.h"
 
 namespace renewal::cli {
 namespace {
@@ -30,10 +31,11 @@ absl::StatusOr<Policy> LoadPolicyInput(const std::string& spec) {
 }
 
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path, const LoadOptions& options) {
+  // JSON or the binary snapshot, told apart by the first bytes (docs/snapshot.md).
   Progress progress("renewal: loading " + path);
   return FromInput(
-      path, [&](const std::string& p) { return LoadRegistryFile(p, options); },
-      [&](const std::string& t) { return LoadRegistryJson(t, options); });
+      path, [&](const std::string& p) { return LoadRegistryAnyFile(p, options); },
+      [&](const std::string& t) { return LoadRegistryAny(t, options); });
 }
 
 absl::StatusOr<VoteDocument> LoadVoteInput(const Registry& registry, const std::string& path) {

@@ -21,6 +21,7 @@ namespace renewal::cli {
 
 // --policy: a preset's name, a policy JSON file, or "-" (stdin).
 absl::StatusOr<Policy> LoadPolicyInput(const std::string& spec);
+// A registry file in JSON or the binary snapshot (by content, whatever its name).
 absl::StatusOr<Registry> LoadRegistryInput(const std::string& path,
                                            const LoadOptions& options = {});
 absl::StatusOr<VoteDocument> LoadVoteInput(const Registry& registry, const std::string& path);

@@ -1,4 +1,5 @@
-// `renewal validate FILE`: load a registry and report its size, or the first error.
+// `renewal validate FILE`: load a registry (JSON or snapshot) and report its size, or
+// the first error.
 #include <ostream>
 
 #include "command.h"
@@ -45,12 +46,12 @@ absl::Status Validate(const Args& args, std::ostream& out) {
 const bool registered = RegisterCommand(
     {.name = "validate",
      .usage = kUsage,
-     .summary = "Load a registry JSON file; print its size, or the first error (exit 1).",
+     .summary = "Load a registry (JSON or snapshot); print its size, or the first error (exit 1).",
      .options = {{"--year", "Y",
                   "upper bound for build years (0: this calendar year)", "0"},
                  JsonOption(), QuietOption()},
      .run = Validate,
-     .positionals = "FILE: registry JSON (\"-\": stdin)",
+     .positionals = "FILE: registry JSON or snapshot (\"-\": stdin)",
      .example = "validate city.json --json",
      .actions = {},
      .english = true});

@@ -78,6 +78,28 @@ BallotBox BallotBox::Select(std::span<const std::size_t> order) const {
   return out;
 }
 
+void BallotBox::ScatterInto(std::span<const Index> to, std::size_t size, BallotBox* out) const {
+  out->time_base_ = time_base_;
+  out->ids_.clear();
+  out->raw_dwellings_.clear();
+  out->raw_owners_.clear();
+  out->strings_ = StringColumn();
+  out->id_set_.clear();
+  // Column by column, as Select: each pass reads one column in order and writes its
+  // ballots to their places.
+  auto scatter = [&to, size](const auto& from, auto& dest) {
+    dest.resize(size);
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      if (to[i] != kNoIndex) dest[to[i]] = from[i];
+    }
+  };
+  scatter(dwelling_, out->dwelling_);
+  scatter(time_offset_, out->time_offset_);
+  scatter(owner_, out->owner_);
+  scatter(choice_, out->choice_);
+  scatter(cast_by_, out->cast_by_);
+}
+
 void BallotBox::Reserve(std::size_t n) {
   dwelling_.reserve(n);
   time_offset_.reserve(n);

@@ -40,6 +40,34 @@ string(REPLACE "72.35" "-12" bad "${text}")
 file(WRITE ${WORK}/bad.json "${bad}")
 expect_run(ARGS validate ${WORK}/bad.json RC 1
            STDERR "dwellings\\[0\\] \"E-0001-B1-1-101\" exclusive_area_m2: must be > 0")
+# The binary snapshot (docs/snapshot.md): converted both ways, read by content by
+# every command that reads a registry, damage named by section.
+expect_run(ARGS convert ${tiny} ${WORK}/tiny.rsnap --year 2026 --quiet RC 0
+           STDOUT "5 户 dwellings → .*tiny.rsnap \\(快照 snapshot\\)")
+expect_run(ARGS validate ${WORK}/tiny.rsnap --year 2026 --json RC 0
+           STDOUT "\"valid\":true,\"districts\":2,\"streets\":1,\"estates\":2")
+file(COPY_FILE ${WORK}/tiny.rsnap ${WORK}/tiny_snapshot.json)
+expect_run(ARGS validate ${WORK}/tiny_snapshot.json --year 2026 RC 0 STDOUT "5 户 dwellings")
+expect_run(ARGS validate - --year 2026 INPUT ${WORK}/tiny.rsnap RC 0 STDOUT "5 户 dwellings")
+expect_run(ARGS convert ${WORK}/tiny.rsnap ${WORK}/tiny_back.json --year 2026 --quiet RC 0
+           STDOUT "\\(JSON\\)")
+expect_run(ARGS convert ${WORK}/tiny_back.json ${WORK}/tiny_again --year 2026 --quiet RC 0
+           STDOUT "快照 snapshot")
+file(READ ${WORK}/tiny_back.json back)
+expect_run(ARGS convert ${tiny} ${WORK}/tiny_canonical.json --year 2026 --quiet RC 0)
+file(READ ${WORK}/tiny_canonical.json canonical)
+if(NOT back STREQUAL canonical)
+  message(FATAL_ERROR "convert: JSON → snapshot → JSON differs from JSON → JSON")
+endif()
+execute_process(COMMAND head -c -8 ${WORK}/tiny.rsnap OUTPUT_FILE ${WORK}/short.rsnap)
+expect_run(ARGS tally ${WORK}/short.rsnap ${SOURCE_DIR}/examples/votes/ballots.json RC 1
+           STDERR "short.rsnap: section \"owner.kind\": truncated")
+expect_run(ARGS convert ${tiny} RC 2 STDERR "usage: renewal convert")
+file(REMOVE ${WORK}/tiny_fail.rsnap)
+expect_run(ARGS convert ${WORK}/bad.json ${WORK}/tiny_fail.rsnap RC 1 STDERR "exclusive_area_m2")
+if(EXISTS ${WORK}/tiny_fail.rsnap)
+  message(FATAL_ERROR "convert: a failed conversion wrote its output")
+endif()
 expect_run(ARGS frobnicate RC 2 STDERR "unknown command")
 expect_run(ARGS --help RC 0 STDOUT "validate FILE")
 

@@ -5,6 +5,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+
+#include "renewal/registry/generate.h"
 #include "vote_testing.h"
 
 namespace renewal {
@@ -102,6 +106,97 @@ TEST(TallyEachEstate, BadEstatesAndRulesAreErrors) {
   backwards.closes = backwards.opens - 1;
   s = TallyEachEstate(r, box, backwards);
   EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+
+// A generated city's ballots (most dwellings vote once, some twice with a later
+// change of mind, some not at all) counted in dwelling order and shuffled: every
+// estate's outcome is the same, since a count depends on the ballots' times, not
+// their order in the box. An EstateTallier reused across calls (and across a
+// subset of estates in between) gives the same again.
+TEST(TallyEachEstate, ShuffledBallotsCountAsOrderedOnes) {
+  GenerateOptions g;
+  g.estates = 40;
+  g.seed = 19;
+  g.current_year = 2026;
+  auto city = GenerateCity(g);
+  ASSERT_TRUE(city.ok()) << city.status();
+  struct B {
+    Index dwelling;
+    BallotChoice choice;
+    std::int64_t time;
+  };
+  std::vector<B> cast;
+  std::uint64_t x = 12345;
+  auto next = [&x] { return (x = x * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  for (Index d = 0; d < city->dwelling_count(); ++d) {
+    const std::uint64_t r = next() % 10;
+    if (r == 0) continue;  // abstains from voting at all
+    cast.push_back({d, r < 7 ? BallotChoice::kAgree : BallotChoice::kDisagree,
+                    1000 + static_cast<std::int64_t>(next() % 500)});
+    if (r == 9) cast.push_back({d, BallotChoice::kAgree, 1600});  // changes its mind later
+  }
+  cast.push_back({kNoIndex, BallotChoice::kAgree, 1100});
+  auto box_of = [](const std::vector<B>& ballots) {
+    BallotBox box;
+    for (const B& b : ballots) {
+      if (b.dwelling == kNoIndex) {
+        EXPECT_TRUE(box.AddResolved(kNoIndex, b.choice, b.time, CastBy::kOwner).ok());
+      } else {
+        EXPECT_TRUE(box.AddResolved(b.dwelling, b.choice, b.time, CastBy::kOwner).ok());
+      }
+    }
+    return box;
+  };
+  const BallotBox ordered = box_of(cast);
+  std::vector<B> shuffled_cast = cast;
+  for (std::size_t i = shuffled_cast.size(); i > 1; --i) {
+    std::swap(shuffled_cast[i - 1], shuffled_cast[next() % i]);
+  }
+  const BallotBox shuffled = box_of(shuffled_cast);
+  const Vote like = MakeVote("civil_code_major");
+
+  auto a = TallyEachEstate(*city, ordered, like);
+  auto b = TallyEachEstate(*city, shuffled, like);
+  ASSERT_TRUE(a.ok()) << a.status();
+  ASSERT_TRUE(b.ok()) << b.status();
+  ASSERT_EQ(a->outcomes.size(), city->estate_count());
+  ASSERT_EQ(b->outcomes.size(), city->estate_count());
+  EXPECT_EQ(a->unattributed.size(), 1u);
+  EXPECT_EQ(b->unattributed.size(), 1u);
+  int passed = 0;
+  auto same = [](const VoteOutcome& x, const VoteOutcome& y) {
+    EXPECT_EQ(x.vote_id, y.vote_id);
+    EXPECT_EQ(x.passed, y.passed);
+    EXPECT_EQ(x.totals, y.totals);
+    EXPECT_EQ(x.tests, y.tests);
+    EXPECT_EQ(x.ballot_status.size(), y.ballot_status.size());
+    EXPECT_EQ(x.status_counts, y.status_counts);
+  };
+  for (std::size_t k = 0; k < a->outcomes.size(); ++k) {
+    same(a->outcomes[k], b->outcomes[k]);
+    EXPECT_GT(a->outcomes[k].count(BallotStatus::kSuperseded) +
+                  a->outcomes[k].count(BallotStatus::kAccepted), 0);
+    passed += a->outcomes[k].passed ? 1 : 0;
+  }
+  EXPECT_GT(passed, 0);  // both kinds of outcome occur, so the comparison can fail
+  EXPECT_LT(passed, static_cast<int>(city->estate_count()));
+
+  EstateTallier tallier(*city);
+  std::vector<std::size_t> unattributed;
+  std::vector<VoteOutcome> again;
+  auto collect = [&again](std::size_t, Index, VoteOutcome& o) { again.push_back(std::move(o)); };
+  const std::vector<Index> some{5, 2, 31};
+  for (int round = 0; round < 2; ++round) {
+    again.clear();
+    ASSERT_TRUE(tallier.Count(shuffled, like, {}, {false, false}, collect, &unattributed).ok());
+    ASSERT_EQ(again.size(), a->outcomes.size());
+    for (std::size_t k = 0; k < again.size(); ++k) same(a->outcomes[k], again[k]);
+    again.clear();
+    ASSERT_TRUE(tallier.Count(ordered, like, some, {false, false}, collect, &unattributed).ok());
+    ASSERT_EQ(again.size(), 3u);
+    for (std::size_t k = 0; k < some.size(); ++k) same(a->outcomes[some[k]], again[k]);
+  }
 }
 
 }  // namespace

@@ -99,6 +99,41 @@ class IdIndex {
   }
   std::pair<std::uint32_t, bool> Insert(std::string_view id) { return Insert(id, id); }
 
+  // Replaces the index with `column`'s rows (stored forms as for Insert; the prefix
+  // function must already resolve every row). Returns UINT32_MAX, or the first row
+  // whose ID spells the same as an earlier row's (the index is then unusable). For
+  // bulk loads (the snapshot): one probe per row, no string built.
+  std::uint32_t Adopt(StringColumn column) {
+    source_->column = std::move(column);
+    rows_.clear();
+    const auto n = static_cast<std::uint32_t>(source_->column.size());
+    rows_.reserve(n);  // no growth below, so prefetched slots stay where they are
+    // Each row's hash is computed kAhead rows early and its slot prefetched: at
+    // national scale nearly every probe is a cache miss, and this overlaps them.
+    constexpr std::uint32_t kAhead = 16;
+    std::array<std::size_t, kAhead> hash{};
+    const Hash hasher{source_.get()};
+    for (std::uint32_t row = 0; row < std::min(n, kAhead); ++row) {
+      hash[row % kAhead] = hasher(row);
+      rows_.prefetch(SpelledRow{row, hash[row % kAhead]});
+    }
+    for (std::uint32_t row = 0; row < n; ++row) {
+      const SpelledRow key{row, hash[row % kAhead]};
+      bool inserted = false;
+      rows_.lazy_emplace(key, [&](const auto& construct) {
+        construct(row);
+        inserted = true;
+      });
+      if (!inserted) return row;
+      if (row + kAhead < n) {
+        const std::uint32_t ahead = row + kAhead;
+        hash[ahead % kAhead] = hasher(ahead);
+        rows_.prefetch(SpelledRow{ahead, hash[ahead % kAhead]});
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // Returns UINT32_MAX when absent.
   std::uint32_t Find(std::string_view id) const {
     auto it = rows_.find(id);
@@ -138,9 +173,16 @@ class IdIndex {
       f(stored);
     }
   };
+  // A row looked up by what it spells (Adopt), where a plain row number compares by
+  // identity; its hash computed beforehand.
+  struct SpelledRow {
+    std::uint32_t row;
+    std::size_t hash;
+  };
   struct Hash {
     using is_transparent = void;
     const Source* source;
+    std::size_t operator()(SpelledRow r) const { return r.hash; }
     std::size_t operator()(std::uint32_t row) const {
       PieceHasher h;
       source->ForEachPiece(row, [&h](std::string_view piece) {
@@ -172,6 +214,16 @@ class IdIndex {
     // Rows are only inserted after a failed lookup, so no two rows spell the same
     // ID and row identity is ID equality.
     bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
+    bool operator()(std::uint32_t a, SpelledRow b) const {
+      std::string spelled;
+      source->ForEachPiece(b.row, [&spelled](std::string_view piece) {
+        spelled.append(piece);
+        return true;
+      });
+      return Matches(a, spelled);
+    }
+    bool operator()(SpelledRow a, std::uint32_t b) const { return (*this)(b, a); }
+    bool operator()(SpelledRow a, SpelledRow b) const { return a.row == b.row; }
     bool operator()(std::uint32_t a, std::string_view b) const { return Matches(a, b); }
     bool operator()(std::string_view a, std::uint32_t b) const { return Matches(b, a); }
     bool operator()(std::string_view a, std::string_view b) const { return a == b; }

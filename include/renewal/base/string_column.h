@@ -4,8 +4,10 @@
 #define RENEWAL_STRING_COLUMN_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace renewal {
@@ -25,6 +27,17 @@ class StringColumn {
     chars_.append(s);
     ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
     return true;
+  }
+  /// The arena and the end offset of each row, for bulk writers (the snapshot).
+  std::string_view chars() const { return chars_; }
+  std::span<const std::uint32_t> ends() const { return ends_; }
+  /// A column from its parts, taken as they are: the caller has checked that `ends`
+  /// does not decrease and that its last entry (if any) is `chars.size()`.
+  static StringColumn FromParts(std::string chars, std::vector<std::uint32_t> ends) {
+    StringColumn c;
+    c.chars_ = std::move(chars);
+    c.ends_ = std::move(ends);
+    return c;
   }
   void reserve(std::size_t rows, std::size_t chars) {
     ends_.reserve(rows);

@@ -235,6 +235,10 @@ class Registry {
 
  private:
   friend class RegistryBuilder;
+  // The snapshot (snapshot_read.cc, snapshot_write.cc) moves the columns in bulk; its
+  // reader checks everything the builder would.
+  friend class SnapshotReader;
+  friend class SnapshotWriter;
   struct Indexes;
 
   std::vector<District> districts_;

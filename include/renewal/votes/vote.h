@@ -268,6 +268,11 @@ class BallotBox {
   // casters and owners; ballot IDs and the raw IDs of unknown dwellings or owners are
   // not kept. For regrouping a large box.
   BallotBox Select(std::span<const std::size_t> order) const;
+  // The same kept columns, moved the other way: ballot i goes to position to[i] of
+  // *out, which gets `size` ballots (every position < size written exactly once;
+  // to[i] == kNoIndex: ballot i is left out). Reads this box in order and keeps
+  // *out's capacity, so regrouping a shuffled box again allocates nothing.
+  void ScatterInto(std::span<const Index> to, std::size_t size, BallotBox* out) const;
 
   std::size_t size() const { return dwelling_.size(); }
   Index dwelling(std::size_t i) const { return dwelling_[i]; }  // kNoIndex: unknown

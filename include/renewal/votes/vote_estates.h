@@ -42,6 +42,38 @@ absl::StatusOr<EstateVotes> TallyEachEstate(const Registry& registry, const Ball
                                             const Vote& like, std::span<const Index> estates = {},
                                             const TallyOptions& options = {false, false});
 
+/// TallyEachEstate for repeated calls over one registry (a benchmark, a service,
+/// scenario runs): the estate lookup tables are built once, and the scratch arrays
+/// (each ballot's place, the estate buckets, the regrouped box, the votes) keep
+/// their capacity between calls, so a warm call allocates nothing but the outcomes
+/// it hands out. The registry must outlive the tallier. Not thread-safe: one per
+/// thread.
+class EstateTallier {
+ public:
+  explicit EstateTallier(const Registry& registry);
+  ~EstateTallier();
+  EstateTallier(const EstateTallier&) = delete;
+  EstateTallier& operator=(const EstateTallier&) = delete;
+
+  /// As the TallyEachEstate above with the same arguments.
+  absl::Status Count(const BallotBox& ballots, const Vote& like, std::span<const Index> estates,
+                     const TallyOptions& options, EstateSink sink,
+                     std::vector<std::size_t>* unattributed);
+
+ private:
+  const Registry& registry_;
+  Tallier tallier_;
+  // first_[e]: estate e's first dwelling (one extra entry: the dwelling count);
+  // block_[b]: the estate holding dwelling b << kBlockShift.
+  std::vector<Index> first_, block_;
+  std::vector<Index> asked_, slot_, place_;
+  std::vector<std::size_t> starts_;
+  // The two-step move into the grouped box (vote_estates.cc).
+  std::vector<Index> bucket_next_, coarse_place_, final_place_;
+  BallotBox coarse_, grouped_;
+  std::vector<Vote> votes_;
+};
+
 }  // namespace renewal
 
 #endif  // RENEWAL_VOTE_ESTATES_H_
