@@ -78,10 +78,10 @@ absl::StatusOr<Ranking> RankDistricts(const Programme& programme, const Period& 
   ranking.measures = measures;
   std::string zh, en;
   for (RankMeasure m : measures) {
-    zh += StrCat(zh.empty() ? "" : "，其次", ZhOf(m));
+    zh += StrCat(zh.empty() ? "" : "，其次按", ZhOf(m));
     en += StrCat(en.empty() ? "" : ", then ", EnOf(m));
   }
-  ranking.tie_break_zh = StrCat("依次按", zh,
+  ranking.tie_break_zh = StrCat("先按", zh,
                                 "从高到低排序（无计划数的比率排在最后）；各项均相同时按省、市、区县名称排序");
   ranking.tie_break_en = StrCat("by ", en,
                                 ", highest first (a rate with nothing planned comes last); equal on "

@@ -183,7 +183,7 @@ TEST(ProgressRank, DefaultMeasureAndTieBreak) {
   EXPECT_EQ(march.tie_break_en,
             "by start rate by estates, then start rate by households, highest first (a rate with "
             "nothing planned comes last); equal on all, by province, city and district name");
-  EXPECT_THAT(march.tie_break_zh, HasSubstr("依次按按小区数计开工率，其次按户数计开工率"));
+  EXPECT_THAT(march.tie_break_zh, HasSubstr("先按开工率（按小区数），其次按开工率（按户数）从高到低排序"));
   // January: nothing started anywhere, both 0: the names decide (城东 < 城西).
   const Ranking january = *RankDistricts(p, *ParsePeriod("2024-01"));
   EXPECT_EQ(january.entries[0].row.district, "城东区");

@@ -120,13 +120,13 @@ enum class RankMeasure : std::uint8_t {
 template <>
 struct LabelTable<RankMeasure> {
   static constexpr std::array<Label<RankMeasure>, 5> kLabels{{
-      {RankMeasure::kStartRateEstates, "start_rate_estates", "按小区数计开工率",
+      {RankMeasure::kStartRateEstates, "start_rate_estates", "开工率（按小区数）",
        "start rate by estates"},
-      {RankMeasure::kStartRateHouseholds, "start_rate_households", "按户数计开工率",
+      {RankMeasure::kStartRateHouseholds, "start_rate_households", "开工率（按户数）",
        "start rate by households"},
-      {RankMeasure::kCompletionRateEstates, "completion_rate_estates", "按小区数计完工率",
+      {RankMeasure::kCompletionRateEstates, "completion_rate_estates", "完工率（按小区数）",
        "completion rate by estates"},
-      {RankMeasure::kCompletionRateHouseholds, "completion_rate_households", "按户数计完工率",
+      {RankMeasure::kCompletionRateHouseholds, "completion_rate_households", "完工率（按户数）",
        "completion rate by households"},
       {RankMeasure::kPaid, "paid", "完成投资", "investment paid"},
   }};
