@@ -89,9 +89,15 @@ void SetNames(ReportRow* r, const ProjectInfo& i, ReportLevel level, std::string
   r->estate = std::string(estate);
 }
 
-std::string RowKey(const ReportRow& r) {
-  return StrCat(r.province, "\x1f", r.city, "\x1f", r.district, "\x1f", r.street, "\x1f",
-                r.project, "\x1f", r.estate);
+// The names of the row a project (and estate) falls in, as one string.
+void AppendKey(std::string* key, const ProjectInfo& i, ReportLevel level, std::string_view estate) {
+  key->clear();
+  const std::string_view parts[] = {i.province, i.city, i.district, i.street, i.id, estate};
+  const std::size_t n = 6 - static_cast<std::size_t>(level);
+  for (std::size_t k = 0; k < n; ++k) {
+    key->append(parts[k]);
+    key->push_back('\x1f');
+  }
 }
 
 // --- JSON -----------------------------------------------------------------
@@ -187,6 +193,7 @@ absl::StatusOr<ProgressReport> BuildReport(const Programme& programme, const Per
   report.level = level;
   const bool cumulative = period.kind == PeriodKind::kCumulative;
   absl::flat_hash_map<std::string, std::size_t> index;
+  std::string key;
   for (const ProjectState& p : programme.projects()) {
     if (p.created > period.last) continue;
     if (!cumulative && p.info.plan_year != period.year) continue;
@@ -204,11 +211,16 @@ absl::StatusOr<ProgressReport> BuildReport(const Programme& programme, const Per
     ++report.total.projects;
     AddCounts(&report.total, f, estates, households);
     RENEWAL_RETURN_IF_ERROR(AddAmounts(&report.total, p, period));
+    // The row's key is built in one reused buffer; a row is made only when new.
     const auto row_for = [&](std::string_view estate) -> ReportRow& {
-      ReportRow key;
-      SetNames(&key, p.info, level, estate);
-      auto [it, added] = index.emplace(RowKey(key), report.rows.size());
-      if (added) report.rows.push_back(std::move(key));
+      AppendKey(&key, p.info, level, estate);
+      auto it = index.find(key);
+      if (it == index.end()) {
+        ReportRow row;
+        SetNames(&row, p.info, level, estate);
+        it = index.emplace(key, report.rows.size()).first;
+        report.rows.push_back(std::move(row));
+      }
       return report.rows[it->second];
     };
     if (level == ReportLevel::kEstate) {

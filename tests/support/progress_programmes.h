@@ -15,6 +15,7 @@
 #ifndef RENEWAL_TESTS_SUPPORT_PROGRESS_PROGRAMMES_H_
 #define RENEWAL_TESTS_SUPPORT_PROGRESS_PROGRAMMES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -141,6 +142,42 @@ inline std::vector<Event> Seed003Events() {
                              FundChannel::kFinance, EvenShare(bonds_fen, kSeed003Completed, i)));
   }
   return out;
+}
+
+// A national programme for the benchmark: `projects` one-estate projects in 31
+// provinces of 10 cities of 10 districts, all in the 2024 plan; project i goes
+// through stage 1 + i % 14 (≈ 15 events a project with evidence and money).
+// `fn` receives the events in order (to append them without holding them all).
+template <class Fn>
+void NationalEvents(std::size_t projects, Fn&& fn) {
+  for (std::size_t i = 0; i < projects; ++i) {
+    const std::string id = "N" + std::to_string(i);
+    Event c = MakeEvent(EventKind::kCreate, id, 20240105);
+    c.info.id = id;
+    c.info.estates.push_back(PlannedEstate{"E" + std::to_string(i), 50 + static_cast<std::int64_t>(i % 300)});
+    c.info.plan_year = 2024;
+    c.info.plan_batch = 1 + static_cast<int>(i % 2);
+    c.info.province = "P" + std::to_string(i % 31);
+    c.info.city = c.info.province + "-C" + std::to_string(i / 31 % 10);
+    c.info.district = c.info.city + "-D" + std::to_string(i / 310 % 10);
+    c.info.street = c.info.district + "-S" + std::to_string(i / 3100 % 5);
+    c.info.buildings = 6;
+    c.info.investment = Money::Fen(300'000'000 + static_cast<std::int64_t>(i % 1000) * 1000);
+    fn(c);
+    std::vector<Event> rest;
+    const int last = 1 + static_cast<int>(i % 14);
+    Advance(&rest, id, 202401 + static_cast<int>(i % 3), static_cast<Stage>(std::min(last, 8)));
+    for (const Event& e : rest) fn(e);
+    const int date = rest.back().date;
+    fn(MoneyEvent(EventKind::kReceived, id, date, FundSource::kCentralSubsidy, FundChannel::kHousing,
+                  Money::Fen(100'000'000)));
+    fn(MoneyEvent(EventKind::kReceived, id, date, FundSource::kDistrict, FundChannel::kFinance,
+                  Money::Fen(50'000'000)));
+    fn(MoneyEvent(EventKind::kPaid, id, date, FundSource::kCentralSubsidy, FundChannel::kHousing,
+                  Money::Fen(60'000'000)));
+    fn(MoneyEvent(EventKind::kPaid, id, date, FundSource::kCentralSubsidy, FundChannel::kHousing,
+                  Money::Fen(20'000'000), Instalment::kLater));
+  }
 }
 
 }  // namespace renewal::test_support
