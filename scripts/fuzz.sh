@@ -35,6 +35,8 @@ seed plan_io_fuzz projects 00 examples/plan/projects.json
 seed plan_io_fuzz options 02 examples/plan/options.json
 seed plan_io_fuzz menu 04 examples/plan/menu.json
 seed pabulib_fuzz small "" tests/data/menu_small.pb
+seed progress_events_fuzz example "" examples/progress/events.jsonl
+seed progress_events_fuzz lifecycle "" tests/data/progress_lifecycle.jsonl
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
@@ -56,7 +58,7 @@ printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_f
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for h in registry_json_fuzz registry_snapshot_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
-         journal_fuzz ledger_ops_fuzz pabulib_fuzz; do
+         journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz; do
   regressions=tests/fuzz/regressions/$h
   if compgen -G "$regressions/*" >/dev/null; then
     "$build/tests/fuzz/$h" "$regressions"/* 2>"$build/$h.regressions.log" ||

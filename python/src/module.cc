@@ -13,6 +13,7 @@ void register_funding(py::module_& funding);
 void register_generate(py::module_& generate);
 void register_ledger(py::module_& ledger);
 void register_plan(py::module_& plan);
+void register_progress(py::module_& progress);
 void register_votes(py::module_& votes);
 
 namespace {
@@ -103,12 +104,15 @@ PYBIND11_MODULE(_core, m) {
   register_ledger(ledger);
   auto plan = m.def_submodule("plan", "Programme planning: scoring, annual plan, menu choice.");
   register_plan(plan);
+  auto progress = m.def_submodule(
+      "progress", "Programme progress (项目进度): stages, evidence, money, reports.");
+  register_progress(progress);
   auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
   register_votes(votes);
   // `import renewal._core.plan` finds the submodules (as for a package), so that tools
   // such as mypy's stubtest read them against renewal/_core/<area>.pyi.
   py::dict modules = py::module_::import("sys").attr("modules");
-  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, votes}) {
+  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, progress, votes}) {
     modules[sub.attr("__name__")] = sub;
   }
 }

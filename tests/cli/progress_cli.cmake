@@ -1,0 +1,130 @@
+# `renewal progress` end to end (docs/progress.md): exit codes, one-line errors, JSON
+# on stdout, and a journal left byte for byte as it was by every refused command.
+file(MAKE_DIRECTORY ${WORK})
+set(events ${SOURCE_DIR}/examples/progress/events.jsonl)
+set(journal ${WORK}/city.journal)
+file(REMOVE ${journal})
+
+function(expect_run)
+  cmake_parse_arguments(R "HELP" "RC;STDOUT;STDERR" "ARGS" ${ARGN})
+  execute_process(COMMAND ${CLI} ${R_ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL R_RC)
+    message(FATAL_ERROR "renewal ${R_ARGS}: exit ${rc}, expected ${R_RC}\n${out}\n${err}")
+  endif()
+  if(R_STDOUT AND NOT out MATCHES "${R_STDOUT}")
+    message(FATAL_ERROR "renewal ${R_ARGS}: stdout does not match ${R_STDOUT}:\n${out}")
+  endif()
+  if(R_STDERR AND NOT err MATCHES "${R_STDERR}")
+    message(FATAL_ERROR "renewal ${R_ARGS}: stderr does not match ${R_STDERR}:\n${err}")
+  endif()
+  if(NOT rc EQUAL 0 AND NOT R_HELP)
+    string(REGEX MATCHALL "\n" lines "${err}")
+    list(LENGTH lines n)
+    if(NOT n EQUAL 1)
+      message(FATAL_ERROR "renewal ${R_ARGS}: expected one line on stderr, got ${n}:\n${err}")
+    endif()
+  endif()
+endfunction()
+
+# A refused command leaves the journal as it was.
+function(expect_unchanged)
+  cmake_parse_arguments(R "" "RC;STDERR" "ARGS" ${ARGN})
+  file(SHA256 ${journal} before)
+  expect_run(ARGS ${R_ARGS} RC ${R_RC} STDERR "${R_STDERR}")
+  file(SHA256 ${journal} after)
+  if(NOT before STREQUAL after)
+    message(FATAL_ERROR "renewal ${R_ARGS}: the journal changed")
+  endif()
+endfunction()
+
+expect_run(ARGS progress --help RC 0 STDOUT "report JOURNAL --period")
+expect_run(ARGS progress report --help RC 0 STDOUT "Example:.*progress report city.journal")
+expect_run(ARGS progress import ${journal} ${events} RC 1 STDERR "city.journal")  # no journal yet
+expect_run(ARGS progress init ${journal} --policy atlantis RC 1 STDERR "no guard preset named \"atlantis\"")
+expect_run(ARGS progress init ${journal} --policy yueyang --json RC 0 STDOUT "\"action\":\"init\"")
+expect_run(ARGS progress import ${journal} ${events} --json RC 0
+           STDOUT "\"recorded\":21,\"events\":21,\"projects\":3")
+
+# Bad input (issue 14 §5), each refused with the journal unchanged.
+expect_unchanged(ARGS progress transition ${journal} --project YY-9 --stage application
+                      --date 2024-03-01 RC 1 STDERR "project \"YY-9\": no such project")
+expect_unchanged(ARGS progress transition ${journal} --project YY-2024-003 --stage review
+                      --date 2024-03-01 RC 1 STDERR "review \\(审查\\) is out of order")
+expect_unchanged(ARGS progress transition ${journal} --project YY-2024-002 --stage plan_vote
+                      --date 2024-03-01 --evidence V-0201 RC 1
+                 STDERR "vote \"V-0201\" did not pass and cannot be cited")
+expect_unchanged(ARGS progress transition ${journal} --project YY-2024-002 --stage plan_vote
+                      --date 2024-03-01 --evidence V-9 RC 1 STDERR "no evidence \"V-9\" was recorded")
+# 岳阳 (seed 002): no 双2/3 vote cited, so the plan vote is refused naming it.
+expect_unchanged(ARGS progress transition ${journal} --project YY-2024-002 --stage plan_vote
+                      --date 2024-03-01 RC 1 STDERR "stage plan_vote.*双2/3以上业主签字同意的方案表决")
+expect_unchanged(ARGS progress transition ${journal} --project YY-2024-001 --stage completed
+                      --date 2024-03-10 RC 1 STDERR "date: 2024-03-10 is before the project's last event \\(2024-03-18\\)")
+file(WRITE ${WORK}/negative.jsonl
+     "{\"kind\":\"received\",\"project\":\"YY-2024-001\",\"date\":\"2024-04-01\",\"source\":\"city\",\"channel\":\"finance\",\"amount\":\"-10.00\"}\n")
+expect_unchanged(ARGS progress import ${journal} ${WORK}/negative.jsonl RC 1
+                 STDERR "negative.jsonl: line 1 amount: must be > 0, got -10.00")
+file(WRITE ${WORK}/fraction.jsonl
+     "{\"kind\":\"paid\",\"project\":\"YY-2024-001\",\"date\":\"2024-04-01\",\"source\":\"city\",\"channel\":\"finance\",\"instalment\":\"first\",\"amount\":\"10.005\"}\n")
+expect_unchanged(ARGS progress import ${journal} ${WORK}/fraction.jsonl RC 1
+                 STDERR "line 1 amount: money: expected yuan with at most two decimals")
+# The second line fails: the first is not written either.
+file(WRITE ${WORK}/half.jsonl
+     "{\"kind\":\"transition\",\"project\":\"YY-2024-003\",\"date\":\"2024-04-01\",\"stage\":\"preliminary_plan\"}\n"
+     "{\"kind\":\"transition\",\"project\":\"YY-2024-003\",\"date\":\"2024-04-02\",\"stage\":\"annual_plan\"}\n")
+expect_unchanged(ARGS progress import ${journal} ${WORK}/half.jsonl RC 1 STDERR "event 2: ")
+expect_run(ARGS progress report ${journal} --period 2024-3 RC 1 STDERR "period: expected 2024-03")
+expect_run(ARGS progress report ${journal} --period cumulative RC 1 STDERR "needs the day it ends")
+expect_run(ARGS progress frob ${journal} RC 2 STDERR "^renewal progress: ")
+expect_run(ARGS progress export - RC 2 STDERR "cannot be \"-\"")
+
+# Reports: 岳阳楼区 started its one estate (186 户) in March: 1 of 4 estates, 186 of 466 户.
+expect_run(ARGS progress report ${journal} --period 2024-03 --json RC 0
+           STDOUT "\"total\":{\"projects\":3,\"estates_planned\":4,\"households_planned\":466,\"estates_started\":1,\"households_started\":186")
+expect_run(ARGS progress report ${journal} --period 2024-03 RC 0 STDOUT "岳阳楼区 +1 +186 +1 +100.00 +100.00 +\\+100.00")
+expect_run(ARGS progress rank ${journal} --period 2024Q1 --json RC 0
+           STDOUT "\"districts\":\\[{\"rank\":1,\"tied\":false,\"row\":{\"province\":\"湖南省\",\"city\":\"岳阳市\",\"district\":\"岳阳楼区\"")
+expect_run(ARGS progress overdue ${journal} --limits started=30 --as-of 2024-04-30 --json RC 0
+           STDOUT "\"project\":\"YY-2024-001\".*\"days\":50,\"limit_days\":30")
+expect_run(ARGS progress transition ${journal} --project YY-2024-003 --stage preliminary_plan
+                --date 2024-04-01 RC 0 STDOUT "recorded")
+expect_run(ARGS progress correct ${journal} --project YY-2024-003 --stage application
+                --date 2024-04-02 --reason 方案缺少居民意见 RC 0 STDOUT "recorded")
+
+# Export, then import into a new journal: the same events.
+execute_process(COMMAND ${CLI} progress export ${journal} OUTPUT_FILE ${WORK}/exported.jsonl
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "progress export failed")
+endif()
+set(copy ${WORK}/copy.journal)
+file(REMOVE ${copy})
+expect_run(ARGS progress init ${copy} --policy yueyang RC 0)
+expect_run(ARGS progress import ${copy} ${WORK}/exported.jsonl RC 0 STDOUT "23 条事件")
+execute_process(COMMAND ${CLI} progress export ${copy} OUTPUT_FILE ${WORK}/again.jsonl)
+file(SHA256 ${WORK}/exported.jsonl a)
+file(SHA256 ${WORK}/again.jsonl b)
+if(NOT a STREQUAL b)
+  message(FATAL_ERROR "export -> import -> export changed the events")
+endif()
+
+# A flipped byte in the middle: DataLoss naming the record; nothing written.
+file(READ ${journal} hex HEX)
+string(LENGTH "${hex}" n)
+math(EXPR mid "(${n} / 4) * 2")
+string(SUBSTRING "${hex}" ${mid} 2 byte)
+if(byte STREQUAL "00")
+  set(flipped "01")
+else()
+  set(flipped "00")
+endif()
+math(EXPR after "${mid} + 2")
+string(SUBSTRING "${hex}" 0 ${mid} head)
+string(SUBSTRING "${hex}" ${after} -1 tail)
+set(damaged ${WORK}/damaged.journal)
+file(WRITE ${damaged} "")
+# CMake writes bytes from hex with a short helper: one HEX line to binary.
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${head}${flipped}${tail}")
+execute_process(COMMAND printf "${escaped}" OUTPUT_FILE ${damaged})
+expect_run(ARGS progress report ${damaged} --period 2024 RC 1 STDERR "record")
