@@ -29,24 +29,24 @@ ReviewPolicy ChangshaEightNo() {
   p.zh = "长沙改造方案“八不通过”审查";
   p.en = "Changsha plan review (\"eight fails\")";
   p.completeness = "changsha";
-  p.checks.push_back(Check("survey_done", CheckKind::kSurveyDone, "没有开展现状调研的不通过",
-                           "no survey of the present state: fails", kHunan));
+  p.checks.push_back(Check("survey_done", CheckKind::kSurveyDone, "开展现状调研（未开展的不通过）",
+                           "survey of the present state (without one the plan fails)", kHunan));
   ReviewCheck consulted =
       Check("residents_consulted", CheckKind::kResidentsConsulted,
-            "没有征求居民意见的不通过（“两个80%”）",
-            "residents not consulted (\"two 80%\"): fails", kHunan);
+            "征求居民意见并达到“两个80%”（未征求的不通过）",
+            "residents consulted, \"two 80%\" met (otherwise the plan fails)", kHunan);
   consulted.rule = "changsha_two_80";
   p.checks.push_back(std::move(consulted));
   p.checks.push_back(Check("fire_lane_and_ageing", CheckKind::kFireLaneAndAgeing,
-                           "没有畅通消防通道及适老设施的不通过",
-                           "fire lanes and ageing-friendly facilities not opened up: fails",
+                           "畅通消防通道及适老设施（未畅通的不通过）",
+                           "fire lanes and ageing-friendly facilities opened up (otherwise the plan fails)",
                            kHunan));
   p.checks.push_back(Check("contributions_disclosed", CheckKind::kContributionsDisclosed,
-                           "未就社会出资与居民出资告知的不通过",
-                           "residents' and social contributions not disclosed: fails", kHunan));
+                           "告知社会出资与居民出资（未告知的不通过）",
+                           "residents' and social contributions disclosed (otherwise the plan fails)", kHunan));
   p.checks.push_back(Check("complete", CheckKind::kComplete,
-                           "没有落实“基础类应改尽改”的不通过",
-                           "not every deficient basic item covered: fails", kHunan));
+                           "落实“基础类应改尽改”（未落实的不通过）",
+                           "every deficient basic item covered (otherwise the plan fails)", kHunan));
   return p;
 }
 

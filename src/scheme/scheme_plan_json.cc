@@ -100,7 +100,7 @@ absl::Status Quantity(Fields& f, std::int64_t* out) {
   if (digits == 0 || decimals == 0) return bad();
   for (int d = decimals < 0 ? 0 : decimals; d < 3; ++d) frac *= 10;
   const std::int64_t milli = whole * 1000 + frac;
-  if (negative && milli != 0) return f.Invalid("quantity", StrCat("must be >= 0, got ", s));
+  if (negative) return f.Invalid("quantity", StrCat("must be >= 0, got ", s));
   *out = milli;
   return absl::OkStatus();
 }

@@ -285,3 +285,34 @@ expect_run(ARGS ledger selling-unit ${WORK}/reform_registry.json ${reform_journa
            STDERR "at least 18000.00.*建设部、财政部令第165号")
 expect_run(ARGS ledger selling-unit ${WORK}/reform_registry.json ${reform_journal}
                 --dwelling E1-B1-1-101 --amount 18000 --date 2025-01-10 --sale-proceeds 90000 RC 0)
+
+# Estate plans (docs/scheme.md): the worked example of examples/scheme. The plan
+# without the fire item fails Changsha's review on two checks; the corrected one passes.
+set(city ${SOURCE_DIR}/examples/small_city.json)
+set(scheme ${SOURCE_DIR}/examples/scheme)
+expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
+           RC 0 STDOUT "failed checks: fire_lane_and_ageing complete")
+expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
+                --json RC 0 STDOUT "\"status\":\"failed\",\"passed\":false")
+expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy changsha_eight_no
+           RC 0 STDOUT "审查通过 / plan P-E000025-2025 \\(estate E000025\\): passed")
+expect_run(ARGS completeness ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha
+           RC 0 STDOUT "10 required, 8 covered, 1 waived, 1 missing, 0 not surveyed")
+expect_run(ARGS opinions ${scheme}/plan_corrected.json --registry ${city} --format md RC 0
+           STDOUT "E000025-05-2-\\*\\*\\* \\| 一楼住户不同意本单元加装电梯")
+expect_run(ARGS review --registry ${city} RC 2 STDERR "usage: renewal review")
+expect_run(ARGS review ${scheme}/plan_corrected.json RC 1 STDERR "--registry CITY is required")
+expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy paris RC 1
+           STDERR "no preset named \"paris\"")
+expect_run(ARGS opinions ${scheme}/plan_corrected.json --registry ${city} --format pdf RC 1
+           STDERR "--format: expected md, html or json")
+# Bad plans: one line naming the record and the field, exit 1, nothing written.
+file(READ ${scheme}/plan_corrected.json plan_text)
+string(REPLACE "\"catalogue\": \"roads\"" "\"catalogue\": \"moat\"" bad_plan "${plan_text}")
+file(WRITE ${WORK}/bad_plan.json "${bad_plan}")
+expect_run(ARGS review ${WORK}/bad_plan.json --registry ${city} RC 1
+           STDERR "items\\[2\\] \"I-03\" catalogue: unknown catalogue key \"moat\"")
+string(REPLACE "\"E000025-05-2-101\"" "\"E000001-01-1-101\"" bad_plan "${plan_text}")
+file(WRITE ${WORK}/bad_plan.json "${bad_plan}")
+expect_run(ARGS completeness ${WORK}/bad_plan.json --registry ${city} RC 1
+           STDERR "opinions\\[0\\] \"O-01\" dwelling: \"E000001-01-1-101\" is not in estate \"E000025\"")

@@ -58,7 +58,7 @@ TEST(Review, PlanWithoutTheFireItemFailsTwoChecks) {
   EXPECT_EQ(r->checks[4].outcome, CheckOutcome::kFail);
   EXPECT_THAT(FailedIds(policy, *r), ElementsAre("fire_lane_and_ageing", "complete"));
   EXPECT_EQ(r->checks[2].reason_zh,
-            "没有畅通消防通道及适老设施的不通过：不通过。消防现状缺失，方案未纳入；"
+            "畅通消防通道及适老设施（未畅通的不通过）：不通过。消防现状缺失，方案未纳入；"
             "无障碍已纳入方案（I-2）");
   EXPECT_THAT(r->checks[4].reason_zh, HasSubstr("缺1项（消防）"));
   EXPECT_THAT(r->checks[4].reason_en, HasSubstr("1 missing (fire safety)"));
@@ -101,7 +101,7 @@ TEST(Review, UndisclosedContributionsFail) {
   EXPECT_EQ(r->checks[3].outcome, CheckOutcome::kFail);
   EXPECT_EQ(r->checks[3].actual, "residents_fen stated, social_fen not stated");
   EXPECT_EQ(r->checks[3].reason_zh,
-            "未就社会出资与居民出资告知的不通过：不通过。居民出资12000.00元，社会出资未告知");
+            "告知社会出资与居民出资（未告知的不通过）：不通过。居民出资12000.00元，社会出资未告知");
 }
 
 TEST(Review, NoConsultationFails) {
