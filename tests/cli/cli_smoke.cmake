@@ -316,3 +316,13 @@ string(REPLACE "\"E000025-05-2-101\"" "\"E000001-01-1-101\"" bad_plan "${plan_te
 file(WRITE ${WORK}/bad_plan.json "${bad_plan}")
 expect_run(ARGS completeness ${WORK}/bad_plan.json --registry ${city} RC 1
            STDERR "opinions\\[0\\] \"O-01\" dwelling: \"E000001-01-1-101\" is not in estate \"E000025\"")
+# The annual plan reads the reviews: only E01's plan passed, so every other project
+# is "not ready" (方案未通过审查).
+file(WRITE ${WORK}/reviews.json
+     "{\"format\": \"renewal.scheme-reviews\", \"reviews\": [{\"plan\": \"S-E01\", \"estate\": \"E01\", \"status\": \"passed\"}, {\"plan\": \"S-E02\", \"estate\": \"E02\", \"status\": \"failed\"}]}")
+expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
+                --budget 120000000 --year 2025 --require-review ${WORK}/reviews.json RC 0
+           STDOUT "方案未通过审查")
+expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
+                --budget 120000000 --year 2025 --require-review ${WORK}/missing_reviews.json RC 1
+           STDERR "missing_reviews.json: cannot open file")
