@@ -13,6 +13,7 @@ void register_funding(py::module_& funding);
 void register_generate(py::module_& generate);
 void register_ledger(py::module_& ledger);
 void register_plan(py::module_& plan);
+void register_scheme(py::module_& scheme);
 void register_votes(py::module_& votes);
 
 namespace {
@@ -99,6 +100,9 @@ PYBIND11_MODULE(_core, m) {
   register_ledger(ledger);
   auto plan = m.def_submodule("plan", "Programme planning: scoring, annual plan, menu choice.");
   register_plan(plan);
+  auto scheme = m.def_submodule(
+      "scheme", "Estate plans (一小区一方案): completeness, review, opinions.");
+  register_scheme(scheme);
   auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
   register_votes(votes);
   // `import renewal._core.plan` finds the submodules (as for a package), so that tools

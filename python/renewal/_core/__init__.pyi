@@ -16,6 +16,7 @@ from . import funding as funding
 from . import generate as generate
 from . import ledger as ledger
 from . import plan as plan
+from . import scheme as scheme
 from . import votes as votes
 
 class Error(Exception): ...
