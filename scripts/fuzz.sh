@@ -38,6 +38,7 @@ seed pabulib_fuzz small "" tests/data/menu_small.pb
 seed scheme_plan_fuzz missing_fire "" examples/scheme/plan_missing_fire.json
 seed scheme_plan_fuzz corrected "" examples/scheme/plan_corrected.json
 seed scheme_plan_fuzz e1 "" tests/scheme/data/plan_e1.json
+seed scheme_plan_fuzz reviews "" tests/scheme/data/reviews.json
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
