@@ -37,6 +37,10 @@ seed plan_io_fuzz menu 04 examples/plan/menu.json
 seed pabulib_fuzz small "" tests/data/menu_small.pb
 seed progress_events_fuzz example "" examples/progress/events.jsonl
 seed progress_events_fuzz lifecycle "" tests/data/progress_lifecycle.jsonl
+seed scheme_plan_fuzz missing_fire "" examples/scheme/plan_missing_fire.json
+seed scheme_plan_fuzz corrected "" examples/scheme/plan_corrected.json
+seed scheme_plan_fuzz e1 "" tests/scheme/data/plan_e1.json
+seed scheme_plan_fuzz reviews "" tests/scheme/data/reviews.json
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
@@ -58,7 +62,7 @@ printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_f
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for h in registry_json_fuzz registry_snapshot_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
-         journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz; do
+         journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz scheme_plan_fuzz; do
   regressions=tests/fuzz/regressions/$h
   if compgen -G "$regressions/*" >/dev/null; then
     "$build/tests/fuzz/$h" "$regressions"/* 2>"$build/$h.regressions.log" ||

@@ -263,7 +263,8 @@ def make_plan(registry, projects: Projects, budget_yuan: Budget, sheet: str = "n
     [(district_id, min, max)] or [{"district_id", "min_projects", "max_projects",
     "min_spending_yuan", "max_spending_yuan"}] (spending on the budget basis; yuan as
     Decimal or str), must_include_hazards, require_vote_passed,
-    require_funding_confirmed, require_management_agreed, carry_over_bonus_points,
+    require_funding_confirmed, require_management_agreed, require_review_passed,
+    carry_over_bonus_points,
     plan_tier_budget_yuan (Decimal or str), node_limit, drop (ids of implement-tier
     projects that drop out after the plan is made, in order; substitutes come in, see
     ``Plan.substitutions``). The options are read by the C++ parser of

@@ -14,6 +14,7 @@ void register_generate(py::module_& generate);
 void register_ledger(py::module_& ledger);
 void register_plan(py::module_& plan);
 void register_progress(py::module_& progress);
+void register_scheme(py::module_& scheme);
 void register_votes(py::module_& votes);
 
 namespace {
@@ -107,6 +108,9 @@ PYBIND11_MODULE(_core, m) {
   auto progress = m.def_submodule(
       "progress", "Programme progress (项目进度): stages, evidence, money, reports.");
   register_progress(progress);
+  auto scheme = m.def_submodule(
+      "scheme", "Estate plans (一小区一方案): completeness, review, opinions.");
+  register_scheme(scheme);
   auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
   register_votes(votes);
   // `import renewal._core.plan` finds the submodules (as for a package), so that tools

@@ -127,3 +127,55 @@ def test_elevator_json_matches_its_schema(root):
     assert out["ballot_counts"] == {"total": 10, "in_consultations": 8, "unknown_dwelling": 1,
                                     "no_consultation": 1}
     validator.validate(_run_json(root, "elevator", "estate.json", *LIFT, "--days", "5"))
+
+
+def _scheme_validator(root, name):
+    """A validator for a scheme-*.schema.json whose $refs resolve to its siblings."""
+    store = {}
+    for path in (root / "docs" / "schemas").glob("scheme-*.schema.json"):
+        with open(path, encoding="utf-8") as f:
+            schema = json.load(f)
+        store[schema["$id"]] = schema
+    schema = store["https://renewal.example/schemas/" + name]
+    resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
+
+
+SCHEME_PLANS = ("plan_missing_fire.json", "plan_corrected.json")
+
+
+def _run_scheme(root, *args):
+    result = subprocess.run([_cli(root), *args], capture_output=True, text=True, cwd=root,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_scheme_plans_match_their_schema(root):
+    validator = _scheme_validator(root, "scheme-plan.schema.json")
+    for name in SCHEME_PLANS:
+        with open(root / "examples" / "scheme" / name, encoding="utf-8") as f:
+            validator.validate(json.load(f))
+    with open(root / "tests" / "scheme" / "data" / "plan_e1.json", encoding="utf-8") as f:
+        plan = json.load(f)
+    validator.validate(plan)
+    plan["items"][0]["quantity"] = "-1"
+    assert not validator.is_valid(plan)
+
+
+def test_scheme_outputs_match_their_schemas(root):
+    city = "examples/small_city.json"
+    plans = [f"examples/scheme/{n}" for n in SCHEME_PLANS]
+    review = _scheme_validator(root, "scheme-review.schema.json")
+    for policy in ("changsha_eight_no", "national", "wuhan_joint_review", "changsha_two_rounds"):
+        review.validate(json.loads(_run_scheme(root, "review", plans[0], "--registry", city,
+                                               "--policy", policy, "--json")))
+        review.validate(json.loads(_run_scheme(root, "review", *plans, "--registry", city,
+                                               "--policy", policy, "--json")))
+    completeness = _scheme_validator(root, "scheme-completeness.schema.json")
+    for line in _run_scheme(root, "completeness", *plans, "--registry", city, "--json").splitlines():
+        completeness.validate(json.loads(line))
+    opinions = _scheme_validator(root, "scheme-opinions.schema.json")
+    for extra in ((), ("--unmasked",)):
+        opinions.validate(json.loads(_run_scheme(root, "opinions", plans[1], "--registry", city,
+                                                 "--format", "json", *extra)))

@@ -55,6 +55,10 @@ absl::StatusOr<CostPlan> LoadCostPlanInput(const std::string& path) {
   return FromInput(path, LoadCostPlanFile, ParseCostPlanJson);
 }
 
+absl::StatusOr<SchemePlan> LoadSchemePlanInput(const std::string& path) {
+  return FromInput(path, LoadSchemePlanFile, ParseSchemePlanJson);
+}
+
 absl::StatusOr<FinancingCase> LoadFinancingCaseInput(const std::string& path) {
   return FromInput(path, LoadFinancingCaseFile, ParseFinancingCaseJson);
 }

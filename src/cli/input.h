@@ -14,6 +14,7 @@
 #include "renewal/plan/project.h"
 #include "renewal/registry/registry.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/scheme/scheme_plan.h"
 #include "renewal/votes/vote_consult.h"
 #include "renewal/votes/vote_json.h"
 
@@ -30,6 +31,7 @@ absl::StatusOr<std::vector<ElevatorApplication>> LoadElevatorApplicationsInput(
 absl::StatusOr<CostPlan> LoadCostPlanInput(const std::string& path);
 absl::StatusOr<FinancingCase> LoadFinancingCaseInput(const std::string& path);
 absl::StatusOr<std::vector<CandidateProject>> LoadProjectsInput(const std::string& path);
+absl::StatusOr<SchemePlan> LoadSchemePlanInput(const std::string& path);
 
 }  // namespace renewal::cli
 

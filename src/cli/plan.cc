@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_split.h"
 #include "command.h"
 #include "input.h"
@@ -15,10 +16,28 @@
 #include "renewal/plan/plan_io.h"
 #include "renewal/plan/scoring.h"
 #include "renewal/registry/registry_json.h"
+#include "renewal/scheme/review.h"
 #include "renewal/base/status_macros.h"
 
 namespace renewal::cli {
 namespace {
+
+// Each project's review_passed from the reviews (`renewal review --json`), by estate:
+// passed when its estate's plan passed; a project whose estate has no review is not
+// ready under --require-review.
+absl::Status ApplyReviews(const std::string& path, std::vector<CandidateProject>& projects) {
+  absl::StatusOr<std::string> text = ReadInput(path);
+  if (!text.ok()) return internal::Prefixed(text.status(), "--require-review", " ");
+  absl::StatusOr<std::vector<ReviewVerdict>> verdicts = ParseReviewVerdictsJson(*text);
+  if (!verdicts.ok()) return internal::Prefixed(verdicts.status(), path);
+  absl::flat_hash_map<std::string_view, bool> passed;
+  for (const ReviewVerdict& v : *verdicts) passed[v.estate] = v.status == ReviewStatus::kPassed;
+  for (CandidateProject& p : projects) {
+    const auto it = passed.find(p.estate_id);
+    p.review_passed = it == passed.end() ? std::optional<bool>() : it->second;
+  }
+  return absl::OkStatus();
+}
 
 absl::Status RunPlan(const Args& a, std::ostream& out) {
   if (a.positional().size() != 2) {
@@ -62,6 +81,10 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   RENEWAL_ASSIGN_OR_RETURN(ScoringSheet sheet, PresetSheet(a.option("sheet").value_or("ningbo")));
   RENEWAL_ASSIGN_OR_RETURN(Registry registry, LoadRegistryInput(a.positional()[0]));
   RENEWAL_ASSIGN_OR_RETURN(std::vector<CandidateProject> projects, LoadProjectsInput(a.positional()[1]));
+  if (std::optional<std::string> reviews = a.option("require-review")) {
+    RENEWAL_RETURN_IF_ERROR(ApplyReviews(*reviews, projects));
+    o.require_review_passed = true;
+  }
   RENEWAL_ASSIGN_OR_RETURN(AnnualPlan plan, MakeAnnualPlan(registry, projects, sheet, o));
   // Projects that drop out after the plan is made, in order, each replaced by substitutes.
   if (std::optional<std::string> drop = a.option("drop")) {
@@ -82,7 +105,7 @@ const bool registered = RegisterCommand(
      "plan REGISTRY PROJECTS --budget YUAN [--sheet ningbo|zhuzhou] [--year Y] "
      "[--objective score|households] [--basis total_cost|government_share] "
      "[--solver auto|exact|fast] [--hazards-first] [--require-vote] [--require-funding] "
-     "[--require-management] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
+     "[--require-management] [--require-review REVIEWS.json] [--carry-over-bonus POINTS] [--plan-tier-budget YUAN] "
      "[--options OPTIONS.json (district limits)] [--drop ID,ID... (drop out, substitutes in)] "
      "[--json | --format html|xlsx [-o FILE]]",
      .summary = "annual renovation plan under budget: scores, selection, tiers, explanations",
@@ -97,6 +120,8 @@ const bool registered = RegisterCommand(
                  {"--require-vote", "", "only projects whose owners' vote passed", ""},
                  {"--require-funding", "", "only projects whose funding is confirmed", ""},
                  {"--require-management", "", "only projects with management agreed", ""},
+                 {"--require-review", "REVIEWS.json",
+                  "only projects whose estate plan passed review (renewal review --json)", ""},
                  {"--carry-over-bonus", "POINTS", "extra score for last year's carry-overs", "0"},
                  {"--plan-tier-budget", "YUAN", "budget of the plan (second) tier", "none"},
                  {"--options", "OPTIONS.json",

@@ -163,6 +163,9 @@ void DecideReadiness(const std::vector<CandidateProject>& projects,
     if (options.require_management_agreed && p.management_agreed != true) {
       not_ready.push_back("长效管理未议定");
     }
+    if (options.require_review_passed && p.review_passed != true) {
+      not_ready.push_back("方案未通过审查");
+    }
     x.ready = not_ready.empty();
     if (ps.excluded && !forced[i]) {
       x.tier = Tier::kExcluded;

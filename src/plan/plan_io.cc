@@ -37,8 +37,9 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
     Fields f(v.as_object(), StrCat("projects[", i, "] \"", id, "\""));
     p.id = id;
     absl::Status s = f.Only({"id", "estate_id", "name", "cost_yuan", "government_share_yuan", "items",
-                             "vote_passed", "funding_confirmed", "management_agreed", "agreement_bp",
-                             "fund_collection_bp", "carried_over_years", "must_include"});
+                             "vote_passed", "funding_confirmed", "management_agreed", "review_passed",
+                             "agreement_bp", "fund_collection_bp", "carried_over_years",
+                             "must_include"});
     if (s.ok()) s = f.String("estate_id", true, &p.estate_id);
     if (s.ok()) s = f.String("name", false, &p.name);
     if (s.ok()) s = f.Yuan("cost_yuan", true, &p.cost);
@@ -47,6 +48,7 @@ absl::StatusOr<std::vector<CandidateProject>> ParseProjectsJson(std::string_view
     if (s.ok()) s = f.Bool("vote_passed", &p.vote_passed);
     if (s.ok()) s = f.Bool("funding_confirmed", &p.funding_confirmed);
     if (s.ok()) s = f.Bool("management_agreed", &p.management_agreed);
+    if (s.ok()) s = f.Bool("review_passed", &p.review_passed);
     if (s.ok()) s = f.Int("agreement_bp", &p.agreement_bp);
     if (s.ok()) s = f.Int("fund_collection_bp", &p.fund_collection_bp);
     std::optional<std::int64_t> carried;
@@ -188,7 +190,7 @@ absl::Status ParseDistrictLimits(const json::value& limits, std::string_view pre
 constexpr std::string_view kPlanKeywords[] = {
     "year", "objective", "basis", "solver", "node_limit", "must_include_hazards",
     "require_vote_passed", "require_funding_confirmed", "require_management_agreed",
-    "carry_over_bonus_points", "plan_tier_budget_yuan", "district_limits"};
+    "require_review_passed", "carry_over_bonus_points", "plan_tier_budget_yuan", "district_limits"};
 
 }  // namespace
 
@@ -223,7 +225,7 @@ absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const P
   Fields f(doc->as_object(), "options", ".");
   PlanOptions out = base;
   std::optional<std::int64_t> year, node_limit, bonus;
-  std::optional<bool> hazards, vote, funding, management;
+  std::optional<bool> hazards, vote, funding, management, review;
   absl::Status s = f.Int("year", &year);
   if (s.ok() && year && (*year < 0 || *year > 9999)) {
     s = f.Error("year", StrCat("must be 0 (the current year) or a year, got ", *year));
@@ -236,6 +238,7 @@ absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const P
   if (s.ok()) s = f.Bool("require_vote_passed", &vote);
   if (s.ok()) s = f.Bool("require_funding_confirmed", &funding);
   if (s.ok()) s = f.Bool("require_management_agreed", &management);
+  if (s.ok()) s = f.Bool("require_review_passed", &review);
   if (s.ok()) s = f.Int("carry_over_bonus_points", &bonus);
   constexpr std::int64_t kMaxBonus = INT64_MAX / kMilliPerPoint;
   if (s.ok() && bonus && (*bonus < -kMaxBonus || *bonus > kMaxBonus)) {
@@ -254,6 +257,7 @@ absl::StatusOr<PlanOptions> ParsePlanKeywordsJson(std::string_view text, const P
   if (vote) out.require_vote_passed = *vote;
   if (funding) out.require_funding_confirmed = *funding;
   if (management) out.require_management_agreed = *management;
+  if (review) out.require_review_passed = *review;
   if (bonus) out.carry_over_bonus = *bonus * kMilliPerPoint;
   return out;
 }

@@ -15,6 +15,10 @@ std::string Amount(VoteBasis basis, std::int64_t v) {
 
 }  // namespace
 
+ThresholdResult EvaluateThreshold(const ThresholdTest& test, const VoteTotals& totals) {
+  return vote_internal::Evaluate(test, totals);
+}
+
 namespace vote_internal {
 
 ThresholdResult Evaluate(const ThresholdTest& t, const VoteTotals& x) {

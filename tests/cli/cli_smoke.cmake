@@ -375,3 +375,43 @@ expect_run(ARGS screen ${tiny} --policy - --year 2026 --json RC 0 INPUT ${WORK}/
            STDOUT "\"name\":\"mine\"")
 expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule - --json RC 0
            INPUT ${votes}/rule_80_percent.json STDOUT "\"passed\"")
+# Estate plans (docs/scheme.md): the worked example of examples/scheme. The plan
+# without the fire item fails Changsha's review on two checks; the corrected one passes.
+set(city ${SOURCE_DIR}/examples/small_city.json)
+set(scheme ${SOURCE_DIR}/examples/scheme)
+expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
+           RC 0 STDOUT "failed checks: fire_lane_and_ageing complete")
+expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
+                --json RC 0 STDOUT "\"status\":\"failed\",\"passed\":false")
+expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy changsha_eight_no
+           RC 0 STDOUT "审查通过 / plan P-E000025-2025 \\(estate E000025\\): passed")
+expect_run(ARGS completeness ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha
+           RC 0 STDOUT "10 required, 8 covered, 1 waived, 1 missing, 0 not surveyed")
+expect_run(ARGS opinions ${scheme}/plan_corrected.json --registry ${city} --format md RC 0
+           STDOUT "E000025-05-2-\\*\\*\\* \\| 一楼住户不同意本单元加装电梯")
+expect_run(ARGS review --registry ${city} RC 2 STDERR "usage: renewal review")
+expect_run(ARGS review ${scheme}/plan_corrected.json RC 1 STDERR "--registry CITY is required")
+expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy paris RC 1
+           STDERR "no preset named \"paris\"")
+expect_run(ARGS opinions ${scheme}/plan_corrected.json --registry ${city} --format pdf RC 1
+           STDERR "--format: expected md, html or json")
+# Bad plans: one line naming the record and the field, exit 1, nothing written.
+file(READ ${scheme}/plan_corrected.json plan_text)
+string(REPLACE "\"catalogue\": \"roads\"" "\"catalogue\": \"moat\"" bad_plan "${plan_text}")
+file(WRITE ${WORK}/bad_plan.json "${bad_plan}")
+expect_run(ARGS review ${WORK}/bad_plan.json --registry ${city} RC 1
+           STDERR "items\\[2\\] \"I-03\" catalogue: unknown catalogue key \"moat\"")
+string(REPLACE "\"E000025-05-2-101\"" "\"E000001-01-1-101\"" bad_plan "${plan_text}")
+file(WRITE ${WORK}/bad_plan.json "${bad_plan}")
+expect_run(ARGS completeness ${WORK}/bad_plan.json --registry ${city} RC 1
+           STDERR "opinions\\[0\\] \"O-01\" dwelling: \"E000001-01-1-101\" is not in estate \"E000025\"")
+# The annual plan reads the reviews: only E01's plan passed, so every other project
+# is "not ready" (方案未通过审查).
+file(WRITE ${WORK}/reviews.json
+     "{\"format\": \"renewal.scheme-reviews\", \"reviews\": [{\"plan\": \"S-E01\", \"estate\": \"E01\", \"status\": \"passed\"}, {\"plan\": \"S-E02\", \"estate\": \"E02\", \"status\": \"failed\"}]}")
+expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
+                --budget 120000000 --year 2025 --require-review ${WORK}/reviews.json RC 0
+           STDOUT "方案未通过审查")
+expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
+                --budget 120000000 --year 2025 --require-review ${WORK}/missing_reviews.json RC 1
+           STDERR "missing_reviews.json: cannot open file")

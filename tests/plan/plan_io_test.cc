@@ -73,7 +73,7 @@ TEST(PlanIo, ParsesThePlanKeywords) {
   auto o = ParsePlanKeywordsJson(R"({"year": 2025, "objective": "households",
     "basis": "government_share", "solver": "fast", "node_limit": null,
     "must_include_hazards": true, "require_vote_passed": false, "require_funding_confirmed": true,
-    "require_management_agreed": true, "carry_over_bonus_points": 2,
+    "require_management_agreed": true, "require_review_passed": true, "carry_over_bonus_points": 2,
     "plan_tier_budget_yuan": "12.34", "district_limits": [{"district_id": "D1", "max_projects": 2}]})",
                                  base);
   ASSERT_TRUE(o.ok()) << o.status();
@@ -87,6 +87,7 @@ TEST(PlanIo, ParsesThePlanKeywords) {
   EXPECT_FALSE(o->require_vote_passed);
   EXPECT_TRUE(o->require_funding_confirmed);
   EXPECT_TRUE(o->require_management_agreed);
+  EXPECT_TRUE(o->require_review_passed);
   EXPECT_EQ(o->carry_over_bonus, 2 * kMilliPerPoint);
   EXPECT_EQ(o->plan_tier_budget, Money::Fen(1234));
   ASSERT_EQ(o->district_limits.size(), 1u);

@@ -618,6 +618,41 @@ TEST(AnnualPlan, HazardsForcedAndReadinessFilter) {
   EXPECT_EQ(by["C"]->substitute_order, 1);
 }
 
+// Review (方案审查, docs/scheme.md): with require_review_passed only estates whose plan
+// passed review compete; a failed or missing review is "not ready". Scores from the
+// carry-over bonus: A 13, B 10, C 9 points; costs 40万, 50万, 50万; budget 100万.
+TEST(AnnualPlan, ReviewFilter) {
+  std::vector<CandidateProject> ps = {Project("A", 40, 13), Project("B", 50, 10),
+                                      Project("C", 50, 9)};
+  ps[0].review_passed = false;  // A's plan failed review
+  ps[1].review_passed = true;   // C has no review recorded
+  std::vector<ProjectFacts> fs = {Facts(ps[0], "D1", 100), Facts(ps[1], "D1", 80),
+                                  Facts(ps[2], "D2", 90)};
+  PlanOptions o;
+  o.budget = Money::Fen(100 * 1'000'000);
+  o.carry_over_bonus = 1000;
+  o.require_review_passed = true;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  std::map<std::string, const ProjectDecision*> by;
+  for (const ProjectDecision& x : plan->decisions) by[x.project_id] = &x;
+  EXPECT_FALSE(by["A"]->selected);
+  EXPECT_EQ(by["A"]->reason, Reason::kNotReady);
+  EXPECT_THAT(by["A"]->explanation, HasSubstr("方案未通过审查"));
+  EXPECT_TRUE(by["B"]->selected);
+  EXPECT_FALSE(by["C"]->selected);
+  EXPECT_EQ(by["C"]->reason, Reason::kNotReady);
+  // Without the filter: A + B (23 points, 90万) beats A + C (22) and B + C (19).
+  o.require_review_passed = false;
+  plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  by.clear();
+  for (const ProjectDecision& x : plan->decisions) by[x.project_id] = &x;
+  EXPECT_TRUE(by["A"]->selected);
+  EXPECT_TRUE(by["B"]->selected);
+  EXPECT_FALSE(by["C"]->selected);
+}
+
 TEST(AnnualPlan, BudgetBelowMustIncludesNamesThem) {
   std::vector<CandidateProject> ps = {Project("A", 60), Project("B", 50)};
   ps[0].must_include = true;

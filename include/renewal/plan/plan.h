@@ -71,6 +71,7 @@ struct PlanOptions {
   bool require_vote_passed = false;   // "成熟一个、改造一个": only ready projects
   bool require_funding_confirmed = false;
   bool require_management_agreed = false;
+  bool require_review_passed = false;  // the estate plan passed review (方案审查)
   // Priority for deferred projects (seed 001 "优先考虑"): points added per year carried.
   MilliPoints carry_over_bonus = 0;
   // Size of the plan tier (谋划一批) after the implement tier; 0 = the same as budget.

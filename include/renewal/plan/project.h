@@ -34,6 +34,9 @@ struct CandidateProject {
   std::optional<bool> vote_passed;
   std::optional<bool> funding_confirmed;
   std::optional<bool> management_agreed;
+  // The estate plan passed its review (the scheme area's ReviewPlan; `renewal plan
+  // --require-review REVIEWS.json` fills it from the reviews by estate).
+  std::optional<bool> review_passed;
   std::optional<std::int64_t> agreement_bp;        // owners agreeing, basis points
   std::optional<std::int64_t> fund_collection_bp;  // maintenance fund collected, basis points
   int carried_over_years = 0;  // years deferred from earlier plans (priority, seed 001 五)

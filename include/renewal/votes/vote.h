@@ -342,6 +342,11 @@ struct ThresholdResult {
   bool operator==(const ThresholdResult&) const = default;
 };
 
+// One test evaluated exactly on a count's totals (what a count does for each
+// test of its rule); for records that keep the totals, such as a plan's
+// consultation record.
+ThresholdResult EvaluateThreshold(const ThresholdTest& test, const VoteTotals& totals);
+
 // The test's reason in words, e.g. "同意面积 478.00 m² / 参与表决业主面积 548.20 m² =
 // 87.19% ≥ 3/4（75.00%）：通过；可再减少 66.85 m²". Built on demand (not while counting).
 std::string ExplainThreshold(const ThresholdResult& result);

@@ -17,6 +17,7 @@ from . import generate as generate
 from . import ledger as ledger
 from . import plan as plan
 from . import progress as progress
+from . import scheme as scheme
 from . import votes as votes
 
 class Error(Exception): ...
