@@ -28,3 +28,6 @@ install(FILES ${PROJECT_BINARY_DIR}/renewalConfig.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/renewal)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/schemas/registry.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/schemas OPTIONAL)
+# China's working-day calendar, one file per year (docs/calendar.md).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/calendar/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/calendar FILES_MATCHING PATTERN "*.json")

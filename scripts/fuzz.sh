@@ -35,6 +35,8 @@ seed plan_io_fuzz projects 00 examples/plan/projects.json
 seed plan_io_fuzz options 02 examples/plan/options.json
 seed plan_io_fuzz menu 04 examples/plan/menu.json
 seed pabulib_fuzz small "" tests/data/menu_small.pb
+seed calendar_fuzz y2024 "" data/calendar/2024.json
+seed calendar_fuzz y2025 "" data/calendar/2025.json
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
