@@ -37,6 +37,7 @@ seed plan_io_fuzz menu 04 examples/plan/menu.json
 seed pabulib_fuzz small "" tests/data/menu_small.pb
 seed calendar_fuzz y2024 "" data/calendar/2024.json
 seed calendar_fuzz y2025 "" data/calendar/2025.json
+seed works_fuzz events "" examples/works/events.json
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
@@ -46,6 +47,12 @@ rm -f "$j"
   --amount 5000 --date 2025-01-10 >/dev/null
 "$build/renewal" ledger interest examples/ledger/registry.json "$j" --amount 12.34 \
   --date 2025-12-31 >/dev/null
+# One works event per seed, each kind once.
+mkdir -p "$seeds/works_fuzz"
+python3 -c 'import json,sys
+for i, e in enumerate(json.load(open(sys.argv[1]))):
+    open(f"{sys.argv[2]}/event{i:02d}", "w").write(json.dumps(e, ensure_ascii=False))' \
+  examples/works/events.json "$seeds/works_fuzz"
 mkdir -p "$seeds/journal_fuzz" "$seeds/ledger_ops_fuzz"
 cp "$j" "$seeds/journal_fuzz/journal"
 printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_fuzz/ops"
