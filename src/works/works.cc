@@ -112,7 +112,7 @@ std::optional<std::uint32_t> Works::FindComplaint(std::string_view id) const {
 std::uint32_t Works::complaint_contractor(std::size_t i) const {
   const std::uint32_t p = complaints_[i].project;
   if (p == kNone) return kNone;
-  return *directory_.FindContractor(directory_.projects()[p].contractor);
+  return directory_.project_contractor(p);
 }
 
 absl::StatusOr<Date> Works::DueFrom(Date start, const DeadlineRule& rule,

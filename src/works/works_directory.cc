@@ -69,6 +69,8 @@ absl::Status WorksDirectory::AddProject(WorksProject project) {
   if (absl::Status s = ComputeCosts(project.plan); !s.ok()) {
     return absl::Status(s.code(), StrCat("project \"", project.id, "\" plan: ", ToStd(s.message())));
   }
+  project_estate_.push_back(*FindEstate(project.estate));
+  project_contractor_.push_back(*FindContractor(project.contractor));
   project_index_.emplace(project.id, static_cast<std::uint32_t>(projects_.size()));
   projects_.push_back(std::move(project));
   return absl::OkStatus();

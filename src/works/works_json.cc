@@ -389,6 +389,59 @@ absl::StatusOr<std::vector<WorksEvent>> ParseWorksEventsJson(std::string_view te
   return out;
 }
 
+absl::StatusOr<WorksDirectory> ParseWorksDirectoryJson(std::string_view text) {
+  RENEWAL_ASSIGN_OR_RETURN(json::value doc, internal::ParseJson(text));
+  if (!doc.is_object()) {
+    return absl::InvalidArgumentError(
+        StrCat("works directory: expected an object, got ", internal::Describe(doc)));
+  }
+  Fields top(doc.get_object(), std::string("works directory"));
+  WorksDirectory dir;
+  const json::array* estates = nullptr;
+  RENEWAL_RETURN_IF_ERROR(top.Array("estates", true, &estates));
+  for (std::size_t i = 0; i < estates->size(); ++i) {
+    RENEWAL_ASSIGN_OR_RETURN(Fields f, Fields::Element((*estates)[i], "estates", i));
+    WorksEstate e;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &e.id));
+    RENEWAL_RETURN_IF_ERROR(f.String("district", false, &e.district));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
+    if (absl::Status s = dir.AddEstate(e); !s.ok()) return f.Error(s.code(), "id", ToStd(s.message()));
+  }
+  const json::array* contractors = nullptr;
+  RENEWAL_RETURN_IF_ERROR(top.Array("contractors", true, &contractors));
+  for (std::size_t i = 0; i < contractors->size(); ++i) {
+    RENEWAL_ASSIGN_OR_RETURN(Fields f, Fields::Element((*contractors)[i], "contractors", i));
+    Contractor c;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &c.id));
+    RENEWAL_RETURN_IF_ERROR(f.String("name", false, &c.name));
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
+    if (absl::Status s = dir.AddContractor(c); !s.ok()) return f.Error(s.code(), "id", ToStd(s.message()));
+  }
+  const json::array* projects = nullptr;
+  RENEWAL_RETURN_IF_ERROR(top.Array("projects", false, &projects));
+  for (std::size_t i = 0; projects != nullptr && i < projects->size(); ++i) {
+    RENEWAL_ASSIGN_OR_RETURN(Fields f, Fields::Element((*projects)[i], "projects", i));
+    WorksProject p;
+    RENEWAL_RETURN_IF_ERROR(f.String("id", true, &p.id));
+    RENEWAL_RETURN_IF_ERROR(f.String("estate", true, &p.estate));
+    RENEWAL_RETURN_IF_ERROR(f.String("contractor", true, &p.contractor));
+    RENEWAL_RETURN_IF_ERROR(f.Yuan("contract_amount", false, &p.contract_amount));
+    RENEWAL_RETURN_IF_ERROR(f.String("funding_policy", false, &p.funding_policy));
+    const json::array* items = nullptr;
+    RENEWAL_RETURN_IF_ERROR(f.Array("items", false, &items));
+    for (std::size_t k = 0; items != nullptr && k < items->size(); ++k) {
+      RENEWAL_ASSIGN_OR_RETURN(CostItem item, ReadItem(f, (*items)[k], StrCat("items[", k, "]")));
+      p.plan.items.push_back(std::move(item));
+    }
+    RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields());
+    if (absl::Status s = dir.AddProject(std::move(p)); !s.ok()) {
+      return absl::Status(s.code(), StrCat(f.path(), ": ", ToStd(s.message())));
+    }
+  }
+  RENEWAL_RETURN_IF_ERROR(top.NoUnknownFields());
+  return dir;
+}
+
 std::string WorksEventToJson(const WorksEvent& event) {
   return std::visit([](const auto& e) { return Encode(e); }, event);
 }

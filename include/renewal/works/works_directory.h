@@ -66,6 +66,9 @@ class WorksDirectory {
   /// The district IDs, in first-seen order, and each estate's index into them.
   const std::vector<std::string>& districts() const { return districts_; }
   std::uint32_t estate_district(std::uint32_t estate) const { return estate_district_[estate]; }
+  /// A project's estate and contractor indexes.
+  std::uint32_t project_estate(std::uint32_t project) const { return project_estate_[project]; }
+  std::uint32_t project_contractor(std::uint32_t project) const { return project_contractor_[project]; }
 
  private:
   std::vector<WorksEstate> estates_;
@@ -73,6 +76,7 @@ class WorksDirectory {
   std::vector<WorksProject> projects_;
   std::vector<std::string> districts_;
   std::vector<std::uint32_t> estate_district_;
+  std::vector<std::uint32_t> project_estate_, project_contractor_;
   std::unordered_map<std::string, std::uint32_t> estate_index_, contractor_index_, project_index_,
       district_index_;
 };

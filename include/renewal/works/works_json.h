@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "renewal/works/works_directory.h"
 #include "renewal/works/works_events.h"
 
 namespace renewal {
@@ -19,6 +20,11 @@ absl::StatusOr<WorksEvent> ParseWorksEventJson(std::string_view text);
 absl::StatusOr<std::vector<WorksEvent>> ParseWorksEventsJson(std::string_view text);
 /// The event as one line of JSON (ParseWorksEventJson gives it back).
 std::string WorksEventToJson(const WorksEvent& event);
+
+/// A directory of estates, contractors and projects
+/// (docs/schemas/works-directory.schema.json); project items use the funding
+/// area's cost-item format. Errors name the record and field.
+absl::StatusOr<WorksDirectory> ParseWorksDirectoryJson(std::string_view text);
 
 }  // namespace renewal
 
