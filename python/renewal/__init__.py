@@ -22,7 +22,7 @@ from ._core import (  # noqa: F401
     ResourceExhaustedError,
 )
 from . import registry as _registry
-from . import eligibility, funding, generate, ledger, plan, votes  # noqa: F401  (areas)
+from . import eligibility, funding, generate, ledger, plan, votes, works  # noqa: F401  (areas)
 
 __version__ = "0.1.0"
 

@@ -51,3 +51,42 @@ def test_example_events_match_the_schema(root):
     assert len(kinds) >= 10
     assert not validator.is_valid({"event": "complaint_step", "complaint": "C-1",
                                    "action": "jump", "person": "x", "on": "2025-01-01"})
+
+
+def test_example_directory_matches_the_schema(root):
+    validator = _validator(root, "works-directory.schema.json")
+    with open(root / "examples" / "works" / "directory.json", encoding="utf-8") as f:
+        validator.validate(json.load(f))
+
+
+def _cli(root):
+    import os
+    import pathlib
+    import renewal
+    path = os.environ.get("RENEWAL_CLI") or str(
+        pathlib.Path(renewal.__file__).resolve().parents[2] / "renewal")
+    if not os.access(path, os.X_OK):
+        pytest.skip(f"renewal CLI not found at {path} (set RENEWAL_CLI)")
+    return path
+
+
+def test_cli_reports_match_the_schema(root, tmp_path):
+    import subprocess
+    cli = _cli(root)
+    validator = _validator(root, "works-report.schema.json")
+    directory = str(root / "examples" / "works" / "directory.json")
+    journal = str(tmp_path / "works.journal")
+    runs = [
+        ["record", directory, journal, "--events", str(root / "examples" / "works" / "events.json")],
+        ["open", directory, journal, "--as-of", "2025-03-31"],
+        ["open", directory, journal, "--as-of", "2025-03-31", "--overdue"],
+        ["stats", directory, journal, "--as-of", "2025-03-31", "--by", "district"],
+        ["stats", directory, journal, "--as-of", "2025-03-31", "--by", "contractor"],
+        ["public", directory, journal],
+        ["contractors", directory, journal],
+    ]
+    for args in runs:
+        result = subprocess.run([cli, "works", *args, "--json"], capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
+        validator.validate(json.loads(result.stdout))

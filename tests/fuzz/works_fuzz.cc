@@ -1,4 +1,4 @@
-// Works events: the reader never crashes; what it accepts writes out to JSON that
+// Works events and directories: the readers never crash; what it accepts writes out to JSON that
 // reads back to the same JSON; an events array reads all or nothing.
 #include "fuzz_support.h"
 #include "renewal/works/works_json.h"
@@ -13,5 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::Check(back.ok() && WorksEventToJson(*back) == out, "a works event round-trips");
   }
   (void)ParseWorksEventsJson(text);
+  (void)ParseWorksDirectoryJson(text);
   return 0;
 }

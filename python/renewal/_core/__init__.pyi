@@ -17,6 +17,7 @@ from . import generate as generate
 from . import ledger as ledger
 from . import plan as plan
 from . import votes as votes
+from . import works as works
 
 class Error(Exception): ...
 class InvalidArgumentError(Error, ValueError): ...
