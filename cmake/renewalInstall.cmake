@@ -31,3 +31,6 @@ install(FILES ${PROJECT_BINARY_DIR}/renewalConfig.cmake
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/schemas/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/schemas
         FILES_MATCHING PATTERN "*.schema.json")
+# China's working-day calendar, one file per year (docs/calendar.md).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/calendar/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/renewal/calendar FILES_MATCHING PATTERN "*.json")

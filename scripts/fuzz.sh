@@ -41,6 +41,9 @@ seed scheme_plan_fuzz missing_fire "" examples/scheme/plan_missing_fire.json
 seed scheme_plan_fuzz corrected "" examples/scheme/plan_corrected.json
 seed scheme_plan_fuzz e1 "" tests/scheme/data/plan_e1.json
 seed scheme_plan_fuzz reviews "" tests/scheme/data/reviews.json
+seed calendar_fuzz y2024 "" data/calendar/2024.json
+seed calendar_fuzz y2025 "" data/calendar/2025.json
+seed works_fuzz events "" examples/works/events.json
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
@@ -50,6 +53,12 @@ rm -f "$j"
   --amount 5000 --date 2025-01-10 >/dev/null
 "$build/renewal" ledger interest examples/ledger/registry.json "$j" --amount 12.34 \
   --date 2025-12-31 >/dev/null
+# One works event per seed, each kind once.
+mkdir -p "$seeds/works_fuzz"
+python3 -c 'import json,sys
+for i, e in enumerate(json.load(open(sys.argv[1]))):
+    open(f"{sys.argv[2]}/event{i:02d}", "w").write(json.dumps(e, ensure_ascii=False))' \
+  examples/works/events.json "$seeds/works_fuzz"
 mkdir -p "$seeds/journal_fuzz" "$seeds/ledger_ops_fuzz"
 for city in tests/data/tiny_city.json examples/votes/estate.json examples/ledger/registry.json; do
   snap=$build/fuzz-$(basename "$city" .json).rsnap
@@ -62,7 +71,8 @@ printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_f
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for h in registry_json_fuzz registry_snapshot_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
-         journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz scheme_plan_fuzz; do
+         journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz scheme_plan_fuzz \
+         calendar_fuzz works_fuzz; do
   regressions=tests/fuzz/regressions/$h
   if compgen -G "$regressions/*" >/dev/null; then
     "$build/tests/fuzz/$h" "$regressions"/* 2>"$build/$h.regressions.log" ||

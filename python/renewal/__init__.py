@@ -23,7 +23,7 @@ from ._core import (  # noqa: F401
     ResourceExhaustedError,
 )
 from . import registry as _registry
-from . import eligibility, funding, generate, ledger, plan, progress, scheme, votes  # noqa: F401  (areas)
+from . import eligibility, funding, generate, ledger, plan, progress, scheme, votes, works  # noqa: F401  (areas)
 
 __version__ = "0.1.0"
 

@@ -16,6 +16,7 @@ void register_plan(py::module_& plan);
 void register_progress(py::module_& progress);
 void register_scheme(py::module_& scheme);
 void register_votes(py::module_& votes);
+void register_works(py::module_& works);
 
 namespace {
 
@@ -113,10 +114,12 @@ PYBIND11_MODULE(_core, m) {
   register_scheme(scheme);
   auto votes = m.def_submodule("votes", "Owner votes and consultations (表决、征询).");
   register_votes(votes);
+  auto works = m.def_submodule("works", "The works: complaints, change orders, acceptance (施工过程管理).");
+  register_works(works);
   // `import renewal._core.plan` finds the submodules (as for a package), so that tools
   // such as mypy's stubtest read them against renewal/_core/<area>.pyi.
   py::dict modules = py::module_::import("sys").attr("modules");
-  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, progress, votes}) {
+  for (const py::module_& sub : {eligibility, funding, generate, ledger, plan, progress, scheme, votes, works}) {
     modules[sub.attr("__name__")] = sub;
   }
 }

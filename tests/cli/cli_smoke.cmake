@@ -415,3 +415,39 @@ expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/exa
 expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
                 --budget 120000000 --year 2025 --require-review ${WORK}/missing_reviews.json RC 1
            STDERR "missing_reviews.json: cannot open file")
+# The works (docs/works.md): events recorded all or nothing, reports from the journal.
+set(wdir ${SOURCE_DIR}/examples/works/directory.json)
+set(wevents ${SOURCE_DIR}/examples/works/events.json)
+set(wjournal ${WORK}/works.journal)
+file(REMOVE ${wjournal})
+# A file whose last event does not apply creates no journal at all.
+file(READ ${wevents} wtext)
+string(REPLACE "\"item_kind\": \"waterproofing\"" "\"item_kind\": \"paint\"" wbad "${wtext}")
+file(WRITE ${WORK}/works_bad.json "${wbad}")
+expect_run(ARGS works record ${wdir} ${wjournal} --events ${WORK}/works_bad.json RC 1
+           STDERR "events\\[18\\]: defect \"DF-1\" item_kind")
+if(EXISTS ${wjournal})
+  message(FATAL_ERROR "a refused works record wrote ${wjournal}")
+endif()
+expect_run(ARGS works record ${wdir} ${wjournal} --events ${wevents} --json RC 0
+           STDOUT "\"recorded\":20")
+file(SIZE ${wjournal} wsize)
+expect_run(ARGS works record ${wdir} ${wjournal} --events ${wevents} RC 1 STDERR "recorded already")
+file(SIZE ${wjournal} wsize_after)
+if(NOT wsize EQUAL wsize_after)
+  message(FATAL_ERROR "a refused works record changed the journal: ${wsize} -> ${wsize_after}")
+endif()
+expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --overdue --json RC 0
+           STDOUT "\"id\":\"C-2\".*\"due\":\"2025-02-13\",\"days_overdue\":46")
+expect_run(ARGS works stats ${wdir} ${wjournal} --as-of 2025-03-31 --by district RC 0 STDOUT "D-1")
+expect_run(ARGS works public ${wdir} ${wjournal} RC 0 STDOUT "张\\*\\*")
+expect_run(ARGS works contractors ${wdir} ${wjournal} --json RC 0 STDOUT "\"penalty_total\":\"5000.00\"")
+expect_run(ARGS works open ${wdir} ${wjournal} RC 2 STDERR "--as-of")
+expect_run(ARGS works open ${wdir} RC 2 STDERR "usage: renewal works open")
+foreach(action record open stats public contractors)
+  execute_process(COMMAND ${CLI} works ${action} --help RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "usage: renewal works ${action} DIRECTORY JOURNAL"
+     OR NOT out MATCHES "Example:" OR NOT out MATCHES "--calendar")
+    message(FATAL_ERROR "renewal works ${action} --help: exit ${rc}\n${out}")
+  endif()
+endforeach()

@@ -19,6 +19,7 @@ from . import plan as plan
 from . import progress as progress
 from . import scheme as scheme
 from . import votes as votes
+from . import works as works
 
 class Error(Exception): ...
 class InvalidArgumentError(Error, ValueError): ...

@@ -1,0 +1,92 @@
+"""The calendar's year files and the works' events match their schemas, and the
+reader's rules that a schema cannot state are stated in the schema's description."""
+
+import json
+
+import pytest
+
+jsonschema = pytest.importorskip("jsonschema")
+
+
+def _validator(root, name):
+    store = {}
+    for path in (root / "docs" / "schemas").glob("*.schema.json"):
+        with open(path, encoding="utf-8") as f:
+            schema = json.load(f)
+        store[schema["$id"]] = schema
+    schema = store["https://renewal.example/schemas/" + name]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
+
+
+def test_bundled_calendar_years_match_the_schema(root):
+    validator = _validator(root, "calendar.schema.json")
+    files = sorted((root / "data" / "calendar").glob("*.json"))
+    assert [p.stem for p in files][:2] == ["2024", "2025"]
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            year = json.load(f)
+        validator.validate(year)
+        assert path.stem == str(year["year"])
+        assert year["notice"]["title"] == f"国务院办公厅关于{year['year']}年部分节假日安排的通知"
+
+
+def test_calendar_schema_rejects_unknown_fields(root):
+    validator = _validator(root, "calendar.schema.json")
+    with open(root / "data" / "calendar" / "2025.json", encoding="utf-8") as f:
+        year = json.load(f)
+    year["weekends"] = []
+    assert not validator.is_valid(year)
+
+
+def test_example_events_match_the_schema(root):
+    validator = _validator(root, "works-event.schema.json")
+    with open(root / "examples" / "works" / "events.json", encoding="utf-8") as f:
+        events = json.load(f)
+    kinds = set()
+    for event in events:
+        validator.validate(event)
+        kinds.add(event["event"])
+    assert len(kinds) >= 10
+    assert not validator.is_valid({"event": "complaint_step", "complaint": "C-1",
+                                   "action": "jump", "person": "x", "on": "2025-01-01"})
+
+
+def test_example_directory_matches_the_schema(root):
+    validator = _validator(root, "works-directory.schema.json")
+    with open(root / "examples" / "works" / "directory.json", encoding="utf-8") as f:
+        validator.validate(json.load(f))
+
+
+def _cli(root):
+    import os
+    import pathlib
+    import renewal
+    path = os.environ.get("RENEWAL_CLI") or str(
+        pathlib.Path(renewal.__file__).resolve().parents[2] / "renewal")
+    if not os.access(path, os.X_OK):
+        pytest.skip(f"renewal CLI not found at {path} (set RENEWAL_CLI)")
+    return path
+
+
+def test_cli_reports_match_the_schema(root, tmp_path):
+    import subprocess
+    cli = _cli(root)
+    validator = _validator(root, "works-report.schema.json")
+    directory = str(root / "examples" / "works" / "directory.json")
+    journal = str(tmp_path / "works.journal")
+    runs = [
+        ["record", directory, journal, "--events", str(root / "examples" / "works" / "events.json")],
+        ["open", directory, journal, "--as-of", "2025-03-31"],
+        ["open", directory, journal, "--as-of", "2025-03-31", "--overdue"],
+        ["stats", directory, journal, "--as-of", "2025-03-31", "--by", "district"],
+        ["stats", directory, journal, "--as-of", "2025-03-31", "--by", "contractor"],
+        ["public", directory, journal],
+        ["contractors", directory, journal],
+    ]
+    for args in runs:
+        result = subprocess.run([cli, "works", *args, "--json"], capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
+        validator.validate(json.loads(result.stdout))

@@ -1,0 +1,288 @@
+// `renewal works ACTION DIRECTORY JOURNAL [options]`: the works of a programme kept
+// in a WORK journal — record events, list open and overdue complaints, on-time rates
+// by district or contractor, the public list, contractors' records.
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "command.h"
+#include "renewal/base/json_write.h"
+#include "renewal/base/status_macros.h"
+#include "renewal/base/strcat.h"
+#include "renewal/works/works_journal.h"
+#include "renewal/works/works_json.h"
+#include "renewal/works/works_report.h"
+
+namespace renewal::cli {
+namespace {
+
+std::string J(std::string_view s) {
+  std::string out;
+  internal::AppendJsonString(out, s);
+  return out;
+}
+
+absl::StatusOr<Date> DateOption(const Args& args, std::string_view name) {
+  auto v = args.option(name);
+  if (!v) return UsageError(StrCat("--", name, " DATE is required"));
+  auto d = Date::Parse(*v);
+  if (!d.ok()) return absl::InvalidArgumentError(StrCat("--", name, ": ", ToStd(d.status().message())));
+  return d;
+}
+
+struct Inputs {
+  WorksDirectory directory;
+  WorkCalendar calendar;
+  std::string journal;
+};
+
+absl::StatusOr<Inputs> ReadInputs(const Args& args) {
+  if (args.positional().size() != 3) {
+    return UsageError(StrCat("usage: renewal works ", args.positional().empty() ? "ACTION" : args.positional()[0],
+                             " DIRECTORY JOURNAL [options]"));
+  }
+  Inputs in;
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadInput(args.positional()[1]));
+  auto dir = ParseWorksDirectoryJson(text);
+  if (!dir.ok()) return absl::Status(dir.status().code(), StrCat(args.positional()[1], ": ", ToStd(dir.status().message())));
+  in.directory = *std::move(dir);
+  if (auto c = args.option("calendar")) {
+    RENEWAL_ASSIGN_OR_RETURN(in.calendar, LoadCalendarDir(*c));
+  } else {
+    RENEWAL_ASSIGN_OR_RETURN(in.calendar, BundledCalendar());
+  }
+  in.journal = args.positional()[2];
+  return in;
+}
+
+absl::StatusOr<Works> ReplayWorks(const Args& args) {
+  RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
+  return WorksJournal::Replay(in.journal, std::move(in.directory), std::move(in.calendar),
+                              DefaultWorksPolicy());
+}
+
+absl::Status Record(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
+  auto events_path = args.option("events");
+  if (!events_path) return UsageError("--events FILE is required");
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadInput(*events_path));
+  auto events = ParseWorksEventsJson(text);
+  if (!events.ok()) return absl::Status(events.status().code(), StrCat(*events_path, ": ", ToStd(events.status().message())));
+  // All or nothing: every event is tried on a copy before any is written, and a
+  // journal that does not exist yet is created only when they all apply.
+  const bool exists = std::filesystem::exists(in.journal);
+  std::unique_ptr<WorksJournal> j;
+  Works trial = *Works::Create(in.directory, in.calendar, DefaultWorksPolicy());
+  if (exists) {
+    RENEWAL_ASSIGN_OR_RETURN(j, WorksJournal::Open(in.journal, std::move(in.directory), std::move(in.calendar),
+                                                   DefaultWorksPolicy(), /*create=*/false));
+    trial = j->works();
+  }
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    if (absl::Status s = trial.Apply((*events)[i]); !s.ok()) {
+      return absl::Status(s.code(), StrCat(*events_path, " events[", i, "]: ", ToStd(s.message())));
+    }
+  }
+  if (!exists) {
+    RENEWAL_ASSIGN_OR_RETURN(j, WorksJournal::Open(in.journal, std::move(in.directory), std::move(in.calendar),
+                                                   DefaultWorksPolicy(), /*create=*/true));
+  }
+  for (const WorksEvent& e : *events) RENEWAL_RETURN_IF_ERROR(j->Record(e));
+  if (args.flag("json")) {
+    out << "{\"recorded\":" << events->size() << ",\"events\":" << j->report().events << "}\n";
+  } else {
+    out << "已记录 recorded " << events->size() << " 条事件 events; 共 " << j->report().events
+        << " total in " << args.positional()[2] << "\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Open(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Works w, ReplayWorks(args));
+  RENEWAL_ASSIGN_OR_RETURN(Date as_of, DateOption(args, "as-of"));
+  const bool overdue = args.flag("overdue");
+  const auto cases = OpenCases(w, as_of, overdue);
+  const auto& tiers = w.policy().complaints.tiers;
+  if (args.flag("json")) {
+    out << "{\"as_of\":\"" << as_of.ToString() << "\",\"open_cases\":[";
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      const OpenCase& c = cases[k];
+      const Complaint& cp = w.complaint(c.complaint);
+      out << (k ? "," : "") << "{\"id\":" << J(w.complaint_id(c.complaint))
+          << ",\"estate\":" << J(w.directory().estates()[cp.estate].id)
+          << ",\"district\":" << J(w.directory().districts()[w.directory().estate_district(cp.estate)])
+          << ",\"state\":\"" << KeyOf(c.state) << "\",\"tier\":" << J(tiers[c.tier].key);
+      if (c.has_deadline) {
+        out << ",\"step\":\"" << KeyOf(c.step) << "\",\"due\":\"" << c.due.ToString()
+            << "\",\"days_overdue\":" << c.days_overdue;
+      }
+      out << "}";
+    }
+    out << "]}\n";
+    return absl::OkStatus();
+  }
+  out << (overdue ? "逾期 overdue" : "未办结 open") << " as of " << as_of.ToString() << ": "
+      << cases.size() << "\n";
+  for (const OpenCase& c : cases) {
+    out << "  " << w.complaint_id(c.complaint) << "  " << ZhOf(c.state) << " " << EnOf(c.state);
+    if (c.has_deadline) {
+      out << "  期限 due " << c.due.ToString();
+      if (c.days_overdue > 0) out << "  逾期 " << c.days_overdue << " 天 days overdue";
+    }
+    out << "  [" << tiers[c.tier].zh << " " << tiers[c.tier].en << "]\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Stats(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Works w, ReplayWorks(args));
+  RENEWAL_ASSIGN_OR_RETURN(Date as_of, DateOption(args, "as-of"));
+  const std::string by = args.option("by").value_or("district");
+  if (by != "district" && by != "contractor") {
+    return absl::InvalidArgumentError(StrCat("--by: expected district or contractor, got \"", by, "\""));
+  }
+  const auto groups = StepStatsBy(w, by == "district" ? WorksGrouping::kDistrict : WorksGrouping::kContractor, as_of);
+  if (args.flag("json")) {
+    out << "{\"as_of\":\"" << as_of.ToString() << "\",\"by\":\"" << by << "\",\"groups\":[";
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const GroupStats& gs = groups[g];
+      out << (g ? "," : "") << "{\"key\":" << J(gs.key) << ",\"complaints\":" << gs.complaints
+          << ",\"open\":" << gs.open << ",\"steps\":{";
+      for (std::size_t s = 0; s < kComplaintStepCount; ++s) {
+        const StepStats& st = gs.steps[s];
+        out << (s ? "," : "") << "\"" << KeyOf(static_cast<ComplaintStep>(s)) << "\":{\"done\":" << st.done
+            << ",\"on_time\":" << st.on_time << ",\"overdue_pending\":" << st.overdue_pending
+            << ",\"on_time_rate\":" << st.on_time_rate() << ",\"average_days\":" << st.average_days() << "}";
+      }
+      out << "}}";
+    }
+    out << "]}\n";
+    return absl::OkStatus();
+  }
+  out << "按时率 on-time rate by " << by << " as of " << as_of.ToString()
+      << " (受理 accept / 化解处理 handle / 回访核实 revisit; 平均天数 average days)\n";
+  for (const GroupStats& gs : groups) {
+    out << "  " << (gs.key.empty() ? "(无项目 no project)" : gs.key) << "  件数 complaints " << gs.complaints
+        << ", 未办结 open " << gs.open;
+    for (std::size_t s = 0; s < kComplaintStepCount; ++s) {
+      const StepStats& st = gs.steps[s];
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "  %.1f%% / %.1f", 100 * st.on_time_rate(), st.average_days());
+      out << buf;
+    }
+    out << "\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Public(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Works w, ReplayWorks(args));
+  const auto list = PublicComplaintList(w);
+  if (args.flag("json")) {
+    out << "{\"complaints\":[";
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const PublicComplaint& p = list[k];
+      out << (k ? "," : "") << "{\"id\":" << J(p.id) << ",\"estate\":" << J(p.estate) << ",\"channel\":\""
+          << KeyOf(p.channel) << "\",\"category\":" << J(p.category) << ",\"state\":\"" << KeyOf(p.state)
+          << "\",\"filed\":\"" << p.filed.ToString() << "\",\"complainant\":" << J(p.complainant) << "}";
+    }
+    out << "]}\n";
+    return absl::OkStatus();
+  }
+  out << "矛盾化解公示 public list (" << list.size() << ")\n";
+  for (const PublicComplaint& p : list) {
+    out << "  " << p.id << "  " << p.estate << "  " << ZhOf(p.channel) << "  " << p.category << "  "
+        << p.filed.ToString() << "  " << p.complainant << "  " << ZhOf(p.state) << "\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Contractors(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Works w, ReplayWorks(args));
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<ContractorRecord> records, ContractorRecords(w));
+  if (args.flag("json")) {
+    out << "{\"contractors\":[";
+    for (std::size_t k = 0; k < records.size(); ++k) {
+      const ContractorRecord& r = records[k];
+      out << (k ? "," : "") << "{\"id\":" << J(r.contractor) << ",\"name\":" << J(r.name)
+          << ",\"projects\":" << r.projects << ",\"projects_accepted\":" << r.projects_accepted
+          << ",\"inspections\":" << r.inspections << ",\"inspections_failed\":" << r.inspections_failed
+          << ",\"complaints\":" << r.complaints << ",\"complaints_upheld\":" << r.complaints_upheld
+          << ",\"defects_in_warranty\":" << r.defects_in_warranty << ",\"penalties\":" << r.penalties
+          << ",\"penalty_total\":\"" << r.penalty_total.ToYuanString() << "\"}";
+    }
+    out << "]}\n";
+    return absl::OkStatus();
+  }
+  out << "施工单位信用档案 contractors' records\n";
+  for (const ContractorRecord& r : records) {
+    out << "  " << r.contractor << " " << r.name << ": 项目 projects " << r.projects << " (已验收 accepted "
+        << r.projects_accepted << "), 验收不合格 failed inspections " << r.inspections_failed << "/"
+        << r.inspections << ", 投诉属实 upheld complaints " << r.complaints_upheld << "/" << r.complaints
+        << ", 保修期内缺陷 defects in warranty " << r.defects_in_warranty << ", 处罚 penalties "
+        << r.penalties << " (" << r.penalty_total.ToYuanString() << " 元)\n";
+  }
+  return absl::OkStatus();
+}
+
+struct Action {
+  std::string_view name;
+  std::string_view summary;
+  absl::Status (*run)(const Args&, std::ostream&);
+};
+
+constexpr Action kActions[] = {
+    {"record", "check every event of a file, then append them all to the journal", Record},
+    {"open", "complaints not closed (with --overdue: past their deadline)", Open},
+    {"stats", "on-time rate and average days per step, by district or contractor", Stats},
+    {"public", "the public list of complaints, names masked", Public},
+    {"contractors", "each contractor's credit record", Contractors},
+};
+
+absl::Status Run(const Args& args, std::ostream& out) {
+  if (args.positional().empty()) return UsageError("usage: renewal works ACTION DIRECTORY JOURNAL [options]");
+  for (const Action& a : kActions) {
+    if (args.positional()[0] == a.name) return a.run(args, out);
+  }
+  return UsageError(StrCat("renewal works: unknown action \"", args.positional()[0], "\""));
+}
+
+std::vector<OptionSpec> ActionOptions(std::string_view action) {
+  std::vector<OptionSpec> o = {{"--calendar", "DIR", "a folder of working-day calendar year files",
+                                "the bundled years"}};
+  if (action == "record") o.push_back({"--events", "FILE", "required: a JSON array of events (\"-\": stdin)", ""});
+  if (action == "open" || action == "stats") o.push_back({"--as-of", "DATE", "required: the day of the report", ""});
+  if (action == "open") o.push_back({"--overdue", "", "only cases past their deadline", ""});
+  if (action == "stats") o.push_back({"--by", "district|contractor", "how to group", "district"});
+  o.push_back(JsonOption());
+  return o;
+}
+
+Command WorksCommand() {
+  Command c;
+  c.name = "works";
+  c.usage = "works ACTION DIRECTORY JOURNAL [options]";
+  c.summary = "The works: complaints with deadlines, change orders, acceptance, contractors (WORK journal).";
+  c.run = Run;
+  c.example = "works record examples/works/directory.json works.journal --events examples/works/events.json";
+  for (const Action& a : kActions) {
+    Command action;
+    action.name = std::string(a.name);
+    action.usage = StrCat("works ", a.name, " DIRECTORY JOURNAL [options]");
+    action.summary = std::string(a.summary);
+    action.options = ActionOptions(a.name);
+    action.positionals = "DIRECTORY JOURNAL: the works directory JSON (\"-\": stdin) and the journal file";
+    action.example = a.name == "record"
+                         ? c.example
+                         : StrCat("works ", a.name, " examples/works/directory.json works.journal",
+                                  a.name == "open" || a.name == "stats" ? " --as-of 2025-03-31" : "");
+    c.actions.push_back(std::move(action));
+  }
+  return c;
+}
+
+const bool registered = RegisterCommand(WorksCommand());
+
+}  // namespace
+}  // namespace renewal::cli
