@@ -1,6 +1,7 @@
 // renewal._core.Registry: loading, saving, pickling and column export of the
 // estate registry. pandas conversion lives in python/renewal/registry.py.
 #include "bindings.h"
+#include "registry_frames.h"
 
 #include <pybind11/numpy.h>
 
@@ -244,12 +245,12 @@ std::string Repr(const Registry& r) {
 }  // namespace
 
 void register_registry(py::module_& m) {
-  py::class_<Registry>(m, "Registry", R"doc(
+  py::class_<Registry> registry(m, "Registry", R"doc(
 The estate registry (摸底台账): districts, streets, estates, buildings, entrances,
 dwellings and owners. Immutable once loaded. Load with :meth:`load` or :meth:`loads`;
 ``renewal.Registry.from_frames`` and ``to_frames`` convert to and from pandas.
-)doc")
-      .def_static(
+)doc");
+  registry.def_static(
           "load",
           [](py::handle path_arg, py::handle year_arg) {
             const std::string path = TextArg(path_arg, "path");
@@ -320,6 +321,7 @@ Load a registry JSON file (format ``renewal.registry`` version 1).
             // Pickles must reload whatever year they were made in.
             return ValueOrThrow(LoadRegistryJson(state[1].cast<std::string>(), Options(9999)));
           }));
+  register_registry_frames(registry);
 }
 
 }  // namespace renewal::python
