@@ -254,15 +254,19 @@ class _Table:
         if not isinstance(frame, pd.DataFrame):
             raise InvalidArgumentError(f"{name}: expected a pandas DataFrame, got {type(frame).__name__}")
         self.name = name
-        self.frame = frame.rename(columns={k: v for k, v in renames.items()
-                                           if k in frame.columns and v not in frame.columns})
+        # Older column names, resolved without copying the frame.
+        self.names = {v: k for k, v in renames.items() if k in frame.columns and v not in frame.columns}
+        self.frame = frame
         self.rows = np.asarray(frame.index, dtype=object)
 
     def __len__(self) -> int:
         return len(self.frame)
 
     def has(self, column: str) -> bool:
-        return column in self.frame.columns
+        return self.names.get(column, column) in self.frame.columns
+
+    def column(self, column: str) -> pd.Series:
+        return self.frame[self.names.get(column, column)]
 
     def fail(self, bad: np.ndarray, column: str, message) -> None:
         """Raises InvalidArgumentError naming the first bad row (``bad`` a boolean mask)."""
@@ -272,12 +276,12 @@ class _Table:
         i = int(positions[0])
         id_column = _ID_COLUMN.get(self.name)
         ident = ""
-        if id_column in self.frame.columns and id_column != column:
-            ident = f' "{self.frame[id_column].iloc[i]}"'
-        value = self.frame[column].iloc[i] if column in self.frame.columns else None
+        if id_column is not None and self.has(id_column) and id_column != column:
+            ident = f' "{self.column(id_column).iloc[i]}"'
+        value = self.column(column).iloc[i] if self.has(column) else None
         more = f" (and {len(positions) - 1} more rows)" if len(positions) > 1 else ""
-        raise InvalidArgumentError(
-            f"{self.name} row {self.rows[i]}{ident} {column}: {message(value)}{more}")
+        raise InvalidArgumentError(f"{self.name} row {self.rows[i]}{ident} "
+                                   f"{self.names.get(column, column)}: {message(value)}{more}")
 
 
 def _missing(series: pd.Series) -> np.ndarray:
@@ -294,7 +298,7 @@ def _text(t: _Table, column: str, required: bool = True) -> np.ndarray:
         if required:
             raise InvalidArgumentError(f"{t.name}: missing column {column}")
         return np.full(len(t), None, dtype=object)
-    s = t.frame[column]
+    s = t.column(column)
     if isinstance(s.dtype, pd.CategoricalDtype):
         s = s.astype(object)
     kind = pd.api.types.infer_dtype(s, skipna=True)
@@ -309,12 +313,11 @@ def _text(t: _Table, column: str, required: bool = True) -> np.ndarray:
             return v  # refused below, naming the row
         s = s.map(as_text)
     values = np.ascontiguousarray(s.to_numpy(dtype=object))
+    if kind in ("string", "empty"):
+        return values  # missing required values are reported by the builder pass
     bad = np.fromiter((not (v is None or isinstance(v, str) or (isinstance(v, float) and v != v)
-                            or v is pd.NA) for v in values), bool, len(values)) \
-        if kind not in ("string", "empty") else np.zeros(len(values), bool)
+                            or v is pd.NA) for v in values), bool, len(values))
     t.fail(bad, column, lambda v: f"expected text, got {v!r}")
-    if required:
-        t.fail(pd.isna(values) | (values == ""), column, lambda v: "missing")
     return values
 
 
@@ -322,7 +325,7 @@ def _numbers(t: _Table, column: str) -> np.ndarray:
     """float64, NaN where missing; text that is not a number is an error."""
     if not t.has(column):
         return np.full(len(t), np.nan)
-    s = t.frame[column]
+    s = t.column(column)
     if pd.api.types.is_bool_dtype(s.dtype):
         t.fail(np.ones(len(s), bool), column, lambda v: f"expected a number, got {v!r}")
     values = pd.to_numeric(s.replace("", np.nan) if s.dtype == object else s, errors="coerce")
@@ -337,10 +340,12 @@ def _ints(t: _Table, column: str, words: Optional[Dict[str, int]] = None) -> np.
     ``words`` maps text (e.g. "never") to a value."""
     if not t.has(column):
         return np.full(len(t), _NA_INT, dtype=np.int32)
-    s = t.frame[column]
+    s = t.column(column)
     if words and s.dtype == object:
         s = s.map(lambda v: words.get(v.strip().lower(), v) if isinstance(v, str) else v)
-        t = _Table(t.name, t.frame.assign(**{column: s}), {})
+        replaced = _Table(t.name, t.frame.assign(**{t.names.get(column, column): s}), {})
+        replaced.names = t.names
+        t = replaced
     values = _numbers(t, column)
     finite = ~np.isnan(values)
     t.fail(finite & (values != np.round(values)), column, lambda v: f"expected a whole number, got {v!r}")
@@ -357,7 +362,7 @@ def _bools(t: _Table, column: str) -> np.ndarray:
     true/false, 是/否, 1/0; blank, None, NaN and pd.NA are "not surveyed"."""
     if not t.has(column):
         return np.full(len(t), -1, dtype=np.int8)
-    s = t.frame[column]
+    s = t.column(column)
     missing = _missing(s)
     if pd.api.types.is_bool_dtype(s.dtype) and s.dtype != object:
         values = np.where(missing, -1, s.fillna(False).to_numpy(dtype=bool)).astype(np.int8)
@@ -379,7 +384,7 @@ def _codes(t: _Table, column: str, kind: str) -> np.ndarray:
     or the English name."""
     if not t.has(column):
         return np.full(len(t), -1, dtype=np.int8)
-    s = t.frame[column]
+    s = t.column(column)
     if isinstance(s.dtype, pd.CategoricalDtype):
         cats = np.asarray(s.cat.categories, dtype=object)
         cat_codes = _core.label_codes(kind, np.ascontiguousarray(cats), np.arange(len(cats), dtype=object),
@@ -494,7 +499,7 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
     facilities = np.stack([_codes(e, _FACILITY_PREFIX + f, "condition")
                            for f in labels("facility", "key")], axis=1) if len(e) else \
         np.zeros((0, len(labels("facility", "key"))), dtype=np.int8)
-    hazards = e.frame["safety_hazards"] if e.has("safety_hazards") else pd.Series(None, index=e.frame.index, dtype=object)
+    hazards = e.column("safety_hazards") if e.has("safety_hazards") else pd.Series(None, index=e.frame.index, dtype=object)
     hazards_text = np.where(hazards.isna().to_numpy(), None, hazards.to_numpy(dtype=object))
     estate_cols = {
         "estate_id": _text(e, "estate_id"), "name": _text(e, "name", False),

@@ -248,6 +248,14 @@ class Table {
   std::string_view Text(PyObject* const* column, std::size_t i, const char* column_name) const {
     return TextAt(column[i], [&] { return RowName(name_, rows_, i) + " " + column_name; });
   }
+  // The same for a column that must not be blank.
+  std::string_view Need(PyObject* const* column, std::size_t i, const char* column_name) const {
+    const std::string_view s = Text(column, i, column_name);
+    if (s.empty()) {
+      ThrowStatus(absl::InvalidArgumentError(RowName(name_, rows_, i) + " " + column_name + ": missing"));
+    }
+    return s;
+  }
 
  private:
   std::string name_;
@@ -322,7 +330,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   TextIndex estate_row;
   estate_row.reserve(estates.size());
   for (std::size_t i = 0; i < estates.size(); ++i) {
-    const std::string_view id = estates.Text(e_id, i, "estate_id");
+    const std::string_view id = estates.Need(e_id, i, "estate_id");
     if (!estate_row.try_emplace(id, static_cast<std::uint32_t>(i)).second) {
       ThrowStatus(absl::AlreadyExistsError(estates.Where(i, id) + " estate_id: duplicate estate id"));
     }
@@ -332,17 +340,17 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     PyObject* const* id = districts.Texts("district_id");
     PyObject* const* name = districts.Texts("name");
     for (std::size_t i = 0; i < districts.size(); ++i) {
-      const std::string_view d = districts.Text(id, i, "district_id");
+      const std::string_view d = districts.Need(id, i, "district_id");
       Check(builder.AddDistrict(District{std::string(d), std::string(districts.Text(name, i, "name"))}),
             districts.Where(i, d));
     }
   } else {  // the districts the estates name, in order of first mention, named by their IDs
     absl::flat_hash_map<std::string_view, bool> seen;
     for (std::size_t i = 0; i < estates.size(); ++i) {
-      const std::string_view d = estates.Text(e_district, i, "district_id");
+      const std::string_view d = estates.Need(e_district, i, "district_id");
       if (!seen.try_emplace(d, true).second) continue;
       Check(builder.AddDistrict(District{std::string(d), std::string(d)}),
-            estates.Where(i, estates.Text(e_id, i, "estate_id")) + " district_id:");
+            estates.Where(i, estates.Need(e_id, i, "estate_id")) + " district_id:");
     }
   }
   if (streets.present()) {
@@ -350,9 +358,9 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     PyObject* const* name = streets.Texts("name");
     PyObject* const* district = streets.Texts("district_id");
     for (std::size_t i = 0; i < streets.size(); ++i) {
-      const std::string_view s = streets.Text(id, i, "street_id");
+      const std::string_view s = streets.Need(id, i, "street_id");
       Check(builder.AddStreet(std::string(s), std::string(streets.Text(name, i, "name")),
-                              streets.Text(district, i, "district_id")),
+                              streets.Need(district, i, "district_id")),
             streets.Where(i, s));
     }
   } else {  // the streets the estates name, named by their IDs
@@ -360,8 +368,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     for (std::size_t i = 0; i < estates.size(); ++i) {
       const std::string_view s = estates.Text(e_street, i, "street_id");
       if (s.empty() || !seen.try_emplace(s, true).second) continue;
-      Check(builder.AddStreet(std::string(s), std::string(s), estates.Text(e_district, i, "district_id")),
-            estates.Where(i, estates.Text(e_id, i, "estate_id")) + " street_id:");
+      Check(builder.AddStreet(std::string(s), std::string(s), estates.Need(e_district, i, "district_id")),
+            estates.Where(i, estates.Need(e_id, i, "estate_id")) + " street_id:");
     }
   }
 
@@ -374,11 +382,11 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   std::vector<std::uint32_t> estate_buildings(estates.size() + 1, 0);
   Lookup estate_lookup{&estate_row};
   for (std::size_t i = 0; i < buildings.size(); ++i) {
-    const std::string_view id = buildings.Text(b_id, i, "building_id");
+    const std::string_view id = buildings.Need(b_id, i, "building_id");
     if (!building_row.try_emplace(id, static_cast<std::uint32_t>(i)).second) {
       ThrowStatus(absl::AlreadyExistsError(buildings.Where(i, id) + " building_id: duplicate building id"));
     }
-    const std::string_view e = buildings.Text(b_estate, i, "estate_id");
+    const std::string_view e = buildings.Need(b_estate, i, "estate_id");
     const std::optional<std::uint32_t> row = estate_lookup.Find(b_estate[i], e);
     if (!row) {
       ThrowStatus(absl::NotFoundError(buildings.Where(i, id) + " estate_id: no estate with id \"" +
@@ -426,8 +434,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     PyObject* const* n_id = entrances.Texts("entrance_id");
     PyObject* const* n_building = entrances.Texts("building_id");
     for (std::size_t i = 0; i < entrances.size(); ++i) {
-      const std::string_view id = entrances.Text(n_id, i, "entrance_id");
-      const std::string_view b = entrances.Text(n_building, i, "building_id");
+      const std::string_view id = entrances.Need(n_id, i, "entrance_id");
+      const std::string_view b = entrances.Need(n_building, i, "building_id");
       const std::optional<std::uint32_t> row = building_lookup.Find(n_building[i], b);
       if (!row) {
         ThrowStatus(absl::NotFoundError(entrances.Where(i, id) + " building_id: no building with id \"" +
@@ -463,18 +471,18 @@ Registry FromColumns(const py::dict& tables, int current_year) {
         entrance_of[i] = last_k;
         continue;
       }
-      const std::string_view b = dwellings.Text(d_building, i, "building_id");
+      const std::string_view b = dwellings.Need(d_building, i, "building_id");
       const std::optional<std::uint32_t> row = building_lookup.Find(d_building[i], b);
       if (!row) {
-        ThrowStatus(absl::NotFoundError(dwellings.Where(i, dwellings.Text(d_id, i, "dwelling_id")) +
+        ThrowStatus(absl::NotFoundError(dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) +
                                         " building_id: no building with id \"" + std::string(b) + "\""));
       }
-      const std::string_view e = dwellings.Text(d_entrance, i, "entrance_id");
+      const std::string_view e = dwellings.Need(d_entrance, i, "entrance_id");
       std::optional<std::uint32_t> k = find_entrance(*row, e);
       if (!k) {
         if (entrances.present()) {
           ThrowStatus(absl::NotFoundError(
-              dwellings.Where(i, dwellings.Text(d_id, i, "dwelling_id")) + " entrance_id: building \"" +
+              dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) + " entrance_id: building \"" +
               std::string(b) + "\" has no entrance \"" + std::string(e) + "\" in the entrances table"));
         }
         k = add_entrance(*row, e);
@@ -513,7 +521,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     const std::int8_t* o_kind = owners.Numbers<std::int8_t>("kind");
     builder.ReserveOwners(owners.size());
     for (std::size_t i = 0; i < owners.size(); ++i) {
-      const std::string_view id = owners.Text(o_id, i, "owner_id");
+      const std::string_view id = owners.Need(o_id, i, "owner_id");
       Check(builder.AddOwner(id, owners.Text(o_name, i, "name"), EnumOr(o_kind[i], OwnerKind::kPerson)),
             owners.Where(i, id));
     }
@@ -524,7 +532,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       for (std::string_view o : owner_ids) {
         if (!seen.try_emplace(o, true).second) continue;
         Check(builder.AddOwner(o, "", OwnerKind::kPerson),
-              dwellings.Where(i, dwellings.Text(d_id, i, "dwelling_id")) + " owner_ids:");
+              dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) + " owner_ids:");
       }
     }
   }
@@ -568,7 +576,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   std::size_t next_building = 0;
   std::uint32_t next_entrance = 0;
   for (std::size_t e = 0; e < estates.size(); ++e) {
-    const std::string_view eid = estates.Text(e_id, e, "estate_id");
+    const std::string_view eid = estates.Need(e_id, e, "estate_id");
     const std::string where = estates.Where(e, eid);
     Estate estate;
     estate.id = std::string(eid);
@@ -609,12 +617,12 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       }
     }
     if (estate_buildings[e + 1] == estate_buildings[e]) Invalid(where, "buildings: estate has no buildings");
-    Check(builder.BeginEstate(std::move(estate), estates.Text(e_district, e, "district_id"),
+    Check(builder.BeginEstate(std::move(estate), estates.Need(e_district, e, "district_id"),
                               estates.Text(e_street, e, "street_id")),
           where);
     for (; next_building < estate_buildings[e + 1]; ++next_building) {
       const std::uint32_t b = building_order[next_building];
-      const std::string_view bid = buildings.Text(b_id, b, "building_id");
+      const std::string_view bid = buildings.Need(b_id, b, "building_id");
       const std::string bwhere = buildings.Where(b, bid);
       if (first_entrance[b] == UINT32_MAX) Invalid(bwhere, "entrances: building has no dwellings");
       Building building;
@@ -631,7 +639,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
         for (std::uint32_t j = entrance_start[pos]; j < entrance_start[pos + 1]; ++j) {
           const std::uint32_t i = dwelling_order[j];
           DwellingRecord d;
-          d.id = dwellings.Text(d_id, i, "dwelling_id");
+          d.id = dwellings.Need(d_id, i, "dwelling_id");
           d.area_centi = d_area[i];
           d.area_source = EnumOr(d_source[i], AreaSource::kRegistered);
           d.property_type = EnumOr(d_type[i], PropertyType::kCommercial);
@@ -702,7 +710,24 @@ void register_registry_frames(py::class_<Registry>& c) {
   c.def(
       "_dwelling_rows",
       [](const Registry& r, const py::array& ids) {
-        return Rows(ids, "ids", [&](std::string_view id) { return r.FindDwelling(id); });
+        PyObject* const* v = Objects(ids, "ids");
+        const auto n = static_cast<std::size_t>(ids.size());
+        std::vector<std::string_view> text(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          Py_ssize_t size = 0;
+          const char* utf8 = PyUnicode_Check(v[i]) ? PyUnicode_AsUTF8AndSize(v[i], &size) : nullptr;
+          if (utf8 == nullptr) PyErr_Clear();  // not an ID (None, NaN, a number): unknown
+          // An empty view finds nothing: IDs are never empty.
+          text[i] = utf8 == nullptr ? std::string_view() : std::string_view(utf8, static_cast<std::size_t>(size));
+        }
+        std::vector<Index> rows(n);
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < n; ++i) rows[i] = r.FindDwelling(text[i]).value_or(kNoIndex);
+        }
+        return NumArray<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
+          return rows[i] == kNoIndex ? -1 : static_cast<std::int64_t>(rows[i]);
+        });
       },
       py::arg("ids"),
       "Row numbers (int64) of dwelling IDs given as an object array of str; -1 for an\n"
