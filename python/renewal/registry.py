@@ -257,7 +257,7 @@ class _Table:
         # Older column names, resolved without copying the frame.
         self.names = {v: k for k, v in renames.items() if k in frame.columns and v not in frame.columns}
         self.frame = frame
-        self.rows = np.asarray(frame.index, dtype=object)
+        self.rows = frame.index  # labels for errors, read only then
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -387,7 +387,7 @@ def _codes(t: _Table, column: str, kind: str) -> np.ndarray:
     s = t.column(column)
     if isinstance(s.dtype, pd.CategoricalDtype):
         cats = np.asarray(s.cat.categories, dtype=object)
-        cat_codes = _core.label_codes(kind, np.ascontiguousarray(cats), np.arange(len(cats), dtype=object),
+        cat_codes = _core.label_codes(kind, np.ascontiguousarray(cats), None,
                                       t.name + " " + column + " category", "")
         codes = s.cat.codes.to_numpy()
         return np.where(codes < 0, -1, cat_codes[np.maximum(codes, 0)] if len(cats) else -1).astype(np.int8)
@@ -434,7 +434,7 @@ def _area_centi(t: _Table) -> np.ndarray:
 
 
 def _column_dict(t: _Table, columns: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
-    columns["row"] = np.ascontiguousarray(t.rows, dtype=object)
+    columns["row"] = t.rows
     return columns
 
 

@@ -75,12 +75,11 @@ inline bool IsMissing(PyObject* o) {
   return o == na;
 }
 
-// The error label of row i of a table: `<table> row <index label>`.
-inline std::string RowName(const std::string& table, const py::array& rows, std::size_t i) {
-  if (static_cast<std::size_t>(rows.size()) <= i) return table + " row " + std::to_string(i);
-  py::object label = py::reinterpret_borrow<py::object>(
-      static_cast<PyObject* const*>(rows.data())[i]);
-  return table + " row " + std::string(py::str(label));
+// The error label of row i of a table: `<table> row <index label>`; `rows` is the
+// frame's index (read only here, on error: no object per row is made otherwise).
+inline std::string RowName(const std::string& table, const py::object& rows, std::size_t i) {
+  if (rows.is_none() || py::len(rows) <= i) return table + " row " + std::to_string(i);
+  return table + " row " + std::string(py::str(rows[py::int_(i)]));
 }
 
 // The text of an object-array entry, valid while the array lives; empty for a missing

@@ -48,7 +48,7 @@ std::vector<LabelNames> LabelsOfKind(std::string_view kind) {
 }
 
 py::array_t<std::int8_t> LabelCodes(std::string_view kind, const py::array& values,
-                                    const py::array& rows, const std::string& where,
+                                    const py::object& rows, const std::string& where,
                                     const std::string& column) {
   const std::vector<LabelNames> labels = LabelsOfKind(kind);
   PyObject* const* v = Objects(values, column);
@@ -102,7 +102,7 @@ void register_labels(py::module_& m) {
       ":raises InvalidArgumentError: an unknown kind.");
   m.def(
       "label_codes",
-      [](const Text& kind, const py::array& values, const py::array& rows, const Text& table,
+      [](const Text& kind, const py::array& values, const py::object& rows, const Text& table,
          const Text& column) { return LabelCodes(kind, values, rows, table, column); },
       py::arg("kind"), py::arg("values"), py::arg("rows"), py::arg("table"), py::arg("column"),
       "Codes (int8, the label's position; -1 for a missing value) of an object array of\n"

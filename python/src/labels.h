@@ -26,7 +26,7 @@ std::vector<LabelNames> LabelsOfKind(std::string_view kind);
 // or the English name; None and NaN give -1. An unknown text is InvalidArgumentError
 // `<where> row <label> <column>: unknown value "x"` with the row's label from `rows`.
 py::array_t<std::int8_t> LabelCodes(std::string_view kind, const py::array& values,
-                                    const py::array& rows, const std::string& where,
+                                    const py::object& rows, const std::string& where,
                                     const std::string& column);
 
 void register_labels(py::module_& m);

@@ -208,8 +208,8 @@ class Table {
     if (!tables.contains(name_.c_str())) return;
     cols_ = tables[name_.c_str()].cast<py::dict>();
     present_ = true;
-    rows_ = Array("row");
-    size_ = static_cast<std::size_t>(rows_.size());
+    rows_ = cols_["row"];
+    size_ = py::len(rows_);
   }
   bool present() const { return present_; }
   std::size_t size() const { return size_; }
@@ -220,7 +220,7 @@ class Table {
       ThrowStatus(absl::InvalidArgumentError(name_ + ": missing column " + column));
     }
     py::array a = py::array::ensure(cols_[column]);
-    if (!a || (a.ndim() >= 1 && static_cast<std::size_t>(a.shape(0)) != size_ && column != std::string("row"))) {
+    if (!a || a.ndim() < 1 || static_cast<std::size_t>(a.shape(0)) != size_) {
       ThrowStatus(absl::InvalidArgumentError(name_ + " " + column + ": wrong length"));
     }
     return a;
@@ -260,7 +260,7 @@ class Table {
  private:
   std::string name_;
   py::dict cols_;
-  py::array rows_;
+  py::object rows_ = py::none();
   bool present_ = false;
   std::size_t size_ = 0;
   mutable std::vector<py::array> keep_;
