@@ -6,7 +6,8 @@ from the built-in exception you would expect (``ValueError``, ``KeyError``, ...)
 
 >>> import renewal
 >>> r = renewal.Registry.load("examples/small_city.json")
->>> frames = r.to_frames()          # estates, buildings, dwellings, owners
+>>> dwellings = r.to_frame("dwellings")   # typed: categoricals, nullable facts
+>>> frames = r.to_frames()                  # every table by name
 """
 
 from ._core import (  # noqa: F401
@@ -27,8 +28,13 @@ from . import eligibility, funding, generate, ledger, plan, progress, scheme, vo
 
 __version__ = "0.1.0"
 
+from .registry import TABLES, labels  # noqa: E402,F401
+
+Registry.to_frame = _registry.to_frame
 Registry.to_frames = _registry.to_frames
 Registry.from_frames = staticmethod(_registry.from_frames)
+Registry.dwelling_rows = _registry.dwelling_rows
+Registry.owner_rows = _registry.owner_rows
 
 
 def _repr_html_(self: Registry) -> str:

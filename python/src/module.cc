@@ -8,6 +8,7 @@ namespace renewal::python {
 // One binding file per submodule (python/src/register_<area>.cc), called in the order
 // written in PYBIND11_MODULE below (boost-histogram's module.cpp).
 void register_registry(py::module_& m);  // renewal._core.Registry, named by the others
+void register_labels(py::module_& m);    // renewal._core.labels, label_codes
 void register_eligibility(py::module_& eligibility);
 void register_funding(py::module_& funding);
 void register_generate(py::module_& generate);
@@ -95,6 +96,7 @@ PYBIND11_MODULE(_core, m) {
   using namespace renewal::python;
   // The Registry class first: the submodules' signatures name it.
   register_registry(m);
+  register_labels(m);
   auto eligibility = m.def_submodule("eligibility", "Eligibility screening (改造范围).");
   register_eligibility(eligibility);
   auto funding = m.def_submodule("funding", "Funding sources and cost sharing (资金筹措).");

@@ -1,8 +1,8 @@
-// renewal._core.Registry: loading, saving, pickling and column export of the
-// estate registry. pandas conversion lives in python/renewal/registry.py.
+// renewal._core.Registry: loading, saving and pickling of the estate registry. The
+// typed frames' columns are registry_frames.cc; pandas is python/renewal/registry.py.
 #include "bindings.h"
+#include "registry_frames.h"
 
-#include <pybind11/numpy.h>
 
 #include <sstream>
 #include <string>
@@ -33,209 +33,6 @@ LoadOptions Options(py::handle current_year) {
   return Options(static_cast<int>(year));
 }
 
-template <class T>
-py::array_t<T> Array(std::size_t n) {
-  return py::array_t<T>(static_cast<py::ssize_t>(n));
-}
-
-py::object OptInt(const std::optional<int>& v) {
-  return v ? py::object(py::int_(*v)) : py::object(py::none());
-}
-py::object OptBool(const std::optional<bool>& v) {
-  return v ? py::object(py::bool_(*v)) : py::object(py::none());
-}
-py::object OptYear(const std::optional<int>& v) {  // None unknown, 0 never
-  return OptInt(v);
-}
-
-py::dict EstateColumns(const Registry& r) {
-  const std::size_t n = r.estate_count();
-  py::list id, name, district, street, build_year, structure, floors, elevator, illegal,
-      committee, self_group, management, willingness, lon, lat, shantytown, demolition,
-      renovation, village, self_built, hazards, buildings, dwellings, consent_illegal,
-      consent_management, consent_fund, consent_resources;
-  std::vector<py::list> facilities(kFacilityCount);
-  for (Index e = 0; e < n; ++e) {
-    const Estate& es = r.estate(e);
-    const EstateFacts& f = es.facts;
-    id.append(es.id);
-    name.append(es.name);
-    district.append(r.district(es.district).id);
-    street.append(es.street == kNoIndex ? py::object(py::none()) : py::str(r.street(es.street).id));
-    build_year.append(OptInt(f.build_year));
-    structure.append(std::string(KeyOf(f.structure)));
-    floors.append(OptInt(f.floors));
-    elevator.append(OptBool(f.has_elevator));
-    illegal.append(std::string(KeyOf(f.illegal_structures)));
-    committee.append(OptBool(f.owners_committee));
-    self_group.append(OptBool(f.self_governance_group));
-    management.append(std::string(KeyOf(f.management_mode)));
-    willingness.append(f.willingness_pct ? py::object(py::float_(*f.willingness_pct)) : py::none());
-    lon.append(f.location ? py::object(py::float_(f.location->lon)) : py::none());
-    lat.append(f.location ? py::object(py::float_(f.location->lat)) : py::none());
-    shantytown.append(OptBool(f.in_shantytown_plan));
-    demolition.append(OptYear(f.demolition_plan_year));
-    renovation.append(OptYear(f.last_renovation_year));
-    village.append(OptBool(f.urban_village));
-    self_built.append(OptBool(f.mostly_self_built));
-    consent_illegal.append(OptBool(f.consent_remove_illegal));
-    consent_management.append(OptBool(f.consent_property_management));
-    consent_fund.append(OptBool(f.consent_fund_top_up));
-    consent_resources.append(OptBool(f.consent_entrust_public_resources));
-    if (f.safety_hazards) {
-      std::string joined;
-      for (Hazard h : *f.safety_hazards) {
-        if (!joined.empty()) joined += ';';
-        joined += KeyOf(h);
-      }
-      hazards.append(joined);
-    } else {
-      hazards.append(py::none());
-    }
-    for (std::size_t k = 0; k < kFacilityCount; ++k) {
-      facilities[k].append(std::string(KeyOf(f.facilities[k])));
-    }
-    buildings.append(es.building_count);
-    dwellings.append(r.DwellingRangeOfEstate(e).second);
-  }
-  py::dict out;
-  out["estate_id"] = id;
-  out["name"] = name;
-  out["district"] = district;
-  out["street"] = street;
-  out["build_year"] = build_year;
-  out["structure"] = structure;
-  out["floors"] = floors;
-  out["elevator"] = elevator;
-  out["illegal_structures"] = illegal;
-  out["owners_committee"] = committee;
-  out["self_governance_group"] = self_group;
-  out["management_mode"] = management;
-  out["willingness_pct"] = willingness;
-  out["lon"] = lon;
-  out["lat"] = lat;
-  out["shantytown_plan"] = shantytown;
-  out["demolition_plan_year"] = demolition;
-  out["last_renovation_year"] = renovation;
-  out["urban_village"] = village;
-  out["mostly_self_built"] = self_built;
-  out["safety_hazards"] = hazards;
-  out["consent_remove_illegal"] = consent_illegal;
-  out["consent_property_management"] = consent_management;
-  out["consent_fund_top_up"] = consent_fund;
-  out["consent_entrust_public_resources"] = consent_resources;
-  for (std::size_t k = 0; k < kFacilityCount; ++k) {
-    out[py::str("facility_" + std::string(KeyOf(static_cast<Facility>(k))))] = facilities[k];
-  }
-  out["buildings"] = buildings;
-  out["dwellings"] = dwellings;
-  return out;
-}
-
-py::dict BuildingColumns(const Registry& r) {
-  py::list id, name, estate, floors, elevator, build_year, entrances;
-  for (const Building& b : r.buildings()) {
-    id.append(b.id);
-    name.append(b.name);
-    estate.append(r.estate(b.estate).id);
-    floors.append(OptInt(b.floors));
-    elevator.append(OptBool(b.has_elevator));
-    build_year.append(OptInt(b.build_year));
-    entrances.append(b.entrance_count);
-  }
-  py::dict out;
-  out["building_id"] = id;
-  out["name"] = name;
-  out["estate_id"] = estate;
-  out["floors"] = floors;
-  out["elevator"] = elevator;
-  out["build_year"] = build_year;
-  out["entrances"] = entrances;
-  return out;
-}
-
-py::dict DwellingColumns(const Registry& r) {
-  const std::size_t n = r.dwelling_count();
-  py::list id, estate, building, entrance, source, type, sale, owners;
-  auto area = Array<double>(n);
-  auto area_centi = Array<std::int64_t>(n);
-  auto floor = Array<std::int32_t>(n);
-  auto a = area.mutable_unchecked<1>();
-  auto ac = area_centi.mutable_unchecked<1>();
-  auto fl = floor.mutable_unchecked<1>();
-  for (Index d = 0; d < n; ++d) {
-    const DwellingView v = r.dwelling(d);
-    const EntranceView en = r.entrance(v.entrance);
-    const Building& b = r.building(en.building);
-    id.append(py::str(v.id.data(), v.id.size()));
-    estate.append(r.estate(b.estate).id);
-    building.append(b.id);
-    entrance.append(py::str(en.id.data(), en.id.size()));
-    a(d) = v.area.m2();
-    ac(d) = v.area.centi();
-    fl(d) = v.floor;
-    source.append(std::string(KeyOf(v.area_source)));
-    type.append(std::string(KeyOf(v.property_type)));
-    sale.append(std::string(KeyOf(v.sale_state)));
-    std::string joined;
-    for (Index o : r.OwnersOf(d)) {
-      if (!joined.empty()) joined += ';';
-      joined += r.owner(o).id;
-    }
-    owners.append(joined);
-  }
-  py::dict out;
-  out["dwelling_id"] = id;
-  out["estate_id"] = estate;
-  out["building_id"] = building;
-  out["entrance"] = entrance;
-  out["exclusive_area_m2"] = area;
-  out["area_centi_m2"] = area_centi;
-  out["area_source"] = source;
-  out["property_type"] = type;
-  out["sale_state"] = sale;
-  out["floor"] = floor;
-  out["owners"] = owners;
-  return out;
-}
-
-py::dict OwnerColumns(const Registry& r) {
-  py::list id, name, kind;
-  for (Index o = 0; o < r.owner_count(); ++o) {
-    const OwnerView v = r.owner(o);
-    id.append(py::str(v.id.data(), v.id.size()));
-    name.append(py::str(v.name.data(), v.name.size()));
-    kind.append(std::string(KeyOf(v.kind)));
-  }
-  py::dict out;
-  out["owner_id"] = id;
-  out["name"] = name;
-  out["kind"] = kind;
-  return out;
-}
-
-py::dict AreaColumns(const Registry& r) {  // districts and streets in one table
-  py::list id, name, kind, district;
-  for (Index i = 0; i < r.district_count(); ++i) {
-    id.append(r.district(i).id);
-    name.append(r.district(i).name);
-    kind.append("district");
-    district.append(py::none());
-  }
-  for (Index i = 0; i < r.street_count(); ++i) {
-    id.append(r.street(i).id);
-    name.append(r.street(i).name);
-    kind.append("street");
-    district.append(r.district(r.street(i).district).id);
-  }
-  py::dict out;
-  out["id"] = id;
-  out["name"] = name;
-  out["level"] = kind;
-  out["district"] = district;
-  return out;
-}
-
 std::string Repr(const Registry& r) {
   std::ostringstream os;
   os << "<renewal.Registry: " << r.estate_count() << " estates, " << r.building_count()
@@ -247,12 +44,12 @@ std::string Repr(const Registry& r) {
 }  // namespace
 
 void register_registry(py::module_& m) {
-  py::class_<Registry>(m, "Registry", R"doc(
+  py::class_<Registry> registry(m, "Registry", R"doc(
 The estate registry (摸底台账): districts, streets, estates, buildings, entrances,
 dwellings and owners. Immutable once loaded. Load with :meth:`load` or :meth:`loads`;
 ``renewal.Registry.from_frames`` and ``to_frames`` convert to and from pandas.
-)doc")
-      .def_static(
+)doc");
+  registry.def_static(
           "load",
           [](py::handle path_arg, py::handle year_arg) {
             const std::string path = TextArg(path_arg, "path");
@@ -319,19 +116,6 @@ Write the registry as a binary snapshot (docs/snapshot.md) to ``path``, atomical
       .def("dwelling_bytes", &Registry::DwellingBytes,
            "Heap bytes of the dwelling columns and their ID index (owner names excluded).")
       .def("total_bytes", &Registry::TotalBytes, "Heap bytes held by the whole registry.")
-      .def("_columns",
-           [](const Registry& r, const Text& table) -> py::dict {
-             if (table == "estates") return EstateColumns(r);
-             if (table == "buildings") return BuildingColumns(r);
-             if (table == "dwellings") return DwellingColumns(r);
-             if (table == "owners") return OwnerColumns(r);
-             if (table == "areas") return AreaColumns(r);
-             std::string message = "table: expected estates, buildings, dwellings, owners or areas, got \"";
-             message += table;
-             message += '"';
-             ThrowStatus(absl::InvalidArgumentError(message));
-           },
-           py::arg("table"), "Columns of one table as a dict of lists / numpy arrays.")
       .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
       .def("__repr__", &Repr)
       .def(py::pickle(
@@ -366,6 +150,7 @@ Write the registry as a binary snapshot (docs/snapshot.md) to ``path``, atomical
             }
             return ValueOrThrow(std::move(r));
           }));
+  register_registry_frames(registry);
 }
 
 }  // namespace renewal::python

@@ -2,6 +2,8 @@
 // is the documented JSON (docs/votes.md); python/renewal/votes.py adds pandas.
 #include "bindings.h"
 
+#include <pybind11/numpy.h>
+
 #include <optional>
 #include <sstream>
 #include <string>
@@ -82,18 +84,20 @@ std::string Elevator(const Registry& registry, const std::string& document,
   return ElevatorResultToJson(registry, rule, duration_seconds, doc.ballots, result);
 }
 
-// One vote per estate (TallyEachEstate) over ballots given as columns; the result as
-// columns for a DataFrame (python/renewal/votes.py tally_estates).
-py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::string>& dwelling_ids,
-                             const std::vector<std::string>& choices,
-                             const std::vector<std::int64_t>& times,
-                             const std::vector<std::string>& cast_by,
-                             const std::vector<std::string>& owner_ids, const std::string& rule,
-                             std::int64_t opens, std::int64_t closes, const std::string& matter,
-                             const std::vector<std::string>& estate_ids) {
-  const std::size_t n = dwelling_ids.size();
-  if (choices.size() != n || times.size() != n || (!cast_by.empty() && cast_by.size() != n) ||
-      (!owner_ids.empty() && owner_ids.size() != n)) {
+// One vote per estate (TallyEachEstate) over ballots given as resolved columns (numpy:
+// dwelling rows from Registry.dwelling_rows, -1 unknown; choice and cast_by codes in
+// label order, cast_by -1 for the owner; owner rows, -1 not named, -2 unknown; epoch
+// seconds); the result as columns for a DataFrame (python/renewal/votes.py tally_estates).
+py::dict TallyEstatesRows(const Registry& registry, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& dwelling_rows,
+                          const py::array_t<std::int8_t, py::array::c_style | py::array::forcecast>& choices,
+                          const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& times,
+                          const py::array_t<std::int8_t, py::array::c_style | py::array::forcecast>& cast_by,
+                          const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& owner_rows, const Text& rule,
+                          std::int64_t opens, std::int64_t closes, const Text& matter,
+                          const std::vector<std::string>& estate_ids) {
+  const auto n = static_cast<std::size_t>(dwelling_rows.size());
+  if (static_cast<std::size_t>(choices.size()) != n || static_cast<std::size_t>(times.size()) != n ||
+      static_cast<std::size_t>(cast_by.size()) != n || static_cast<std::size_t>(owner_rows.size()) != n) {
     ThrowStatus(absl::InvalidArgumentError("ballots: the columns differ in length"));
   }
   Vote like;
@@ -110,28 +114,34 @@ py::dict TallyEstatesColumns(const Registry& registry, const std::vector<std::st
     }
     estates.push_back(*e);
   }
+  const std::int64_t* dw = dwelling_rows.data();
+  const std::int8_t* ch = choices.data();
+  const std::int64_t* tm = times.data();
+  const std::int8_t* cb = cast_by.data();
+  const std::int64_t* ow = owner_rows.data();
+  const auto dwellings_n = static_cast<std::int64_t>(registry.dwelling_count());
+  const auto owners_n = static_cast<std::int64_t>(registry.owner_count());
   BallotBox box;
   box.Reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     auto where = [i] { return "ballots[" + std::to_string(i) + "]"; };  // only on error
-    BallotInput in;
-    in.dwelling_id = dwelling_ids[i];
-    std::optional<BallotChoice> c = ParseLabel<BallotChoice>(choices[i]);
-    if (!c) {
-      ThrowStatus(absl::InvalidArgumentError(where() + " choice: unknown value \"" + choices[i] + "\""));
+    if (dw[i] < -1 || dw[i] >= dwellings_n) {
+      ThrowStatus(absl::OutOfRangeError(where() + " dwelling row: " + std::to_string(dw[i]) + " out of range"));
     }
-    in.choice = *c;
-    in.time = times[i];
-    if (!cast_by.empty() && !cast_by[i].empty()) {
-      std::optional<CastBy> by = ParseLabel<CastBy>(cast_by[i]);
-      if (!by) {
-        ThrowStatus(
-            absl::InvalidArgumentError(where() + " cast_by: unknown value \"" + cast_by[i] + "\""));
-      }
-      in.cast_by = *by;
+    if (ch[i] < 0 || static_cast<std::size_t>(ch[i]) >= LabelCount<BallotChoice>()) {
+      ThrowStatus(absl::InvalidArgumentError(where() + " choice: missing or out of range"));
     }
-    if (!owner_ids.empty()) in.owner_id = owner_ids[i];
-    if (absl::Status st = box.Add(registry, in); !st.ok()) {
+    if (cb[i] < -1 || cb[i] >= static_cast<std::int8_t>(LabelCount<CastBy>())) {
+      ThrowStatus(absl::InvalidArgumentError(where() + " cast_by: out of range"));
+    }
+    if (ow[i] < -2 || ow[i] >= owners_n) {
+      ThrowStatus(absl::OutOfRangeError(where() + " owner row: " + std::to_string(ow[i]) + " out of range"));
+    }
+    const Index dwelling = dw[i] < 0 ? kNoIndex : static_cast<Index>(dw[i]);
+    const Index owner = ow[i] == -1 ? kNoIndex : ow[i] == -2 ? kUnknownOwner : static_cast<Index>(ow[i]);
+    const CastBy by = cb[i] < 0 ? CastBy::kOwner : static_cast<CastBy>(cb[i]);
+    if (absl::Status st = box.AddResolved(dwelling, static_cast<BallotChoice>(ch[i]), tm[i], by, owner);
+        !st.ok()) {
       ThrowStatus(absl::Status(st.code(), where() + " " + std::string(st.message())));
     }
   }
@@ -250,12 +260,14 @@ void register_votes(py::module_& v) {
         "    docs/schemas/vote-elevator-applications.schema.json).\n"
         ":returns: JSON text (docs/schemas/vote-elevator.schema.json).\n"
         ":raises NotFoundError: an application names an unknown dwelling.");
-  v.def("tally_estates_columns", &TallyEstatesColumns, py::arg("registry"),
-        py::arg("dwelling_ids"), py::arg("choices"), py::arg("times"), py::arg("cast_by"),
-        py::arg("owner_ids"), py::arg("rule"), py::arg("opens"), py::arg("closes"),
+  v.def("tally_estates_rows", &TallyEstatesRows, py::arg("registry"),
+        py::arg("dwelling_rows"), py::arg("choices"), py::arg("times"), py::arg("cast_by"),
+        py::arg("owner_rows"), py::arg("rule"), py::arg("opens"), py::arg("closes"),
         py::arg("matter"), py::arg("estate_ids"),
-        "One vote per estate over ballots given as columns (times in epoch seconds;\n"
-        "empty cast_by/owner_ids/estate_ids: owner / none / every estate).\n\n"
+        "One vote per estate over ballots given as resolved numpy columns: dwelling rows\n"
+        "(Registry.dwelling_rows; -1 unknown), choice and cast_by codes in label order\n"
+        "(cast_by -1: the owner), owner rows (-1 not named, -2 unknown), epoch seconds;\n"
+        "empty estate_ids: every estate.\n\n"
         ":returns: a dict of result columns, one row per estate, and unattributed_ballots\n"
         "    (positions of ballots whose dwelling is not in the registry).\n"
         ":raises InvalidArgumentError: a bad ballot (names ballots[i] and the field).\n"

@@ -73,25 +73,25 @@ def test_damaged_snapshot_is_data_loss_naming_the_section(tiny_path, tmp_path):
 
 def test_to_frames(tiny_path):
     frames = renewal.Registry.load(tiny_path, current_year=2026).to_frames()
-    assert set(frames) == {"estates", "buildings", "dwellings", "owners", "areas"}
+    assert set(frames) == {"estates", "buildings", "entrances", "dwellings", "owners",
+                           "districts", "streets"}
     d = frames["dwellings"].set_index("dwelling_id")
     assert d.loc["E-0001-B1-1-101", "area_centi_m2"] == 7235
-    assert d.loc["E-0001-B1-1-201", "owners"] == "O2;O3"
+    assert d.loc["E-0001-B1-1-201", "owner_ids"] == "O2;O3"
     assert d.loc["E-0001-B1-2-101", "sale_state"] == "developer_unsold"
     # Exact sum of areas of the first estate: 72.35 + 60 + 88.05 + 55.5 = 275.90 m².
     assert d[d.estate_id == "E-0001"].area_centi_m2.sum() == 27590
     e = frames["estates"].set_index("estate_id")
     assert e.loc["E-0001", "facility_water"] == "poor"
-    assert e.loc["E-0002", "facility_water"] == "unknown"
-    assert e.loc["E-0001", "dwellings"] == 4
+    assert pd.isna(e.loc["E-0002", "facility_water"])  # not surveyed: missing, not a category
+    assert e.loc["E-0001", "dwelling_count"] == 4
     assert e.loc["E-0001", "name"] == "洞庭小区"
 
 
 def test_from_frames_round_trip(tiny_path):
     r = renewal.Registry.load(tiny_path, current_year=2026)
     f = r.to_frames()
-    again = renewal.Registry.from_frames(f["estates"], f["buildings"], f["dwellings"],
-                                         f["owners"], f["areas"], current_year=2026)
+    again = renewal.Registry.from_frames(current_year=2026, **f)
     assert again == r
 
 
@@ -103,7 +103,7 @@ def test_from_minimal_frames():
                               "owners": ["A", "A"]})
     r = renewal.Registry.from_frames(estates, buildings, dwellings, current_year=2026)
     assert (r.estate_count, r.dwelling_count, r.owner_count) == (1, 2, 1)
-    assert list(r.to_frames()["dwellings"].area_centi_m2) == [5050, 6125]
+    assert list(r.to_frame("dwellings").area_centi_m2) == [5050, 6125]
 
 
 def test_bad_frames_raise_value_error():
@@ -111,7 +111,7 @@ def test_bad_frames_raise_value_error():
     buildings = pd.DataFrame({"building_id": ["B1"], "estate_id": ["E1"]})
     dwellings = pd.DataFrame({"dwelling_id": ["X1"], "building_id": ["B1"], "entrance": ["1"],
                               "exclusive_area_m2": [-3.0], "owners": ["A"]})
-    with pytest.raises(renewal.InvalidArgumentError, match=r'dwellings\[0\] "X1" '
+    with pytest.raises(renewal.InvalidArgumentError, match=r'dwellings row 0 "X1" '
                        r"exclusive_area_m2: must be > 0"):
         renewal.Registry.from_frames(estates, buildings, dwellings)
 
@@ -192,13 +192,14 @@ def test_from_frames_refuses_an_area_the_two_columns_disagree_on(edited, tiny_pa
     dwellings = frames["dwellings"].copy()
     first = dwellings["dwelling_id"].iloc[0]
     dwellings.loc[dwellings.index[0], "exclusive_area_m2"] = edited
-    with pytest.raises(renewal.InvalidArgumentError, match=f'dwelling "{first}": exclusive_area_m2'):
+    with pytest.raises(renewal.InvalidArgumentError,
+                       match=f'dwellings row 0 "{first}" exclusive_area_m2: disagrees'):
         renewal.Registry.from_frames(frames["estates"], frames["buildings"], dwellings,
-                                     frames["owners"], frames["areas"], current_year=2026)
+                                     frames["owners"], current_year=2026)
     # Dropping either column makes the other the fact.
     again = renewal.Registry.from_frames(frames["estates"], frames["buildings"],
                                          dwellings.drop(columns=["exclusive_area_m2"]),
-                                         frames["owners"], frames["areas"], current_year=2026)
+                                         frames["owners"], current_year=2026)
     assert again.dwelling_count == city.dwelling_count
 
 

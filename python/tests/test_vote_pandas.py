@@ -80,7 +80,7 @@ def _arrays(registry, casts):
     owners = {o: i for i, o in enumerate(frames["owners"]["owner_id"])}
     dw = frames["dwellings"]
     index = {d: i for i, d in enumerate(dw["dwelling_id"])}
-    sets = [s.split(";") if s else [] for s in dw["owners"]]
+    sets = [s.split(";") if isinstance(s, str) and s else [] for s in dw["owner_ids"]]
     dwellings = pd.DataFrame({
         "estate": pd.factorize(dw["estate_id"])[0].astype(np.int32),
         "area": dw["area_centi_m2"].astype(np.int32),

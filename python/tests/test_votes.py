@@ -220,7 +220,7 @@ def test_tally_estates_matches_tally_and_sets_aside_unknown_dwellings(registry):
         for t in one.tests:
             assert row["margin." + t["name"]] == t["margin"]
     bad = frame.assign(choice=["agree", "yes"] + list(frame["choice"][2:]))
-    with pytest.raises(renewal.InvalidArgumentError, match=r'ballots\[1\] choice: unknown value "yes"'):
+    with pytest.raises(renewal.InvalidArgumentError, match=r'ballots row 1 choice: unknown value "yes"'):
         votes.tally_estates(registry, bad, "civil_code_major", vote["opens"], vote["closes"])
     with pytest.raises(renewal.NotFoundError, match=r'estates\[0\]: no estate with id "E-9"'):
         votes.tally_estates(registry, frame, "civil_code_major", vote["opens"], vote["closes"],
