@@ -42,7 +42,9 @@ void Start(Programme& p, const std::string& id, int start, int done = 0) {
     ASSERT_TRUE(p.Apply(Transition(id, start / 10000 * 10000 + 110, stage, cites)).ok());
   }
   ASSERT_TRUE(p.Apply(Transition(id, start, Stage::kStarted)).ok());
-  if (done != 0) ASSERT_TRUE(p.Apply(Transition(id, done, Stage::kCompleted)).ok());
+  if (done != 0) {
+    ASSERT_TRUE(p.Apply(Transition(id, done, Stage::kCompleted)).ok());
+  }
 }
 
 // 城东区: P-1 (E-1 100 户 + E-2 50 户 merged) started 2024-02-10; P-2 (E-3 30 户)
