@@ -23,42 +23,44 @@ struct ProjectFacts {
 
 bool Reached(const std::optional<Stage>& s, Stage at) { return s && *s >= at; }
 
+// Counts and quantities add with an overflow check; the report fails with
+// OutOfRange instead of wrapping.
+thread_local bool overflowed = false;
+void Plus(std::int64_t* to, std::int64_t v) {
+  if (__builtin_add_overflow(*to, v, to)) overflowed = true;
+}
+
 absl::Status AddTo(Money* to, Money v) {
   RENEWAL_ASSIGN_OR_RETURN(*to, Add(*to, v));
   return absl::OkStatus();
 }
 
 void AddOutcomes(Outcomes* to, const Outcomes& o) {
-  for (std::size_t k = 0; k < kPipelineKindCount; ++k) to->pipelines_m[k] += o.pipelines_m[k];
-  to->elevators += o.elevators;
-  to->parking_spaces += o.parking_spaces;
-  to->car_chargers += o.car_chargers;
-  to->ebike_chargers += o.ebike_chargers;
-  to->elderly_care_facilities += o.elderly_care_facilities;
-  to->childcare_facilities += o.childcare_facilities;
-  to->other_service_facilities += o.other_service_facilities;
-  to->energy_retrofit_centi_m2 += o.energy_retrofit_centi_m2;
-  to->fitness_space_centi_m2 += o.fitness_space_centi_m2;
-  to->households_benefited += o.households_benefited;
+  for (std::size_t k = 0; k < kPipelineKindCount; ++k) Plus(&to->pipelines_m[k], o.pipelines_m[k]);
+  Plus(&to->elevators, o.elevators);
+  Plus(&to->parking_spaces, o.parking_spaces);
+  Plus(&to->car_chargers, o.car_chargers);
+  Plus(&to->ebike_chargers, o.ebike_chargers);
+  Plus(&to->elderly_care_facilities, o.elderly_care_facilities);
+  Plus(&to->childcare_facilities, o.childcare_facilities);
+  Plus(&to->other_service_facilities, o.other_service_facilities);
+  Plus(&to->energy_retrofit_centi_m2, o.energy_retrofit_centi_m2);
+  Plus(&to->fitness_space_centi_m2, o.fitness_space_centi_m2);
+  Plus(&to->households_benefited, o.households_benefited);
 }
 
 void AddCounts(ReportRow* r, const ProjectFacts& f, std::int64_t estates, std::int64_t households) {
-  r->estates_planned += estates;
-  r->households_planned += households;
-  if (f.started) r->estates_started += estates, r->households_started += households;
-  if (f.completed) r->estates_completed += estates, r->households_completed += households;
-  if (f.started_in_period) {
-    r->estates_started_in_period += estates;
-    r->households_started_in_period += households;
-  }
-  if (f.completed_in_period) {
-    r->estates_completed_in_period += estates;
-    r->households_completed_in_period += households;
-  }
-  if (f.started_before) {
-    r->estates_started_before += estates;
-    r->households_started_before += households;
-  }
+  const auto both = [&](bool on, std::int64_t* e, std::int64_t* h) {
+    if (!on) return;
+    Plus(e, estates);
+    Plus(h, households);
+  };
+  both(true, &r->estates_planned, &r->households_planned);
+  both(f.started, &r->estates_started, &r->households_started);
+  both(f.completed, &r->estates_completed, &r->households_completed);
+  both(f.started_in_period, &r->estates_started_in_period, &r->households_started_in_period);
+  both(f.completed_in_period, &r->estates_completed_in_period, &r->households_completed_in_period);
+  both(f.started_before, &r->estates_started_before, &r->households_started_before);
 }
 
 // The project's outcomes and money within the period.
@@ -187,6 +189,7 @@ Money ReportRow::unspent() const {
 
 absl::StatusOr<ProgressReport> BuildReport(const Programme& programme, const Period& period,
                                            ReportLevel level) {
+  overflowed = false;
   ProgressReport report;
   report.period = period;
   report.previous = PreviousPeriod(period);
@@ -240,6 +243,9 @@ absl::StatusOr<ProgressReport> BuildReport(const Programme& programme, const Per
       AddCounts(&r, f, estates, households);
       RENEWAL_RETURN_IF_ERROR(AddAmounts(&r, p, period));
     }
+  }
+  if (overflowed) {
+    return absl::OutOfRangeError("report: a count or quantity overflows 64 bits");
   }
   std::sort(report.rows.begin(), report.rows.end(), [](const ReportRow& a, const ReportRow& b) {
     return std::tie(a.province, a.city, a.district, a.street, a.project, a.estate) <

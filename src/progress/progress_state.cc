@@ -30,8 +30,9 @@ absl::Status CheckInfo(const Event& e) {
     const PlannedEstate& est = i.estates[k];
     const std::string f = StrCat("estates[", k, "]");
     if (absl::Status s = CheckId(est.id); !s.ok()) return Invalid(e, StrCat(f, ".id"), ToStd(s.message()));
-    if (est.households < 0) {
-      return Invalid(e, StrCat(f, ".households"), StrCat("must be >= 0, got ", est.households));
+    if (est.households < 0 || est.households > 1'000'000'000) {
+      return Invalid(e, StrCat(f, ".households"),
+                     StrCat("must be 0 to 1000000000, got ", est.households));
     }
     for (std::size_t j = 0; j < k; ++j) {
       if (i.estates[j].id == est.id) return Invalid(e, StrCat(f, ".id"), StrCat("\"", est.id, "\" is listed twice"));

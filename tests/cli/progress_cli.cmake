@@ -128,3 +128,19 @@ file(WRITE ${damaged} "")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${head}${flipped}${tail}")
 execute_process(COMMAND printf "${escaped}" OUTPUT_FILE ${damaged})
 expect_run(ARGS progress report ${damaged} --period 2024 RC 1 STDERR "record")
+
+# Seed 003 (《关于城镇老旧小区改造工作专题调研报告》): the text report prints the report's
+# figures: 1233 个、16.68 万户; 759 个完工、惠及 11.2 万户、完成投资 15.5 亿元 (end of 2022);
+# 15.76 亿元 (住建口 8.12、发改口 7.64) and 3.28 亿元 of special bonds (to April 2023).
+execute_process(COMMAND ${SEED003} OUTPUT_FILE ${WORK}/seed003.jsonl RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "seed 003 events: exit ${rc}")
+endif()
+set(journal ${WORK}/seed003.journal)
+file(REMOVE ${journal})
+expect_run(ARGS progress init ${journal} RC 0)
+expect_run(ARGS progress import ${journal} ${WORK}/seed003.jsonl RC 0 STDOUT "1233 个项目")
+expect_run(ARGS progress report ${journal} --period cumulative --as-of 2022-12-31 --level city RC 0
+           STDOUT "计划改造小区 1233 个、涉及居民 16.68 万户；已开工 759 个（开工率 61.56%）；已完工 759 个，惠及居民 11.20 万户；完成投资 15.50 亿元")
+expect_run(ARGS progress report ${journal} --period cumulative --as-of 2023-04-30 --level city RC 0
+           STDOUT "到位资金 19.04 亿元（住建口 8.12 亿元、发改口 7.64 亿元；其中专项债 3.28 亿元）")

@@ -1,5 +1,6 @@
 // Reports worked out by hand on a five-project programme; periods; ranking with its
 // tie-break; overdue projects.
+#include <limits>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -42,7 +43,9 @@ void Start(Programme& p, const std::string& id, int start, int done = 0) {
     ASSERT_TRUE(p.Apply(Transition(id, start / 10000 * 10000 + 110, stage, cites)).ok());
   }
   ASSERT_TRUE(p.Apply(Transition(id, start, Stage::kStarted)).ok());
-  if (done != 0) ASSERT_TRUE(p.Apply(Transition(id, done, Stage::kCompleted)).ok());
+  if (done != 0) {
+    ASSERT_TRUE(p.Apply(Transition(id, done, Stage::kCompleted)).ok());
+  }
 }
 
 // 城东区: P-1 (E-1 100 户 + E-2 50 户 merged) started 2024-02-10; P-2 (E-3 30 户)
@@ -212,6 +215,21 @@ TEST(ProgressOverdue, HeldLongerThanTheLimit) {
   // Exactly at the limit is not over it.
   EXPECT_EQ(FindOverdue(p, *ParseOverdueLimits("started=50"), 20240331).size(), 1u);
   EXPECT_THAT(OverdueToJson(o, 20240331), HasSubstr(R"("days":304,"limit_days":20)"));
+}
+
+TEST(ProgressReport, OverflowingQuantitiesAreOutOfRange) {
+  Programme p(*GuardPreset("national"));
+  for (const char* id : {"P-1", "P-2"}) {
+    ASSERT_TRUE(p.Apply(Create(id, "城东区", 2024, {{std::string("E") + id, 10}})).ok());
+    Start(p, id, 20240201, 20240301);
+    Event o = MakeEvent(EventKind::kOutcomes, id, 20240301);
+    o.outcomes.elevators = std::numeric_limits<std::int64_t>::max() / 2 + 1;
+    ASSERT_TRUE(p.Apply(o).ok());
+  }
+  EXPECT_EQ(BuildReport(p, *ParsePeriod("2024"), ReportLevel::kCity).status().code(),
+            absl::StatusCode::kOutOfRange);
+  // Each alone fits: a report of 2023 (neither is in that plan) is fine.
+  EXPECT_TRUE(BuildReport(p, *ParsePeriod("2023"), ReportLevel::kCity).ok());
 }
 
 TEST(ProgressSeed003, ReportPrintsTheReportsFigures) {

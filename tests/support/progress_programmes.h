@@ -146,7 +146,7 @@ inline std::vector<Event> Seed003Events() {
 
 // A national programme for the benchmark: `projects` one-estate projects in 31
 // provinces of 10 cities of 10 districts, all in the 2024 plan; project i goes
-// through stage 1 + i % 14 (≈ 15 events a project with evidence and money).
+// through stage 1 + i % 14 (≈ 15 events a project with evidence, outcomes and money).
 // `fn` receives the events in order (to append them without holding them all).
 template <class Fn>
 void NationalEvents(std::size_t projects, Fn&& fn) {
@@ -166,7 +166,29 @@ void NationalEvents(std::size_t projects, Fn&& fn) {
     fn(c);
     std::vector<Event> rest;
     const int last = 1 + static_cast<int>(i % 14);
+    Event review = MakeEvent(EventKind::kEvidence, id, 20240110);
+    review.evidence = {EvidenceKind::kReview, id + "-R", true, "", std::nullopt, ""};
+    rest.push_back(review);
     Advance(&rest, id, 202401 + static_cast<int>(i % 3), static_cast<Stage>(std::min(last, 8)));
+    if (last > 8) {
+      // Completed: outcomes, then the joint acceptance record and the later stages.
+      const int done = rest.back().date;
+      Event o = MakeEvent(EventKind::kOutcomes, id, done);
+      o.outcomes.households_benefited = c.info.estates[0].households;
+      o.outcomes.pipelines_m[0] = 250;
+      rest.push_back(o);
+      Event a = MakeEvent(EventKind::kEvidence, id, done);
+      a.evidence = {EvidenceKind::kAcceptance, id + "-A", true, "", std::nullopt, ""};
+      rest.push_back(a);
+      for (int s = 9; s <= last; ++s) {
+        std::vector<std::string> cites;
+        if (s == 9) cites.push_back(id + "-A");
+        rest.push_back(Transition(id, done, static_cast<Stage>(s), std::move(cites)));
+        if (s == static_cast<int>(Stage::kLongTermManagement)) {
+          rest.back().mode = ManagementMode::kProfessional;
+        }
+      }
+    }
     for (const Event& e : rest) fn(e);
     const int date = rest.back().date;
     fn(MoneyEvent(EventKind::kReceived, id, date, FundSource::kCentralSubsidy, FundChannel::kHousing,
