@@ -207,6 +207,68 @@ TEST(Review, VerdictsReadBack) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(Review, PartlySurveyedEstateIsUnknownOnTheSurvey) {
+  // A survey recording water only: 1 of the 15 facilities changsha reads is surveyed —
+  // neither "no survey" (fail) nor a full survey (pass).
+  RegistryBuilder b(2024);
+  ASSERT_TRUE(b.AddDistrict({"D1", "城东区"}).ok());
+  ASSERT_TRUE(b.AddOwner("O1", "张三", OwnerKind::kPerson).ok());
+  Estate e;
+  e.id = "E3";
+  e.name = "部分调查小区";
+  e.facts.facilities[static_cast<std::size_t>(Facility::kWater)] = Condition::kPoor;
+  ASSERT_TRUE(b.BeginEstate(e, "D1", "").ok());
+  Building bd;
+  bd.id = "E3-B1";
+  ASSERT_TRUE(b.AddBuilding(bd).ok());
+  ASSERT_TRUE(b.AddEntrance("1").ok());
+  const std::string_view owners[] = {"O1"};
+  DwellingRecord d;
+  d.id = "E3-B1-1-101";
+  d.area_centi = 8000;
+  d.owner_ids = owners;
+  ASSERT_TRUE(b.AddDwelling(d).ok());
+  ASSERT_TRUE(b.EndEstate().ok());
+  absl::StatusOr<Registry> city = std::move(b).Finish();
+  ASSERT_TRUE(city.ok()) << city.status();
+  SchemePlan p;
+  p.id = "P-E3";
+  p.estate = "E3";
+  const ReviewPolicy policy = Preset("changsha_eight_no");
+  absl::StatusOr<ReviewResult> r = ReviewPlan(p, *city, policy);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->checks[0].outcome, CheckOutcome::kUnknown);
+  EXPECT_EQ(r->checks[0].actual, "1/15 surveyed");
+  // Water is poor and not in the plan: completeness fails on it (missing beats unknown).
+  EXPECT_EQ(r->checks[4].outcome, CheckOutcome::kFail);
+}
+
+TEST(Review, ManagementModeAfterRenovation) {
+  // 国办发〔2020〕23号 asks for long-term management: none chosen fails the national review.
+  const SchemePlan p = Plan(Edited(R"("management_mode": "professional")", R"("management_mode": "none")"));
+  const ReviewPolicy policy = Preset("national");
+  absl::StatusOr<ReviewResult> r = ReviewPlan(p, City(), policy);
+  EXPECT_THAT(FailedIds(policy, *r), ElementsAre("complete", "management_mode"));
+  EXPECT_THAT(FailedIds(policy, *ReviewPlan(CorrectedPlan(), City(), policy)), ElementsAre());
+}
+
+TEST(Review, NoticeLengthIsCountedInclusive) {
+  // Each notice of plan E1 runs 04-01..04-07 and 05-01..05-07: 7 days, both ends counted.
+  ReviewPolicy policy = Preset("changsha_two_rounds");
+  SchemePlan p = Plan();
+  policy.checks[1].min_days = 7;
+  EXPECT_EQ(ReviewPlan(p, City(), policy)->checks[1].outcome, CheckOutcome::kPass);
+  policy.checks[1].min_days = 8;
+  EXPECT_EQ(ReviewPlan(p, City(), policy)->checks[1].outcome, CheckOutcome::kFail);
+  // Across a month end: 2025-01-28..2025-02-03 is 7 days as well.
+  p.notices[0].starts = *ParsePlanDate("2025-01-28");
+  p.notices[0].ends = *ParsePlanDate("2025-02-03");
+  p.notices.resize(1);
+  policy.checks[1].count = 1;
+  policy.checks[1].min_days = 7;
+  EXPECT_EQ(ReviewPlan(p, City(), policy)->checks[1].outcome, CheckOutcome::kPass);
+}
+
 TEST(Review, UnknownPreset) {
   EXPECT_EQ(ReviewPreset("paris").status().code(), absl::StatusCode::kNotFound);
 }
