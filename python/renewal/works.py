@@ -28,7 +28,8 @@ __all__ = ["Works", "deadline", "calendar_years", "open_cases", "step_stats", "p
 def open_cases(works: Works, as_of: str, overdue_only: bool = False) -> pd.DataFrame:
     """Complaints not closed as of ``as_of``: id, estate, district, state, the step now
     due and its deadline (None when awaiting the complainant's confirmation),
-    days_overdue and the escalation tier; one row per case, indexed by id."""
+    days_overdue, the escalation tier and where the case stands in Chinese and English
+    (reason_zh, reason_en); one row per case, indexed by id."""
     return pd.DataFrame(works._open_columns(as_of, overdue_only)).set_index("id")
 
 

@@ -68,7 +68,7 @@ Works Replay(const Text& directory, const Text& journal, const std::optional<Tex
 
 py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
   const auto cases = OpenCases(w, DateArg(as_of, "as_of"), overdue_only);
-  py::list id, estate, district, state, step, due, tier;
+  py::list id, estate, district, state, step, due, tier, reason_zh, reason_en;
   std::vector<std::int32_t> days;
   for (const OpenCase& c : cases) {
     const Complaint& cp = w.complaint(c.complaint);
@@ -80,6 +80,8 @@ py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
     due.append(c.has_deadline ? py::object(py::str(c.due.ToString())) : py::object(py::none()));
     tier.append(w.policy().complaints.tiers[c.tier].key);
     days.push_back(c.days_overdue);
+    reason_zh.append(c.reason_zh);
+    reason_en.append(c.reason_en);
   }
   py::dict d;
   d["id"] = id;
@@ -90,6 +92,8 @@ py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
   d["due"] = due;
   d["days_overdue"] = Column(days);
   d["tier"] = tier;
+  d["reason_zh"] = reason_zh;
+  d["reason_en"] = reason_en;
   return d;
 }
 

@@ -34,6 +34,7 @@ def test_frames(root):
     assert list(open_.index) == ["C-2"]
     assert open_.loc["C-2", "due"] == "2025-02-13"
     assert open_.loc["C-2", "days_overdue"] == 46
+    assert open_.loc["C-2", "reason_en"] == "awaiting acceptance, due 2025-02-13, 46 days overdue"
     stats = w.step_stats("2025-03-31", by="contractor")
     # C-1 (K-1): accepted 01-27, one day after its deadline of 01-26.
     assert stats.loc[("K-1", "accept"), "on_time_rate"] == 0.0

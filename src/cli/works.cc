@@ -117,7 +117,7 @@ absl::Status Open(const Args& args, std::ostream& out) {
         out << ",\"step\":\"" << KeyOf(c.step) << "\",\"due\":\"" << c.due.ToString()
             << "\",\"days_overdue\":" << c.days_overdue;
       }
-      out << "}";
+      out << ",\"reason_zh\":" << J(c.reason_zh) << ",\"reason_en\":" << J(c.reason_en) << "}";
     }
     out << "]}\n";
     return absl::OkStatus();

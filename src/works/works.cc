@@ -73,6 +73,19 @@ Money Abs(Money m) { return Money::Fen(m.fen() < 0 ? -m.fen() : m.fen()); }
 
 }  // namespace
 
+SatisfactionVoteRecorded SatisfactionFromOutcome(std::string project, const VoteOutcome& outcome,
+                                                 Date on) {
+  SatisfactionVoteRecorded r;
+  r.project = std::move(project);
+  r.vote = outcome.vote_id;
+  r.rule = outcome.rule_name;
+  r.passed = outcome.passed;
+  r.agree = outcome.totals.heads_agree;
+  r.total = outcome.totals.heads_total;
+  r.on = on;
+  return r;
+}
+
 Works::Works(WorksDirectory directory, WorkCalendar calendar, WorksPolicy policy)
     : directory_(std::move(directory)), calendar_(std::move(calendar)), policy_(std::move(policy)) {
   projects_.resize(directory_.projects().size());

@@ -48,7 +48,18 @@ std::vector<OpenCase> OpenCases(const Works& works, Date as_of, bool overdue_onl
     oc.due = c.due;
     oc.days_overdue = oc.has_deadline && as_of > c.due ? as_of.DaysSince(c.due) : 0;
     if (overdue_only && oc.days_overdue == 0) continue;
-    out.push_back(oc);
+    if (!oc.has_deadline) {
+      oc.reason_zh = StrCat(ZhOf(c.state), "，无期限");
+      oc.reason_en = StrCat(EnOf(c.state), ", no deadline");
+    } else if (oc.days_overdue > 0) {
+      oc.reason_zh = StrCat(ZhOf(c.state), "，期限", c.due.ToString(), "，已逾期", oc.days_overdue, "天");
+      oc.reason_en = StrCat(EnOf(c.state), ", due ", c.due.ToString(), ", ", oc.days_overdue,
+                            oc.days_overdue == 1 ? " day" : " days", " overdue");
+    } else {
+      oc.reason_zh = StrCat(ZhOf(c.state), "，期限", c.due.ToString());
+      oc.reason_en = StrCat(EnOf(c.state), ", due ", c.due.ToString());
+    }
+    out.push_back(std::move(oc));
   }
   return out;
 }

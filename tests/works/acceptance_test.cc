@@ -68,6 +68,24 @@ TEST(Acceptance, SatisfactionVoteIsAPrecondition) {
   EXPECT_EQ(*w.project(0).accepted_on, D("2025-03-10"));
 }
 
+TEST(Acceptance, SatisfactionFromTheVotesArea) {
+  // What the votes area tallied under hebei_80_acceptance becomes the record.
+  VoteOutcome outcome;
+  outcome.vote_id = "V-9";
+  outcome.rule_name = "hebei_80_acceptance";
+  outcome.passed = true;
+  outcome.totals.heads_agree = 41;
+  outcome.totals.heads_total = 50;
+  const SatisfactionVoteRecorded r = SatisfactionFromOutcome("P-1", outcome, D("2025-03-09"));
+  EXPECT_EQ(r.vote, "V-9");
+  EXPECT_EQ(r.agree, 41);
+  EXPECT_EQ(r.total, 50);
+  Works w = SmallWorks();
+  ASSERT_TRUE(w.Apply(r).ok());
+  SignAll(w, D("2025-03-10"));
+  EXPECT_TRUE(w.project(0).accepted_on.has_value());
+}
+
 TEST(Acceptance, WithoutAVoteWhenThePolicyAsksNone) {
   WorksPolicy p = DefaultWorksPolicy();
   p.acceptance.satisfaction_rule.clear();

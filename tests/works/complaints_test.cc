@@ -89,6 +89,8 @@ TEST(Complaints, StepStatsByDistrictAndContractor) {
   EXPECT_EQ(w.complaint_id(overdue[0].complaint), "C-2");
   EXPECT_EQ(overdue[0].days_overdue, 4);
   EXPECT_EQ(overdue[0].step, ComplaintStep::kAccept);
+  EXPECT_EQ(overdue[0].reason_zh, "待受理，期限2025-02-06，已逾期4天");
+  EXPECT_EQ(overdue[0].reason_en, "awaiting acceptance, due 2025-02-06, 4 days overdue");
   // On its deadline it is open but not overdue.
   EXPECT_TRUE(OpenCases(w, D("2025-02-06"), true).empty());
   EXPECT_EQ(OpenCases(w, D("2025-02-06"), false).size(), 1u);

@@ -19,6 +19,7 @@
 #include "renewal/base/string_column.h"
 #include "renewal/calendar/calendar.h"
 #include "renewal/funding/funding_source.h"
+#include "renewal/votes/vote.h"
 #include "renewal/works/works_directory.h"
 #include "renewal/works/works_events.h"
 #include "renewal/works/works_policy.h"
@@ -113,6 +114,11 @@ struct ProjectWorks {
   std::optional<Date> accepted_on;     // all parties signed
   std::uint32_t inspections = 0, inspections_failed = 0;
 };
+
+/// The record of a satisfaction vote tallied by the votes area: its rule, whether it
+/// passed and the heads agreeing out of all heads in scope.
+SatisfactionVoteRecorded SatisfactionFromOutcome(std::string project, const VoteOutcome& outcome,
+                                                 Date on);
 
 /// The works of one programme.
 class Works {

@@ -28,6 +28,9 @@ struct OpenCase {
   Date due;
   /// Calendar days past the deadline as of the date (0: not overdue).
   std::int32_t days_overdue = 0;
+  /// Where the case stands, each wholly in its language.
+  std::string reason_zh;  // "待化解处理，期限2025-02-10，已逾期3天"
+  std::string reason_en;  // "awaiting handling, due 2025-02-10, 3 days overdue"
 };
 
 /// The open cases as of `as_of` (overdue ones only when `overdue_only`), in filing order.
