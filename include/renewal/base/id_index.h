@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -30,15 +32,27 @@ struct IdPrefix {
 };
 using PrefixFn = IdPrefix (*)(const void* context, std::uint32_t row);
 
-// FNV-1a over the bytes of several pieces, then a murmur3 finaliser so that both the
-// low bits (Abseil's H2) and the high bits (H1) are well mixed.
+// A hash of the bytes of several pieces, eight bytes at a time (byte-wise FNV-1a cost
+// a fifth of a registry load), then a murmur3 finaliser so that both the low bits
+// (Abseil's H2) and the high bits (H1) are well mixed. Words are assembled across
+// piece boundaries, so an ID hashes the same whole or in pieces.
 class PieceHasher {
  public:
   void Add(std::string_view s) {
-    for (unsigned char c : s) h_ = (h_ ^ c) * 0x100000001B3ULL;
+    const char* p = s.data();
+    std::size_t n = s.size();
+    length_ += n;
+    while (fill_ != 0 && n > 0) {  // complete a word begun by the previous piece
+      word_ |= std::uint64_t{static_cast<unsigned char>(*p++)} << (8 * fill_);
+      --n;
+      if (++fill_ == 8) Flush();
+    }
+    for (; n >= 8; p += 8, n -= 8) Mix(Load(p));
+    for (; n > 0; --n) word_ |= std::uint64_t{static_cast<unsigned char>(*p++)} << (8 * fill_++);
   }
   std::size_t Finish() const {
     std::uint64_t h = h_;
+    h = (h ^ word_ ^ (length_ << 56)) * kMultiplier;
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDULL;
     h ^= h >> 33;
@@ -48,7 +62,24 @@ class PieceHasher {
   }
 
  private:
+  static constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  // Byte i of the word in bits 8i..8i+7, as the piece-by-piece path assembles it.
+  static std::uint64_t Load(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    return w;
+  }
+  void Mix(std::uint64_t w) { h_ = std::rotl((h_ ^ w) * kMultiplier, 29); }
+  void Flush() {
+    Mix(word_);
+    word_ = 0;
+    fill_ = 0;
+  }
   std::uint64_t h_ = 0xCBF29CE484222325ULL;
+  std::uint64_t word_ = 0;  // bytes of an unfinished word
+  unsigned fill_ = 0;       // how many
+  std::uint64_t length_ = 0;
 };
 
 class IdIndex {

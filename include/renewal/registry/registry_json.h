@@ -2,8 +2,8 @@
 // docs/schemas/registry.schema.json).
 //
 // Reading streams: the document is parsed event by event and only one estate (or
-// owner) at a time is held as a JSON value, so a several-GB national file needs
-// about the memory of the final Registry. Loading is all-or-nothing.
+// owner) at a time is staged before it is checked, so a several-GB national file
+// needs about the memory of the final Registry. Loading is all-or-nothing.
 #ifndef RENEWAL_REGISTRY_JSON_H_
 #define RENEWAL_REGISTRY_JSON_H_
 
