@@ -35,6 +35,17 @@ class RecordReader {
  public:
   explicit RecordReader(int current_year) : builder_(current_year) {}
 
+  // The top-level `crs`: a coordinate system's key or name.
+  absl::Status CoordinateSystem(std::string_view text) {
+    const std::optional<renewal::CoordinateSystem> crs = ParseLabel<renewal::CoordinateSystem>(text);
+    if (!crs) {
+      return absl::InvalidArgumentError(
+          StrCat("crs: unknown coordinate system \"", text, "\" (expected GCJ-02, WGS-84 or CGCS2000)"));
+    }
+    builder_.SetCoordinateSystem(*crs);
+    return absl::OkStatus();
+  }
+
   absl::Status District(const json::object& o, std::size_t i) {
     auto path = [&] { return StrCat("districts[", i, "]"); };
     Fields f(o, path);
