@@ -11,6 +11,8 @@ import pandas as pd
 
 from ._core import InvalidArgumentError, Registry
 
+__all__ = ["to_frames", "from_frames"]
+
 _FACILITY_PREFIX = "facility_"
 
 
