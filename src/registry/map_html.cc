@@ -125,7 +125,7 @@ function legend() {
 
 function text(v) {
   if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.map(text).join("；");
+  if (Array.isArray(v)) return v.length ? v.map(text).join("；") : "[]";  // surveyed: none
   if (typeof v === "object") return Object.entries(v).map(([k, x]) => k + ": " + text(x)).join("，");
   return String(v);
 }
@@ -153,6 +153,9 @@ function show(f, circle) {
   const st = STATUS[statusOf(f)];
   h.textContent = p.estate_id + " " + p.name + " — " + st[1] + " / " + st[2];
   info.appendChild(h);
+  // The reasons first: they are why the estate has its colour.
+  if (p.reasons_zh && p.reasons_zh.length) info.appendChild(list("理由", p.reasons_zh));
+  if (p.reasons_en && p.reasons_en.length) info.appendChild(list("Reasons", p.reasons_en));
   const table = document.createElement("table");
   Object.entries(p).filter(([k]) => !k.startsWith("reasons_")).forEach(([k, v]) => {
     const tr = table.insertRow();
@@ -160,8 +163,6 @@ function show(f, circle) {
     tr.insertCell().textContent = text(v);
   });
   info.appendChild(table);
-  if (p.reasons_zh && p.reasons_zh.length) info.appendChild(list("理由", p.reasons_zh));
-  if (p.reasons_en && p.reasons_en.length) info.appendChild(list("Reasons", p.reasons_en));
 }
 
 draw();
