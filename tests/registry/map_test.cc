@@ -88,7 +88,7 @@ TEST(GeoJson, OneFeaturePerEstateWithItsFacts) {
   EXPECT_THAT(*g, HasSubstr("\"households\":1,\"area_m2\":99.99"));
 }
 
-TEST(GeoJson, ExtraPropertiesGoToTheirEstateAndMustCoverEvery) {
+TEST(GeoJson, ExtraPropertiesGoToTheirEstateAndMustCoverEveryEstate) {
   absl::StatusOr<Registry> r = Load(Tiny());
   ASSERT_TRUE(r.ok());
   absl::StatusOr<std::string> g = EstatesGeoJson(*r, {"\"status\":\"eligible\"", ""});
