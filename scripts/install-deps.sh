@@ -6,6 +6,7 @@ packages=(
   libabsl-dev libboost-json1.81-dev libcli11-dev zlib1g-dev
   pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-pandas python3-numpy python3-matplotlib python3-jsonschema
+  python3-geopandas python3-mypy python3-pil fonts-noto-cjk chromium
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   python3-dask python3-distributed python3-jinja2 python3-xlsxwriter python3-openpyxl

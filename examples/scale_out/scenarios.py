@@ -41,7 +41,7 @@ def ballots_for(registry: renewal.Registry) -> pd.DataFrame:
     """One ballot per dwelling, the same on every machine: a dwelling agrees unless the
     first byte of the SHA-256 of its ID is below 64 (about a quarter disagree), and
     votes one hour after the vote opens."""
-    ids = pd.DataFrame(registry._columns("dwellings"))["dwelling_id"].astype(str).tolist()
+    ids = registry.to_frame("dwellings")["dwelling_id"].astype(str).tolist()
     first = np.fromiter((hashlib.sha256(i.encode()).digest()[0] for i in ids), np.uint8, len(ids))
     choice = np.where(first < 64, "disagree", "agree")
     opens = pd.Timestamp(VOTE_OPENS)

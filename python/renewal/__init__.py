@@ -18,6 +18,7 @@ from ._core import (  # noqa: F401
     FailedPreconditionError,
     InternalError,
     InvalidArgumentError,
+    MissingFileError,
     NotFoundError,
     OutOfRangeError,
     Registry,
@@ -25,6 +26,16 @@ from ._core import (  # noqa: F401
 )
 from . import registry as _registry
 from . import eligibility, funding, generate, ledger, plan, progress, scheme, votes, works  # noqa: F401  (areas)
+from . import geo, plotting  # noqa: F401
+from ._repr import registry_html as _registry_html
+
+__all__ = [
+    "AlreadyExistsError", "DataLossError", "DeadlineExceededError", "Error",
+    "FailedPreconditionError", "InternalError", "InvalidArgumentError", "MissingFileError",
+    "NotFoundError", "OutOfRangeError", "Registry", "ResourceExhaustedError",
+    "eligibility", "funding", "generate", "geo", "labels", "ledger", "plan", "plotting",
+    "progress", "scheme", "votes", "works", "__version__",
+]
 
 __version__ = "0.1.0"
 
@@ -37,13 +48,7 @@ Registry.dwelling_rows = _registry.dwelling_rows
 Registry.owner_rows = _registry.owner_rows
 
 
-def _repr_html_(self: Registry) -> str:
-    return (f"<b>renewal.Registry</b>: {self.district_count} districts, "
-            f"{self.estate_count:,} estates, {self.building_count:,} buildings, "
-            f"{self.dwelling_count:,} dwellings, {self.owner_count:,} owners")
-
-
-Registry._repr_html_ = _repr_html_
+Registry._repr_html_ = _registry_html  # a summary table: counts, and estates by district
 
 
 def _screen(self: Registry, policy="national_2020", year: int | None = None):
@@ -54,3 +59,9 @@ def _screen(self: Registry, policy="national_2020", year: int | None = None):
 
 
 Registry.screen = _screen
+
+# The map (renewal/geo.py, docs/map.md).
+Registry.to_geojson = geo.to_geojson
+Registry.__geo_interface__ = property(geo.to_geojson)
+Registry.to_geodataframe = geo.to_geodataframe
+Registry.to_html_map = geo.to_html_map

@@ -19,6 +19,9 @@ from typing import Any, Dict, List, Optional, Union
 import pandas as pd
 
 from . import _core
+from .geo import ScreeningFrame
+
+__all__ = ["STATUSES", "PolicySpec", "ScreeningFrame", "presets", "policy", "screen_columns", "screen", "explain", "summary"]
 
 PolicySpec = Union[str, Dict[str, Any]]
 
@@ -46,7 +49,7 @@ def screen_columns(registry: Any, policy: PolicySpec, year: int) -> Dict[str, An
     return _core.eligibility.screen(registry, _spec(policy), int(year))
 
 
-def screen(registry: Any, policy: PolicySpec, year: int) -> pd.DataFrame:
+def screen(registry: Any, policy: PolicySpec, year: int) -> ScreeningFrame:
     """Screens every estate of ``registry`` under ``policy`` in evaluation ``year``.
 
     :returns: one row per estate: ``estate_id``, ``name``, ``district_id``,
@@ -54,14 +57,17 @@ def screen(registry: Any, policy: PolicySpec, year: int) -> pd.DataFrame:
         categorical), ``failed_rules`` and ``unknown_rules`` (lists of rule ids),
         ``reasons_zh`` / ``reasons_en`` (one line per rule that did not pass), and
         one ``rule.<id>`` column per rule with its outcome (pass / fail / unknown).
-        ``df.attrs`` holds ``policy`` and ``year``.
+        ``df.attrs`` holds ``policy`` and ``year``. The frame is a
+        :class:`renewal.geo.ScreeningFrame`: ``__geo_interface__``, ``to_geojson()``,
+        ``to_geodataframe()`` and ``to_html_map()`` put its estates on a map.
     :raises renewal.InvalidArgumentError: a malformed policy (names ``rules[i]`` and the field).
     :raises renewal.NotFoundError: an unknown preset name.
     """
     cols = screen_columns(registry, policy, year)
     outcomes = cols.pop("rule_outcomes")
     name, yr = cols.pop("policy"), cols.pop("year")
-    df = pd.DataFrame(cols)
+    df = ScreeningFrame(cols)
+    df._renewal_registry, df._renewal_policy = registry, _spec(policy)  # for the map
     df["status"] = pd.Categorical(df["status"], categories=list(STATUSES))
     for rule_id, values in outcomes.items():
         df["rule." + rule_id] = pd.Categorical(values, categories=["pass", "fail", "unknown"])

@@ -26,6 +26,8 @@ import pandas as pd
 
 from . import _core
 
+__all__ = ["CATEGORIES", "PlanSpec", "PolicySpec", "Allocation", "presets", "policy", "sources", "catalogue", "split", "analyse_financing"]
+
 PlanSpec = Union[str, os.PathLike, Dict[str, Any]]
 PolicySpec = Union[str, os.PathLike, Dict[str, Any]]
 
@@ -131,16 +133,23 @@ class Allocation:
         """The allocation in the JSON format of docs/schemas/funding_allocation.schema.json."""
         return json.loads(_core.funding.split_json(self._plan_spec, self._policy_spec))
 
-    def plot(self, ax: Optional[Any] = None):
-        """A stacked bar chart of sources by category (matplotlib); returns the axes."""
-        import matplotlib
-        if ax is None:
-            matplotlib.use("Agg", force=False)
-            import matplotlib.pyplot as plt
-            _, ax = plt.subplots(figsize=(7, 4))
-        self.by_category("yuan").plot(kind="bar", stacked=True, ax=ax)
-        ax.set_ylabel("yuan")
-        ax.set_title(f"{self.plan}: {self.policy}")
+    def plot(self, ax: Optional[Any] = None, lang: str = "zh") -> Any:
+        """A stacked bar chart of sources by category, in yuan, labelled in ``lang``
+        ("zh" or "en") with the categories' and sources' names. Draws on ``ax`` when
+        given (otherwise new pyplot axes); never changes the backend; returns the axes."""
+        from .plotting import new_axes, text
+
+        ax = new_axes(ax, (7, 4), lang)
+        col = 1 if lang == "zh" else 2
+        sources = {row[0]: row[col] for row in _core.funding.sources()}
+        categories = {row[0]: row[col] for row in _core.funding.categories()}
+        table = self.by_category("yuan")
+        table = table.rename(index=categories, columns=sources)
+        table.index.name = text("category", lang)
+        table.columns.name = None
+        table.plot(kind="bar", stacked=True, ax=ax)
+        ax.set_ylabel(text("yuan", lang))
+        ax.set_title(text("allocation_title", lang, plan=self.plan, policy=self.policy))
         return ax
 
     def _repr_html_(self) -> str:

@@ -7,16 +7,17 @@ platform (the generator has its own PRNG and integer distributions).
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import _core
+from ._core import Registry
+
+__all__ = ["DEFAULT_ESTATES", "DEFAULT_SEED", "generate", "target_households"]
 
 DEFAULT_ESTATES = 1233
 DEFAULT_SEED = 3
 
 
 def generate(estates: int = DEFAULT_ESTATES, seed: int = DEFAULT_SEED,
-             households_scale_pct: int = 100) -> Any:
+             households_scale_pct: int = 100) -> Registry:
     """A synthetic city as a :class:`renewal.Registry`.
 
     :param estates: number of estates (1..10,000,000); 219,000 is national scale.

@@ -8,10 +8,14 @@ dwelling) and ``Ledger.statement_frame(dwelling, year)``. Money is exact integer
 
 from __future__ import annotations
 
+import datetime
+import os
 from decimal import Decimal
+from typing import Union
 
 import pandas as pd
 
+from . import _repr
 from ._core import ledger as _core_ledger
 
 Ledger = _core_ledger.Ledger
@@ -20,6 +24,11 @@ RULE_WITHOUT_ASSEMBLY = _core_ledger.RULE_WITHOUT_ASSEMBLY
 
 __all__ = ["Ledger", "RULE_CIVIL_CODE_ORDINARY", "RULE_WITHOUT_ASSEMBLY", "to_frame",
            "balances_frame", "statement", "yuan"]
+
+
+Amount = Union[str, int, Decimal]  # yuan text / Decimal, or int fen
+Date = Union[str, datetime.date]  # "YYYY-MM-DD", a date, or a datetime (its calendar date)
+Path = Union[str, "os.PathLike[str]"]
 
 
 def yuan(fen: int) -> Decimal:
@@ -60,3 +69,21 @@ def _statement_frame(ledger: Ledger, dwelling: str, year: int) -> pd.DataFrame:
 Ledger.to_frame = to_frame
 Ledger.balances_frame = balances_frame
 Ledger.statement_frame = _statement_frame
+
+
+def _refuse_pickle(self: Ledger, protocol: int = 2) -> None:
+    """A ledger is not pickled (docs/ledger.md, "Pickling"): it is a journal file held
+    open with a writer lock, and a copy made from a pickle would either append to that
+    file behind the lock's back or silently become a second, diverging journal."""
+    raise TypeError(
+        "renewal.ledger.Ledger cannot be pickled or copied: it is a journal file held open "
+        "with a writer lock (or an in-memory journal), and a copy would write a second, "
+        "diverging history. Pickle the registry and the journal's path instead, and in the "
+        "other process open it with Ledger.replay(registry, path) to read, or "
+        "Ledger(registry, path) to append once this ledger is closed; for an in-memory "
+        "ledger, save ledger.journal_json().")
+
+
+Ledger.__reduce_ex__ = _refuse_pickle
+Ledger.__reduce__ = lambda self: _refuse_pickle(self)
+Ledger._repr_html_ = _repr.ledger_html

@@ -131,43 +131,78 @@ class Plan:
         df["cumulative_cost_wan"] = df["cost_wan"].cumsum()
         return df
 
+    def _summary(self) -> List[Tuple[str, Any]]:
+        projects = self.data["projects"]
+        chosen = [p for p in projects if p["selected"]]
+        spent = sum(_fen(p["cost_yuan"]) for p in chosen)
+        return [
+            ("年度 year", self.data.get("year", "")),
+            ("评分表 sheet", self.data.get("sheet", "")),
+            ("预算 budget (yuan)", _yuan_text(_fen(self.data["budget_yuan"]))),
+            ("入选投资 selected cost (yuan)", _yuan_text(spent)),
+            ("项目 projects", len(projects)),
+            ("入选 selected", len(chosen)),
+            ("入选户数 households", sum(int(p["households"]) for p in chosen)),
+        ]
+
+    def __repr__(self) -> str:
+        d = dict(self._summary())
+        return (f"<renewal.plan.Plan {d['年度 year']} sheet {d['评分表 sheet']}: "
+                f"{d['入选 selected']} of {d['项目 projects']} projects selected, "
+                f"{d['入选投资 selected cost (yuan)']} of {d['预算 budget (yuan)']} yuan, "
+                f"{d['入选户数 households']:,} households>")
+
     def _repr_html_(self) -> str:
-        return self.to_frame(criteria=False)._repr_html_()
-
-    def plot(self, path: Optional[Union[str, os.PathLike]] = None, ax=None):
-        """Score of each project against the cumulative cost in rank order, with the
-        budget as a vertical line; selected projects filled, others hollow.
-
-        Uses the Agg backend when saving to ``path``. Returns the axes.
-        """
-        import matplotlib
-
-        if ax is None and path is not None:
-            matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-
+        from ._repr import fields_table
+        head = fields_table("renewal.plan.Plan", self._summary())
+        cols = ["rank", "id", "estate_id", "district_id", "selected", "tier", "score",
+                "households", "cost_wan"]
         df = self.to_frame(criteria=False)
-        df = df[df["rank"] > 0]
-        own = ax is None
-        if own:
-            fig, ax = plt.subplots(figsize=(8, 4.5))
+        return head + (df[cols].to_html(index=False, max_rows=20) if not df.empty else "")
+
+    def plot(self, path: Optional[Union[str, os.PathLike]] = None, ax: Any = None,
+             lang: str = "zh") -> Any:
+        """Score of each selected project against the cumulative cost of the selected
+        projects in rank order (so every one lies left of the budget line), and the
+        projects not selected apart, in a shaded band right of the budget line at the
+        budget plus their own cost. Labels in ``lang`` ("zh" or "en").
+
+        Draws on ``ax`` when given; otherwise on new axes (pyplot's, or a figure pyplot
+        never sees when only saving to ``path``). Never changes the backend. Returns the
+        axes.
+        """
+        from .plotting import new_axes, text
+
+        ax = new_axes(ax, (8, 4.5), lang, detached=path is not None)
+        df = self.to_frame(criteria=False)
+        df = df[df["rank"] > 0] if not df.empty else df
         budget_wan = _fen(self.data["budget_yuan"]) / 1_000_000.0
-        sel = df[df["selected"]]
-        rest = df[~df["selected"]]
-        ax.scatter(sel["cumulative_cost_wan"], sel["score"], label="selected (implement)",
-                   color="tab:blue")
-        ax.scatter(rest["cumulative_cost_wan"], rest["score"], label="not selected",
-                   facecolors="none", edgecolors="tab:gray")
-        ax.axvline(budget_wan, color="tab:red", linestyle="--", label=f"budget {budget_wan:,.0f} (10k yuan)")
-        ax.set_xlabel("cumulative cost in rank order (10k yuan)")
-        ax.set_ylabel("score (points)")
-        ax.set_title(f"Annual plan {self.data['year']} — sheet {self.data['sheet']}")
+        if not df.empty:
+            sel = df[df["selected"]]
+            rest = df[~df["selected"]]
+            ax.scatter(sel["cost_wan"].cumsum(), sel["score"], color="tab:blue",
+                       label=text("selected", lang))
+            if not rest.empty:
+                right = budget_wan + rest["cost_wan"]
+                ax.axvspan(budget_wan, float(right.max()) * 1.02, color="0.93", zorder=0)
+                ax.scatter(right, rest["score"], facecolors="none", edgecolors="tab:gray",
+                           label=text("skipped", lang) + " — " + text("plan_x_skipped", lang))
+        ax.axvline(budget_wan, color="tab:red", linestyle="--",
+                   label=text("budget", lang, args=(budget_wan,)))
+        ax.set_xlabel(text("plan_x", lang))
+        ax.set_ylabel(text("score", lang))
+        ax.set_title(text("plan_title", lang, year=self.data.get("year", ""),
+                          sheet=self.data.get("sheet", "")))
         ax.legend(loc="best")
         if path is not None:
             ax.figure.savefig(os.fspath(path), dpi=100, bbox_inches="tight")
-            if own:
-                plt.close(ax.figure)
         return ax
+
+
+def _yuan_text(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
 
 
 class RollingPlan:

@@ -4,6 +4,9 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
+__all__ = ["Plan", "RollingPlan", "MenuResult", "preset_sheets", "sheet", "make_plan",
+           "make_plan_from_facts", "rolling_plan_from_facts", "choose_menu", "solve_knapsack"]
+
 Projects = Union[str, PathLike, List[Dict[str, Any]], Dict[str, Any]]
 Budget = Union[str, Decimal]  # yuan; an int (fen) or a float is refused
 
@@ -20,7 +23,9 @@ class Plan:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def to_frame(self, criteria: bool = ...) -> pd.DataFrame: ...
-    def plot(self, path: Optional[Union[str, PathLike]] = ..., ax: Any = ...) -> Any: ...
+    def plot(self, path: Optional[Union[str, PathLike]] = ..., ax: Any = ...,
+             lang: str = ...) -> Any: ...
+    def _repr_html_(self) -> str: ...
 
 class RollingPlan:
     data: Dict[str, Any]

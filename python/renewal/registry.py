@@ -31,6 +31,9 @@ import pandas as pd
 from . import _core
 from ._core import InvalidArgumentError, Registry
 
+__all__ = ["TABLES", "dwelling_rows", "from_frames", "labels", "owner_rows", "to_frame",
+           "to_frames"]
+
 TABLES = ("estates", "buildings", "entrances", "dwellings", "owners", "districts", "streets")
 
 _NA_INT = np.iinfo(np.int32).min

@@ -22,6 +22,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _core
 
+__all__ = ["Outcome", "presets", "rule", "mask_name", "document", "tally", "tally_estates", "notice", "consult_rounds", "elevator_result", "elevator"]
+
 BallotsSpec = Union[str, os.PathLike, Mapping[str, Any], "pandas.DataFrame", Iterable[Mapping[str, Any]]]
 
 _CST = _dt.timezone(_dt.timedelta(hours=8))

@@ -5,6 +5,9 @@ import pandas
 
 from . import _core
 
+__all__ = ["Outcome", "presets", "rule", "mask_name", "document", "tally", "tally_estates", "notice",
+           "consult_rounds", "elevator_result", "elevator"]
+
 BallotsSpec = Union[str, os.PathLike, Mapping[str, Any], pandas.DataFrame, Iterable[Mapping[str, Any]]]
 
 def presets() -> List[str]: ...

@@ -73,6 +73,14 @@ struct Text : std::string {
   explicit Text(std::string s) : std::string(std::move(s)) {}
 };
 
+// A date argument of a binding: "YYYY-MM-DD" text, or a datetime.date, or a
+// datetime.datetime / pandas.Timestamp (its calendar date as written, in its own time
+// zone). Shown as `str` in signatures; the stubs say `str | datetime.date`.
+struct DateText : std::string {
+  DateText() = default;
+  explicit DateText(std::string s) : std::string(std::move(s)) {}
+};
+
 // An int argument of a binding: an integer beyond int's range (2^63 and up included)
 // is renewal.OutOfRangeError, not pybind11's TypeError. Shown as `int` in signatures.
 struct Int {
@@ -97,6 +105,26 @@ struct type_caster<renewal::python::Text> {
     return true;
   }
   static handle cast(const renewal::python::Text& s, return_value_policy, handle) {
+    return PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
+  }
+};
+
+template <>
+struct type_caster<renewal::python::DateText> {
+  PYBIND11_TYPE_CASTER(renewal::python::DateText, const_name("str"));
+  bool load(handle src, bool) {
+    if (isinstance<str>(src)) {
+      value = renewal::python::DateText(renewal::python::TextArg(src, "date"));
+      return true;
+    }
+    const module_ datetime = module_::import("datetime");
+    if (!isinstance(src, datetime.attr("date"))) return false;
+    object day = reinterpret_borrow<object>(src);
+    if (isinstance(src, datetime.attr("datetime"))) day = day.attr("date")();
+    value = renewal::python::DateText(day.attr("isoformat")().cast<std::string>());
+    return true;
+  }
+  static handle cast(const renewal::python::DateText& s, return_value_policy, handle) {
     return PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
   }
 };

@@ -24,7 +24,7 @@ namespace {
 // Exception classes, created once at import (OpenTimelineIO's exception bindings).
 struct Errors {
   py::object base, invalid_argument, not_found, already_exists, failed_precondition,
-      out_of_range, resource_exhausted, data_loss, deadline_exceeded, internal;
+      out_of_range, resource_exhausted, data_loss, deadline_exceeded, internal, missing_file;
 };
 Errors* errors = nullptr;
 
@@ -43,7 +43,13 @@ void ThrowStatus(const absl::Status& status) {
   py::object cls = errors->internal;
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument: cls = errors->invalid_argument; break;
-    case absl::StatusCode::kNotFound: cls = errors->not_found; break;
+    case absl::StatusCode::kNotFound:
+      // The one form of a missing input file (renewal/base/file.h): also a
+      // FileNotFoundError, so that `except FileNotFoundError` works as for open().
+      cls = status.message().find(": cannot open file: ") != absl::string_view::npos
+                ? errors->missing_file
+                : errors->not_found;
+      break;
     case absl::StatusCode::kAlreadyExists: cls = errors->already_exists; break;
     case absl::StatusCode::kFailedPrecondition: cls = errors->failed_precondition; break;
     case absl::StatusCode::kOutOfRange: cls = errors->out_of_range; break;
@@ -74,6 +80,9 @@ PYBIND11_MODULE(_core, m) {
                                   "Bad input: the message names the record, field and value.");
   e->not_found = MakeError(m, "NotFoundError", bases({e->base, PyExc_KeyError}),
                            "A referenced record or file does not exist.");
+  e->missing_file = MakeError(
+      m, "MissingFileError", bases({PyExc_FileNotFoundError, e->not_found}),
+      "An input file does not exist: a renewal.NotFoundError that is also a FileNotFoundError.");
   e->already_exists = MakeError(m, "AlreadyExistsError", bases({e->base, PyExc_ValueError}),
                                 "A duplicate ID.");
   e->failed_precondition = MakeError(m, "FailedPreconditionError",

@@ -9,6 +9,8 @@
 #include "renewal/eligibility/eligibility.h"
 #include "renewal/registry/registry.h"
 #include "renewal/eligibility/summary.h"
+#include "renewal/eligibility/screening_map.h"
+#include "renewal/registry/map.h"
 
 namespace renewal::python {
 namespace {
@@ -173,6 +175,23 @@ void register_eligibility(py::module_& e) {
         "with a policy, eligible / ineligible / undetermined estates.\n\n"
         ":param year: required with a policy.\n"
         ":returns: a dict of columns.");
+  e.def("screen_geojson",
+        [](const Registry& r, const Text& spec, Int year) {
+          const Policy policy = PolicyOf(spec);
+          absl::StatusOr<std::string> text;
+          {
+            py::gil_scoped_release release;
+            text = EstatesGeoJson(
+                r, ScreeningMapProperties(r, policy, ScreenRegistry(r, policy, year), year));
+          }
+          return ValueOrThrow(std::move(text));
+        },
+        py::arg("registry"), py::arg("policy"), py::arg("year"),
+        "The registry as GeoJSON text (see ``Registry._geojson``) with each estate's\n"
+        "screening added to its properties: status, status_zh, policy, year,\n"
+        "failed_rules, unknown_rules, reasons_zh, reasons_en (docs/map.md).\n\n"
+        ":raises InvalidArgumentError: malformed policy.\n"
+        ":raises NotFoundError: unknown preset.");
 }
 
 }  // namespace renewal::python

@@ -279,6 +279,13 @@ void register_funding(py::module_& f) {
     }
     return out;
   }, "(key, zh, en) of every funding source.");
+  f.def("categories", [] {
+    py::list out;
+    for (const auto& l : Labels<Category>()) {
+      out.append(py::make_tuple(std::string(l.key), std::string(l.zh), std::string(l.en)));
+    }
+    return out;
+  }, "(key, zh, en) of every renovation category (基础类, 完善类, 提升类).");
   f.def("analyse_financing", &AnalyseFinancingDict, py::arg("case"),
         "Yearly cash flows, payback year, NPV and self-balance of a financing case (dict: "
         "investment, loans[{principal, rate, term_years, style, grace_years}], revenues[{kind, "

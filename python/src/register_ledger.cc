@@ -127,30 +127,30 @@ void DefOpening(LedgerClass& c) {
 // Money paid in for one dwelling (Order 165 arts. 7-8, 17).
 void DefDeposits(LedgerClass& c) {
   c.def("deposit",
-        [](Ledger& l, const Text& d, const py::object& amount, const Text& date,
+        [](Ledger& l, const Text& d, const py::object& amount, const DateText& date,
            const Text& memo) {
           ThrowIfError(l.Deposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date), memo));
         },
         py::arg("dwelling"), py::arg("amount"), py::arg("date"), py::arg("memo") = "",
         "First deposit (Order 165 arts. 7-8); developer-held units go to the developer sub-ledger.")
     .def("top_up",
-         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const DateText& date) {
            ThrowIfError(l.TopUp(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"), "Top-up (续筹, art. 17).")
     .def("selling_unit_deposit",
-         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const DateText& date) {
            ThrowIfError(l.SellingUnitDeposit(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"),
          "The selling unit's deposit for a sold public-housing dwelling (art. 8(2)).")
     .def("settle_owed",
-         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const DateText& date) {
            ThrowIfError(l.SettleOwed(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"))
     .def("assert_balance",
-         [](Ledger& l, const Text& d, const py::object& amount, const Text& date) {
+         [](Ledger& l, const Text& d, const py::object& amount, const DateText& date) {
            ThrowIfError(l.AssertBalance(Dwelling(l, d), MoneyArg(amount, "amount"), DateArg(date)));
          },
          py::arg("dwelling"), py::arg("amount"), py::arg("date"),
@@ -161,7 +161,7 @@ void DefDeposits(LedgerClass& c) {
 void DefUse(LedgerClass& c) {
   c.def("use",
         [](Ledger& l, const Text& scope, const py::object& amount,
-           const Text& date, const Text& id, const Text& facility,
+           const DateText& date, const Text& id, const Text& facility,
            const Text& category, const Text& vote_id, const Text& rule,
            bool passed, bool emergency, const Text& reason,
            std::optional<bool> owners_assembly, bool contribution, const Text& memo) {
@@ -211,14 +211,14 @@ assembly) or "order165_fund_use_without_assembly", or emergency=True with a reas
 // Interest, income, subsidy, changes of owner, refunds and the deposit policy.
 void DefFundEvents(LedgerClass& c) {
   c.def("credit_interest",
-        [](Ledger& l, const py::object& amount, const Text& date,
+        [](Ledger& l, const py::object& amount, const DateText& date,
            const Text& scope) {
           ThrowIfError(l.CreditInterest(ScopeArg(l, scope), MoneyArg(amount, "amount"), DateArg(date)));
         },
         py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
         "Interest credited pro rata to balances (largest remainder).")
     .def("credit_income",
-         [](Ledger& l, const py::object& amount, const Text& date,
+         [](Ledger& l, const py::object& amount, const DateText& date,
             const Text& scope, bool public_income) {
            ThrowIfError(l.CreditIncome(ScopeArg(l, scope), MoneyArg(amount, "amount"),
                                        public_income ? IncomeTarget::kPublicIncome
@@ -228,13 +228,13 @@ void DefFundEvents(LedgerClass& c) {
          py::arg("amount"), py::arg("date"), py::arg("scope") = "all",
          py::arg("public_income") = false, "Common-part income (art. 28).")
     .def("subsidize",
-         [](Ledger& l, const Text& use, const Text& date, Int pct) {
+         [](Ledger& l, const Text& use, const DateText& date, Int pct) {
            ThrowIfError(l.Subsidize(use, pct, DateArg(date)));
          },
          py::arg("use"), py::arg("date"), py::arg("pct") = 50,
          "Ningbo: the government pays pct% of what dwellings used in a renovation contribution.")
     .def("change_owner",
-         [](Ledger& l, const Text& d, const Text& who, const Text& date) {
+         [](Ledger& l, const Text& d, const Text& who, const DateText& date) {
            ThrowIfError(l.ChangeOwner(Dwelling(l, d), who, DateArg(date)));
          },
          py::arg("dwelling"), py::arg("new_owner"), py::arg("date"),
@@ -243,7 +243,7 @@ void DefFundEvents(LedgerClass& c) {
          "sub-ledger, pro rata to the developer's deposits for its held units, moves to the\n"
          "dwelling (kind developer_sale, with the reason).")
     .def("refund",
-         [](Ledger& l, const Text& b, const Text& date) {
+         [](Ledger& l, const Text& b, const DateText& date) {
            std::optional<Index> i = l.registry().FindBuilding(b);
            if (!i) ThrowStatus(absl::NotFoundError("building: no building with id \"" + b + "\""));
            ThrowIfError(l.Refund(*i, DateArg(date)));

@@ -10,6 +10,7 @@
 #include "renewal/registry/registry.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/registry/snapshot.h"
+#include "renewal/registry/map.h"
 
 namespace renewal::python {
 namespace {
@@ -116,6 +117,24 @@ Write the registry as a binary snapshot (docs/snapshot.md) to ``path``, atomical
       .def("dwelling_bytes", &Registry::DwellingBytes,
            "Heap bytes of the dwelling columns and their ID index (owner names excluded).")
       .def("total_bytes", &Registry::TotalBytes, "Heap bytes held by the whole registry.")
+      .def_property_readonly(
+          "crs", [](const Registry& r) { return std::string(KeyOf(r.coordinate_system())); },
+          "The coordinate system of the estates' lon/lat: ``GCJ-02`` (the default),\n"
+          "``WGS-84`` or ``CGCS2000`` (the file's top-level ``crs``; docs/map.md).")
+      .def("_geojson",
+           [](const Registry& r) {
+             absl::StatusOr<std::string> text;
+             {
+               py::gil_scoped_release release;
+               text = EstatesGeoJson(r);
+             }
+             return ValueOrThrow(std::move(text));
+           },
+           "Every estate as a GeoJSON Feature (text; docs/schemas/map-geojson.schema.json).")
+      .def_static("_map_html",
+                  [](const Text& geojson, const Text& title) { return EstatesMapHtml(geojson, title); },
+                  py::arg("geojson"), py::arg("title"),
+                  "A self-contained HTML map page drawing ``geojson`` (docs/map.md).")
       .def("__eq__", [](const Registry& a, const Registry& b) { return a == b; })
       .def("__repr__", &Repr)
       .def(py::pickle(

@@ -57,7 +57,7 @@ def test_dict_plan_and_policy_and_plot():
               "rules": [{"id": "half", "kind": "percent", "source": "city", "percent": "50"}]}
     b = fu.split(plan, policy)
     assert b.by_source()["city"] == 6_000_000
-    ax = a.plot()
+    ax = a.plot(lang="en")
     assert ax.get_title() == "P: household_6000"
     assert "Allocation" in a._repr_html_()
 

@@ -12,7 +12,7 @@ def test_load_and_repr(tiny_path):
     assert (r.estate_count, r.building_count, r.dwelling_count, r.owner_count) == (2, 2, 5, 4)
     assert repr(r) == ("<renewal.Registry: 2 estates, 2 buildings, 5 dwellings, 4 owners, "
                        "2 districts>")
-    assert "5 dwellings" in r._repr_html_()
+    assert "户 dwellings</th><td style='text-align:right'>5</td>" in r._repr_html_()
 
 
 def test_dumps_loads_round_trip(tiny_path):

@@ -47,6 +47,7 @@ Registry& Registry::operator=(Registry&& o) noexcept {
   owner_name_ = std::move(o.owner_name_);
   owner_kind_ = std::move(o.owner_kind_);
   person_count_ = o.person_count_;
+  coordinate_system_ = o.coordinate_system_;
   estate_first_dwelling_ = std::move(o.estate_first_dwelling_);
   estate_first_person_ = std::move(o.estate_first_person_);
   indexes_ = std::move(o.indexes_);
@@ -226,7 +227,8 @@ bool Registry::operator==(const Registry& o) const {
         buildings_ == o.buildings_ && entrance_building_ == o.entrance_building_ &&
         entrance_first_dwelling_ == o.entrance_first_dwelling_ &&
         entrance_id_ == o.entrance_id_ && dwellings_ == o.dwellings_ &&
-        owner_name_ == o.owner_name_ && owner_kind_ == o.owner_kind_)) {
+        owner_name_ == o.owner_name_ && owner_kind_ == o.owner_kind_ &&
+        coordinate_system_ == o.coordinate_system_)) {
     return false;
   }
   return indexes_->dwelling.column() == o.indexes_->dwelling.column() &&

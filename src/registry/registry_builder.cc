@@ -118,6 +118,10 @@ absl::Status RegistryBuilder::AddOwner(std::string_view id, std::string_view nam
   return absl::OkStatus();
 }
 
+void RegistryBuilder::SetCoordinateSystem(CoordinateSystem crs) {
+  s_->r.coordinate_system_ = crs;
+}
+
 absl::Status RegistryBuilder::BeginEstate(Estate estate, std::string_view district_id,
                                           std::string_view street_id) {
   if (s_->in_estate) return absl::FailedPreconditionError("BeginEstate: previous estate not ended");

@@ -227,6 +227,8 @@ class Handler {
       }
     } else if (depth_ == 1 && key_ == "name") {
       // The city's name: informational.
+    } else if (depth_ == 1 && key_ == "crs") {
+      if (absl::Status st = reader_.CoordinateSystem(scalar_); !st.ok()) ok = Fail(ec, st);
     } else {
       ok = Fail(ec, absl::InvalidArgumentError(StrCat(Where(), ": expected ", Expected(),
                                                       ", got a string")));
@@ -476,8 +478,8 @@ class Handler {
     }
     key_.append(key);
     if (depth_ == 1) {
-      if (key_ != "format" && key_ != "version" && key_ != "name" && key_ != "districts" &&
-          key_ != "streets" && key_ != "owners" && key_ != "estates") {
+      if (key_ != "format" && key_ != "version" && key_ != "name" && key_ != "crs" &&
+          key_ != "districts" && key_ != "streets" && key_ != "owners" && key_ != "estates") {
         return Fail(ec, absl::InvalidArgumentError(StrCat(key_, ": unknown field")));
       }
     }
@@ -520,6 +522,7 @@ class Handler {
     if (key_ == "version") return StrCat("the number ", kVersion);
     if (key_ == "format") return StrCat("\"", kFormat, "\"");
     if (key_ == "name") return "a string";
+    if (key_ == "crs") return "a coordinate system (GCJ-02, WGS-84 or CGCS2000)";
     return "an array";
   }
   std::string Unexpected() const { return StrCat("expected ", Expected(), ", got an array"); }

@@ -23,6 +23,17 @@ class RecordReader {
  public:
   explicit RecordReader(int current_year) : builder_(current_year) {}
 
+  // The top-level `crs`: a coordinate system's key or name.
+  absl::Status CoordinateSystem(std::string_view text) {
+    const std::optional<renewal::CoordinateSystem> crs = ParseLabel<renewal::CoordinateSystem>(text);
+    if (!crs) {
+      return absl::InvalidArgumentError(
+          StrCat("crs: unknown coordinate system \"", text, "\" (expected GCJ-02, WGS-84 or CGCS2000)"));
+    }
+    builder_.SetCoordinateSystem(*crs);
+    return absl::OkStatus();
+  }
+
   // `arena` holds the record's strings (Val::s).
   absl::Status District(const StagedSmall& r, std::string_view arena, std::size_t i);
   absl::Status Street(const StagedSmall& r, std::string_view arena, std::size_t i);

@@ -10,6 +10,7 @@
 #include "renewal/base/file.h"
 #include "renewal/base/strcat.h"
 #include "renewal/base/json_write.h"
+#include "registry_facts_json.h"
 
 namespace renewal {
 namespace {
@@ -215,6 +216,8 @@ void WriteRegistryJson(const Registry& r, std::ostream& out) {
   w.Key("format");
   w.String("renewal.registry");
   w.Key("version").raw() << 1;
+  w.Key("crs");
+  w.String(KeyOf(r.coordinate_system()));
   w.Key("districts").Open('[');
   for (Index i = 0; i < r.district_count(); ++i) {
     w.Separator();
@@ -284,3 +287,15 @@ absl::Status SaveRegistryFile(const Registry& registry, const std::string& path)
 }
 
 }  // namespace renewal
+
+namespace renewal::registry_json_internal {
+
+// The survey facts as members of an object that already has members (for the GeoJSON
+// writer, map_geojson.cc): the same keys and forms as in the registry file.
+void WriteFactMembers(const EstateFacts& facts, std::ostream& out) {
+  Writer w(out);
+  w.Separator();  // the object is not empty: the first fact needs a comma
+  WriteFacts(w, facts);
+}
+
+}  // namespace renewal::registry_json_internal

@@ -132,6 +132,15 @@ expect_run(ARGS screen ${tiny} --policy nowhere --year 2026 RC 1 STDERR "nowhere
 expect_run(ARGS summary ${tiny} --policy yueyang --year 2026 RC 0
            STDOUT "岳阳楼区 +1 +1 +4 +275.90 +1 +0 +0")
 
+# The map (docs/map.md): E-0001 of the tiny city at 113.1, 29.37 with 4 households;
+# under yueyang it is eligible (the summary above), with no reasons.
+expect_run(ARGS map ${tiny} RC 0
+           STDOUT "\"coordinates\":\\[113.1,29.37\\]},\"properties\":{\"estate_id\":\"E-0001\"")
+expect_run(ARGS map ${tiny} --screen yueyang --year 2026 RC 0
+           STDOUT "\"status\":\"eligible\",\"status_zh\":\"符合改造条件\"")
+expect_run(ARGS map ${tiny} --screen nowhere RC 1 STDERR "nowhere")
+expect_run(ARGS map RC 2 STDERR "usage: renewal map FILE")
+
 # Votes (docs/votes.md): the worked example, 7 persons in 9 dwellings.
 set(votes ${SOURCE_DIR}/examples/votes)
 expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json RC 0 STDOUT "结果：通过 passed")
@@ -219,11 +228,12 @@ set(help_elevator --days --rule --json)
 set(help_plan --budget --sheet --year --objective --basis --solver --hazards-first --require-vote
     --require-funding --require-management --carry-over-bonus --plan-tier-budget --options --drop
     --json)
+set(help_map --screen --year --html --title --output)
 set(help_plan-menu --rule --satisfaction --completion --time-limit --export-pb --json --quiet)
 set(help_ledger init deposit top-up selling-unit use interest income subsidy owner settle refund
     assert balance statement publish arrears topups export check)
-foreach(cmd validate generate screen summary fund-split fund-balance fund-presets vote-rules tally
-        consult elevator plan plan-menu ledger)
+foreach(cmd validate generate screen summary map fund-split fund-balance fund-presets vote-rules
+        tally consult elevator plan plan-menu ledger)
   foreach(h --help -h)
     execute_process(COMMAND ${CLI} ${cmd} ${h} RESULT_VARIABLE rc OUTPUT_VARIABLE out
                     ERROR_VARIABLE err)

@@ -62,6 +62,25 @@ struct Location {
   bool operator==(const Location&) const = default;
 };
 
+// The coordinate system of every estate's lon/lat (the registry's top-level `crs`).
+// Default GCJ-02: survey ledgers take points from Amap / Tencent maps, which (as every
+// map published in China must) use the GCJ-02 offset of WGS-84 (docs/map.md).
+enum class CoordinateSystem : std::uint8_t { kGcj02, kWgs84, kCgcs2000 };
+inline constexpr CoordinateSystem kDefaultCoordinateSystem = CoordinateSystem::kGcj02;
+
+}  // namespace renewal
+
+template <>
+struct renewal::LabelTable<renewal::CoordinateSystem> {
+  static constexpr std::array<Label<CoordinateSystem>, 3> kLabels{{
+      {CoordinateSystem::kGcj02, "GCJ-02", "国测局坐标系", "GCJ-02 (offset of WGS-84 used by Chinese web maps)"},
+      {CoordinateSystem::kWgs84, "WGS-84", "世界大地坐标系", "WGS-84 (GPS)"},
+      {CoordinateSystem::kCgcs2000, "CGCS2000", "2000国家大地坐标系", "China Geodetic Coordinate System 2000"},
+  }};
+};
+
+namespace renewal {
+
 // Survey facts of one estate (BRIEF §1) and the flags eligibility uses (§2).
 // std::nullopt means "not surveyed"; screening reports such rules as unknown.
 struct EstateFacts {
@@ -184,6 +203,8 @@ class Registry {
   // Distinct values of dwellings().person (person 0, the developer, is counted
   // even when no unit is unsold).
   std::size_t person_count() const { return person_count_; }
+  // The coordinate system of the estates' locations (top-level `crs` of the file).
+  CoordinateSystem coordinate_system() const { return coordinate_system_; }
 
   const District& district(Index i) const { return districts_[i]; }
   const Street& street(Index i) const { return streets_[i]; }
@@ -252,6 +273,7 @@ class Registry {
   StringColumn owner_name_;
   std::vector<OwnerKind> owner_kind_;
   std::size_t person_count_ = 1;
+  CoordinateSystem coordinate_system_ = kDefaultCoordinateSystem;
   // Per estate, one extra entry at the end: where its dwellings and its own
   // persons (PersonRangeOfEstate) begin. Derived in Finish.
   std::vector<Index> estate_first_dwelling_{0};
@@ -296,6 +318,9 @@ class RegistryBuilder {
   absl::Status AddEntrance(std::string_view id);
   absl::Status AddDwelling(const DwellingRecord& d);
   absl::Status EndEstate();
+
+  // The coordinate system of the locations (default kDefaultCoordinateSystem).
+  void SetCoordinateSystem(CoordinateSystem crs);
 
   void ReserveDwellings(std::size_t n);
   // Reserves the owner index (a 30-million-owner build otherwise rehashes it ~25 times).
