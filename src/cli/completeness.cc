@@ -16,17 +16,21 @@ namespace {
 
 constexpr char kUsage[] = "completeness PLAN [PLAN...] --registry CITY [--policy NAME] [--json]";
 
-void PrintHuman(const CompletenessResult& r, std::ostream& out) {
-  out << "小区 " << r.estate << "：应改 " << r.required << " 项，已纳入 " << r.covered
-      << "，说明不改 " << r.waived << "，缺项 " << r.missing << "，未调查 " << r.not_surveyed
-      << "；建议 " << r.suggested << " 项，已纳入 " << r.suggested_covered << "，表决未通过 "
-      << r.declined << "\n"
-      << "estate " << r.estate << ": " << r.required << " required, " << r.covered << " covered, "
-      << r.waived << " waived, " << r.missing << " missing, " << r.not_surveyed
-      << " not surveyed; " << r.suggested << " suggested, " << r.suggested_covered
-      << " in the plan, " << r.declined << " declined\n";
+void PrintHuman(const CompletenessResult& r, Lang lang, std::ostream& out) {
+  if (lang == Lang::kZh) {
+    out << "小区 " << r.estate << "：应改 " << r.required << " 项，已纳入 " << r.covered
+        << "，说明不改 " << r.waived << "，缺项 " << r.missing << "，未调查 " << r.not_surveyed
+        << "；建议 " << r.suggested << " 项，已纳入 " << r.suggested_covered << "，表决未通过 "
+        << r.declined << "\n";
+  } else {
+    out << "estate " << r.estate << ": " << r.required << " required, " << r.covered
+        << " covered, " << r.waived << " waived, " << r.missing << " missing, "
+        << r.not_surveyed << " not surveyed; " << r.suggested << " suggested, "
+        << r.suggested_covered << " in the plan, " << r.declined << " declined\n";
+  }
   for (const Need& n : r.needs) {
-    out << "  [" << KeyOf(n.status) << "] " << n.reason_zh << "\n      " << n.reason_en << "\n";
+    out << "  [" << (lang == Lang::kZh ? ZhOf(n.status) : EnOf(n.status)) << "] "
+        << (lang == Lang::kZh ? n.reason_zh : n.reason_en) << "\n";
   }
 }
 
@@ -48,11 +52,12 @@ absl::Status Completeness(const Args& args, std::ostream& out) {
     if (!r.ok()) return internal::Prefixed(r.status(), args.positional()[i]);
     results.push_back(*std::move(r));
   }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
   for (const CompletenessResult& r : results) {
     if (args.flag("json")) {
       out << CompletenessToJson(policy, r);  // one document per line
     } else {
-      PrintHuman(r, out);
+      PrintHuman(r, lang, out);
     }
   }
   return absl::OkStatus();
@@ -69,7 +74,8 @@ const bool registered = RegisterCommand(
      .positionals = "PLAN...: estate plan JSON files (one may be \"-\": stdin)",
      .example = "completeness examples/scheme/plan_missing_fire.json --registry "
                 "examples/small_city.json --policy changsha",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -63,8 +63,8 @@ void PrintRecorded(const ProgressCall& c, std::string_view what, std::size_t n,
     c.out << "{\"ok\":true,\"action\":\"" << what << "\",\"recorded\":" << n
           << ",\"events\":" << p.event_count() << ",\"projects\":" << p.projects().size() << "}\n";
   } else {
-    c.out << "已记录 recorded: " << n << " 条事件 events (" << p.event_count() << " in all, "
-          << p.projects().size() << " 个项目 projects)\n";
+    c.out << "已记录 " << n << " 条事件（共 " << p.event_count() << " 条，"
+          << p.projects().size() << " 个项目）\n";
   }
 }
 
@@ -216,9 +216,9 @@ std::vector<std::string> RowCells(const ReportRow& r, bool has_previous) {
           r.has_amounts ? r.paid_total.ToYuanString() : ""};
 }
 
-const std::vector<std::string> kHeader = {"名称 name", "计划小区", "计划户数", "已开工",
+const std::vector<std::string> kHeader = {"名称", "计划小区", "计划户数", "已开工",
                                           "开工率%", "户数开工率%", "较上期(百分点)", "已完工",
-                                          "到位 received", "支付 paid"};
+                                          "到位资金", "已支付"};
 
 absl::Status Report(const ProgressCall& c) {
   RENEWAL_ASSIGN_OR_RETURN(Period period, PeriodOption(c.args));
@@ -240,7 +240,7 @@ absl::Status Report(const ProgressCall& c) {
   std::vector<std::vector<std::string>> rows = {kHeader};
   for (const ReportRow& row : r.rows) rows.push_back(RowCells(row, r.previous.has_value()));
   std::vector<std::string> total = RowCells(r.total, r.previous.has_value());
-  total[0] = "合计 total";
+  total[0] = "合计";
   rows.push_back(std::move(total));
   c.out << period.label << "\n" << FormatTable(rows, {1, 2, 3, 4, 5, 6, 7, 8, 9})
         << Summary(r.total);
@@ -259,7 +259,7 @@ absl::Status Rank(const ProgressCall& c) {
     c.out << RankingToJson(r);
     return absl::OkStatus();
   }
-  std::vector<std::vector<std::string>> rows = {{"名次 rank"}};
+  std::vector<std::vector<std::string>> rows = {{"名次"}};
   rows[0].insert(rows[0].end(), kHeader.begin(), kHeader.end());
   const bool has_previous = PreviousPeriod(period).has_value();
   for (const RankEntry& e : r.entries) {
@@ -268,7 +268,7 @@ absl::Status Rank(const ProgressCall& c) {
     rows.push_back(std::move(cells));
   }
   c.out << period.label << "\n" << FormatTable(rows, {0, 2, 3, 4, 5, 6, 7, 8, 9, 10})
-        << "排序规则：" << r.tie_break_zh << "\nOrder: " << r.tie_break_en << "\n";
+        << "排序规则：" << r.tie_break_zh << "\n";
   return absl::OkStatus();
 }
 
@@ -282,13 +282,12 @@ absl::Status Overdue(const ProgressCall& c) {
     c.out << OverdueToJson(o, as_of);
     return absl::OkStatus();
   }
-  std::vector<std::vector<std::string>> rows = {{"项目 project", "区县 district", "阶段 stage",
-                                                 "起始 since", "天数 days", "时限 limit"}};
+  std::vector<std::vector<std::string>> rows = {{"项目", "区县", "阶段", "起始日期", "已历天数", "时限（天）"}};
   for (const OverdueProject& x : o) {
     rows.push_back({x.project, x.district, std::string(ZhOf(x.stage)), FormatProgressDate(x.since),
                     std::to_string(x.days), std::to_string(x.limit)});
   }
-  c.out << FormatTable(rows, {4, 5}) << o.size() << " 个项目超期 overdue projects\n";
+  c.out << FormatTable(rows, {4, 5}) << o.size() << " 个项目超期\n";
   return absl::OkStatus();
 }
 

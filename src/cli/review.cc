@@ -38,7 +38,8 @@ absl::Status Review(const Args& args, std::ostream& out) {
     out << (results.size() == 1 ? ReviewToJson(policy, results[0]) : ReviewsToJson(policy, results));
     return absl::OkStatus();
   }
-  for (const ReviewResult& r : results) out << ReviewToText(policy, r);
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  for (const ReviewResult& r : results) out << ReviewToText(policy, r, lang == Lang::kEn);
   return absl::OkStatus();
 }
 
@@ -54,7 +55,8 @@ const bool registered = RegisterCommand(
      .positionals = "PLAN...: estate plan JSON files (one may be \"-\": stdin)",
      .example = "review examples/scheme/plan_missing_fire.json --registry examples/small_city.json "
                 "--policy changsha_eight_no",
-     .actions = {}});
+     .actions = {},
+     .english = true});
 
 }  // namespace
 }  // namespace renewal::cli

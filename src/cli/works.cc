@@ -92,8 +92,8 @@ absl::Status Record(const Args& args, std::ostream& out) {
   if (args.flag("json")) {
     out << "{\"recorded\":" << events->size() << ",\"events\":" << j->report().events << "}\n";
   } else {
-    out << "已记录 recorded " << events->size() << " 条事件 events; 共 " << j->report().events
-        << " total in " << args.positional()[2] << "\n";
+    out << "已记录 " << events->size() << " 条事件，" << args.positional()[2] << " 共 "
+        << j->report().events << " 条\n";
   }
   return absl::OkStatus();
 }
@@ -122,15 +122,15 @@ absl::Status Open(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << (overdue ? "逾期 overdue" : "未办结 open") << " as of " << as_of.ToString() << ": "
-      << cases.size() << "\n";
+  out << "截至 " << as_of.ToString() << (overdue ? " 逾期" : " 未办结") << "：" << cases.size()
+      << " 件\n";
   for (const OpenCase& c : cases) {
-    out << "  " << w.complaint_id(c.complaint) << "  " << ZhOf(c.state) << " " << EnOf(c.state);
+    out << "  " << w.complaint_id(c.complaint) << "  " << ZhOf(c.state);
     if (c.has_deadline) {
-      out << "  期限 due " << c.due.ToString();
-      if (c.days_overdue > 0) out << "  逾期 " << c.days_overdue << " 天 days overdue";
+      out << "  期限 " << c.due.ToString();
+      if (c.days_overdue > 0) out << "  逾期 " << c.days_overdue << " 天";
     }
-    out << "  [" << tiers[c.tier].zh << " " << tiers[c.tier].en << "]\n";
+    out << "  [" << tiers[c.tier].zh << "]\n";
   }
   return absl::OkStatus();
 }
@@ -160,11 +160,11 @@ absl::Status Stats(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "按时率 on-time rate by " << by << " as of " << as_of.ToString()
-      << " (受理 accept / 化解处理 handle / 回访核实 revisit; 平均天数 average days)\n";
+  out << "截至 " << as_of.ToString() << " 按" << (by == "district" ? "区县" : "施工单位")
+      << "统计的按时率（受理 / 化解处理 / 回访核实：按时率 / 平均天数）\n";
   for (const GroupStats& gs : groups) {
-    out << "  " << (gs.key.empty() ? "(无项目 no project)" : gs.key) << "  件数 complaints " << gs.complaints
-        << ", 未办结 open " << gs.open;
+    out << "  " << (gs.key.empty() ? "（无项目）" : gs.key) << "  件数 " << gs.complaints
+        << "，未办结 " << gs.open;
     for (std::size_t s = 0; s < kComplaintStepCount; ++s) {
       const StepStats& st = gs.steps[s];
       char buf[64];
@@ -190,7 +190,7 @@ absl::Status Public(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "矛盾化解公示 public list (" << list.size() << ")\n";
+  out << "矛盾化解公示（" << list.size() << " 件）\n";
   for (const PublicComplaint& p : list) {
     out << "  " << p.id << "  " << p.estate << "  " << ZhOf(p.channel) << "  " << p.category << "  "
         << p.filed.ToString() << "  " << p.complainant << "  " << ZhOf(p.state) << "\n";
@@ -215,13 +215,13 @@ absl::Status Contractors(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "施工单位信用档案 contractors' records\n";
+  out << "施工单位信用档案\n";
   for (const ContractorRecord& r : records) {
-    out << "  " << r.contractor << " " << r.name << ": 项目 projects " << r.projects << " (已验收 accepted "
-        << r.projects_accepted << "), 验收不合格 failed inspections " << r.inspections_failed << "/"
-        << r.inspections << ", 投诉属实 upheld complaints " << r.complaints_upheld << "/" << r.complaints
-        << ", 保修期内缺陷 defects in warranty " << r.defects_in_warranty << ", 处罚 penalties "
-        << r.penalties << " (" << r.penalty_total.ToYuanString() << " 元)\n";
+    out << "  " << r.contractor << " " << r.name << "：项目 " << r.projects << " 个（已验收 "
+        << r.projects_accepted << "），验收不合格 " << r.inspections_failed << "/"
+        << r.inspections << "，投诉属实 " << r.complaints_upheld << "/" << r.complaints
+        << "，保修期内缺陷 " << r.defects_in_warranty << "，处罚 "
+        << r.penalties << " 次（" << r.penalty_total.ToYuanString() << " 元）\n";
   }
   return absl::OkStatus();
 }

@@ -14,6 +14,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "registry_json_stage.h"
+#include "renewal/base/labels.h"
+#include "renewal/base/strcat.h"
 #include "renewal/registry/registry.h"
 
 namespace renewal {

@@ -100,17 +100,18 @@ std::string ReviewsToJson(const ReviewPolicy& policy, const std::vector<ReviewRe
          "\n";
 }
 
-std::string ReviewToText(const ReviewPolicy& policy, const ReviewResult& r) {
-  std::string s = StrCat(policy.zh, " / ", policy.en, "\n", "方案 ", r.plan, "（小区 ", r.estate,
-                         "）：", ZhOf(r.status), " / plan ", r.plan, " (estate ", r.estate,
-                         "): ", EnOf(r.status), "\n");
+std::string ReviewToText(const ReviewPolicy& policy, const ReviewResult& r, bool english) {
+  std::string s = english ? StrCat(policy.en, "\nplan ", r.plan, " (estate ", r.estate, "): ",
+                                   EnOf(r.status), "\n")
+                          : StrCat(policy.zh, "\n方案 ", r.plan, "（小区 ", r.estate, "）：",
+                                   ZhOf(r.status), "\n");
   for (std::size_t i = 0; i < r.checks.size(); ++i) {
     const CheckResult& x = r.checks[i];
     s += StrCat(x.outcome == CheckOutcome::kPass ? "  ✓ " : x.outcome == CheckOutcome::kFail ? "  ✗ " : "  ? ",
-                policy.checks[i].id, "\n    ", x.reason_zh, "\n    ", x.reason_en, "\n");
+                english ? x.reason_en : x.reason_zh, "\n");
   }
   if (!r.failed.empty()) {
-    s += "不通过的审查项 / failed checks:";
+    s += english ? "failed checks:" : "不通过的审查项：";
     for (std::size_t i : r.failed) s += StrCat(" ", policy.checks[i].id);
     s += "\n";
   }

@@ -390,13 +390,19 @@ expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --rule - --json
 set(city ${SOURCE_DIR}/examples/small_city.json)
 set(scheme ${SOURCE_DIR}/examples/scheme)
 expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
-           RC 0 STDOUT "failed checks: fire_lane_and_ageing complete")
+           RC 0 STDOUT "不通过的审查项： fire_lane_and_ageing complete")
+expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
+                --lang en RC 0 STDOUT "failed checks: fire_lane_and_ageing complete")
 expect_run(ARGS review ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha_eight_no
                 --json RC 0 STDOUT "\"status\":\"failed\",\"passed\":false")
 expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy changsha_eight_no
-           RC 0 STDOUT "审查通过 / plan P-E000025-2025 \\(estate E000025\\): passed")
+           RC 0 STDOUT "方案 P-E000025-2025（小区 E000025）：审查通过\n")
+expect_run(ARGS review ${scheme}/plan_corrected.json --registry ${city} --policy changsha_eight_no
+                --lang en RC 0 STDOUT "plan P-E000025-2025 \\(estate E000025\\): passed\n")
 expect_run(ARGS completeness ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha
-           RC 0 STDOUT "10 required, 8 covered, 1 waived, 1 missing, 0 not surveyed")
+           RC 0 STDOUT "应改 10 项，已纳入 8，说明不改 1，缺项 1，未调查 0")
+expect_run(ARGS completeness ${scheme}/plan_missing_fire.json --registry ${city} --policy changsha
+                --lang en RC 0 STDOUT "10 required, 8 covered, 1 waived, 1 missing, 0 not surveyed")
 expect_run(ARGS opinions ${scheme}/plan_corrected.json --registry ${city} --format md RC 0
            STDOUT "E000025-05-2-\\*\\*\\* \\| 一楼住户不同意本单元加装电梯")
 expect_run(ARGS review --registry ${city} RC 2 STDERR "usage: renewal review")

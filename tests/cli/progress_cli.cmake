@@ -88,9 +88,9 @@ expect_run(ARGS progress rank ${journal} --period 2024Q1 --json RC 0
 expect_run(ARGS progress overdue ${journal} --limits started=30 --as-of 2024-04-30 --json RC 0
            STDOUT "\"project\":\"YY-2024-001\".*\"days\":50,\"limit_days\":30")
 expect_run(ARGS progress transition ${journal} --project YY-2024-003 --stage preliminary_plan
-                --date 2024-04-01 RC 0 STDOUT "recorded")
+                --date 2024-04-01 RC 0 STDOUT "已记录 1 条事件")
 expect_run(ARGS progress correct ${journal} --project YY-2024-003 --stage application
-                --date 2024-04-02 --reason 方案缺少居民意见 RC 0 STDOUT "recorded")
+                --date 2024-04-02 --reason 方案缺少居民意见 RC 0 STDOUT "已记录 1 条事件")
 
 # Export, then import into a new journal: the same events.
 execute_process(COMMAND ${CLI} progress export ${journal} OUTPUT_FILE ${WORK}/exported.jsonl

@@ -132,7 +132,8 @@ std::string ReviewToJson(const ReviewPolicy& policy, const ReviewResult& result)
 /// Several reviews: {"format": "renewal.scheme-reviews", "reviews": [...]}.
 std::string ReviewsToJson(const ReviewPolicy& policy, const std::vector<ReviewResult>& results);
 /// Text for a terminal, Chinese then English per check.
-std::string ReviewToText(const ReviewPolicy& policy, const ReviewResult& result);
+std::string ReviewToText(const ReviewPolicy& policy, const ReviewResult& result,
+                         bool english = false);
 
 /// What the annual plan reads: estate ID → passed, from a reviews document (one
 /// review or the several-review form). Errors name the record and field.
