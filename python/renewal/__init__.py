@@ -27,6 +27,7 @@ from . import eligibility, funding, generate, ledger, plan, votes  # noqa: F401 
 
 __version__ = "0.1.0"
 
+from .money import format_fen  # noqa: E402,F401
 from .registry import TABLES, labels  # noqa: E402,F401
 
 Registry.to_frame = _registry.to_frame
