@@ -39,6 +39,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+from .money import format_fen  # noqa: E402,F401
 from .registry import TABLES, labels  # noqa: E402,F401
 
 Registry.to_frame = _registry.to_frame

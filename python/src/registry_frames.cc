@@ -69,7 +69,8 @@ py::dict EstateColumns(const Registry& r) {
   out["name"] = ObjectArray(n, [&](std::size_t i) { return NewStr(es[i].name); });
   out["district"] = NumArray<std::uint32_t>(n, [&](std::size_t i) { return es[i].district; });
   out["street"] = NumArray<std::uint32_t>(n, [&](std::size_t i) { return es[i].street; });
-  out["build_year"] = NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(facts(i).build_year); });
+  out["build_year"] =
+      NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(facts(i).build_year); });
   out["structure"] = NumArray<std::uint8_t>(n, [&](std::size_t i) { return facts(i).structure; });
   out["floors"] = NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(facts(i).floors); });
   out["illegal_structures"] =
@@ -84,10 +85,10 @@ py::dict EstateColumns(const Registry& r) {
   out["lat"] = NumArray<double>(n, [&](std::size_t i) {
     return facts(i).location ? facts(i).location->lat : std::numeric_limits<double>::quiet_NaN();
   });
-  out["demolition_plan_year"] =
-      NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(facts(i).demolition_plan_year); });
-  out["last_renovation_year"] =
-      NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(facts(i).last_renovation_year); });
+  out["demolition_plan_year"] = NumArray<std::int32_t>(
+      n, [&](std::size_t i) { return OptInt(facts(i).demolition_plan_year); });
+  out["last_renovation_year"] = NumArray<std::int32_t>(
+      n, [&](std::size_t i) { return OptInt(facts(i).last_renovation_year); });
   const std::pair<const char*, std::optional<bool> EstateFacts::*> flags[] = {
       {"elevator", &EstateFacts::has_elevator},
       {"owners_committee", &EstateFacts::owners_committee},
@@ -112,8 +113,8 @@ py::dict EstateColumns(const Registry& r) {
     }
     return NewStr(joined);
   });
-  py::array_t<std::uint8_t> facilities({static_cast<py::ssize_t>(n),
-                                        static_cast<py::ssize_t>(kFacilityCount)});
+  py::array_t<std::uint8_t> facilities(
+      {static_cast<py::ssize_t>(n), static_cast<py::ssize_t>(kFacilityCount)});
   std::uint8_t* f = facilities.mutable_data();
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t k = 0; k < kFacilityCount; ++k) {
@@ -121,7 +122,8 @@ py::dict EstateColumns(const Registry& r) {
     }
   }
   out["facilities"] = facilities;
-  out["building_count"] = NumArray<std::int64_t>(n, [&](std::size_t i) { return es[i].building_count; });
+  out["building_count"] =
+      NumArray<std::int64_t>(n, [&](std::size_t i) { return es[i].building_count; });
   out["dwelling_count"] = NumArray<std::int64_t>(
       n, [&](std::size_t i) { return r.DwellingRangeOfEstate(static_cast<Index>(i)).second; });
   return out;
@@ -135,9 +137,12 @@ py::dict BuildingColumns(const Registry& r) {
   out["name"] = ObjectArray(n, [&](std::size_t i) { return NewStr(bs[i].name); });
   out["estate"] = NumArray<std::uint32_t>(n, [&](std::size_t i) { return bs[i].estate; });
   out["floors"] = NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(bs[i].floors); });
-  out["elevator"] = NumArray<std::int8_t>(n, [&](std::size_t i) { return OptBool(bs[i].has_elevator); });
-  out["build_year"] = NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(bs[i].build_year); });
-  out["entrance_count"] = NumArray<std::int64_t>(n, [&](std::size_t i) { return bs[i].entrance_count; });
+  out["elevator"] =
+      NumArray<std::int8_t>(n, [&](std::size_t i) { return OptBool(bs[i].has_elevator); });
+  out["build_year"] =
+      NumArray<std::int32_t>(n, [&](std::size_t i) { return OptInt(bs[i].build_year); });
+  out["entrance_count"] =
+      NumArray<std::int64_t>(n, [&](std::size_t i) { return bs[i].entrance_count; });
   out["dwelling_count"] = NumArray<std::int64_t>(
       n, [&](std::size_t i) { return r.DwellingRangeOfBuilding(static_cast<Index>(i)).second; });
   return out;
@@ -146,8 +151,10 @@ py::dict BuildingColumns(const Registry& r) {
 py::dict EntranceColumns(const Registry& r) {
   const std::size_t n = r.entrance_count();
   py::dict out;
-  out["entrance_id"] = ObjectArray(n, [&](std::size_t i) { return NewStr(r.entrance(static_cast<Index>(i)).id); });
-  out["building"] = NumArray<std::uint32_t>(n, [&](std::size_t i) { return r.entrance(static_cast<Index>(i)).building; });
+  out["entrance_id"] =
+      ObjectArray(n, [&](std::size_t i) { return NewStr(r.entrance(static_cast<Index>(i)).id); });
+  out["building"] = NumArray<std::uint32_t>(
+      n, [&](std::size_t i) { return r.entrance(static_cast<Index>(i)).building; });
   out["dwelling_count"] = NumArray<std::int64_t>(
       n, [&](std::size_t i) { return r.entrance(static_cast<Index>(i)).dwelling_count; });
   return out;
@@ -192,9 +199,12 @@ py::dict DwellingColumns(const Registry& r) {
 py::dict OwnerColumns(const Registry& r) {
   const std::size_t n = r.owner_count();
   py::dict out;
-  out["owner_id"] = ObjectArray(n, [&](std::size_t i) { return NewStr(r.owner(static_cast<Index>(i)).id); });
-  out["name"] = ObjectArray(n, [&](std::size_t i) { return NewStr(r.owner(static_cast<Index>(i)).name); });
-  out["kind"] = NumArray<std::uint8_t>(n, [&](std::size_t i) { return r.owner(static_cast<Index>(i)).kind; });
+  out["owner_id"] =
+      ObjectArray(n, [&](std::size_t i) { return NewStr(r.owner(static_cast<Index>(i)).id); });
+  out["name"] =
+      ObjectArray(n, [&](std::size_t i) { return NewStr(r.owner(static_cast<Index>(i)).name); });
+  out["kind"] =
+      NumArray<std::uint8_t>(n, [&](std::size_t i) { return r.owner(static_cast<Index>(i)).kind; });
   return out;
 }
 
@@ -252,7 +262,8 @@ class Table {
   std::string_view Need(PyObject* const* column, std::size_t i, const char* column_name) const {
     const std::string_view s = Text(column, i, column_name);
     if (s.empty()) {
-      ThrowStatus(absl::InvalidArgumentError(RowName(name_, rows_, i) + " " + column_name + ": missing"));
+      ThrowStatus(
+          absl::InvalidArgumentError(RowName(name_, rows_, i) + " " + column_name + ": missing"));
     }
     return s;
   }
@@ -269,8 +280,11 @@ class Table {
 [[noreturn]] void Fail(const absl::Status& st, const std::string& where) {
   ThrowStatus(absl::Status(st.code(), where + " " + std::string(st.message())));
 }
-void Check(const absl::Status& st, const std::string& where) {
-  if (!st.ok()) Fail(st, where);
+// `where` (a callable giving the record's name) runs only on error: naming a row reads
+// the frame's index, too slow for every one of millions of rows.
+template <class Where>
+void Check(const absl::Status& st, Where&& where) {
+  if (!st.ok()) Fail(st, where());
 }
 [[noreturn]] void Invalid(const std::string& where, const std::string& message) {
   ThrowStatus(absl::InvalidArgumentError(where + " " + message));
@@ -332,7 +346,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   for (std::size_t i = 0; i < estates.size(); ++i) {
     const std::string_view id = estates.Need(e_id, i, "estate_id");
     if (!estate_row.try_emplace(id, static_cast<std::uint32_t>(i)).second) {
-      ThrowStatus(absl::AlreadyExistsError(estates.Where(i, id) + " estate_id: duplicate estate id"));
+      ThrowStatus(
+          absl::AlreadyExistsError(estates.Where(i, id) + " estate_id: duplicate estate id"));
     }
   }
 
@@ -341,8 +356,9 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     PyObject* const* name = districts.Texts("name");
     for (std::size_t i = 0; i < districts.size(); ++i) {
       const std::string_view d = districts.Need(id, i, "district_id");
-      Check(builder.AddDistrict(District{std::string(d), std::string(districts.Text(name, i, "name"))}),
-            districts.Where(i, d));
+      Check(builder.AddDistrict(
+                District{std::string(d), std::string(districts.Text(name, i, "name"))}),
+            [&] { return districts.Where(i, d); });
     }
   } else {  // the districts the estates name, in order of first mention, named by their IDs
     absl::flat_hash_map<std::string_view, bool> seen;
@@ -350,7 +366,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       const std::string_view d = estates.Need(e_district, i, "district_id");
       if (!seen.try_emplace(d, true).second) continue;
       Check(builder.AddDistrict(District{std::string(d), std::string(d)}),
-            estates.Where(i, estates.Need(e_id, i, "estate_id")) + " district_id:");
+            [&] { return estates.Where(i, estates.Need(e_id, i, "estate_id")) + " district_id:"; });
     }
   }
   if (streets.present()) {
@@ -361,15 +377,16 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       const std::string_view s = streets.Need(id, i, "street_id");
       Check(builder.AddStreet(std::string(s), std::string(streets.Text(name, i, "name")),
                               streets.Need(district, i, "district_id")),
-            streets.Where(i, s));
+            [&] { return streets.Where(i, s); });
     }
   } else {  // the streets the estates name, named by their IDs
     absl::flat_hash_map<std::string_view, bool> seen;
     for (std::size_t i = 0; i < estates.size(); ++i) {
       const std::string_view s = estates.Text(e_street, i, "street_id");
       if (s.empty() || !seen.try_emplace(s, true).second) continue;
-      Check(builder.AddStreet(std::string(s), std::string(s), estates.Need(e_district, i, "district_id")),
-            estates.Where(i, estates.Need(e_id, i, "estate_id")) + " street_id:");
+      Check(builder.AddStreet(std::string(s), std::string(s),
+                              estates.Need(e_district, i, "district_id")),
+            [&] { return estates.Where(i, estates.Need(e_id, i, "estate_id")) + " street_id:"; });
     }
   }
 
@@ -384,7 +401,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   for (std::size_t i = 0; i < buildings.size(); ++i) {
     const std::string_view id = buildings.Need(b_id, i, "building_id");
     if (!building_row.try_emplace(id, static_cast<std::uint32_t>(i)).second) {
-      ThrowStatus(absl::AlreadyExistsError(buildings.Where(i, id) + " building_id: duplicate building id"));
+      ThrowStatus(
+          absl::AlreadyExistsError(buildings.Where(i, id) + " building_id: duplicate building id"));
     }
     const std::string_view e = buildings.Need(b_estate, i, "estate_id");
     const std::optional<std::uint32_t> row = estate_lookup.Find(b_estate[i], e);
@@ -438,8 +456,9 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       const std::string_view b = entrances.Need(n_building, i, "building_id");
       const std::optional<std::uint32_t> row = building_lookup.Find(n_building[i], b);
       if (!row) {
-        ThrowStatus(absl::NotFoundError(entrances.Where(i, id) + " building_id: no building with id \"" +
-                                        std::string(b) + "\""));
+        ThrowStatus(absl::NotFoundError(entrances.Where(i, id) +
+                                        " building_id: no building with id \"" + std::string(b) +
+                                        "\""));
       }
       if (find_entrance(*row, id)) {
         ThrowStatus(absl::AlreadyExistsError(entrances.Where(i, id) + " entrance_id: building \"" +
@@ -475,15 +494,17 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       const std::optional<std::uint32_t> row = building_lookup.Find(d_building[i], b);
       if (!row) {
         ThrowStatus(absl::NotFoundError(dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) +
-                                        " building_id: no building with id \"" + std::string(b) + "\""));
+                                        " building_id: no building with id \"" + std::string(b) +
+                                        "\""));
       }
       const std::string_view e = dwellings.Need(d_entrance, i, "entrance_id");
       std::optional<std::uint32_t> k = find_entrance(*row, e);
       if (!k) {
         if (entrances.present()) {
           ThrowStatus(absl::NotFoundError(
-              dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) + " entrance_id: building \"" +
-              std::string(b) + "\" has no entrance \"" + std::string(e) + "\" in the entrances table"));
+              dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) +
+              " entrance_id: building \"" + std::string(b) + "\" has no entrance \"" +
+              std::string(e) + "\" in the entrances table"));
         }
         k = add_entrance(*row, e);
       }
@@ -522,8 +543,9 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     builder.ReserveOwners(owners.size());
     for (std::size_t i = 0; i < owners.size(); ++i) {
       const std::string_view id = owners.Need(o_id, i, "owner_id");
-      Check(builder.AddOwner(id, owners.Text(o_name, i, "name"), EnumOr(o_kind[i], OwnerKind::kPerson)),
-            owners.Where(i, id));
+      Check(builder.AddOwner(id, owners.Text(o_name, i, "name"),
+                             EnumOr(o_kind[i], OwnerKind::kPerson)),
+            [&] { return owners.Where(i, id); });
     }
   } else {
     absl::flat_hash_map<std::string_view, bool> seen;
@@ -531,8 +553,9 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       SplitOwners(dwellings.Text(d_owners, i, "owner_ids"), &owner_ids);
       for (std::string_view o : owner_ids) {
         if (!seen.try_emplace(o, true).second) continue;
-        Check(builder.AddOwner(o, "", OwnerKind::kPerson),
-              dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) + " owner_ids:");
+        Check(builder.AddOwner(o, "", OwnerKind::kPerson), [&] {
+          return dwellings.Where(i, dwellings.Need(d_id, i, "dwelling_id")) + " owner_ids:";
+        });
       }
     }
   }
@@ -565,7 +588,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       {"consent_entrust_public_resources", &EstateFacts::consent_entrust_public_resources},
   };
   std::vector<const std::int8_t*> flags;
-  for (const auto& [name, member] : flag_members) flags.push_back(estates.Numbers<std::int8_t>(name));
+  for (const auto& [name, member] : flag_members)
+    flags.push_back(estates.Numbers<std::int8_t>(name));
   // Building columns.
   PyObject* const* b_name = buildings.Texts("name");
   const std::int32_t* b_floors = buildings.Numbers<std::int32_t>("floors");
@@ -590,9 +614,11 @@ Registry FromColumns(const py::dict& tables, int current_year) {
     f.illegal_structures = EnumOr(e_illegal[e], IllegalStructures::kUnknown);
     f.management_mode = EnumOr(e_mode[e], ManagementMode::kUnknown);
     if (!std::isnan(e_willingness[e])) f.willingness_pct = e_willingness[e];
-    if (std::isnan(e_lon[e]) != std::isnan(e_lat[e])) Invalid(where, "location: needs both lon and lat");
+    if (std::isnan(e_lon[e]) != std::isnan(e_lat[e]))
+      Invalid(where, "location: needs both lon and lat");
     if (!std::isnan(e_lon[e])) f.location = Location{e_lon[e], e_lat[e]};
-    for (std::size_t k = 0; k < flags.size(); ++k) f.*(flag_members[k].second) = BoolOpt(flags[k][e]);
+    for (std::size_t k = 0; k < flags.size(); ++k)
+      f.*(flag_members[k].second) = BoolOpt(flags[k][e]);
     for (std::size_t k = 0; k < kFacilityCount; ++k) {
       f.facilities[k] = EnumOr(e_facilities[e * kFacilityCount + k], Condition::kUnknown);
     }
@@ -606,9 +632,10 @@ Registry FromColumns(const py::dict& tables, int current_year) {
           const std::optional<Hazard> h = ParseLabel<Hazard>(piece);
           if (!h) {
             std::string keys;
-            for (const auto& l : Labels<Hazard>()) keys += (keys.empty() ? "" : ", ") + std::string(l.key);
-            Invalid(where, "safety_hazards: unknown hazard \"" + std::string(piece) + "\" (expected " +
-                               keys + ", joined by ';')");
+            for (const auto& l : Labels<Hazard>())
+              keys += (keys.empty() ? "" : ", ") + std::string(l.key);
+            Invalid(where, "safety_hazards: unknown hazard \"" + std::string(piece) +
+                               "\" (expected " + keys + ", joined by ';')");
           }
           f.safety_hazards->push_back(*h);
         }
@@ -616,15 +643,17 @@ Registry FromColumns(const py::dict& tables, int current_year) {
         rest.remove_prefix(semi + 1);
       }
     }
-    if (estate_buildings[e + 1] == estate_buildings[e]) Invalid(where, "buildings: estate has no buildings");
+    if (estate_buildings[e + 1] == estate_buildings[e])
+      Invalid(where, "buildings: estate has no buildings");
     Check(builder.BeginEstate(std::move(estate), estates.Need(e_district, e, "district_id"),
                               estates.Text(e_street, e, "street_id")),
-          where);
+          [&] { return where; });
     for (; next_building < estate_buildings[e + 1]; ++next_building) {
       const std::uint32_t b = building_order[next_building];
       const std::string_view bid = buildings.Need(b_id, b, "building_id");
-      const std::string bwhere = buildings.Where(b, bid);
-      if (first_entrance[b] == UINT32_MAX) Invalid(bwhere, "entrances: building has no dwellings");
+      auto bwhere = [&] { return buildings.Where(b, bid); };
+      if (first_entrance[b] == UINT32_MAX)
+        Invalid(bwhere(), "entrances: building has no dwellings");
       Building building;
       building.id = std::string(bid);
       building.name = std::string(buildings.Text(b_name, b, "name"));
@@ -633,8 +662,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       building.has_elevator = BoolOpt(b_elevator[b]);
       Check(builder.AddBuilding(std::move(building)), bwhere);
       for (std::uint32_t k = first_entrance[b]; k != UINT32_MAX; k = entrance_list[k].next) {
-        Check(builder.AddEntrance(entrance_list[k].id), bwhere + " entrance \"" +
-                                                            std::string(entrance_list[k].id) + "\"");
+        Check(builder.AddEntrance(entrance_list[k].id),
+              [&] { return bwhere() + " entrance \"" + std::string(entrance_list[k].id) + "\""; });
         const std::uint32_t pos = next_entrance++;
         for (std::uint32_t j = entrance_start[pos]; j < entrance_start[pos + 1]; ++j) {
           const std::uint32_t i = dwelling_order[j];
@@ -647,11 +676,12 @@ Registry FromColumns(const py::dict& tables, int current_year) {
           d.floor = d_floor[i];
           SplitOwners(dwellings.Text(d_owners, i, "owner_ids"), &dwelling_owners);
           d.owner_ids = dwelling_owners;
-          if (absl::Status st = builder.AddDwelling(d); !st.ok()) Fail(st, dwellings.Where(i, d.id));
+          if (absl::Status st = builder.AddDwelling(d); !st.ok())
+            Fail(st, dwellings.Where(i, d.id));
         }
       }
     }
-    Check(builder.EndEstate(), where);
+    Check(builder.EndEstate(), [&] { return where; });
   }
   absl::StatusOr<Registry> r = [&] {
     py::gil_scoped_release release;
@@ -685,7 +715,8 @@ class DwellingResolver {
     if (last != std::string_view::npos && last > 0) {
       const std::size_t mid = id.rfind('-', last - 1);
       if (mid != std::string_view::npos && mid > 0) {
-        const std::optional<Index> e = Entrance(id.substr(0, mid), id.substr(mid + 1, last - mid - 1));
+        const std::optional<Index> e =
+            Entrance(id.substr(0, mid), id.substr(mid + 1, last - mid - 1));
         if (e) {
           Spell(*e);
           for (std::size_t k = 0; k + 1 < ends_.size(); ++k) {
@@ -776,7 +807,8 @@ void register_registry_frames(py::class_<Registry>& c) {
         if (table == "owners") return OwnerColumns(r);
         ThrowStatus(absl::InvalidArgumentError(
             "table: expected estates, buildings, entrances, dwellings, owners, districts or "
-            "streets, got \"" + std::string(table) + "\""));
+            "streets, got \"" +
+            std::string(table) + "\""));
       },
       py::arg("table"),
       "The raw columns of one table (numpy arrays; parents as row numbers, labels as\n"
@@ -800,7 +832,8 @@ void register_registry_frames(py::class_<Registry>& c) {
           const char* utf8 = PyUnicode_Check(v[i]) ? PyUnicode_AsUTF8AndSize(v[i], &size) : nullptr;
           if (utf8 == nullptr) PyErr_Clear();  // not an ID (None, NaN, a number): unknown
           // An empty view finds nothing: IDs are never empty.
-          text[i] = utf8 == nullptr ? std::string_view() : std::string_view(utf8, static_cast<std::size_t>(size));
+          text[i] = utf8 == nullptr ? std::string_view()
+                                    : std::string_view(utf8, static_cast<std::size_t>(size));
         }
         std::vector<Index> rows(n);
         {
@@ -822,7 +855,8 @@ void register_registry_frames(py::class_<Registry>& c) {
       [](const Registry& r, const py::array& ids) {
         return Rows(ids, "ids", [&](std::string_view id) { return r.FindOwner(id); });
       },
-      py::arg("ids"), "Row numbers of owner IDs (object array of str); -1 when unknown or missing.");
+      py::arg("ids"),
+      "Row numbers of owner IDs (object array of str); -1 when unknown or missing.");
 }
 
 }  // namespace renewal::python

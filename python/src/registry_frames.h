@@ -4,7 +4,6 @@
 #define RENEWAL_PYTHON_REGISTRY_FRAMES_H_
 
 #include "bindings.h"
-
 #include "renewal/registry/registry.h"
 
 namespace renewal::python {

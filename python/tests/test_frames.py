@@ -221,3 +221,15 @@ def test_dwelling_rows_vectorised_unknown_marked(city):
     assert city.dwelling_rows([]).tolist() == []
     assert city.dwelling_rows(ids).dtype == np.int64
     assert city.owner_rows(["O2", "O9"]).tolist() == [1, -1]
+
+
+def test_format_fen_is_exact_text():
+    # 1,234,567.89 yuan is 123,456,789 fen; 万元 has six decimals of fen.
+    assert renewal.format_fen(123456789) == "1,234,567.89"
+    assert renewal.format_fen(-5) == "-0.05"
+    assert renewal.format_fen(123456789, unit="wan") == "123.456789"
+    assert renewal.format_fen(2**62) == "46,116,860,184,273,879.04"  # no float on the way
+    s = renewal.format_fen(pd.Series([100, None, 1], dtype="Int64"))
+    assert list(s) == ["1.00", "", "0.01"]
+    with pytest.raises(ValueError, match="whole number of fen"):
+        renewal.format_fen(1.5)

@@ -1,0 +1,3 @@
+from typing import Any
+
+def format_fen(fen: Any, unit: str = ...) -> Any: ...
