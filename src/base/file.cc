@@ -284,8 +284,12 @@ absl::Status WriteFileAtomically(const std::string& path,
                                  absl::FunctionRef<absl::Status(std::ostream&)> write) {
   std::string tmp = StrCat(path, ".tmp-XXXXXX");
   const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    return absl::UnavailableError(StrCat(path, ": cannot write: ", Lowered(std::strerror(errno))));
+  if (fd < 0) {  // no such folder: NotFound, as for reading; not allowed: PermissionDenied
+    const int err = errno;
+    const std::string message = StrCat(path, ": cannot write: ", Lowered(std::strerror(err)));
+    if (err == ENOENT || err == ENOTDIR) return absl::NotFoundError(message);
+    if (err == EACCES || err == EPERM) return absl::PermissionDeniedError(message);
+    return absl::UnavailableError(message);
   }
   // mkstemp makes the file 0600; give it the mode a plain create would (0666 & ~umask).
   const mode_t mask = ::umask(0);

@@ -125,7 +125,7 @@ TEST(WriteFileAtomically, FailureLeavesTheFileAsItWas) {
   EXPECT_EQ(WriteFileAtomically("/nonexistent/dir/x.json",
                                 [](std::ostream&) { return absl::OkStatus(); })
                 .code(),
-            absl::StatusCode::kUnavailable);
+            absl::StatusCode::kNotFound);
 }
 
 TEST(Prefixed, KeepsTheCodeAndOk) {

@@ -66,8 +66,8 @@ TEST_F(Cli, GenerateScreenSummary) {
   const std::string city = Path("city.json");
   CliRun r = Exec("generate --estates 12 --seed 4 -o " + city);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("12 小区 estates"));
-  EXPECT_THAT(r.out, HasSubstr(std::to_string(1623) + " 户 dwellings"));  // 12×166800/1233 = 1623.4
+  EXPECT_THAT(r.out, HasSubstr("12 个小区"));
+  EXPECT_THAT(r.out, HasSubstr(std::to_string(1623) + " 户，"));  // 12×166800/1233 = 1623.4
 
   // Same seed → byte-identical file.
   const std::string again = Path("again.json");
@@ -80,7 +80,7 @@ TEST_F(Cli, GenerateScreenSummary) {
 
   r = Exec("screen " + city + " --policy yueyang --year 2024");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, StartsWith("政策 policy: yueyang（岳阳市城区老旧小区改造范围），评估年份 year: 2024\n"
+  EXPECT_THAT(r.out, StartsWith("政策：岳阳市城区老旧小区改造范围，评估年份：2024年\n"
                                 "小区 12 个："));
   EXPECT_THAT(r.out, HasSubstr("小区编号"));
   EXPECT_THAT(r.out, HasSubstr("E000012"));

@@ -10,7 +10,8 @@
 //   "<path>: corrupt gzip data: <zlib's reason>"               InvalidArgument
 //   "<path>: gzip data ends early (truncated file)"            InvalidArgument
 //   "<path>: read error: <reason>"                             DataLoss
-//   "<path>: cannot write: <reason>"                           Unavailable (writing)
+//   "<path>: cannot write: <reason>"                           NotFound (no such folder),
+//                                                              PermissionDenied, Unavailable
 #ifndef RENEWAL_BASE_FILE_H_
 #define RENEWAL_BASE_FILE_H_
 
