@@ -95,7 +95,7 @@ def test_vote_notice_masks_owners(root):
     owners = report.tables[2].frame["业主（已隐去姓名）"]
     assert list(owners) == [d["owners"] for d in doc["dwellings"]]
     # No owner's full name appears (the developer, not a person, is named as such).
-    names = {str(n) for n in registry._columns("owners")["name"]}
+    names = {str(n) for n in registry.to_frame("owners")["name"]}
     shown = {o for cell in owners for o in cell.split("、")}
     assert "张*" in shown and not (shown & {n for n in names if len(n) > 1 and n != "开发建设单位"})
 
