@@ -3,6 +3,8 @@
 // checks it (docs/snapshot.md "Loading"), since a checksum only catches accidents,
 // not a crafted file. Errors name the section, and the row and ID where there is one.
 #include <algorithm>
+#include <bit>
+#include <limits>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -254,6 +256,12 @@ class SnapshotReader {
     }
     return absl::OkStatus();
   }
+  // "Absent" for f64 facts is the one NaN the writer writes, so that what loads
+  // writes back the same bytes; any other NaN is refused.
+  static bool Absent(double v) {
+    return std::bit_cast<std::uint64_t>(v) ==
+           std::bit_cast<std::uint64_t>(std::numeric_limits<double>::quiet_NaN());
+  }
   static std::optional<int> Opt(std::int32_t v) {
     return v == kAbsentInt ? std::nullopt : std::optional<int>(v);
   }
@@ -412,14 +420,14 @@ class SnapshotReader {
       f.owners_committee = Opt(committee[i]);
       f.self_governance_group = Opt(self_governance[i]);
       f.management_mode = mode[i];
-      if (!std::isnan(willingness[i])) {
+      if (!Absent(willingness[i])) {
         if (!(willingness[i] >= 0 && willingness[i] <= 100)) {
           return Bad("estate.willingness_pct", i,
                      StrCat("must be between 0 and 100, got ", willingness[i]), id);
         }
         f.willingness_pct = willingness[i];
       }
-      if (!std::isnan(lon[i]) || !std::isnan(lat[i])) {
+      if (!Absent(lon[i]) || !Absent(lat[i])) {
         if (!(lon[i] >= -180 && lon[i] <= 180 && lat[i] >= -90 && lat[i] <= 90)) {
           return Bad("estate.lon", i, StrCat("lon/lat out of range, got [", lon[i], ", ",
                                              lat[i], "]"), id);

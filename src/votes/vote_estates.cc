@@ -96,31 +96,7 @@ absl::Status EstateTallier::Count(const BallotBox& ballots, const Vote& like,
       if (place_[i] != kNoIndex) place_[i] = next[place_[i]]++;
     }
   }
-  // The box is moved in two steps, each writing where the cache can follow: first
-  // into coarse buckets of 2^kWindowShift final positions (a few hundred sequential
-  // write streams), then within each bucket to the final places (a window that stays
-  // in cache). One scatter straight to the final places missed the cache on every
-  // write with shuffled ballots.
-  const std::size_t size = starts_.back();
-  constexpr int kWindowShift = 16;
-  bucket_next_.resize((size >> kWindowShift) + 1);
-  for (std::size_t b = 0; b < bucket_next_.size(); ++b) {
-    bucket_next_[b] = static_cast<Index>(b << kWindowShift);
-  }
-  coarse_place_.resize(n);
-  final_place_.resize(size);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Index p = place_[i];
-    if (p == kNoIndex) {
-      coarse_place_[i] = kNoIndex;
-      continue;
-    }
-    const Index c = bucket_next_[p >> kWindowShift]++;
-    coarse_place_[i] = c;
-    final_place_[c] = p;
-  }
-  ballots.ScatterInto(coarse_place_, size, &coarse_);
-  coarse_.ScatterInto(final_place_, size, &grouped_);
+  ballots.ScatterInto(place_, starts_.back(), &grouped_);
   // The votes differ only in their estate: copies of `like` reuse their strings'
   // storage from the last call.
   votes_.resize(votes);

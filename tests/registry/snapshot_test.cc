@@ -234,6 +234,10 @@ TEST(Snapshot, CraftedContentIsValidated) {
   s = LoadCrafted("owner.id", 4 * Tiny().owner_count(), "\n", 1);
   EXPECT_THAT(s.message(), HasSubstr("section \"owner.id\" row 0"));
   EXPECT_THAT(s.message(), HasSubstr("control characters"));
+  // "Not surveyed" is one NaN only, so that what loads writes back the same bytes.
+  const std::uint64_t other_nan = 0x7FF8000000000001ULL;
+  s = LoadCrafted("estate.willingness_pct", 8, &other_nan, 8);
+  EXPECT_THAT(s.message(), HasSubstr("section \"estate.willingness_pct\" row 1"));
   s = LoadCrafted("owner.name", 4 * Tiny().owner_count(), "\xff", 1);
   EXPECT_THAT(s.message(), HasSubstr("not valid UTF-8"));
 }

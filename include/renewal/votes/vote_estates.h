@@ -68,9 +68,7 @@ class EstateTallier {
   std::vector<Index> first_, block_;
   std::vector<Index> asked_, slot_, place_;
   std::vector<std::size_t> starts_;
-  // The two-step move into the grouped box (vote_estates.cc).
-  std::vector<Index> bucket_next_, coarse_place_, final_place_;
-  BallotBox coarse_, grouped_;
+  BallotBox grouped_;
   std::vector<Vote> votes_;
 };
 
