@@ -73,7 +73,8 @@ constexpr Type TypeOf() {
 
 // Every section, in file order (version 1). The writer writes and the reader
 // expects exactly these.
-inline constexpr std::array<std::string_view, 53> kSectionNames = {
+inline constexpr std::array<std::string_view, 54> kSectionNames = {
+    "registry.crs",  // one element: the coordinate system of lon/lat
     "district.id",
     "district.name",
     "street.id",

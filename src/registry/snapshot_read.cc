@@ -296,6 +296,9 @@ class SnapshotReader {
   // ---- the tables ------------------------------------------------------------
 
   absl::Status Areas() {
+    std::vector<CoordinateSystem> crs;
+    RENEWAL_RETURN_IF_ERROR(Labels("registry.crs", 1, &crs));
+    r_.coordinate_system_ = crs[0];
     StringColumn ids, names;
     RENEWAL_RETURN_IF_ERROR(Strings("district.id", count_[kDistricts], &ids));
     RENEWAL_RETURN_IF_ERROR(Strings("district.name", count_[kDistricts], &names));

@@ -84,6 +84,7 @@ class SnapshotWriter {
     counts[kOwners] = r_.owner_count();
     Header(counts);
 
+    Column("registry.crs", std::vector<CoordinateSystem>{r_.coordinate_system_});
     Strings("district.id", Gather(r_.districts_, [](const District& d) { return d.id; }));
     Strings("district.name", Gather(r_.districts_, [](const District& d) { return d.name; }));
     Strings("street.id", Gather(r_.streets_, [](const Street& s) { return s.id; }));

@@ -70,6 +70,22 @@ TEST(Snapshot, TinyCityRoundTripsEveryColumn) {
   EXPECT_EQ(DumpRegistrySnapshot(*back), bytes);
 }
 
+// The coordinate system travels with the estates' lon/lat (section registry.crs): a
+// WGS-84 registry does not come back as the GCJ-02 default.
+TEST(Snapshot, KeepsTheCoordinateSystem) {
+  std::string json = DumpRegistryJson(Tiny());
+  const std::size_t at = json.find("\"GCJ-02\"", json.find("\"crs\""));
+  ASSERT_NE(at, std::string::npos);
+  json.replace(at, 8, "\"WGS-84\"");
+  auto wgs = LoadRegistryJson(json, Year2026());
+  ASSERT_TRUE(wgs.ok()) << wgs.status();
+  ASSERT_EQ(wgs->coordinate_system(), CoordinateSystem::kWgs84);
+  auto back = LoadRegistrySnapshot(DumpRegistrySnapshot(*wgs), Year2026());
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->coordinate_system(), CoordinateSystem::kWgs84);
+  EXPECT_EQ(DumpRegistryJson(*back), json);
+}
+
 TEST(Snapshot, GeneratedCityRoundTripsByteForByteThroughTheJsonWriter) {
   GenerateOptions g;
   g.estates = 150;
