@@ -8,7 +8,10 @@ from . import geo as geo
 from . import ledger as ledger
 from . import plan as plan
 from . import plotting as plotting
+from . import progress as progress
+from . import scheme as scheme
 from . import votes as votes
+from . import works as works
 from ._core import AlreadyExistsError as AlreadyExistsError
 from ._core import DataLossError as DataLossError
 from ._core import DeadlineExceededError as DeadlineExceededError
@@ -21,12 +24,15 @@ from ._core import NotFoundError as NotFoundError
 from ._core import OutOfRangeError as OutOfRangeError
 from ._core import Registry as Registry
 from ._core import ResourceExhaustedError as ResourceExhaustedError
+from .registry import TABLES as TABLES
+from .registry import labels as labels
 
 __all__ = [
     "AlreadyExistsError", "DataLossError", "DeadlineExceededError", "Error",
     "FailedPreconditionError", "InternalError", "InvalidArgumentError", "MissingFileError",
     "NotFoundError", "OutOfRangeError", "Registry", "ResourceExhaustedError",
-    "eligibility", "funding", "generate", "geo", "ledger", "plan", "plotting", "votes",
+    "eligibility", "funding", "generate", "geo", "labels", "ledger", "plan", "plotting",
+    "progress", "scheme", "votes", "works",
     "__version__",
 ]
 

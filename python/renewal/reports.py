@@ -326,11 +326,11 @@ def summary(registry: Any, policy: str, year: int) -> Report:
     from . import eligibility
     df = eligibility.summary(registry, policy, year)
     counts = ["estates", "buildings", "households", "eligible", "ineligible", "undetermined"]
-    districts = [{"district_id": str(r["district_id"]), "district": str(r["district"]),
-                  **{k: int(r[k]) for k in counts},
-                  "area_m2": _yuan(int(r["area_centi_m2"]))}
-                 for r in df.to_dict("records")]
-    total = {k: sum(d[k] for d in districts) for k in counts}
+    districts: List[Dict[str, Any]] = [
+        {"district_id": str(r["district_id"]), "district": str(r["district"]),
+         **{k: int(r[k]) for k in counts}, "area_m2": _yuan(int(r["area_centi_m2"]))}
+        for r in df.to_dict("records")]
+    total: Dict[str, Any] = {k: sum(int(d[k]) for d in districts) for k in counts}
     total["area_m2"] = _yuan(int(df["area_centi_m2"].sum()))
     return _summary({"policy": policy, "year": int(year), "districts": districts,
                      "total": total})
@@ -357,7 +357,9 @@ def vote_notice(registry: Any, ballots: Any, vote: Mapping[str, Any] | None = No
                 rule: Any = None) -> Report:
     """The notice of a vote's result (``votes.notice``), owners' names masked."""
     from . import votes
-    return _vote_notice(votes.notice(registry, ballots, vote, format="json", rule=rule))
+    doc = votes.notice(registry, ballots, vote, format="json", rule=rule)
+    assert isinstance(doc, dict)  # format="json" gives the document
+    return _vote_notice(doc)
 
 
 def plan(annual_plan: Any) -> Report:

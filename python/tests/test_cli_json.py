@@ -23,6 +23,9 @@ TINY = str(ROOT / "tests" / "data" / "tiny_city.json")
 LEDGER_REG = str(EX / "ledger" / "registry.json")
 VOTES = EX / "votes"
 PLAN = EX / "plan"
+SCHEME = EX / "scheme"
+WORKS = EX / "works"
+CITY = str(EX / "small_city.json")
 
 
 def _cli():
@@ -136,6 +139,46 @@ def _cases(journal, tmp):
         (*L("export"),),
         (*L("check"),),
         (*L("refund", "--building", "E1-B1", "--date", "2026-06-01"),),
+        # Estate plans (examples/scheme).
+        ("review", "scheme-review.schema.json",
+         ["review", SCHEME / "plan_missing_fire.json", "--registry", CITY, "--policy",
+          "changsha_eight_no"]),
+        ("completeness", "scheme-completeness.schema.json",
+         ["completeness", SCHEME / "plan_missing_fire.json", "--registry", CITY, "--policy",
+          "changsha"]),
+        # Programme progress: a journal of examples/progress/events.jsonl.
+        ("progress init", "progress-recorded.schema.json",
+         ["progress", "init", tmp / "p.journal", "--policy", "yueyang"]),
+        ("progress import", "progress-recorded.schema.json",
+         ["progress", "import", tmp / "p.journal", EX / "progress" / "events.jsonl"]),
+        ("progress report", "progress-report.schema.json",
+         ["progress", "report", tmp / "p.journal", "--period", "2024-03"]),
+        ("progress rank", "progress-ranking.schema.json",
+         ["progress", "rank", tmp / "p.journal", "--period", "2024Q1"]),
+        ("progress overdue", "progress-overdue.schema.json",
+         ["progress", "overdue", tmp / "p.journal", "--limits", "started=30", "--as-of",
+          "2024-04-30"]),
+        ("progress transition", "progress-recorded.schema.json",
+         ["progress", "transition", tmp / "p.journal", "--project", "YY-2024-003", "--stage",
+          "preliminary_plan", "--date", "2024-04-01"]),
+        ("progress correct", "progress-recorded.schema.json",
+         ["progress", "correct", tmp / "p.journal", "--project", "YY-2024-003", "--stage",
+          "application", "--date", "2024-04-02", "--reason", "方案缺少居民意见"]),
+        ("progress export", "progress-event.schema.json",
+         ["progress", "export", tmp / "p.journal"]),
+        # The works: a journal of examples/works/events.json.
+        ("works record", "works-report.schema.json",
+         ["works", "record", WORKS / "directory.json", tmp / "w.journal", "--events",
+          WORKS / "events.json"]),
+        ("works open", "works-report.schema.json",
+         ["works", "open", WORKS / "directory.json", tmp / "w.journal", "--as-of", "2025-03-31"]),
+        ("works stats", "works-report.schema.json",
+         ["works", "stats", WORKS / "directory.json", tmp / "w.journal", "--as-of",
+          "2025-03-31"]),
+        ("works public", "works-report.schema.json",
+         ["works", "public", WORKS / "directory.json", tmp / "w.journal"]),
+        ("works contractors", "works-report.schema.json",
+         ["works", "contractors", WORKS / "directory.json", tmp / "w.journal"]),
     ]
     ledger_schemas = {
         "use": "ledger_use.schema.json", "subsidy": "ledger_subsidy.schema.json",
@@ -153,6 +196,11 @@ def _cases(journal, tmp):
     return out
 
 
+def _lists_json(help_text):
+    """Whether a --help lists the --json option (not merely mentions it)."""
+    return re.search(r"^  --json\b", help_text, flags=re.M) is not None
+
+
 def _commands_with_json():
     """Every command and ledger action whose --help lists --json."""
     help_text = _run("--help").stdout
@@ -160,14 +208,14 @@ def _commands_with_json():
     assert "validate" in commands and "ledger" in commands, help_text
     found = []
     for c in commands:
-        if c == "ledger":
-            sub = _run("ledger", "--help").stdout
+        sub = _run(c, "--help").stdout
+        if "Subcommands:" in sub:  # ledger, progress, works: each action
             actions = re.findall(r"^  ([a-z][a-z-]*) +\S", sub.split("Subcommands:")[1].split("Example:")[0], re.M)
-            assert "deposit" in actions
+            assert actions, sub
             for a in actions:
-                if "--json" in _run("ledger", a, "--help").stdout:
-                    found.append("ledger " + a)
-        elif "--json" in _run(c, "--help").stdout:
+                if _lists_json(_run(c, a, "--help").stdout):
+                    found.append(c + " " + a)
+        elif _lists_json(sub):
             found.append(c)
     return found
 
@@ -181,6 +229,13 @@ def test_every_json_output_validates(journal, tmp_path):
             argv = [now["balance"] if a == "BALANCE" else a for a in argv]
         r = _run(*argv, "--json")
         assert r.returncode == 0, f"{argv}: {r.stderr}"
+        if argv[:2] == ["progress", "export"]:  # JSON Lines: each line one event
+            docs = [json.loads(line) for line in r.stdout.splitlines()]
+            assert docs, argv
+            for doc in docs:
+                errors = sorted(_validator(schema).iter_errors(doc), key=str)
+                assert not errors, f"{argv} against {schema}: {errors[0]}"
+            continue
         try:
             doc = json.loads(r.stdout)
         except json.JSONDecodeError as e:  # one document, not one per line

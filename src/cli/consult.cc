@@ -57,7 +57,7 @@ void PrintHuman(const Registry& r, const ConsultationInput& in, const Consultati
     out << "  " << BallotCountsLine(counts, static_cast<std::int64_t>(rr.ballot_status.size()))
         << "\n";
   }
-  out << "结果：" << (res.passed ? "通过 passed" : "未通过 failed") << "\n";
+  out << "结果：" << (res.passed ? "通过" : "未通过") << "\n";
   out << "尚未同意 " << res.remaining.size() << " 户" << (res.remaining.empty() ? "" : "：") << "\n";
   for (std::size_t k = 0; k < res.remaining.size(); ++k) {
     out << "  " << r.dwelling(res.remaining[k]).id << "：最后意见 "

@@ -66,9 +66,8 @@ absl::Status Convert(const Args& args, std::ostream& out) {
     RENEWAL_RETURN_IF_ERROR(to_snapshot ? SaveRegistrySnapshot(*r, to_path)
                                         : SaveRegistryFile(*r, to_path));
   }
-  out << "已转换 converted: " << r->estate_count() << " 小区 estates, " << r->dwelling_count()
-      << " 户 dwellings → " << to_path << " (" << (to_snapshot ? "快照 snapshot" : "JSON")
-      << ")\n";
+  out << "已转换：" << r->estate_count() << " 个小区，" << r->dwelling_count() << " 户 → "
+      << to_path << "（" << (to_snapshot ? "快照" : "JSON") << "）\n";
   return absl::OkStatus();
 }
 

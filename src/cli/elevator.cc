@@ -39,7 +39,7 @@ void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const B
     if (o.passed) {
       passed_names += (passed++ == 0 ? "" : "、") + EntranceName(r, c);
     }
-    out << "单元 " << EntranceName(r, c) << "：" << (o.passed ? "通过 passed" : "未通过 failed")
+    out << "单元 " << EntranceName(r, c) << "：" << (o.passed ? "通过" : "未通过")
         << "\n  申请 " << c.applications << " 户，首个申请 " << c.opened_by
         << (c.opened_by_id.empty() ? "" : "（" + c.opened_by_id + "）") << "；征询期 "
         << FormatVoteTime(c.opens) << " 至 " << FormatVoteTime(c.closes) << "\n";

@@ -26,7 +26,7 @@ void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const Vo
   out << "表决 " << v.id << "（" << ZhOf(v.matter) << "） 范围：" << VoteScopeToString(v.scope)
       << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n"
       << RuleLine(v.rule) << "\n结果："
-      << (o.passed ? "通过 passed" : "未通过 failed") << "\n";
+      << (o.passed ? "通过" : "未通过") << "\n";
   for (const ThresholdResult& t : o.tests) {
     out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
         << "\n";

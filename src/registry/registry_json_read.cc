@@ -21,6 +21,7 @@
 #include "registry_json_stage.h"
 #include "renewal/base/json_parse.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/base/status_path.h"
 #include "renewal/base/strcat.h"
 #include "renewal/registry/registry_json.h"
 #include "renewal/base/file.h"
@@ -579,6 +580,19 @@ class Handler {
   bool in_string_ = false;
 };
 
+// The records are checked by their own code, not internal::Fields: the record path
+// for `--json` errors (renewal/base/status_path.h) is read off the message, whose
+// first part names the record and field (`estates[0] "E-0001" buildings[0] ...
+// exclusive_area_m2: ...` → `estates[0].buildings[0]....exclusive_area_m2`).
+absl::Status WithPathFromMessage(absl::Status st) {
+  if (st.ok() || RecordPathOf(st)) return st;
+  const std::string_view m(st.message().data(), st.message().size());
+  const std::size_t colon = m.find(": ");
+  if (colon == std::string_view::npos) return st;
+  const std::string path = RecordPathFromDescription(m.substr(0, colon));
+  return WithRecordPath(std::move(st), path);
+}
+
 class StreamingLoader {
  public:
   explicit StreamingLoader(const LoadOptions& options)
@@ -613,7 +627,7 @@ class StreamingLoader {
     }
     if (!ec) return absl::OkStatus();
     Handler& h = parser_.handler();
-    RENEWAL_RETURN_IF_ERROR(h.status);
+    if (!h.status.ok()) return WithPathFromMessage(h.status);
     return absl::InvalidArgumentError(internal::DescribeJsonError(
         std::string_view(data, size), used, ec, offset_ - used));
   }
@@ -622,7 +636,9 @@ class StreamingLoader {
     Handler& h = parser_.handler();
     if (!h.saw_format) return absl::InvalidArgumentError("format: required field is missing");
     if (!h.saw_estates) return absl::InvalidArgumentError("estates: required field is missing");
-    return std::move(h.reader()).Finish();
+    absl::StatusOr<Registry> r = std::move(h.reader()).Finish();
+    if (!r.ok()) return WithPathFromMessage(r.status());
+    return r;
   }
 
  private:

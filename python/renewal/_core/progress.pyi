@@ -7,7 +7,10 @@ and the bulletin (通报).
 
 from typing import Any
 
-class Programme:
+from . import _pybind11_type
+
+class Programme(metaclass=_pybind11_type):
+    def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     @staticmethod
     def replay(path: str) -> Programme: ...
     @staticmethod
@@ -26,7 +29,8 @@ class Programme:
     def rank_json(self, period: str, by: str | None = None, as_of: str | None = None) -> str: ...
     def overdue_json(self, limits: str, as_of: str) -> str: ...
 
-class Store:
+class Store(metaclass=_pybind11_type):
+    def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     @staticmethod
     def open(path: str, policy: str = 'national', create: bool = False,
              sync: bool = True) -> Store: ...
