@@ -216,6 +216,14 @@ class SnapshotReader {
         b = ends[i];
       }
     }
+    // The buffer as a whole being UTF-8 is not enough: a row may end inside a
+    // character that the next row completes. Each row starts on a character.
+    for (std::size_t i = 0; i + 1 < count; ++i) {
+      if (ends[i] < chars.size() &&
+          (static_cast<unsigned char>(chars[ends[i]]) & 0xC0) == 0x80) {
+        return Bad(name, i, "not valid UTF-8 (ends inside a character)");
+      }
+    }
     *out = StringColumn::FromParts(std::string(chars), std::move(ends));
     return absl::OkStatus();
   }
