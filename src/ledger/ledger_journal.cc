@@ -3,51 +3,11 @@
 #include <cstring>
 
 #include "ledger_internal.h"
+#include "renewal/base/payload_codec.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
 namespace internal {
-namespace {
-
-
-template <class T>
-void Put(std::string* out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));  // little-endian hosts only (x86-64, aarch64)
-  out->append(buf, sizeof(T));
-}
-void PutStr(std::string* out, std::string_view s) {
-  Put<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
-  out->append(s);
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view s) : s_(s) {}
-  template <class T>
-  bool Get(T* v) {
-    if (s_.size() - pos_ < sizeof(T)) return false;
-    std::memcpy(v, s_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  bool GetStr(std::string* v) {
-    std::uint32_t n = 0;
-    if (!Get(&n) || s_.size() - pos_ < n) return false;
-    v->assign(s_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  std::string_view rest() const { return s_.substr(pos_); }
-  void skip(std::size_t n) { pos_ += n; }
-  bool done() const { return pos_ == s_.size(); }
-
- private:
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
-
-}  // namespace
 
 std::uint32_t RegistryFingerprint(const Registry& r) {
   // The CRC of every dwelling's ID bytes then its area (4 bytes), in order. The
@@ -82,7 +42,7 @@ std::string EncodeHeader(const JournalHeader& h) {
 }
 
 absl::StatusOr<JournalHeader> DecodeHeader(std::string_view payload) {
-  Reader r(payload);
+  PayloadReader r(payload);
   std::uint8_t type = 0;
   char magic[8];
   JournalHeader h;
@@ -129,7 +89,7 @@ void EncodeTransaction(const Transaction& tx, std::span<const std::uint32_t> acc
 }
 
 absl::Status DecodeTransaction(std::string_view payload, Transaction* tx) {
-  Reader r(payload);
+  PayloadReader r(payload);
   std::uint8_t kind = 0, flags = 0;
   std::int32_t date = 0;
   std::uint32_t n = 0;

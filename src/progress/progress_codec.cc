@@ -3,70 +3,13 @@
 
 #include <cstring>
 
+#include "renewal/base/payload_codec.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal::internal {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'N', 'W', 'P', 'R', 'O', 'G', '1'};
-
-template <class T>
-void Put(std::string* out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));  // little-endian hosts only (x86-64, aarch64)
-  out->append(buf, sizeof(T));
-}
-void PutStr(std::string* out, std::string_view s) {
-  Put<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
-  out->append(s);
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view s) : s_(s) {}
-  template <class T>
-  bool Get(T* v) {
-    if (s_.size() - pos_ < sizeof(T)) return false;
-    std::memcpy(v, s_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  template <class E>
-  bool GetEnum(E* v) {
-    std::uint8_t b = 0;
-    if (!Get(&b) || b >= LabelCount<E>()) return false;
-    *v = static_cast<E>(b);
-    return true;
-  }
-  bool GetStr(std::string* v) {
-    std::uint32_t n = 0;
-    if (!Get(&n) || s_.size() - pos_ < n) return false;
-    v->assign(s_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool GetStrings(std::vector<std::string>* v) {
-    std::uint32_t n = 0;
-    if (!Get(&n) || n > s_.size() - pos_) return false;  // each string takes >= 4 bytes
-    v->resize(n);
-    for (std::string& s : *v) {
-      if (!GetStr(&s)) return false;
-    }
-    return true;
-  }
-  bool done() const { return pos_ == s_.size(); }
-  std::string_view rest() const { return s_.substr(pos_); }
-  void skip(std::size_t n) { pos_ += n; }
-
- private:
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
-
-void PutStrings(std::string* out, const std::vector<std::string>& v) {
-  Put<std::uint32_t>(out, static_cast<std::uint32_t>(v.size()));
-  for (const std::string& s : v) PutStr(out, s);
-}
 
 void PutInfo(std::string* out, const ProjectInfo& i) {
   PutStr(out, i.id);
@@ -88,7 +31,7 @@ void PutInfo(std::string* out, const ProjectInfo& i) {
   Put<std::int64_t>(out, i.investment.fen());
 }
 
-bool GetInfo(Reader& r, ProjectInfo* i) {
+bool GetInfo(PayloadReader& r, ProjectInfo* i) {
   std::uint32_t n = 0;
   std::int64_t fen = 0;
   if (!r.GetStr(&i->id) || !r.GetStr(&i->name) || !r.Get(&n) || n > r.rest().size()) return false;
@@ -116,7 +59,7 @@ void PutOutcomes(std::string* out, const Outcomes& o) {
   }
 }
 
-bool GetOutcomes(Reader& r, Outcomes* o) {
+bool GetOutcomes(PayloadReader& r, Outcomes* o) {
   for (std::int64_t& m : o->pipelines_m) {
     if (!r.Get(&m)) return false;
   }
@@ -139,7 +82,7 @@ std::string EncodeProgressHeader(std::string_view policy) {
 }
 
 absl::StatusOr<std::string> DecodeProgressHeader(std::string_view payload) {
-  Reader r(payload);
+  PayloadReader r(payload);
   if (payload.size() < 8 || std::memcmp(payload.data(), kMagic, 8) != 0) {
     return absl::DataLossError("header record: not a progress journal header");
   }
@@ -202,7 +145,7 @@ void EncodeEvent(const Event& e, std::string* out) {
 }
 
 absl::Status DecodeEvent(std::string_view payload, Event* e) {
-  Reader r(payload);
+  PayloadReader r(payload);
   bool ok = r.GetEnum(&e->kind) && r.GetStr(&e->project) && r.Get(&e->date);
   if (ok) {
     switch (e->kind) {
