@@ -2,32 +2,7 @@
 file(MAKE_DIRECTORY ${WORK})
 set(tiny ${SOURCE_DIR}/tests/data/tiny_city.json)
 
-# INPUT FILE: stdin; HELP: stderr is a help text (several lines) rather than one error line.
-function(expect_run)
-  cmake_parse_arguments(R "HELP" "RC;STDOUT;STDERR;INPUT" "ARGS" ${ARGN})
-  set(input)
-  if(R_INPUT)
-    set(input INPUT_FILE ${R_INPUT})
-  endif()
-  execute_process(COMMAND ${CLI} ${R_ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                  ERROR_VARIABLE err ${input})
-  if(NOT rc EQUAL R_RC)
-    message(FATAL_ERROR "renewal ${R_ARGS}: exit ${rc}, expected ${R_RC}\n${out}\n${err}")
-  endif()
-  if(R_STDOUT AND NOT out MATCHES "${R_STDOUT}")
-    message(FATAL_ERROR "renewal ${R_ARGS}: stdout does not match ${R_STDOUT}:\n${out}")
-  endif()
-  if(R_STDERR AND NOT err MATCHES "${R_STDERR}")
-    message(FATAL_ERROR "renewal ${R_ARGS}: stderr does not match ${R_STDERR}:\n${err}")
-  endif()
-  if(NOT rc EQUAL 0 AND NOT R_HELP)
-    string(REGEX MATCHALL "\n" lines "${err}")
-    list(LENGTH lines n)
-    if(NOT n EQUAL 1)
-      message(FATAL_ERROR "renewal ${R_ARGS}: expected one line on stderr, got ${n}:\n${err}")
-    endif()
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/expect_run.cmake)
 
 expect_run(ARGS validate ${tiny} --year 2026 --json RC 0
            STDOUT "\"valid\":true,\"districts\":2,\"streets\":1,\"estates\":2")
