@@ -2,24 +2,11 @@
 // No tile server and no network: a street office can open it from a USB stick.
 #include <string>
 
+#include "renewal/base/html.h"
 #include "renewal/registry/map.h"
 
 namespace renewal {
 namespace {
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // JSON inside <script>: "</" can only occur in a JSON string, where "<\/" means the same.
 std::string EscapeScript(std::string_view json) {
@@ -177,7 +164,7 @@ if (wanted) show(wanted[0], wanted[1]);
 }  // namespace
 
 std::string EstatesMapHtml(std::string_view geojson, std::string_view title) {
-  const std::string t = EscapeHtml(title);
+  const std::string t = internal::EscapeHtml(title);
   std::string out;
   out.reserve(geojson.size() + 8192);
   out += kHead;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "renewal/base/html.h"
 #include "renewal/base/json_parse.h"
 #include "renewal/base/strcat.h"
 
@@ -28,21 +29,6 @@ std::string Cell(std::string_view text) {
     if (c == '|') s += "\\|";
     else if (c == '\n' || c == '\r') s += ' ';
     else s += c;
-  }
-  return s;
-}
-
-std::string Html(std::string_view text) {
-  std::string s;
-  for (char c : text) {
-    switch (c) {
-      case '&': s += "&amp;"; break;
-      case '<': s += "&lt;"; break;
-      case '>': s += "&gt;"; break;
-      case '"': s += "&quot;"; break;
-      case '\'': s += "&#39;"; break;
-      default: s += c;
-    }
   }
   return s;
 }
@@ -84,14 +70,14 @@ std::string OpinionsNoticeMarkdown(const SchemePlan& plan, std::string_view esta
 
 std::string OpinionsNoticeHtml(const SchemePlan& plan, std::string_view estate_name) {
   std::string s = StrCat("<section class=\"renewal-opinions\">\n<h1>",
-                         Html(Heading(plan, estate_name)), "</h1>\n<p>方案编号：", Html(plan.id),
+                         internal::EscapeHtml(Heading(plan, estate_name)), "</h1>\n<p>方案编号：", internal::EscapeHtml(plan.id),
                          "。共收到意见", plan.opinions.size(),
                          "条，答复如下（房号已隐去）。</p>\n<table>\n<thead><tr><th>轮次</th>"
                          "<th>日期</th><th>房屋</th><th>意见</th><th>答复</th></tr></thead>\n<tbody>\n");
   for (const Opinion& o : plan.opinions) {
     s += StrCat("<tr><td>第", o.round, "轮</td><td>", o.date.text, "</td><td>",
-                Html(MaskDwelling(o.dwelling)), "</td><td>", Html(o.text), "</td><td>",
-                Html(AnswerZh(o)), "</td></tr>\n");
+                internal::EscapeHtml(MaskDwelling(o.dwelling)), "</td><td>", internal::EscapeHtml(o.text), "</td><td>",
+                internal::EscapeHtml(AnswerZh(o)), "</td></tr>\n");
   }
   return s + "</tbody>\n</table>\n</section>\n";
 }
