@@ -18,6 +18,21 @@
 namespace renewal::python {
 namespace {
 
+// The yes/no survey facts of an estate and their column names, both ways (to_frame
+// and from_frames).
+constexpr std::pair<const char*, std::optional<bool> EstateFacts::*> kEstateFlags[] = {
+    {"elevator", &EstateFacts::has_elevator},
+    {"owners_committee", &EstateFacts::owners_committee},
+    {"self_governance_group", &EstateFacts::self_governance_group},
+    {"shantytown_plan", &EstateFacts::in_shantytown_plan},
+    {"urban_village", &EstateFacts::urban_village},
+    {"mostly_self_built", &EstateFacts::mostly_self_built},
+    {"consent_remove_illegal", &EstateFacts::consent_remove_illegal},
+    {"consent_property_management", &EstateFacts::consent_property_management},
+    {"consent_fund_top_up", &EstateFacts::consent_fund_top_up},
+    {"consent_entrust_public_resources", &EstateFacts::consent_entrust_public_resources},
+};
+
 // Missing integers (years, floors) travel as this value.
 constexpr std::int32_t kNaInt = std::numeric_limits<std::int32_t>::min();
 
@@ -89,19 +104,7 @@ py::dict EstateColumns(const Registry& r) {
       n, [&](std::size_t i) { return OptInt(facts(i).demolition_plan_year); });
   out["last_renovation_year"] = NumArray<std::int32_t>(
       n, [&](std::size_t i) { return OptInt(facts(i).last_renovation_year); });
-  const std::pair<const char*, std::optional<bool> EstateFacts::*> flags[] = {
-      {"elevator", &EstateFacts::has_elevator},
-      {"owners_committee", &EstateFacts::owners_committee},
-      {"self_governance_group", &EstateFacts::self_governance_group},
-      {"shantytown_plan", &EstateFacts::in_shantytown_plan},
-      {"urban_village", &EstateFacts::urban_village},
-      {"mostly_self_built", &EstateFacts::mostly_self_built},
-      {"consent_remove_illegal", &EstateFacts::consent_remove_illegal},
-      {"consent_property_management", &EstateFacts::consent_property_management},
-      {"consent_fund_top_up", &EstateFacts::consent_fund_top_up},
-      {"consent_entrust_public_resources", &EstateFacts::consent_entrust_public_resources},
-  };
-  for (const auto& [name, member] : flags) {
+  for (const auto& [name, member] : kEstateFlags) {
     out[name] = NumArray<std::int8_t>(n, [&](std::size_t i) { return OptBool(facts(i).*member); });
   }
   out["safety_hazards"] = ObjectArray(n, [&](std::size_t i) -> PyObject* {
@@ -575,20 +578,8 @@ Registry FromColumns(const py::dict& tables, int current_year) {
   const double* e_lon = estates.Numbers<double>("lon");
   const double* e_lat = estates.Numbers<double>("lat");
   const std::int8_t* e_facilities = estates.Numbers<std::int8_t>("facilities");
-  const std::pair<const char*, std::optional<bool> EstateFacts::*> flag_members[] = {
-      {"elevator", &EstateFacts::has_elevator},
-      {"owners_committee", &EstateFacts::owners_committee},
-      {"self_governance_group", &EstateFacts::self_governance_group},
-      {"shantytown_plan", &EstateFacts::in_shantytown_plan},
-      {"urban_village", &EstateFacts::urban_village},
-      {"mostly_self_built", &EstateFacts::mostly_self_built},
-      {"consent_remove_illegal", &EstateFacts::consent_remove_illegal},
-      {"consent_property_management", &EstateFacts::consent_property_management},
-      {"consent_fund_top_up", &EstateFacts::consent_fund_top_up},
-      {"consent_entrust_public_resources", &EstateFacts::consent_entrust_public_resources},
-  };
   std::vector<const std::int8_t*> flags;
-  for (const auto& [name, member] : flag_members)
+  for (const auto& [name, member] : kEstateFlags)
     flags.push_back(estates.Numbers<std::int8_t>(name));
   // Building columns.
   PyObject* const* b_name = buildings.Texts("name");
@@ -618,7 +609,7 @@ Registry FromColumns(const py::dict& tables, int current_year) {
       Invalid(where, "location: needs both lon and lat");
     if (!std::isnan(e_lon[e])) f.location = Location{e_lon[e], e_lat[e]};
     for (std::size_t k = 0; k < flags.size(); ++k)
-      f.*(flag_members[k].second) = BoolOpt(flags[k][e]);
+      f.*(kEstateFlags[k].second) = BoolOpt(flags[k][e]);
     for (std::size_t k = 0; k < kFacilityCount; ++k) {
       f.facilities[k] = EnumOr(e_facilities[e * kFacilityCount + k], Condition::kUnknown);
     }
