@@ -15,7 +15,7 @@ from typing import Union
 
 import pandas as pd
 
-from . import _repr
+from . import _repr, _time
 from ._core import ledger as _core_ledger
 
 Ledger = _core_ledger.Ledger
@@ -39,9 +39,13 @@ def yuan(fen: int) -> Decimal:
 def to_frame(ledger: Ledger) -> pd.DataFrame:
     """The journal, one row per posting: tx, date, kind, account, amount_fen, amount_yuan, memo.
 
-    Every transaction's ``amount_fen`` sums to zero (double entry).
+    ``date`` is ``datetime64[ns, Asia/Shanghai]`` (midnight Beijing time of the posting's
+    day; ``df.date.dt.date`` gives the day). Every transaction's ``amount_fen`` sums to
+    zero (double entry).
     """
-    df = pd.DataFrame(ledger._posting_columns())
+    columns = ledger._posting_columns()
+    df = pd.DataFrame(columns)
+    df["date"] = _time.from_days(columns["date_days"])
     df["amount_yuan"] = [yuan(v) for v in df["amount_fen"]]
     return df[["tx", "date", "kind", "account", "amount_fen", "amount_yuan", "memo"]]
 
@@ -60,10 +64,13 @@ def statement(ledger: Ledger, dwelling: str, year: int) -> dict:
 
 
 def _statement_frame(ledger: Ledger, dwelling: str, year: int) -> pd.DataFrame:
-    """The statement's entries as a DataFrame (date, tx, kind, amount_fen, memo)."""
-    return pd.DataFrame(ledger.statement(dwelling, year)["entries"],
-                        columns=["date", "tx", "kind", "amount", "memo"]).rename(
-                            columns={"amount": "amount_fen"})
+    """The statement's entries as a DataFrame (date, tx, kind, amount_fen, memo);
+    ``date`` as in :func:`to_frame`."""
+    df = pd.DataFrame(ledger.statement(dwelling, year)["entries"],
+                      columns=["date", "tx", "kind", "amount", "memo"]).rename(
+                          columns={"amount": "amount_fen"})
+    df["date"] = _time.from_text(df["date"], dates=True)
+    return df
 
 
 Ledger.to_frame = to_frame

@@ -20,6 +20,7 @@ journal. This module adds:
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import json
 from typing import Any, Iterable
@@ -66,18 +67,20 @@ def export_lines(path: str) -> str:
 
 
 def report(programme: Programme, period: str, level: str = "district",
-           as_of: str | None = None) -> dict[str, Any]:
-    """The report as a dict (docs/schemas/progress-report.schema.json)."""
+           as_of: str | datetime.date | None = None) -> dict[str, Any]:
+    """The report as a dict (docs/schemas/progress-report.schema.json). ``as_of`` (here
+    and below) is "YYYY-MM-DD" or a ``datetime.date``; ``period`` stays text (2024-03,
+    2024Q1, 2024, cumulative)."""
     return json.loads(programme.report_json(period, level, as_of))
 
 
 def ranking(programme: Programme, period: str, by: str | None = None,
-            as_of: str | None = None) -> dict[str, Any]:
+            as_of: str | datetime.date | None = None) -> dict[str, Any]:
     """The district ranking as a dict (docs/schemas/progress-ranking.schema.json)."""
     return json.loads(programme.rank_json(period, by, as_of))
 
 
-def overdue(programme: Programme, limits: str, as_of: str) -> dict[str, Any]:
+def overdue(programme: Programme, limits: str, as_of: str | datetime.date) -> dict[str, Any]:
     """Overdue projects as a dict (docs/schemas/progress-overdue.schema.json)."""
     return json.loads(programme.overdue_json(limits, as_of))
 
@@ -89,7 +92,7 @@ def _rate(num: pd.Series, den: pd.Series) -> pd.Series:
 
 
 def report_frame(programme: Programme, period: str, level: str = "district",
-                 as_of: str | None = None) -> pd.DataFrame:
+                 as_of: str | datetime.date | None = None) -> pd.DataFrame:
     """The report as a DataFrame, one row per estate/project/street/district/city/province
     and a last row whose ``province`` is "合计" (the total).
 
@@ -198,7 +201,7 @@ _HTML = """<!DOCTYPE html>
 
 
 def bulletin(programme: Programme, period: str, fmt: str = "markdown",
-             as_of: str | None = None, chart_dir: str | None = None) -> str:
+             as_of: str | datetime.date | None = None, chart_dir: str | None = None) -> str:
     """The progress bulletin (通报) in Chinese: the totals, the districts ranked by start
     rate (by estates, then households) and, for HTML, a bar chart of the districts and
     the year's monthly trend line (PNG, inlined). ``fmt`` is "markdown" or "html";

@@ -199,14 +199,18 @@ class Opinions:
         self.data = json.loads(_core.scheme.opinions_json(plan.to_json(), masked))
 
     def to_frame(self):
-        """One row per opinion: id, dwelling, date, round, objection, opinion, answer,
-        change, explanation."""
+        """One row per opinion: id, dwelling, date (``datetime64[ns, Asia/Shanghai]``,
+        midnight of the day), round, objection, opinion, answer, change, explanation."""
         import pandas as pd
+
+        from . import _time as times
 
         rows = self.data["opinions"]
         columns = ["id", "dwelling", "date", "round", "objection", "opinion", "answer",
                    "change", "explanation"]
-        return pd.DataFrame({c: [r[c] for r in rows] for c in columns})
+        frame = pd.DataFrame({c: [r[c] for r in rows] for c in columns})
+        frame["date"] = times.from_text(frame["date"], dates=True)
+        return frame
 
     def to_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=False)

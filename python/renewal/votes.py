@@ -47,13 +47,16 @@ def mask_name(name: str) -> str:
 
 
 def _time(value: Any) -> Union[int, str]:
-    """RFC 3339 text or epoch seconds; naive datetimes are China Standard Time."""
+    """RFC 3339 text or epoch seconds; naive datetimes are China Standard Time, and a
+    ``datetime.date`` is 00:00 China Standard Time of that day."""
     if isinstance(value, bool):
         raise TypeError(f"time: expected a datetime, RFC 3339 text or seconds, got {value!r}")
     if isinstance(value, int):
         return value
     if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
         value = value.to_pydatetime()
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        value = _dt.datetime(value.year, value.month, value.day)
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=_CST)
@@ -181,11 +184,16 @@ class Outcome:
         return pd.DataFrame(rows)
 
     def ballots_frame(self):
-        """Every ballot as handed in, with its status (accepted, superseded, ... or the rejection reason)."""
+        """Every ballot as handed in, with its status (accepted, superseded, ... or the
+        rejection reason); ``time`` is ``datetime64[ns, Asia/Shanghai]``."""
         import pandas as pd
 
-        return pd.DataFrame(self._data["ballots"],
-                            columns=["index", "id", "dwelling", "choice", "time", "status"])
+        from . import _time as times
+
+        df = pd.DataFrame(self._data["ballots"],
+                          columns=["index", "id", "dwelling", "choice", "time", "status"])
+        df["time"] = times.from_text(df["time"])
+        return df
 
     def buildings_frame(self):
         import pandas as pd
@@ -383,10 +391,13 @@ def elevator(registry: "_core.Registry", ballots: BallotsSpec, applications: Any
     application opens a consultation for its entrance (单元).
 
     :param applications: (dwelling_id, time) pairs, or an applications document.
-    :returns: a DataFrame, one row per opened entrance, with ``passed``;
-        :func:`elevator_result` gives the tests and every ballot's status.
+    :returns: a DataFrame, one row per opened entrance, with ``passed``; ``opens`` and
+        ``closes`` are ``datetime64[ns, Asia/Shanghai]``. :func:`elevator_result` gives
+        the tests and every ballot's status.
     """
     import pandas as pd
+
+    from . import _time as times
 
     result = elevator_result(registry, ballots, applications, duration_days, rule)
     rows = []
@@ -399,4 +410,7 @@ def elevator(registry: "_core.Registry", ballots: BallotsSpec, applications: Any
                      "heads_total": t["heads_total"],
                      "area_agree_centi_m2": t["area_agree_centi_m2"],
                      "area_total_centi_m2": t["area_total_centi_m2"]})
-    return pd.DataFrame(rows, columns=_ELEVATOR_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_ELEVATOR_COLUMNS)
+    for column in ("opens", "closes"):
+        frame[column] = times.from_text(frame[column])
+    return frame

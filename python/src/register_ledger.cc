@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "renewal/calendar/date.h"
 #include "renewal/ledger/ledger.h"
 #include "renewal/ledger/ledger_statement.h"
 #include "renewal/registry/registry.h"
@@ -93,6 +94,12 @@ py::array_t<T> Array(const std::vector<T>& v) {
 }
 
 using LedgerClass = py::class_<Ledger>;
+
+// A ledger date (yyyymmdd, checked when it was posted) as days since 1970-01-01, the
+// form the frames turn into datetimes in bulk.
+std::int64_t LedgerDays(int yyyymmdd) {
+  return ValueOrThrow(Date::FromYmd(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100)).days();
+}
 
 // Opening a ledger: a new one, a journal file appended to, or a read-only replay.
 void DefOpening(LedgerClass& c) {
@@ -316,13 +323,13 @@ void DefBalances(LedgerClass& c) {
          "Per-dwelling columns (see renewal.ledger.balances_frame).")
     .def("_posting_columns",
          [](const Ledger& l) {
-           std::vector<std::string> tx, date, kind, account, memo;
-           std::vector<std::int64_t> amount;
+           std::vector<std::string> tx, kind, account, memo;
+           std::vector<std::int64_t> amount, days;
            for (std::size_t t = 0; t < l.tx_count(); ++t) {
              const Ledger::TxView v = l.tx(t);
              for (std::size_t i = 0; i < v.accounts.size(); ++i) {
                tx.push_back(v.meta->id);
-               date.push_back(FormatLedgerDate(v.meta->date));
+               days.push_back(LedgerDays(v.meta->date));
                kind.push_back(std::string(KeyOf(v.meta->kind)));
                account.push_back(AccountKey(l, v.accounts[i]));
                amount.push_back(v.amounts[i]);
@@ -331,7 +338,7 @@ void DefBalances(LedgerClass& c) {
            }
            py::dict c;
            c["tx"] = tx;
-           c["date"] = date;
+           c["date_days"] = Array(days);  // renewal.ledger.to_frame makes the datetimes
            c["kind"] = kind;
            c["account"] = account;
            c["amount_fen"] = Array(amount);

@@ -24,14 +24,14 @@ py::array_t<T> Array(const std::vector<T>& v) {
   return a;
 }
 
-Period PeriodArg(const std::string& text, const std::optional<std::string>& as_of) {
+Period PeriodArg(const std::string& text, const std::optional<DateText>& as_of) {
   int day = 0;
   if (as_of) day = ValueOrThrow(ParseProgressDate(*as_of));
   return ValueOrThrow(ParsePeriod(text, day));
 }
 
 ProgressReport Report(const Programme& p, const std::string& period,
-                      const std::optional<std::string>& as_of, const std::string& level) {
+                      const std::optional<DateText>& as_of, const std::string& level) {
   return ValueOrThrow(
       BuildReport(p, PeriodArg(period, as_of), LabelArg<ReportLevel>(level, "level")));
 }
@@ -133,7 +133,7 @@ void register_progress(py::module_& m) {
       .def(
           "report_json",
           [](const Programme& p, const Text& period, const std::string& level,
-             std::optional<std::string> as_of) { return ReportToJson(Report(p, period, as_of, level)); },
+             std::optional<DateText> as_of) { return ReportToJson(Report(p, period, as_of, level)); },
           py::arg("period"), py::arg("level") = "district", py::arg("as_of") = py::none(),
           "The report as JSON (docs/schemas/progress-report.schema.json).\n\n"
           ":param period: 2024-03, 2024Q1, 2024 or cumulative (with as_of)\n"
@@ -141,13 +141,13 @@ void register_progress(py::module_& m) {
       .def(
           "_report_columns",
           [](const Programme& p, const Text& period, const std::string& level,
-             std::optional<std::string> as_of) { return Columns(Report(p, period, as_of, level)); },
+             std::optional<DateText> as_of) { return Columns(Report(p, period, as_of, level)); },
           py::arg("period"), py::arg("level") = "district", py::arg("as_of") = py::none(),
           "The report's rows and total as columns (see renewal.progress.report_frame).")
       .def(
           "rank_json",
           [](const Programme& p, const Text& period, std::optional<std::string> by,
-             std::optional<std::string> as_of) {
+             std::optional<DateText> as_of) {
             std::vector<RankMeasure> measures;
             if (by) measures = ValueOrThrow(ParseRankMeasures(*by));
             return RankingToJson(ValueOrThrow(RankDistricts(p, PeriodArg(period, as_of), measures)));
@@ -156,7 +156,7 @@ void register_progress(py::module_& m) {
           "The district ranking as JSON (docs/schemas/progress-ranking.schema.json).")
       .def(
           "overdue_json",
-          [](const Programme& p, const Text& limits, const Text& as_of) {
+          [](const Programme& p, const Text& limits, const DateText& as_of) {
             const int day = ValueOrThrow(ParseProgressDate(as_of));
             const OverduePolicy policy = ValueOrThrow(ParseOverdueLimits(limits));
             const std::vector<OverdueProject> o = FindOverdue(p, policy, day);

@@ -6,6 +6,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,7 @@ WorkCalendar CalendarFrom(const std::optional<Text>& dir) {
   return ValueOrThrow(dir ? LoadCalendarDir(*dir) : BundledCalendar());
 }
 
-Date DateArg(const Text& text, std::string_view name) {
+Date DateArg(const DateText& text, std::string_view name) {
   auto d = Date::Parse(text);
   if (!d.ok()) ThrowIfError(absl::InvalidArgumentError(StrCat(name, ": ", ToStd(d.status().message()))));
   return *d;
@@ -42,7 +43,7 @@ WorksDirectory DirectoryFrom(const Text& path) {
   return ValueOrThrow(ParseWorksDirectoryJson(text));
 }
 
-std::string Deadline_(const Text& start, std::int32_t amount, const Text& unit, bool roll,
+std::string Deadline_(const DateText& start, std::int32_t amount, const Text& unit, bool roll,
                       const std::optional<Text>& calendar_dir) {
   const auto u = ParseLabel<DeadlineUnit>(unit);
   if (!u) ThrowIfError(absl::InvalidArgumentError(StrCat("unit: expected working_days or calendar_days, got \"", unit, "\"")));
@@ -66,10 +67,14 @@ Works Replay(const Text& directory, const Text& journal, const std::optional<Tex
                                            DefaultWorksPolicy()));
 }
 
-py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
+// "No date" in a days column: numpy's NaT, so the column converts to datetimes in one call.
+constexpr std::int64_t kNoDay = std::numeric_limits<std::int64_t>::min();
+
+py::dict OpenColumns(const Works& w, const DateText& as_of, bool overdue_only) {
   const auto cases = OpenCases(w, DateArg(as_of, "as_of"), overdue_only);
-  py::list id, estate, district, state, step, due, tier, reason_zh, reason_en;
+  py::list id, estate, district, state, step, tier, reason_zh, reason_en;
   std::vector<std::int32_t> days;
+  std::vector<std::int64_t> due;  // days since 1970-01-01; kNoDay when there is no deadline
   for (const OpenCase& c : cases) {
     const Complaint& cp = w.complaint(c.complaint);
     id.append(std::string(w.complaint_id(c.complaint)));
@@ -77,7 +82,7 @@ py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
     district.append(w.directory().districts()[w.directory().estate_district(cp.estate)]);
     state.append(std::string(KeyOf(c.state)));
     step.append(c.has_deadline ? py::object(py::str(std::string(KeyOf(c.step)))) : py::object(py::none()));
-    due.append(c.has_deadline ? py::object(py::str(c.due.ToString())) : py::object(py::none()));
+    due.push_back(c.has_deadline ? c.due.days() : kNoDay);
     tier.append(w.policy().complaints.tiers[c.tier].key);
     days.push_back(c.days_overdue);
     reason_zh.append(c.reason_zh);
@@ -89,7 +94,7 @@ py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
   d["district"] = district;
   d["state"] = state;
   d["step"] = step;
-  d["due"] = due;
+  d["due_days"] = Column(due);  // renewal.works.open_cases makes the datetimes
   d["days_overdue"] = Column(days);
   d["tier"] = tier;
   d["reason_zh"] = reason_zh;
@@ -97,7 +102,7 @@ py::dict OpenColumns(const Works& w, const Text& as_of, bool overdue_only) {
   return d;
 }
 
-py::dict StatsColumns(const Works& w, const Text& as_of, const Text& by) {
+py::dict StatsColumns(const Works& w, const DateText& as_of, const Text& by) {
   if (by != "district" && by != "contractor") {
     ThrowIfError(absl::InvalidArgumentError(StrCat("by: expected district or contractor, got \"", by, "\"")));
   }
@@ -134,14 +139,15 @@ py::dict StatsColumns(const Works& w, const Text& as_of, const Text& by) {
 }
 
 py::dict PublicColumns(const Works& w) {
-  py::list id, estate, channel, category, state, filed, complainant;
+  py::list id, estate, channel, category, state, complainant;
+  std::vector<std::int64_t> filed;
   for (const PublicComplaint& p : PublicComplaintList(w)) {
     id.append(p.id);
     estate.append(p.estate);
     channel.append(std::string(KeyOf(p.channel)));
     category.append(p.category);
     state.append(std::string(KeyOf(p.state)));
-    filed.append(p.filed.ToString());
+    filed.push_back(p.filed.days());
     complainant.append(p.complainant);
   }
   py::dict d;
@@ -150,7 +156,7 @@ py::dict PublicColumns(const Works& w) {
   d["channel"] = channel;
   d["category"] = category;
   d["state"] = state;
-  d["filed"] = filed;
+  d["filed_days"] = Column(filed);
   d["complainant"] = complainant;
   return d;
 }
@@ -188,7 +194,7 @@ void register_works(py::module_& m) {
   m.def("deadline", &Deadline_, py::arg("start"), py::arg("amount"), py::arg("unit") = "working_days",
         py::arg("roll_to_workday") = false, py::arg("calendar_dir") = py::none(),
         "The last day of a time limit on China's working-day calendar.\n\n"
-        ":param start: the day it started, \"2025-01-24\" (not counted).\n"
+        ":param start: the day it started, \"2025-01-24\" or a datetime.date (not counted).\n"
         ":param amount: days (>= 0).\n"
         ":param unit: \"working_days\" or \"calendar_days\".\n"
         ":param roll_to_workday: calendar days ending on a day off move to the next working day.\n"

@@ -1,5 +1,6 @@
 """renewal.works: deadlines on the working-day calendar and the works' frames."""
 
+import pandas as pd
 import pytest
 
 import renewal
@@ -32,7 +33,7 @@ def test_frames(root):
     open_ = w.open_cases("2025-03-31", overdue_only=True)
     # C-2 filed Wed 2025-02-12, accept due Thu 02-13: 46 days overdue on 03-31.
     assert list(open_.index) == ["C-2"]
-    assert open_.loc["C-2", "due"] == "2025-02-13"
+    assert open_.loc["C-2", "due"] == pd.Timestamp("2025-02-13", tz="Asia/Shanghai")
     assert open_.loc["C-2", "days_overdue"] == 46
     assert open_.loc["C-2", "reason_en"] == "awaiting acceptance, due 2025-02-13, 46 days overdue"
     stats = w.step_stats("2025-03-31", by="contractor")
