@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   python3-dask python3-distributed python3-jinja2 python3-xlsxwriter python3-openpyxl
+  jupyter-nbconvert python3-ipykernel
 )
 missing=()
 for p in "${packages[@]}"; do
