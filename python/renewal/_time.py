@@ -9,7 +9,7 @@ instant, shown in Beijing time. Missing values are ``NaT``.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,7 +37,7 @@ def from_seconds(seconds: Any) -> pd.DatetimeIndex:
     return utc.tz_convert(TZ)
 
 
-def from_text(values: Iterable[Any], dates: bool = False) -> pd.DatetimeIndex:
+def from_text(values: Any, dates: bool = False) -> pd.DatetimeIndex:
     """RFC 3339 times (any offset; none means Beijing time) or, with ``dates``,
     "YYYY-MM-DD" dates, parsed in one vectorised call; None or text that does not parse
     is NaT."""

@@ -54,7 +54,7 @@ def test_ledger_html_and_dates_and_paths(tmp_path):
     fund.deposit("E1-B1-1-101", "3600", datetime.date(2025, 1, 10))
     fund.deposit("E1-B1-1-201", "4800", datetime.datetime(2025, 1, 11, 23, 59))
     fund.deposit("E1-B1-1-301", "6000", "2025-01-12")
-    dates = list(fund.to_frame()["date"].unique())
+    dates = list(fund.to_frame()["date"].dt.strftime("%Y-%m-%d").unique())
     assert dates == ["2025-01-10", "2025-01-11", "2025-01-12"]
     with pytest.raises(TypeError, match="date: str"):
         fund.deposit("E1-B1-1-101", "1", 20250110)  # an int is not a date
