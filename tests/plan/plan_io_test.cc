@@ -171,7 +171,8 @@ TEST(PlanIo, PlanJsonHasTheDocumentedFields) {
   EXPECT_EQ(p0.at("tier").as_string(), "implement");
   EXPECT_EQ(p0.at("points_milli").at("basic_shortfalls").as_int64(), 15000);
   EXPECT_TRUE(p0.at("points_milli").at("agreement").is_null());  // missing, scored 0
-  EXPECT_THAT(PlanToText(*plan), HasSubstr("实施一批"));
+  EXPECT_THAT(PlanToTextZh(*plan), HasSubstr("实施一批"));
+  EXPECT_THAT(PlanToTextEn(*plan), HasSubstr("implement this year"));
 }
 
 }  // namespace
