@@ -152,13 +152,24 @@ def test_convert_and_map_report_in_either_language(tmp_path):
     assert m.stdout.startswith("已写出：2 个小区 → ")
 
 
-def test_public_notices_refuse_english():
+def test_documents_in_chinese_refuse_english():
     """The notices are posted to residents in Chinese: --lang en is refused (exit 2)
     rather than answered in Chinese; their JSON is language-neutral."""
     r = _run(*CASES["tally"], "--notice", "md", "--lang", "en")
     assert r.returncode == 2
     assert "posted to owners in Chinese" in r.stderr
     assert _run(*CASES["tally"], "--notice", "json", "--lang", "en").returncode == 0
+    opinions = ["opinions", EX / "scheme" / "plan_corrected.json", "--registry",
+                EX / "small_city.json"]
+    r = _run(*opinions, "--lang", "en")
+    assert r.returncode == 2
+    assert "posted to residents in Chinese" in r.stderr
+    assert _run(*opinions, "--format", "json", "--lang", "en").returncode == 0
+    assert _run(*opinions).returncode == 0
+    # So are the --format html|xlsx reports, documents in Chinese.
+    r = _run(*CASES["plan"], "--format", "html", "--lang", "en")
+    assert r.returncode == 2
+    assert "reports are in Chinese" in r.stderr
 
 
 def test_python_funding_texts_follow_lang():

@@ -83,8 +83,9 @@ OptionSpec QuietOption();  // -q,--quiet
 OptionSpec LangOption();   // --lang zh|en (every command gets it; see Lang())
 
 // The language of human output (--lang zh|en, default zh): every command's report
-// wholly in one language. --json output is the same in both; a public notice
-// (tally --notice md, opinions) is posted in Chinese, and --lang en refuses it (exit 2).
+// wholly in one language. --json output is the same in both; the public notices
+// (tally --notice md, opinions) and the --format html|xlsx reports are documents in
+// Chinese, which --lang en refuses (exit 2).
 enum class Lang { kZh, kEn };
 // --lang's value; another value is a usage error (exit 2).
 absl::StatusOr<Lang> LangOf(const Args& args);
