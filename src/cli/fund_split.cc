@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "command.h"
 #include "input.h"
+#include "renewal/funding/cost.h"
 #include "renewal/funding/funding.h"
 #include "renewal/funding/funding_json.h"
 #include "renewal/base/status_macros.h"
@@ -38,7 +40,13 @@ absl::Status FundSplit(const Args& args, std::ostream& out) {
       out << "\n" << item.id << " " << item.name << " [" << ZhOf(item.category) << "/"
           << ZhOf(item.facility) << "] 费用 " << a.item_cost[i].ToYuanString() << " 元\n";
     } else {
-      out << "\n" << item.id << " " << item.name << " [" << EnOf(item.category) << "/"
+      // A catalogue item's name is the catalogue's Chinese one unless the plan gave
+      // another: then the catalogue's English; a name of the plan's own is data.
+      const CatalogueEntry* entry =
+          item.catalogue.empty() ? nullptr : FindCatalogueEntry(item.catalogue);
+      const std::string_view name =
+          entry != nullptr && item.name == entry->zh ? entry->en : std::string_view(item.name);
+      out << "\n" << item.id << " " << name << " [" << EnOf(item.category) << "/"
           << EnOf(item.facility) << "] cost " << a.item_cost[i].ToYuanString() << " yuan\n";
     }
     for (const FundingShare& s : a.SharesOf(i)) {
