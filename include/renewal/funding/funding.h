@@ -130,7 +130,7 @@ struct LabelTable<PerUnit> {
 struct FundingRule {
   std::string id;           // unique in a policy, e.g. "yueyang.city_award"
   std::string description;  // what the rule says, in Chinese
-  std::string seed;         // citation, e.g. "002_28ab3feb3714a830.txt 六、(一)"
+  std::string seed;         // citation: title and number, e.g. "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 六、(一)"
   ItemMatch match;
   FundingRuleKind kind = FundingRuleKind::kPercent;
   std::vector<RuleTarget> targets;
