@@ -25,6 +25,7 @@ from typing import Any, Dict, List, Optional, Union
 import pandas as pd
 
 from . import _core
+from .plotting import check_lang
 
 __all__ = ["CATEGORIES", "PlanSpec", "PolicySpec", "Allocation", "presets", "policy", "sources", "catalogue", "split", "analyse_financing"]
 
@@ -67,22 +68,28 @@ class Allocation:
     :ivar policy: policy name
     :ivar total_cost_fen: total cost in fen
     :ivar gap_fen: what no source could cover, in fen (0 when fully funded)
-    :ivar notes: budgets left unused, caps reached
+    :ivar notes: budgets left unused, caps reached, in ``lang``
+    :ivar lang: the language of ``notes`` and of the shares' ``explain`` (``"zh"`` or ``"en"``)
     """
 
-    def __init__(self, raw: Dict[str, Any], plan_spec: str, policy_spec: str):
+    def __init__(self, raw: Dict[str, Any], plan_spec: str, policy_spec: str, lang: str = "zh"):
         self._raw = raw
         self._plan_spec = plan_spec
         self._policy_spec = policy_spec
+        self.lang: str = check_lang(lang)
         self.plan: str = raw["plan"]
         self.policy: str = raw["policy"]
         self.total_cost_fen: int = raw["total_cost_fen"]
         self.gap_fen: int = raw["gap_fen"]
-        self.notes: List[str] = list(raw["notes"])
+        self.notes: List[str] = list(raw["notes_" + lang])
 
     def shares(self) -> pd.DataFrame:
-        """One row per share: item, source, amount (fen and yuan), step, rule, explanation."""
-        df = pd.DataFrame(self._raw["shares"])
+        """One row per share: item, source, amount (fen and yuan), step, rule, and
+        ``explain`` (why this share, wholly in the allocation's ``lang``)."""
+        shares = dict(self._raw["shares"])
+        shares["explain"] = shares.pop("explain_" + self.lang)
+        shares.pop("explain_zh" if self.lang == "en" else "explain_en")
+        df = pd.DataFrame(shares)
         df["amount_fen"] = df["amount_fen"].astype("int64")
         df["amount_yuan"] = df["amount_fen"] / 100.0
         return df
@@ -162,17 +169,21 @@ class Allocation:
                 f"total_cost_fen={self.total_cost_fen}, gap_fen={self.gap_fen})")
 
 
-def split(plan: PlanSpec, policy: PolicySpec) -> Allocation:
+def split(plan: PlanSpec, policy: PolicySpec, lang: str = "zh") -> Allocation:
     """Splits ``plan``'s costs among funding sources under ``policy``.
 
+    :param lang: ``"zh"`` (default) or ``"en"``: the language of the notes and of the
+        shares' explanations, each wholly in that language.
+    :raises ValueError: ``lang`` is neither ``"zh"`` nor ``"en"``
     :raises renewal.InvalidArgumentError: bad plan or policy (message names the record and field)
     :raises renewal.NotFoundError: unknown preset or missing file
     """
+    check_lang(lang)
     p, q = _spec(plan), _spec(policy)
-    return Allocation(_core.funding.split(p, q), p, q)
+    return Allocation(_core.funding.split(p, q), p, q, lang)
 
 
-def analyse_financing(case: Dict[str, Any]) -> Dict[str, Any]:
+def analyse_financing(case: Dict[str, Any], lang: str = "zh") -> Dict[str, Any]:
     """Self-balance (资金运营自平衡) of a financing case; ``years`` becomes a DataFrame.
 
     ``case``: ``investment`` (yuan), ``loans`` [{principal (yuan), rate (percent),
@@ -183,7 +194,13 @@ def analyse_financing(case: Dict[str, Any]) -> Dict[str, Any]:
     Money follows the package's rule: yuan is a ``decimal.Decimal`` or a ``str``
     (``"338000000.00"``). These amounts are in yuan, so an int (which means fen) is
     refused with InvalidArgumentError saying what to pass; so is a float.
+
+    ``reasons`` (why the case does or does not balance itself) are in ``lang``: ``"zh"``
+    (default) or ``"en"``, each wholly in that language; another value is ValueError.
     """
+    check_lang(lang)
     out = dict(_core.funding.analyse_financing(case))
+    out["reasons"] = out.pop("reasons_" + lang)
+    out.pop("reasons_zh" if lang == "en" else "reasons_en")
     out["years"] = pd.DataFrame(out["years"])
     return out

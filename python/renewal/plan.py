@@ -28,6 +28,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 import pandas as pd
 
 from . import _core
+from .plotting import check_lang
 
 Projects = Union[str, os.PathLike, List[Dict[str, Any]], Dict[str, Any]]
 Budget = Union[str, Decimal]  # yuan; an int (fen) or a float is refused
@@ -92,14 +93,18 @@ class Plan:
     def to_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=False)
 
-    def to_frame(self, criteria: bool = True) -> pd.DataFrame:
+    def to_frame(self, criteria: bool = True, lang: str = "zh") -> pd.DataFrame:
         """One row per project in rank order (excluded projects last).
 
         Columns: id, estate_id, district_id, rank, selected, tier, reason, score,
         households, cost_fen, cost_wan, cumulative_cost_wan, ratio_per_wan,
         substitute_order, explanation, and (with ``criteria``) one ``points.<key>``
         column per criterion (NaN when the fact was missing).
+
+        :param lang: ``"zh"`` (default) or ``"en"``: the language of ``explanation``,
+            wholly in that language; another value is ValueError.
         """
+        explanation = "explanation" if check_lang(lang) == "zh" else "explanation_en"
         rows = []
         for p in self.data["projects"]:
             row = {
@@ -116,7 +121,7 @@ class Plan:
                 "ratio_per_wan": p["ratio_milli_per_wan"] / 1000.0,
                 "substitute_order": p["substitute_order"],
                 "missing": ",".join(p["missing"]),
-                "explanation": p["explanation"],
+                "explanation": p[explanation],
             }
             if criteria:
                 for key in self.data["criteria"]:

@@ -37,7 +37,7 @@ CostPlan PlanOf(const std::string& spec) {
 
 py::dict ShareColumns(const FundingAllocation& a, const FundingPolicy& policy, const CostPlan& plan) {
   py::list item_id, item_name, category, facility, source, amount, step, rule, from, clipped,
-      explain;
+      explain_zh, explain_en;
   for (std::uint32_t i = 0; i < plan.items.size(); ++i) {
     for (const FundingShare& s : a.SharesOf(i)) {
       item_id.append(plan.items[i].id);
@@ -51,7 +51,8 @@ py::dict ShareColumns(const FundingAllocation& a, const FundingPolicy& policy, c
                                                : py::object(py::none()));
       from.append(s.from ? py::object(py::str(std::string(KeyOf(*s.from)))) : py::object(py::none()));
       clipped.append(s.clipped);
-      explain.append(ExplainShare(s, policy));
+      explain_zh.append(ExplainShareZh(s, policy));
+      explain_en.append(ExplainShareEn(s, policy));
     }
   }
   py::list ids, costs, gaps;
@@ -71,7 +72,8 @@ py::dict ShareColumns(const FundingAllocation& a, const FundingPolicy& policy, c
   shares["rule"] = rule;
   shares["from"] = from;
   shares["clipped"] = clipped;
-  shares["explain"] = explain;
+  shares["explain_zh"] = explain_zh;  // renewal.funding picks one by its lang
+  shares["explain_en"] = explain_en;
   py::dict items;
   items["item_id"] = ids;
   items["cost_fen"] = costs;
@@ -83,7 +85,8 @@ py::dict ShareColumns(const FundingAllocation& a, const FundingPolicy& policy, c
   out["items"] = items;
   out["total_cost_fen"] = a.total_cost.fen();
   out["gap_fen"] = a.gap.fen();
-  out["notes"] = a.notes;
+  out["notes_zh"] = a.notes_zh;
+  out["notes_en"] = a.notes_en;
   return out;
 }
 
@@ -186,7 +189,8 @@ py::dict AnalyseFinancingDict(const py::dict& d) {
   out["first_shortfall_year"] = r.first_shortfall_year
                                     ? py::object(py::int_(*r.first_shortfall_year))
                                     : py::object(py::none());
-  out["reasons"] = r.reasons;
+  out["reasons_zh"] = r.reasons_zh;
+  out["reasons_en"] = r.reasons_en;
   return out;
 }
 
@@ -227,7 +231,7 @@ void register_funding(py::module_& f) {
   }, py::arg("plan"), py::arg("policy"),
         "Splits a plan's costs among sources.\n\n:param plan: plan JSON text or path.\n"
         ":param policy: preset name, path or JSON text.\n:returns: dict with ``shares`` and "
-        "``items`` columns (money in fen), totals and notes.\n:raises renewal.InvalidArgumentError: "
+        "``items`` columns (money in fen), totals, and the explanations and notes in Chinese and in English (``*_zh``, ``*_en``).\n:raises renewal.InvalidArgumentError: "
         "bad plan or policy.");
   f.def("split_json", [](const Text& plan_spec, const Text& policy_spec) {
     const CostPlan plan = PlanOf(plan_spec);
@@ -292,7 +296,7 @@ void register_funding(py::module_& f) {
         "amount, growth}], operating_costs, horizon_years, discount_rate, balance_within_years).\n\n"
         ":param case: money (investment, principal, amount) in yuan as Decimal or str; rates "
         "in percent as str or int.\n"
-        ":returns: dict with ``years`` columns, instalments and NPV in fen.\n"
+        ":returns: dict with ``years`` columns, instalments and NPV in fen, and the reasons in Chinese and in English (``reasons_zh``, ``reasons_en``).\n"
         ":raises renewal.InvalidArgumentError: bad case, or money given as an int or float.");
 }
 

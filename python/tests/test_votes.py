@@ -177,7 +177,7 @@ def test_consultation_and_elevator_errors(registry):
     r1, r2 = (json.load(open(os.path.join(EXAMPLES, f"consult_round{k}.json"), encoding="utf-8"))
               for k in (1, 2))
     r2["vote"]["scope"] = {"kind": "building", "id": "E-0001-B1"}
-    with pytest.raises(renewal.InvalidArgumentError, match=r"rounds\[1\] vote scope: 楼栋 E-0001-B1"):
+    with pytest.raises(renewal.InvalidArgumentError, match=r"rounds\[1\] vote scope: building E-0001-B1 differs from the first round.s estate E-0001"):
         votes.consult_rounds(registry, [r1, r2])
     with pytest.raises(ValueError, match="rounds: must not be empty"):
         votes.consult_rounds(registry, [])

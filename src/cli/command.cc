@@ -317,12 +317,9 @@ int RunMain(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (b.app == leaf) Fill(b, &args);
   }
   Progress::SetQuiet(args.flag("quiet"));
-  absl::StatusOr<Lang> lang = LangOf(args);
-  if (lang.ok() && *lang == Lang::kEn && !command->english) {
-    lang = UsageError("--lang en: `renewal " + command->name +
-                      "` has its human output in Chinese only so far; --json is "
-                      "language-neutral");
-  }
+  // Checked before the command runs, so that a wrong --lang is a usage error even
+  // where the command prints JSON.
+  const absl::StatusOr<Lang> lang = LangOf(args);
   if (!lang.ok()) {
     ReportError(err, args.flag("json") || json, command->name, lang.status().code(),
                 std::string(lang.status().message()));

@@ -75,9 +75,6 @@ struct Command {
   // Actions (`renewal ledger deposit ...`): the chosen action's name comes first in
   // Args::positional(), and this command's `run` is called. Their `run` is unused.
   std::vector<Command> actions;
-  // Whether its human output has an English version (--lang en); without one,
-  // --lang en is refused (exit 2) rather than answered in Chinese.
-  bool english = false;
 };
 
 // The options most commands share.
@@ -85,8 +82,10 @@ OptionSpec JsonOption();   // --json
 OptionSpec QuietOption();  // -q,--quiet
 OptionSpec LangOption();   // --lang zh|en (every command gets it; see Lang())
 
-// The language of human output (--lang zh|en, default zh): each text wholly in one
-// language. --json output is the same in both.
+// The language of human output (--lang zh|en, default zh): every command's report
+// wholly in one language. --json output is the same in both; the public notices
+// (tally --notice md, opinions) and the --format html|xlsx reports are documents in
+// Chinese, which --lang en refuses (exit 2).
 enum class Lang { kZh, kEn };
 // --lang's value; another value is a usage error (exit 2).
 absl::StatusOr<Lang> LangOf(const Args& args);

@@ -74,8 +74,7 @@ const bool registered = RegisterCommand(
      .positionals = "PLAN...: estate plan JSON files (one may be \"-\": stdin)",
      .example = "completeness examples/scheme/plan_missing_fire.json --registry "
                 "examples/small_city.json --policy changsha",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

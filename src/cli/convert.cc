@@ -66,8 +66,14 @@ absl::Status Convert(const Args& args, std::ostream& out) {
     RENEWAL_RETURN_IF_ERROR(to_snapshot ? SaveRegistrySnapshot(*r, to_path)
                                         : SaveRegistryFile(*r, to_path));
   }
-  out << "已转换：" << r->estate_count() << " 个小区，" << r->dwelling_count() << " 户 → "
-      << to_path << "（" << (to_snapshot ? "快照" : "JSON") << "）\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    out << "已转换：" << r->estate_count() << " 个小区，" << r->dwelling_count() << " 户 → "
+        << to_path << "（" << (to_snapshot ? "快照" : "JSON") << "）\n";
+  } else {
+    out << "converted: " << r->estate_count() << " estates, " << r->dwelling_count()
+        << " dwellings → " << to_path << " (" << (to_snapshot ? "snapshot" : "JSON") << ")\n";
+  }
   return absl::OkStatus();
 }
 

@@ -22,14 +22,23 @@ constexpr char kUsage[] =
     "elevator REGISTRY BALLOTS.json APPLICATIONS.json [--days 30] [--rule NAME|rule.json] [--json]";
 constexpr long long kMaxDays = 36500;  // keeps days × 86400 far from overflow
 
-std::string EntranceName(const Registry& r, const EntranceConsultation& c) {
-  return r.building(c.building).id + " " + std::string(r.entrance(c.entrance).id) + "单元";
+std::string EntranceName(const Registry& r, const EntranceConsultation& c, Lang lang) {
+  if (lang == Lang::kZh) {
+    return r.building(c.building).id + " " + std::string(r.entrance(c.entrance).id) + "单元";
+  }
+  return r.building(c.building).id + " entrance " + std::string(r.entrance(c.entrance).id);
 }
 
 void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const BallotBox& box,
-                const std::vector<EntranceConsultation>& list, std::ostream& out) {
-  out << "加装电梯征询（按单元，一户申请即启动本单元征询） 征询期 " << days << " 天\n"
-      << RuleLine(rule) << "\n";
+                const std::vector<EntranceConsultation>& list, Lang lang, std::ostream& out) {
+  const bool zh = lang == Lang::kZh;
+  if (zh) {
+    out << "加装电梯征询（按单元，一户申请即启动本单元征询） 征询期 " << days << " 天\n";
+  } else {
+    out << "elevator consultations (by entrance; one application opens its entrance's), "
+        << days << " days each\n";
+  }
+  out << RuleLine(rule, lang) << "\n";
   const std::vector<std::size_t> where = ElevatorBallotEntrances(r, box, list);
   std::string passed_names;
   std::size_t passed = 0;
@@ -37,21 +46,36 @@ void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const B
     const EntranceConsultation& c = list[k];
     const VoteOutcome& o = c.outcome;
     if (o.passed) {
-      passed_names += (passed++ == 0 ? "" : "、") + EntranceName(r, c);
+      passed_names += (passed++ == 0 ? "" : zh ? "、" : ", ") + EntranceName(r, c, lang);
     }
-    out << "单元 " << EntranceName(r, c) << "：" << (o.passed ? "通过" : "未通过")
-        << "\n  申请 " << c.applications << " 户，首个申请 " << c.opened_by
-        << (c.opened_by_id.empty() ? "" : "（" + c.opened_by_id + "）") << "；征询期 "
-        << FormatVoteTime(c.opens) << " 至 " << FormatVoteTime(c.closes) << "\n";
+    if (zh) {
+      out << "单元 " << EntranceName(r, c, lang) << "：" << PassedWord(o.passed, lang)
+          << "\n  申请 " << c.applications << " 户，首个申请 " << c.opened_by
+          << (c.opened_by_id.empty() ? "" : "（" + c.opened_by_id + "）") << "；征询期 "
+          << FormatVoteTime(c.opens) << " 至 " << FormatVoteTime(c.closes) << "\n";
+    } else {
+      out << EntranceName(r, c, lang) << ": " << PassedWord(o.passed, lang) << "\n  "
+          << c.applications << (c.applications == 1 ? " application" : " applications")
+          << ", first by " << c.opened_by
+          << (c.opened_by_id.empty() ? "" : " (" + c.opened_by_id + ")") << "; consultation "
+          << FormatVoteTime(c.opens) << " to " << FormatVoteTime(c.closes) << "\n";
+    }
     for (const ThresholdResult& t : o.tests) {
-      out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
-          << "\n";
+      out << "  [" << PassedWord(t.passed, lang) << "] " << t.test.name << (zh ? "：" : ": ")
+          << ThresholdLine(t, lang) << "\n";
     }
     const VoteTotals& x = o.totals;
-    out << "  合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
-        << "；参与 " << x.heads_participating << " 人；同意 " << x.heads_agree << " 人 "
-        << M2(x.area_agree) << "；不同意 " << x.heads_disagree << " 人；弃权 " << x.heads_abstain
-        << " 人\n";
+    if (zh) {
+      out << "  合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
+          << "；参与 " << x.heads_participating << " 人；同意 " << x.heads_agree << " 人 "
+          << M2(x.area_agree) << "；不同意 " << x.heads_disagree << " 人；弃权 " << x.heads_abstain
+          << " 人\n";
+    } else {
+      out << "  totals: " << x.dwellings << " dwellings, " << Owners(x.heads_total) << ", "
+          << M2(x.area_total) << "; participating " << Owners(x.heads_participating) << "; agree "
+          << Owners(x.heads_agree) << " " << M2(x.area_agree) << "; disagree "
+          << Owners(x.heads_disagree) << "; abstain " << Owners(x.heads_abstain) << "\n";
+    }
     // This entrance's own ballots: the others' are not its rejections.
     std::array<std::int64_t, kBallotStatusCount> counts{};
     std::int64_t total = 0;
@@ -60,19 +84,28 @@ void PrintHuman(const Registry& r, const VoteRule& rule, long long days, const B
       ++counts[static_cast<std::size_t>(o.ballot_status[i])];
       ++total;
     }
-    out << "  " << BallotCountsLine(counts, total) << "\n";
+    out << "  " << BallotCountsLine(counts, total, lang) << "\n";
   }
-  out << "结果：" << list.size() << " 个单元启动征询，" << passed << " 个通过"
-      << (passed_names.empty() ? "" : "（" + passed_names + "）") << "，" << list.size() - passed
-      << " 个未通过\n";
   std::int64_t unknown = 0, uncounted = 0;
   for (std::size_t w : where) {
     unknown += w == kBallotUnknownDwelling ? 1 : 0;
     uncounted += w == kBallotNoConsultation ? 1 : 0;
   }
-  out << "选票：共 " << box.size() << " 张；计入单元征询 "
-      << static_cast<std::int64_t>(box.size()) - unknown - uncounted << "，房屋不存在 " << unknown
-      << "，所在单元无人申请 " << uncounted << "\n";
+  const std::int64_t counted = static_cast<std::int64_t>(box.size()) - unknown - uncounted;
+  if (zh) {
+    out << "结果：" << list.size() << " 个单元启动征询，" << passed << " 个通过"
+        << (passed_names.empty() ? "" : "（" + passed_names + "）") << "，" << list.size() - passed
+        << " 个未通过\n";
+    out << "选票：共 " << box.size() << " 张；计入单元征询 " << counted << "，房屋不存在 "
+        << unknown << "，所在单元无人申请 " << uncounted << "\n";
+  } else {
+    out << "result: " << list.size() << " entrances consulted, " << passed << " passed"
+        << (passed_names.empty() ? "" : " (" + passed_names + ")") << ", "
+        << list.size() - passed << " not passed\n";
+    out << "ballots: " << box.size() << "; counted in an entrance's consultation " << counted
+        << ", unknown dwelling " << unknown << ", no application in their entrance " << uncounted
+        << "\n";
+  }
 }
 
 absl::Status Elevator(const Args& args, std::ostream& out) {
@@ -104,7 +137,8 @@ absl::Status Elevator(const Args& args, std::ostream& out) {
   if (args.flag("json")) {
     out << ElevatorResultToJson(r, rule, duration, doc.ballots, *list) << "\n";
   } else {
-    PrintHuman(r, rule, days, doc.ballots, *list, out);
+    RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+    PrintHuman(r, rule, days, doc.ballots, *list, lang, out);
   }
   return absl::OkStatus();
 }

@@ -22,27 +22,48 @@ absl::Status FundBalance(const Args& args, std::ostream& out) {
     out << DumpFinancingResultJson(c, r) << "\n";
     return absl::OkStatus();
   }
-  out << "资金运营自平衡 self-balance: " << c.id << " — "
-      << (r.self_balancing ? "自平衡 balances itself" : "不能自平衡 does not balance") << "\n";
-  out << "年 year\t收入 revenue\t运营成本 costs\t还本付息 debt service\t净现金流 net\t累计 cumulative\t贷款余额 balance\n";
-  for (const CashFlowYear& y : r.years) {
-    out << y.year << "\t" << y.revenue.ToWanYuanString() << "\t" << y.operating_cost.ToWanYuanString()
-        << "\t" << y.debt_service.ToWanYuanString() << "\t" << y.net_cash_flow.ToWanYuanString()
-        << "\t" << y.cumulative_net.ToWanYuanString() << "\t" << y.loan_balance.ToWanYuanString()
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    // Amounts in 万元, as the city's financing tables give them.
+    out << "资金运营自平衡：" << c.id << " — " << (r.self_balancing ? "能够自平衡" : "不能自平衡")
         << "\n";
+    out << "年份\t收入\t运营成本\t还本付息\t净现金流\t累计净现金流\t贷款余额\n";
+    for (const CashFlowYear& y : r.years) {
+      out << y.year << "\t" << y.revenue.ToWanYuanString() << "\t"
+          << y.operating_cost.ToWanYuanString() << "\t" << y.debt_service.ToWanYuanString()
+          << "\t" << y.net_cash_flow.ToWanYuanString() << "\t"
+          << y.cumulative_net.ToWanYuanString() << "\t" << y.loan_balance.ToWanYuanString()
+          << "\n";
+    }
+    out << "回收期："
+        << (r.payback_year ? "第 " + std::to_string(*r.payback_year) + " 年"
+                           : std::string("超出测算期"))
+        << "；净现值 " << r.npv.ToWanYuanString() << "元\n";
+    for (const std::string& reason : r.reasons_zh) out << "  " << reason << "\n";
+  } else {
+    // Amounts in yuan (万 is not English).
+    out << "self-balance: " << c.id << " — "
+        << (r.self_balancing ? "balances itself" : "does not balance itself") << "\n";
+    out << "year\trevenue\toperating costs\tdebt service\tnet\tcumulative\tloan balance\n";
+    for (const CashFlowYear& y : r.years) {
+      out << y.year << "\t" << y.revenue.ToYuanString() << "\t" << y.operating_cost.ToYuanString()
+          << "\t" << y.debt_service.ToYuanString() << "\t" << y.net_cash_flow.ToYuanString()
+          << "\t" << y.cumulative_net.ToYuanString() << "\t" << y.loan_balance.ToYuanString()
+          << "\n";
+    }
+    out << "payback: "
+        << (r.payback_year ? "year " + std::to_string(*r.payback_year)
+                           : std::string("beyond the horizon"))
+        << "; NPV " << r.npv.ToYuanString() << " yuan\n";
+    for (const std::string& reason : r.reasons_en) out << "  " << reason << "\n";
   }
-  out << "回收期 payback year: "
-      << (r.payback_year ? std::to_string(*r.payback_year) : std::string("beyond the horizon"))
-      << "; 净现值 NPV " << r.npv.ToWanYuanString() << "\n";
-  for (const std::string& reason : r.reasons) out << "  " << reason << "\n";
   return absl::OkStatus();
 }
 
 const bool registered = RegisterCommand(
     {.name = "fund-balance",
      .usage = "fund-balance CASE.json [--json]",
-     .summary = "Yearly cash flow, payback, NPV and self-balance (资金运营自平衡) of a "
-                "financing case.",
+     .summary = "Yearly cash flow, payback, NPV and self-balance of a financing case.",
      .options = {JsonOption()},
      .run = FundBalance,
      .positionals = "CASE.json: a financing case (\"-\": stdin)",

@@ -68,8 +68,7 @@ const bool registered = RegisterCommand(
      .run = FundPresets,
      .positionals = "NAME: a preset to show",
      .example = "fund-presets yueyang",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

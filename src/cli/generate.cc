@@ -95,8 +95,7 @@ const bool registered = RegisterCommand(
      .run = Generate,
      .positionals = "",
      .example = "generate --estates 1233 --seed 3 -o city.json",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

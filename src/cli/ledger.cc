@@ -692,7 +692,6 @@ Command LedgerCommand() {
   c.usage = Usage();
   c.summary = "Maintenance fund ledger (住宅专项维修资金): deposits, uses, interest, statements.";
   c.run = Run;
-  c.english = true;
   c.example = "ledger deposit registry.json fund.journal --dwelling E1-B1-1-101 --amount 3600 "
               "--date 2025-01-10";
   for (const LedgerAction& a : kActions) {

@@ -56,11 +56,13 @@ absl::Status Map(const Args& args, std::ostream& out) {
   }
   RENEWAL_ASSIGN_OR_RETURN(Registry r, LoadRegistryInput(args.positional()[0]));
 
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  const bool zh = lang == Lang::kZh;
   std::vector<std::string> extra;
-  std::string title = "小区分布图 Estates";
+  std::string title = zh ? "小区分布图" : "Estates";
   if (policy) {
     extra = ScreeningMapProperties(r, *policy, ScreenRegistry(r, *policy, year), year);
-    title = "改造范围筛查 Screening: " + policy->name + " " + std::to_string(year);
+    title = (zh ? "改造范围筛查：" : "Screening: ") + policy->name + " " + std::to_string(year);
   }
   if (std::optional<std::string> t = args.option("title")) title = *t;
   RENEWAL_ASSIGN_OR_RETURN(std::string text, EstatesGeoJson(r, extra));
@@ -72,7 +74,11 @@ absl::Status Map(const Args& args, std::ostream& out) {
     return absl::OkStatus();
   }
   RENEWAL_RETURN_IF_ERROR(WriteFileAtomically(*output, text));
-  out << "已写出 written: " << r.estate_count() << " 小区 estates → " << *output << "\n";
+  if (zh) {
+    out << "已写出：" << r.estate_count() << " 个小区 → " << *output << "\n";
+  } else {
+    out << "written: " << r.estate_count() << " estates → " << *output << "\n";
+  }
   return absl::OkStatus();
 }
 

@@ -23,6 +23,11 @@ absl::Status Opinions(const Args& args, std::ostream& out) {
   if (format != "md" && format != "html" && format != "json") {
     return absl::InvalidArgumentError("--format: expected md, html or json, got \"" + format + "\"");
   }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kEn && format != "json") {
+    return UsageError("--lang en: the opinions notice is posted to residents in Chinese; "
+                      "--format json is language-neutral");
+  }
   const bool unmasked = args.flag("unmasked");
   if (unmasked && format != "json") {
     return absl::InvalidArgumentError("--unmasked: the public notice is always masked; use it with --format json");

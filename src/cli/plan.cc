@@ -95,7 +95,12 @@ absl::Status RunPlan(const Args& a, std::ostream& out) {
   }
   RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(a));
   if (report) return WriteReport(a, PlanToJson(plan), out);
-  out << (a.flag("json") ? PlanToJson(plan) + "\n" : PlanToText(plan));
+  if (a.flag("json")) {
+    out << PlanToJson(plan) << "\n";
+    return absl::OkStatus();
+  }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(a));
+  out << (lang == Lang::kZh ? PlanToTextZh(plan) : PlanToTextEn(plan));
   return absl::OkStatus();
 }
 

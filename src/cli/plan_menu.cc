@@ -59,20 +59,45 @@ absl::Status RunMenu(const Args& a, std::ostream& out) {
     out << MenuResultToJson(r) << "\n";
     return absl::OkStatus();
   }
-  out << "菜单式改造（" << ZhOf(r.rule)
-      << (r.rule == MenuRule::kEqualShares
-              ? "，" + std::string(ZhOf(r.satisfaction)) + "，" + std::string(ZhOf(r.completion))
-              : "")
-      << (r.share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r.share_increase_fen) + " 分" : "")
-      << "）：预算 " << r.budget.ToYuanString() << " 元，基础类 "
-      << r.required_cost.ToYuanString() << " 元，已安排 " << r.spent.ToYuanString() << " 元，结余 "
-      << r.left.ToYuanString() << " 元\n  同分时：" << r.tie_break_zh << "\n";
-  for (const MenuStep& s : r.steps) {
-    out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
-        << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分") << "\n";
-  }
-  for (const HouseholdOutcome& h : r.households) {
-    out << "  " << h.household_id << "\t满意 " << h.approved_funded << "/" << h.approved << "\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(a));
+  if (lang == Lang::kZh) {
+    out << "菜单式改造（" << ZhOf(r.rule)
+        << (r.rule == MenuRule::kEqualShares
+                ? "，" + std::string(ZhOf(r.satisfaction)) + "，" + std::string(ZhOf(r.completion))
+                : "")
+        << (r.share_increase_fen > 0 ? "，每户份额加 " + std::to_string(r.share_increase_fen) + " 分"
+                                     : "")
+        << "）：预算 " << r.budget.ToYuanString() << " 元，基础类 "
+        << r.required_cost.ToYuanString() << " 元，已安排 " << r.spent.ToYuanString()
+        << " 元，结余 " << r.left.ToYuanString() << " 元\n  同分时：" << r.tie_break_zh << "\n";
+    for (const MenuStep& s : r.steps) {
+      out << "  " << s.item_id << "\t" << ZhOf(s.phase) << "\t" << s.cost.ToYuanString() << " 元\t"
+          << s.approvals << " 票" << (s.rho_fen.empty() ? "" : "\t每户分摊 " + s.rho_fen + " 分")
+          << "\n";
+    }
+    for (const HouseholdOutcome& h : r.households) {
+      out << "  " << h.household_id << "\t满意 " << h.approved_funded << "/" << h.approved << "\n";
+    }
+  } else {
+    out << "menu choice (" << EnOf(r.rule)
+        << (r.rule == MenuRule::kEqualShares
+                ? ", " + std::string(EnOf(r.satisfaction)) + ", " + std::string(EnOf(r.completion))
+                : "")
+        << (r.share_increase_fen > 0
+                ? ", share per household raised by " + std::to_string(r.share_increase_fen) + " fen"
+                : "")
+        << "): budget " << r.budget.ToYuanString() << " yuan, basic items "
+        << r.required_cost.ToYuanString() << " yuan, chosen " << r.spent.ToYuanString()
+        << " yuan, left " << r.left.ToYuanString() << " yuan\n  ties: " << r.tie_break << "\n";
+    for (const MenuStep& s : r.steps) {
+      out << "  " << s.item_id << "\t" << EnOf(s.phase) << "\t" << s.cost.ToYuanString()
+          << " yuan\t" << s.approvals << (s.approvals == 1 ? " approval" : " approvals")
+          << (s.rho_fen.empty() ? "" : "\t" + s.rho_fen + " fen per supporter") << "\n";
+    }
+    for (const HouseholdOutcome& h : r.households) {
+      out << "  " << h.household_id << "\tsatisfied " << h.approved_funded << "/" << h.approved
+          << "\n";
+    }
   }
   return absl::OkStatus();
 }

@@ -27,6 +27,7 @@ struct ProgressCall {
   const std::string& journal;
   bool json;
   std::ostream& out;
+  Lang lang;  // human output: wholly Chinese or wholly English
 };
 
 struct ProgressAction {
@@ -62,9 +63,12 @@ void PrintRecorded(const ProgressCall& c, std::string_view what, std::size_t n,
   if (c.json) {
     c.out << "{\"ok\":true,\"action\":\"" << what << "\",\"recorded\":" << n
           << ",\"events\":" << p.event_count() << ",\"projects\":" << p.projects().size() << "}\n";
-  } else {
+  } else if (c.lang == Lang::kZh) {
     c.out << "已记录 " << n << " 条事件（共 " << p.event_count() << " 条，"
           << p.projects().size() << " 个项目）\n";
+  } else {
+    c.out << "recorded " << n << " events (" << p.event_count() << " in all, "
+          << p.projects().size() << " projects)\n";
   }
 }
 
@@ -177,21 +181,43 @@ Money ByChannel(const MoneyGrid& g, FundChannel ch) {
   return Money::Fen(fen);
 }
 
-std::string Summary(const ReportRow& t) {
+std::string Summary(const ReportRow& t, Lang lang) {
+  std::int64_t bonds = 0;
+  for (const Money& m : t.received[static_cast<std::size_t>(FundSource::kSpecialBonds)]) {
+    bonds += m.fen();
+  }
+  const std::string housing = Yi(ByChannel(t.received, FundChannel::kHousing));
+  const std::string reform = Yi(ByChannel(t.received, FundChannel::kDevelopmentReform));
+  if (lang == Lang::kZh) {
+    return StrCat(
+        "计划改造小区 ", t.estates_planned, " 个、涉及居民 ", Scaled(t.households_planned, 10000),
+        " 万户；已开工 ", t.estates_started, " 个（开工率 ", PercentText(t.start_rate_estates()),
+        "%）；已完工 ", t.estates_completed, " 个，惠及居民 ",
+        Scaled(t.outcomes.households_benefited, 10000), " 万户；完成投资 ", Yi(t.paid_total),
+        " 亿元；到位资金 ", Yi(t.received_total), " 亿元（住建口 ", housing, " 亿元、发改口 ",
+        reform, " 亿元；其中专项债 ", Yi(Money::Fen(bonds)), " 亿元）\n");
+  }
   return StrCat(
-      "计划改造小区 ", t.estates_planned, " 个、涉及居民 ", Scaled(t.households_planned, 10000),
-      " 万户；已开工 ", t.estates_started, " 个（开工率 ", PercentText(t.start_rate_estates()),
-      "%）；已完工 ", t.estates_completed, " 个，惠及居民 ",
-      Scaled(t.outcomes.households_benefited, 10000), " 万户；完成投资 ", Yi(t.paid_total),
-      " 亿元；到位资金 ", Yi(t.received_total), " 亿元（住建口 ",
-      Yi(ByChannel(t.received, FundChannel::kHousing)), " 亿元、发改口 ",
-      Yi(ByChannel(t.received, FundChannel::kDevelopmentReform)), " 亿元；其中专项债 ",
-      Yi(Money::Fen([&] {
-        std::int64_t f = 0;
-        for (const Money& m : t.received[static_cast<std::size_t>(FundSource::kSpecialBonds)]) f += m.fen();
-        return f;
-      }())),
-      " 亿元）\n");
+      t.estates_planned, " estates planned, ", Scaled(t.households_planned, 10000),
+      " × 10,000 households; ", t.estates_started, " started (start rate ",
+      PercentText(t.start_rate_estates()), "%); ", t.estates_completed, " completed, ",
+      Scaled(t.outcomes.households_benefited, 10000), " × 10,000 households benefited; invested ",
+      Yi(t.paid_total), " × 100 million yuan; funds received ", Yi(t.received_total),
+      " × 100 million yuan (housing channel ", housing, ", development and reform channel ", reform,
+      "; special bonds among them ", Yi(Money::Fen(bonds)), ")\n");
+}
+
+// The period's name: "2024年3月", "2024年第1季度", "2024年", "截至2022-12-31累计"; in
+// English the period's own label ("2024-03", "2024Q1", "2024", "cumulative to 2022-12-31").
+std::string PeriodName(const Period& p, Lang lang) {
+  if (lang == Lang::kEn) return p.label;
+  switch (p.kind) {
+    case PeriodKind::kMonth: return StrCat(p.year, "年", p.index, "月");
+    case PeriodKind::kQuarter: return StrCat(p.year, "年第", p.index, "季度");
+    case PeriodKind::kYear: return StrCat(p.year, "年");
+    case PeriodKind::kCumulative: return StrCat("截至", FormatProgressDate(p.last), "累计");
+  }
+  return p.label;
 }
 
 std::string RowName(const ReportRow& r) {
@@ -216,9 +242,14 @@ std::vector<std::string> RowCells(const ReportRow& r, bool has_previous) {
           r.has_amounts ? r.paid_total.ToYuanString() : ""};
 }
 
-const std::vector<std::string> kHeader = {"名称", "计划小区", "计划户数", "已开工",
-                                          "开工率%", "户数开工率%", "较上期(百分点)", "已完工",
-                                          "到位资金", "已支付"};
+std::vector<std::string> Header(Lang lang) {
+  if (lang == Lang::kZh) {
+    return {"名称",        "计划小区",       "计划户数", "已开工",   "开工率%",
+            "户数开工率%", "较上期(百分点)", "已完工",   "到位资金", "已支付"};
+  }
+  return {"name",       "estates planned", "households planned", "started", "start rate %",
+          "household start rate %", "change (points)", "completed", "received", "paid"};
+}
 
 absl::Status Report(const ProgressCall& c) {
   RENEWAL_ASSIGN_OR_RETURN(Period period, PeriodOption(c.args));
@@ -237,13 +268,13 @@ absl::Status Report(const ProgressCall& c) {
     c.out << ReportToJson(r);
     return absl::OkStatus();
   }
-  std::vector<std::vector<std::string>> rows = {kHeader};
+  std::vector<std::vector<std::string>> rows = {Header(c.lang)};
   for (const ReportRow& row : r.rows) rows.push_back(RowCells(row, r.previous.has_value()));
   std::vector<std::string> total = RowCells(r.total, r.previous.has_value());
-  total[0] = "合计";
+  total[0] = c.lang == Lang::kZh ? "合计" : "total";
   rows.push_back(std::move(total));
-  c.out << period.label << "\n" << FormatTable(rows, {1, 2, 3, 4, 5, 6, 7, 8, 9})
-        << Summary(r.total);
+  c.out << PeriodName(period, c.lang) << "\n" << FormatTable(rows, {1, 2, 3, 4, 5, 6, 7, 8, 9})
+        << Summary(r.total, c.lang);
   return absl::OkStatus();
 }
 
@@ -259,16 +290,19 @@ absl::Status Rank(const ProgressCall& c) {
     c.out << RankingToJson(r);
     return absl::OkStatus();
   }
-  std::vector<std::vector<std::string>> rows = {{"名次"}};
-  rows[0].insert(rows[0].end(), kHeader.begin(), kHeader.end());
+  std::vector<std::vector<std::string>> rows = {{c.lang == Lang::kZh ? "名次" : "rank"}};
+  const std::vector<std::string> header = Header(c.lang);
+  rows[0].insert(rows[0].end(), header.begin(), header.end());
   const bool has_previous = PreviousPeriod(period).has_value();
   for (const RankEntry& e : r.entries) {
     std::vector<std::string> cells = {StrCat(e.rank, e.tied ? "=" : "")};
     for (std::string& s : RowCells(e.row, has_previous)) cells.push_back(std::move(s));
     rows.push_back(std::move(cells));
   }
-  c.out << period.label << "\n" << FormatTable(rows, {0, 2, 3, 4, 5, 6, 7, 8, 9, 10})
-        << "排序规则：" << r.tie_break_zh << "\n";
+  c.out << PeriodName(period, c.lang) << "\n"
+        << FormatTable(rows, {0, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+        << (c.lang == Lang::kZh ? "排序规则：" + r.tie_break_zh : "order: " + r.tie_break_en)
+        << "\n";
   return absl::OkStatus();
 }
 
@@ -282,12 +316,16 @@ absl::Status Overdue(const ProgressCall& c) {
     c.out << OverdueToJson(o, as_of);
     return absl::OkStatus();
   }
-  std::vector<std::vector<std::string>> rows = {{"项目", "区县", "阶段", "起始日期", "已历天数", "时限（天）"}};
+  const bool zh = c.lang == Lang::kZh;
+  std::vector<std::vector<std::string>> rows = {
+      zh ? std::vector<std::string>{"项目", "区县", "阶段", "起始日期", "已历天数", "时限（天）"}
+         : std::vector<std::string>{"project", "district", "stage", "since", "days",
+                                    "limit (days)"}};
   for (const OverdueProject& x : o) {
-    rows.push_back({x.project, x.district, std::string(ZhOf(x.stage)), FormatProgressDate(x.since),
-                    std::to_string(x.days), std::to_string(x.limit)});
+    rows.push_back({x.project, x.district, std::string(zh ? ZhOf(x.stage) : EnOf(x.stage)),
+                    FormatProgressDate(x.since), std::to_string(x.days), std::to_string(x.limit)});
   }
-  c.out << FormatTable(rows, {4, 5}) << o.size() << " 个项目超期\n";
+  c.out << FormatTable(rows, {4, 5}) << o.size() << (zh ? " 个项目超期\n" : o.size() == 1 ? " project overdue\n" : " projects overdue\n");
   return absl::OkStatus();
 }
 
@@ -324,7 +362,8 @@ absl::Status Run(const Args& args, std::ostream& out) {
   if (pos[1] == "-") {
     return UsageError("JOURNAL: a journal is a file that is appended to; it cannot be \"-\"");
   }
-  return found->run(ProgressCall{args, pos[1], args.flag("json"), out});
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  return found->run(ProgressCall{args, pos[1], args.flag("json"), out, lang});
 }
 
 OptionSpec Opt(std::string names, std::string value, std::string help, std::string def = "") {

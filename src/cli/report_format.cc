@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
 
 extern char** environ;
@@ -110,6 +111,13 @@ absl::StatusOr<bool> WantsReport(const Args& args) {
   if (!format) return false;
   if (*format != "html" && *format != "xlsx") {
     return UsageError(StrCat("--format: expected html or xlsx, got \"", *format, "\""));
+  }
+  // The reports are documents in Chinese (docs/reports.md): refused rather than
+  // handed over in Chinese when English was asked for.
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kEn) {
+    return UsageError(StrCat("--lang en: the --format ", *format,
+                             " reports are in Chinese; --json is language-neutral"));
   }
   return true;
 }

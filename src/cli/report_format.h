@@ -17,7 +17,8 @@ namespace renewal::cli {
 // --format html|xlsx and -o,--output FILE.
 std::vector<OptionSpec> ReportOptions();
 
-// Whether --format asks for a report; a value other than html or xlsx is a usage error.
+// Whether --format asks for a report; a value other than html or xlsx is a usage error,
+// and so is --lang en (the reports are in Chinese).
 absl::StatusOr<bool> WantsReport(const Args& args);
 
 // Renders `document` (the command's --json output) as --format says, to -o FILE (html

@@ -55,8 +55,7 @@ const bool registered = RegisterCommand(
      .positionals = "PLAN...: estate plan JSON files (one may be \"-\": stdin)",
      .example = "review examples/scheme/plan_missing_fire.json --registry examples/small_city.json "
                 "--policy changsha_eight_no",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -145,8 +145,7 @@ const bool registered = RegisterCommand(
      .run = Screen,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "screen city.json --policy yueyang --year 2026",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

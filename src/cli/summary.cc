@@ -78,8 +78,7 @@ const bool registered = RegisterCommand(
      .run = Summary,
      .positionals = "FILE: registry JSON (\"-\": stdin)",
      .example = "summary city.json --policy national_2020 --year 2026 --json",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

@@ -22,30 +22,55 @@ constexpr char kUsage[] =
     "[--format html|xlsx [-o FILE]]";
 
 void PrintHuman(const Registry& r, const Vote& v, const BallotBox& box, const VoteOutcome& o,
-                std::ostream& out) {
-  out << "表决 " << v.id << "（" << ZhOf(v.matter) << "） 范围：" << VoteScopeToString(v.scope)
-      << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n"
-      << RuleLine(v.rule) << "\n结果："
-      << (o.passed ? "通过" : "未通过") << "\n";
+                Lang lang, std::ostream& out) {
+  const bool zh = lang == Lang::kZh;
+  if (zh) {
+    out << "表决 " << v.id << "（" << ZhOf(v.matter) << "） 范围：" << VoteScopeZh(v.scope)
+        << "\n时间：" << FormatVoteTime(v.opens) << " 至 " << FormatVoteTime(v.closes) << "\n"
+        << RuleLine(v.rule, lang) << "\n结果：" << PassedWord(o.passed, lang) << "\n";
+  } else {
+    out << "vote " << v.id << " (" << EnOf(v.matter) << "), scope: " << VoteScopeEn(v.scope)
+        << "\ntime: " << FormatVoteTime(v.opens) << " to " << FormatVoteTime(v.closes) << "\n"
+        << RuleLine(v.rule, lang) << "\nresult: " << PassedWord(o.passed, lang) << "\n";
+  }
   for (const ThresholdResult& t : o.tests) {
-    out << "  [" << (t.passed ? "通过" : "未通过") << "] " << t.test.name << "：" << ExplainThreshold(t)
-        << "\n";
+    out << "  [" << PassedWord(t.passed, lang) << "] " << t.test.name << (zh ? "：" : ": ")
+        << ThresholdLine(t, lang) << "\n";
   }
   const VoteTotals& x = o.totals;
-  out << "合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
-      << "；参与 " << x.heads_participating << " 人 " << M2(x.area_participating) << "；同意 "
-      << x.heads_agree << " 人 " << M2(x.area_agree) << "；不同意 " << x.heads_disagree
-      << " 人；弃权 " << x.heads_abstain << " 人\n";
-  out << BallotCountsLine(o.status_counts, static_cast<std::int64_t>(box.size())) << "\n";
-  for (const InconsistentPerson& p : o.inconsistent) {
-    out << "  表决不一致：" << (p.developer ? std::string("开发建设单位") : r.owner(p.owner).id)
-        << "，" << p.count << " 套房屋，其选票均不计入\n";
+  if (zh) {
+    out << "合计：" << x.dwellings << " 户，" << x.heads_total << " 人，" << M2(x.area_total)
+        << "；参与 " << x.heads_participating << " 人 " << M2(x.area_participating) << "；同意 "
+        << x.heads_agree << " 人 " << M2(x.area_agree) << "；不同意 " << x.heads_disagree
+        << " 人；弃权 " << x.heads_abstain << " 人\n";
+  } else {
+    out << "totals: " << x.dwellings << " dwellings, " << Owners(x.heads_total) << ", "
+        << M2(x.area_total) << "; participating " << Owners(x.heads_participating) << " "
+        << M2(x.area_participating) << "; agree " << Owners(x.heads_agree) << " "
+        << M2(x.area_agree) << "; disagree " << Owners(x.heads_disagree) << "; abstain "
+        << Owners(x.heads_abstain) << "\n";
   }
-  out << "分楼栋：\n";
+  out << BallotCountsLine(o.status_counts, static_cast<std::int64_t>(box.size()), lang) << "\n";
+  for (const InconsistentPerson& p : o.inconsistent) {
+    if (zh) {
+      out << "  表决不一致：" << (p.developer ? std::string("开发建设单位") : r.owner(p.owner).id)
+          << "，" << p.count << " 套房屋，其选票均不计入\n";
+    } else {
+      out << "  inconsistent votes: " << (p.developer ? std::string("the developer") : r.owner(p.owner).id)
+          << ", " << p.count << " dwellings; none of their ballots count\n";
+    }
+  }
+  out << (zh ? "分楼栋：\n" : "by building:\n");
   for (const GroupTally& g : o.buildings) {
-    out << "  " << r.building(g.building).id << "：" << g.dwellings << " 户，同意 "
-        << g.dwellings_agree << " 户（面积 " << VotePercent(g.area_agree, g.area_total)
-        << "），不同意 " << g.dwellings_disagree << " 户，弃权 " << g.dwellings_abstain << " 户\n";
+    if (zh) {
+      out << "  " << r.building(g.building).id << "：" << g.dwellings << " 户，同意 "
+          << g.dwellings_agree << " 户（面积 " << VotePercent(g.area_agree, g.area_total)
+          << "），不同意 " << g.dwellings_disagree << " 户，弃权 " << g.dwellings_abstain << " 户\n";
+    } else {
+      out << "  " << r.building(g.building).id << ": " << g.dwellings << " dwellings, agree "
+          << g.dwellings_agree << " (area " << VotePercent(g.area_agree, g.area_total)
+          << "), disagree " << g.dwellings_disagree << ", abstain " << g.dwellings_abstain << "\n";
+    }
   }
 }
 
@@ -63,6 +88,11 @@ absl::Status Tally(const Args& args, std::ostream& out) {
   RENEWAL_ASSIGN_OR_RETURN(const bool report, WantsReport(args));
   if (report) return WriteReport(args, NoticeJson(r, doc.vote, o), out);  // the notice
   if (std::optional<std::string> notice = args.option("notice")) {
+    RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+    if (*notice == "md" && lang == Lang::kEn) {
+      return UsageError("--lang en: the public notice is posted to owners in Chinese; "
+                        "--notice json is language-neutral");
+    }
     if (*notice == "md") {
       out << NoticeMarkdown(r, doc.vote, o);
     } else if (*notice == "json") {
@@ -75,7 +105,8 @@ absl::Status Tally(const Args& args, std::ostream& out) {
   if (args.flag("json")) {
     out << VoteOutcomeToJson(r, doc.vote, doc.ballots, o) << "\n";
   } else {
-    PrintHuman(r, doc.vote, doc.ballots, o, out);
+    RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+    PrintHuman(r, doc.vote, doc.ballots, o, lang, out);
   }
   return absl::OkStatus();
 }

@@ -53,8 +53,7 @@ const bool registered = RegisterCommand(
      .run = Validate,
      .positionals = "FILE: registry JSON or snapshot (\"-\": stdin)",
      .example = "validate city.json --json",
-     .actions = {},
-     .english = true});
+     .actions = {}});
 
 }  // namespace
 }  // namespace renewal::cli

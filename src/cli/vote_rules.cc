@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "command.h"
+#include "renewal/base/status_macros.h"
 #include "renewal/votes/vote.h"
 #include "renewal/votes/vote_json.h"
 
@@ -14,6 +15,8 @@ absl::Status Rules(const Args& args, std::ostream& out) {
     return UsageError("usage: renewal vote-rules [--json]");
   }
   const bool json = args.flag("json");
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  const bool zh = lang == Lang::kZh;
   if (json) out << "[";
   bool first = true;
   for (std::string_view name : VoteRulePresetNames()) {
@@ -23,11 +26,19 @@ absl::Status Rules(const Args& args, std::ostream& out) {
       first = false;
       continue;
     }
-    out << rule.name << "  " << rule.title << "\n    " << rule.source << "\n";
+    // The source is a citation: the document's title, a proper name, in either language.
+    out << rule.name << "  " << (zh ? rule.title : rule.title_en) << "\n    " << rule.source << "\n";
     for (const ThresholdTest& t : rule.tests) {
-      out << "    " << t.name << "：" << ZhOf(t.counted) << ZhOf(t.basis) << " "
-          << (t.comparison == VoteComparison::kAtLeast ? "≥ " : "> ") << ThresholdToString(t.threshold)
-          << " × " << ZhOf(t.over) << ZhOf(t.basis) << "\n";
+      const std::string_view cmp = t.comparison == VoteComparison::kAtLeast ? "≥ " : "> ";
+      if (zh) {
+        out << "    " << t.name << "：" << ZhOf(t.counted) << ZhOf(t.basis) << " " << cmp
+            << ThresholdToString(t.threshold) << " × " << ZhOf(t.over) << ZhOf(t.basis) << "\n";
+      } else {
+        // As ExplainThresholdEn words it: "area agreeing ≥ 3/4 × area of participating owners".
+        const std::string_view basis = t.basis == VoteBasis::kArea ? "area" : "headcount";
+        out << "    " << t.name << ": " << basis << " " << EnOf(t.counted) << " " << cmp
+            << ThresholdToString(t.threshold) << " × " << basis << " of " << EnOf(t.over) << "\n";
+      }
     }
   }
   if (json) out << "]\n";

@@ -92,8 +92,14 @@ absl::Status Record(const Args& args, std::ostream& out) {
   if (args.flag("json")) {
     out << "{\"recorded\":" << events->size() << ",\"events\":" << j->report().events << "}\n";
   } else {
-    out << "已记录 " << events->size() << " 条事件，" << args.positional()[2] << " 共 "
-        << j->report().events << " 条\n";
+    RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+    if (lang == Lang::kZh) {
+      out << "已记录 " << events->size() << " 条事件，" << args.positional()[2] << " 共 "
+          << j->report().events << " 条\n";
+    } else {
+      out << "recorded " << events->size() << " events, " << j->report().events << " in "
+          << args.positional()[2] << "\n";
+    }
   }
   return absl::OkStatus();
 }
@@ -122,15 +128,24 @@ absl::Status Open(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "截至 " << as_of.ToString() << (overdue ? " 逾期" : " 未办结") << "：" << cases.size()
-      << " 件\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  const bool zh = lang == Lang::kZh;
+  if (zh) {
+    out << "截至 " << as_of.ToString() << (overdue ? " 逾期" : " 未办结") << "：" << cases.size()
+        << " 件\n";
+  } else {
+    out << (overdue ? "overdue" : "open") << " as of " << as_of.ToString() << ": " << cases.size()
+        << " cases\n";
+  }
   for (const OpenCase& c : cases) {
-    out << "  " << w.complaint_id(c.complaint) << "  " << ZhOf(c.state);
+    out << "  " << w.complaint_id(c.complaint) << "  " << (zh ? ZhOf(c.state) : EnOf(c.state));
     if (c.has_deadline) {
-      out << "  期限 " << c.due.ToString();
-      if (c.days_overdue > 0) out << "  逾期 " << c.days_overdue << " 天";
+      out << (zh ? "  期限 " : "  due ") << c.due.ToString();
+      if (c.days_overdue > 0) {
+        out << (zh ? "  逾期 " : "  overdue ") << c.days_overdue << (zh ? " 天" : " days");
+      }
     }
-    out << "  [" << tiers[c.tier].zh << "]\n";
+    out << "  [" << (zh ? tiers[c.tier].zh : tiers[c.tier].en) << "]\n";
   }
   return absl::OkStatus();
 }
@@ -160,11 +175,23 @@ absl::Status Stats(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "截至 " << as_of.ToString() << " 按" << (by == "district" ? "区县" : "施工单位")
-      << "统计的按时率（受理 / 化解处理 / 回访核实：按时率 / 平均天数）\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  const bool zh = lang == Lang::kZh;
+  if (zh) {
+    out << "截至 " << as_of.ToString() << " 按" << (by == "district" ? "区县" : "施工单位")
+        << "统计的按时率（受理 / 化解处理 / 回访核实：按时率 / 平均天数）\n";
+  } else {
+    out << "on-time rates as of " << as_of.ToString() << " by " << by
+        << " (acceptance / resolution / follow-up: on-time rate / average days)\n";
+  }
   for (const GroupStats& gs : groups) {
-    out << "  " << (gs.key.empty() ? "（无项目）" : gs.key) << "  件数 " << gs.complaints
-        << "，未办结 " << gs.open;
+    if (zh) {
+      out << "  " << (gs.key.empty() ? "（无项目）" : gs.key) << "  件数 " << gs.complaints
+          << "，未办结 " << gs.open;
+    } else {
+      out << "  " << (gs.key.empty() ? "(no project)" : gs.key) << "  cases " << gs.complaints
+          << ", open " << gs.open;
+    }
     for (std::size_t s = 0; s < kComplaintStepCount; ++s) {
       const StepStats& st = gs.steps[s];
       char buf[64];
@@ -190,10 +217,17 @@ absl::Status Public(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "矛盾化解公示（" << list.size() << " 件）\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  const bool zh = lang == Lang::kZh;
+  if (zh) {
+    out << "矛盾化解公示（" << list.size() << " 件）\n";
+  } else {
+    out << "complaints and disputes, public list (" << list.size() << " cases)\n";
+  }
   for (const PublicComplaint& p : list) {
-    out << "  " << p.id << "  " << p.estate << "  " << ZhOf(p.channel) << "  " << p.category << "  "
-        << p.filed.ToString() << "  " << p.complainant << "  " << ZhOf(p.state) << "\n";
+    out << "  " << p.id << "  " << p.estate << "  " << (zh ? ZhOf(p.channel) : EnOf(p.channel))
+        << "  " << p.category << "  " << p.filed.ToString() << "  " << p.complainant << "  "
+        << (zh ? ZhOf(p.state) : EnOf(p.state)) << "\n";
   }
   return absl::OkStatus();
 }
@@ -215,13 +249,25 @@ absl::Status Contractors(const Args& args, std::ostream& out) {
     out << "]}\n";
     return absl::OkStatus();
   }
-  out << "施工单位信用档案\n";
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    out << "施工单位信用档案\n";
+    for (const ContractorRecord& r : records) {
+      out << "  " << r.contractor << " " << r.name << "：项目 " << r.projects << " 个（已验收 "
+          << r.projects_accepted << "），验收不合格 " << r.inspections_failed << "/"
+          << r.inspections << "，投诉属实 " << r.complaints_upheld << "/" << r.complaints
+          << "，保修期内缺陷 " << r.defects_in_warranty << "，处罚 "
+          << r.penalties << " 次（" << r.penalty_total.ToYuanString() << " 元）\n";
+    }
+    return absl::OkStatus();
+  }
+  out << "contractors' credit records\n";
   for (const ContractorRecord& r : records) {
-    out << "  " << r.contractor << " " << r.name << "：项目 " << r.projects << " 个（已验收 "
-        << r.projects_accepted << "），验收不合格 " << r.inspections_failed << "/"
-        << r.inspections << "，投诉属实 " << r.complaints_upheld << "/" << r.complaints
-        << "，保修期内缺陷 " << r.defects_in_warranty << "，处罚 "
-        << r.penalties << " 次（" << r.penalty_total.ToYuanString() << " 元）\n";
+    out << "  " << r.contractor << " " << r.name << ": " << r.projects << " projects ("
+        << r.projects_accepted << " accepted), inspections failed " << r.inspections_failed << "/"
+        << r.inspections << ", complaints upheld " << r.complaints_upheld << "/" << r.complaints
+        << ", defects in warranty " << r.defects_in_warranty << ", penalties " << r.penalties
+        << " (" << r.penalty_total.ToYuanString() << " yuan)\n";
   }
   return absl::OkStatus();
 }

@@ -203,24 +203,35 @@ absl::StatusOr<FinancingResult> AnalyseFinancing(const FinancingCase& c) {
   out.npv = Money::Fen(static_cast<std::int64_t>(std::llround(npv)));
   const int n = c.balance_within_years;
   bool ok = true;
+  // Each reason wholly in Chinese and wholly in English.
+  const auto reason = [&out](std::string zh, std::string en) {
+    out.reasons_zh.push_back(std::move(zh));
+    out.reasons_en.push_back(std::move(en));
+  };
   if (repaid_by > n) {
     ok = false;
-    out.reasons.push_back(StrCat("loans run to year ", repaid_by, ", beyond ", n));
+    reason(StrCat("贷款至第 ", repaid_by, " 年才还清，超过第 ", n, " 年"),
+           StrCat("loans run to year ", repaid_by, ", beyond ", n));
   } else {
-    out.reasons.push_back(StrCat("loans repaid by year ", repaid_by, " (<= ", n, ")"));
+    reason(StrCat("贷款于第 ", repaid_by, " 年还清（不晚于第 ", n, " 年）"),
+           StrCat("loans repaid by year ", repaid_by, " (<= ", n, ")"));
   }
   if (out.first_shortfall_year && *out.first_shortfall_year <= n) {
     ok = false;
     const CashFlowYear& row = out.years[static_cast<std::size_t>(*out.first_shortfall_year)];
-    out.reasons.push_back(StrCat("cumulative net cash flow is ", row.cumulative_net.ToYuanString(),
-                                 " in year ", row.year, " (< 0)"));
+    reason(StrCat("第 ", row.year, " 年累计净现金流为 ", row.cumulative_net.ToYuanString(),
+                  " 元（小于 0）"),
+           StrCat("cumulative net cash flow is ", row.cumulative_net.ToYuanString(), " in year ",
+                  row.year, " (< 0)"));
   } else {
     Money lowest = out.years[0].cumulative_net;
     for (int y = 0; y <= std::min(n, h); ++y) {
       lowest = std::min(lowest, out.years[static_cast<std::size_t>(y)].cumulative_net);
     }
-    out.reasons.push_back(StrCat("cumulative net cash flow never below 0 through year ",
-                                 std::min(n, h), " (lowest ", lowest.ToYuanString(), ")"));
+    reason(StrCat("至第 ", std::min(n, h), " 年累计净现金流均不低于 0（最低 ",
+                  lowest.ToYuanString(), " 元）"),
+           StrCat("cumulative net cash flow never below 0 through year ", std::min(n, h),
+                  " (lowest ", lowest.ToYuanString(), ")"));
   }
   out.self_balancing = ok;
   return out;

@@ -167,7 +167,8 @@ void ResetAllocation(const CostPlan& plan, const std::string& policy_name,
   for (auto& row : out.by_category) row.fill(Money());
   out.total_cost = Money();
   out.gap = Money();
-  out.notes.clear();
+  out.notes_zh.clear();
+  out.notes_en.clear();
 }
 
 // Each item's cost, checked (>= 0, total within int64), becomes what is left to
@@ -310,9 +311,11 @@ absl::Status ApplyFixedRule(const FundingRule& rule, std::uint32_t r,
     g = e;
   }
   if (unused.fen() > 0) {
-    out.notes.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
-                               budget_total.ToYuanString(),
-                               " unused (the matched items were already covered)"));
+    out.notes_zh.push_back(StrCat("规则 ", rule.id, "：", budget_total.ToYuanString(), " 元中 ",
+                                  unused.ToYuanString(), " 元未使用（所匹配的项目已全部覆盖）"));
+    out.notes_en.push_back(StrCat("rule ", rule.id, ": ", unused.ToYuanString(), " of ",
+                                  budget_total.ToYuanString(),
+                                  " unused (the matched items were already covered)"));
   }
   return absl::OkStatus();
 }
@@ -352,11 +355,14 @@ void FinishAllocation(const FundingPolicy& policy, Run& run) {
   for (std::size_t s = 0; s < kS; ++s) {
     if (run.cap_hit >> s & 1u) {
       const auto src = static_cast<FundingSource>(s);
-      out.notes.push_back(StrCat("cap of ", KeyOf(src), " (",
-                                 policy.limits[s].cap.value_or(Money()).ToYuanString(),
-                                 ") reached", policy.limits[s].fallback
-                                     ? StrCat("; overflow to ", KeyOf(*policy.limits[s].fallback))
-                                     : std::string("; overflow left uncovered")));
+      const std::string cap = policy.limits[s].cap.value_or(Money()).ToYuanString();
+      const std::optional<FundingSource>& fallback = policy.limits[s].fallback;
+      out.notes_zh.push_back(StrCat(ZhOf(src), "达到上限 ", cap, " 元",
+                                    fallback ? StrCat("，超出部分转由", ZhOf(*fallback), "承担")
+                                             : std::string("，超出部分未覆盖")));
+      out.notes_en.push_back(StrCat("cap of ", EnOf(src), " (", cap, ") reached",
+                                    fallback ? StrCat("; overflow to ", EnOf(*fallback))
+                                             : std::string("; overflow left uncovered")));
     }
   }
 }

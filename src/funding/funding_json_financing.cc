@@ -110,9 +110,12 @@ std::string DumpFinancingResultJson(const FinancingCase& c, const FinancingResul
   json::array inst;
   for (Money m : r.instalments) inst.emplace_back(Yuan(m));
   o["instalments"] = std::move(inst);
-  json::array reasons;
-  for (const std::string& s : r.reasons) reasons.emplace_back(s);
+  // "reasons" in English, as it always was; "reasons_zh" the same in Chinese.
+  json::array reasons, reasons_zh;
+  for (const std::string& s : r.reasons_en) reasons.emplace_back(s);
+  for (const std::string& s : r.reasons_zh) reasons_zh.emplace_back(s);
   o["reasons"] = std::move(reasons);
+  o["reasons_zh"] = std::move(reasons_zh);
   json::array years;
   for (const CashFlowYear& y : r.years) {
     json::object x;

@@ -275,7 +275,8 @@ std::string DumpAllocationJson(const FundingAllocation& a, const FundingPolicy& 
       if (s.rule < policy.rules.size()) sh["rule"] = policy.rules[s.rule].id;
       if (s.from) sh["from"] = std::string(KeyOf(*s.from));
       if (s.clipped) sh["clipped"] = true;
-      sh["explain"] = ExplainShare(s, policy);
+      sh["explain"] = ExplainShareEn(s, policy);
+      sh["explain_zh"] = ExplainShareZh(s, policy);
       shares.push_back(std::move(sh));
     }
     x["shares"] = std::move(shares);
@@ -288,9 +289,12 @@ std::string DumpAllocationJson(const FundingAllocation& a, const FundingPolicy& 
     by_category[std::string(l.key)] = MoneyBySource(a.by_category[static_cast<std::size_t>(l.value)]);
   }
   o["by_category"] = std::move(by_category);
-  json::array notes;
-  for (const std::string& n : a.notes) notes.emplace_back(n);
+  // "notes" and "explain" in English, as they always were; "*_zh" the same in Chinese.
+  json::array notes, notes_zh;
+  for (const std::string& n : a.notes_en) notes.emplace_back(n);
+  for (const std::string& n : a.notes_zh) notes_zh.emplace_back(n);
   o["notes"] = std::move(notes);
+  o["notes_zh"] = std::move(notes_zh);
   if (dwellings && registry) {
     json::array d;
     for (std::size_t k = 0; k < dwellings->fen.size(); ++k) {

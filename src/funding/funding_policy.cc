@@ -194,38 +194,90 @@ absl::StatusOr<FundingPolicy> ComposePolicies(const FundingPolicy& top, const Fu
   return out;
 }
 
-std::string ExplainShare(const FundingShare& share, const FundingPolicy& policy) {
-  std::string out = StrCat(ZhOf(share.source), " ", share.amount.ToYuanString(), ": ");
-  const FundingRule* rule = share.rule < policy.rules.size() ? &policy.rules[share.rule] : nullptr;
-  const auto describe = [&](const FundingRule& r) {
-    std::string d = StrCat("rule ", r.id, " (", KeyOf(r.kind));
-    if (r.kind == FundingRuleKind::kPercent) {
-      for (std::size_t k = 0; k < r.targets.size(); ++k) {
-        d += StrCat(k == 0 ? " " : ", ", r.targets[k].share.ToPercentString(), " to ",
-                    r.targets[k].payer.item_utility ? std::string_view("item_utility")
-                                                    : KeyOf(r.targets[k].payer.source));
-      }
-      d += StrCat(" of ", r.basis == FundingBasis::kSourceShare
-                              ? StrCat(KeyOf(r.of), " share (", KeyOf(r.mode), ")")
-                              : std::string(KeyOf(r.basis)));
-    } else {
-      d += StrCat(" ", r.amount.ToYuanString(), " ", KeyOf(r.per));
+namespace {
+
+// The rule behind a share, wholly in Chinese: "规则 yueyang.city_award（按比例 50% 归市级奖补，
+// 基数 区级财政出资额（以奖代补））〔citation〕". IDs are data and stay as they are.
+std::string DescribeRuleZh(const FundingRule& r) {
+  std::string d = StrCat("规则 ", r.id, "（", ZhOf(r.kind));
+  if (r.kind == FundingRuleKind::kPercent) {
+    for (std::size_t k = 0; k < r.targets.size(); ++k) {
+      d += StrCat(k == 0 ? " " : "，", r.targets[k].share.ToPercentString(), " 归",
+                  r.targets[k].payer.item_utility ? std::string_view("本项目对应的管线单位")
+                                                  : ZhOf(r.targets[k].payer.source));
     }
-    d += ")";
-    if (!r.seed.empty()) d += StrCat(" [", r.seed, "]");
-    return d;
-  };
+    d += StrCat("，基数 ", r.basis == FundingBasis::kSourceShare
+                              ? StrCat(ZhOf(r.of), "出资额（", ZhOf(r.mode), "）")
+                              : std::string(ZhOf(r.basis)));
+  } else {
+    d += StrCat(" ", ZhOf(r.per), " ", r.amount.ToYuanString(), " 元");
+  }
+  d += "）";
+  if (!r.seed.empty()) d += StrCat("〔", r.seed, "〕");
+  return d;
+}
+
+// The same wholly in English: "rule yueyang.city_award (percentage 50% to city award,
+// of district budget's share (transfer out of that share)) [citation]". The citation is
+// the document's title and number, a proper name.
+std::string DescribeRuleEn(const FundingRule& r) {
+  std::string d = StrCat("rule ", r.id, " (", EnOf(r.kind));
+  if (r.kind == FundingRuleKind::kPercent) {
+    for (std::size_t k = 0; k < r.targets.size(); ++k) {
+      d += StrCat(k == 0 ? " " : ", ", r.targets[k].share.ToPercentString(), " to ",
+                  r.targets[k].payer.item_utility ? std::string_view("the item's utility")
+                                                  : EnOf(r.targets[k].payer.source));
+    }
+    d += StrCat(" of ", r.basis == FundingBasis::kSourceShare
+                            ? StrCat(EnOf(r.of), "'s share (", EnOf(r.mode), ")")
+                            : std::string(EnOf(r.basis)));
+  } else {
+    d += StrCat(" ", r.amount.ToYuanString(), " yuan ", EnOf(r.per));
+  }
+  d += ")";
+  if (!r.seed.empty()) d += StrCat(" [", r.seed, "]");
+  return d;
+}
+
+}  // namespace
+
+std::string ExplainShareZh(const FundingShare& share, const FundingPolicy& policy) {
+  std::string out = StrCat(ZhOf(share.source), " ", share.amount.ToYuanString(), " 元：");
+  const FundingRule* rule = share.rule < policy.rules.size() ? &policy.rules[share.rule] : nullptr;
   switch (share.step) {
     case ShareStep::kRule:
-      if (rule) out += describe(*rule);
+      if (rule) out += DescribeRuleZh(*rule);
       break;
     case ShareStep::kTransfer:
-      out += StrCat("transferred from ", KeyOf(share.from.value_or(share.source)), " by ");
-      if (rule) out += describe(*rule);
+      out += StrCat("由", ZhOf(share.from.value_or(share.source)), "转入，依据");
+      if (rule) out += DescribeRuleZh(*rule);
       break;
     case ShareStep::kCapFallback:
-      out += StrCat("cap of ", KeyOf(share.from.value_or(share.source)), " reached; fallback for ",
-                    rule ? describe(*rule) : std::string("residual"));
+      out += StrCat(ZhOf(share.from.value_or(share.source)), "已达上限，超出部分转由本来源承担，依据",
+                    rule ? DescribeRuleZh(*rule) : std::string("兜底"));
+      break;
+    case ShareStep::kResidual:
+      out += "兜底（各规则未覆盖的部分）";
+      break;
+  }
+  if (share.clipped) out += "（以尚未覆盖的金额为限）";
+  return out;
+}
+
+std::string ExplainShareEn(const FundingShare& share, const FundingPolicy& policy) {
+  std::string out = StrCat(EnOf(share.source), " ", share.amount.ToYuanString(), ": ");
+  const FundingRule* rule = share.rule < policy.rules.size() ? &policy.rules[share.rule] : nullptr;
+  switch (share.step) {
+    case ShareStep::kRule:
+      if (rule) out += DescribeRuleEn(*rule);
+      break;
+    case ShareStep::kTransfer:
+      out += StrCat("transferred from ", EnOf(share.from.value_or(share.source)), " by ");
+      if (rule) out += DescribeRuleEn(*rule);
+      break;
+    case ShareStep::kCapFallback:
+      out += StrCat("cap of ", EnOf(share.from.value_or(share.source)), " reached; fallback for ",
+                    rule ? DescribeRuleEn(*rule) : std::string("residual"));
       break;
     case ShareStep::kResidual:
       out += "residual (what the rules left)";

@@ -131,7 +131,7 @@ absl::Status ValidatePlanInputs(const std::vector<CandidateProject>& projects,
 // Stage 2, readiness: one decision per project with its score and cost, and which
 // projects may enter the knapsack (complete data and ready, or forced in) and
 // which must.
-void DecideReadiness(const std::vector<CandidateProject>& projects,
+void DecideReadiness(const std::vector<CandidateProject>& projects, const ScoringSheet& sheet,
                      const std::vector<ProjectFacts>& facts,
                      const std::vector<ProjectScore>& scores, const PlanOptions& options,
                      std::vector<ProjectDecision>& d, std::vector<bool>& eligible,
@@ -155,31 +155,43 @@ void DecideReadiness(const std::vector<CandidateProject>& projects,
     x.ratio_milli_per_wan = RatioPerWan(milli_obj, x.cost.fen());
     const bool hazard = facts[i].at(Feature::kHazardCount).value_or(0) > 0;
     forced[i] = p.must_include || (options.must_include_hazards && hazard);
-    std::vector<std::string> not_ready;
-    if (options.require_vote_passed && p.vote_passed != true) not_ready.push_back("表决未通过");
+    // Why a project is not ready, wholly in Chinese and wholly in English.
+    std::string not_ready_zh, not_ready_en;
+    const auto not_ready = [&](std::string_view zh, std::string_view en) {
+      not_ready_zh += StrCat(not_ready_zh.empty() ? "" : "、", zh);
+      not_ready_en += StrCat(not_ready_en.empty() ? "" : ", ", en);
+    };
+    if (options.require_vote_passed && p.vote_passed != true) {
+      not_ready("表决未通过", "owners' vote not passed");
+    }
     if (options.require_funding_confirmed && p.funding_confirmed != true) {
-      not_ready.push_back("资金未落实");
+      not_ready("资金未落实", "funding not confirmed");
     }
     if (options.require_management_agreed && p.management_agreed != true) {
-      not_ready.push_back("长效管理未议定");
+      not_ready("长效管理未议定", "long-term management not agreed");
     }
     if (options.require_review_passed && p.review_passed != true) {
-      not_ready.push_back("方案未通过审查");
+      not_ready("方案未通过审查", "estate plan not passed in review");
     }
-    x.ready = not_ready.empty();
+    x.ready = not_ready_zh.empty();
     if (ps.excluded && !forced[i]) {
       x.tier = Tier::kExcluded;
       x.reason = Reason::kIncompleteData;
-      std::string keys;
-      for (const std::string& k : ps.missing) keys += StrCat(keys.empty() ? "" : ", ", k);
-      x.explanation = StrCat("资料不全，不参与排序：缺少 ", keys);
+      // The criteria by their names on the sheet in Chinese, by their keys in English.
+      std::string zh, en;
+      for (std::size_t k = 0; k < ps.criteria.size() && k < sheet.criteria.size(); ++k) {
+        if (!ps.criteria[k].missing) continue;
+        zh += StrCat(zh.empty() ? "" : "、", sheet.criteria[k].zh);
+        en += StrCat(en.empty() ? "" : ", ", sheet.criteria[k].key);
+      }
+      x.explanation_zh = StrCat("资料不全，不参与排序：缺少", zh);
+      x.explanation_en = StrCat("incomplete data, not ranked: missing ", en);
       continue;
     }
     if (!x.ready && !forced[i]) {
       x.reason = Reason::kNotReady;
-      std::string why;
-      for (const std::string& w : not_ready) why += StrCat(why.empty() ? "" : "、", w);
-      x.explanation = StrCat("条件未成熟（", why, "），不纳入当年实施");
+      x.explanation_zh = StrCat("条件未成熟（", not_ready_zh, "），不纳入当年实施");
+      x.explanation_en = StrCat("not ready (", not_ready_en, "): not in this year's works");
       continue;
     }
     eligible[i] = true;
@@ -378,7 +390,7 @@ absl::StatusOr<AnnualPlan> MakeAnnualPlanFromFacts(const std::vector<CandidatePr
 
   std::vector<ProjectDecision> d(n);
   std::vector<bool> eligible(n, false), forced(n, false);
-  DecideReadiness(projects, facts, scores, options, d, eligible, forced);
+  DecideReadiness(projects, sheet, facts, scores, options, d, eligible, forced);
 
   RENEWAL_RETURN_IF_ERROR(CheckMustIncludeBudget(d, forced, options));
   RENEWAL_RETURN_IF_ERROR(CheckDistrictMoney(projects, d, eligible, forced, limit_index, options));
@@ -425,7 +437,8 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
   dropped.selected = false;
   dropped.tier = Tier::kReserve;
   dropped.reason = Reason::kDroppedOut;
-  dropped.explanation = "因突发情况不能实施，退出当年计划";
+  dropped.explanation_zh = "因突发情况不能实施，退出当年计划";
+  dropped.explanation_en = "cannot go ahead (unforeseen circumstances): dropped from this year's plan";
   __int128 left = static_cast<__int128>(next.left.fen()) + dropped.cost.fen();
   next.total_score -= dropped.score;
   next.households -= dropped.households;
@@ -459,12 +472,14 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
            spent[x.district_id] + x.cost.fen() <= l->second->max_spending->fen();
   };
   std::vector<std::string> added;
-  auto take = [&](ProjectDecision& x, std::string_view why) {
+  auto take = [&](ProjectDecision& x, std::string_view why_zh, std::string_view why_en) {
     x.selected = true;
     x.tier = Tier::kImplement;
     x.reason = Reason::kSubstitute;
-    x.explanation = StrCat("候补第 ", x.substitute_order, " 位，替补退出项目 \"", dropped_id, "\"", why,
-                           "；成本 ", x.cost.ToWanYuanString());
+    x.explanation_zh = StrCat("候补第 ", x.substitute_order, " 位，替补退出项目 \"", dropped_id, "\"",
+                              why_zh, "；成本 ", x.cost.ToWanYuanString());
+    x.explanation_en = StrCat("substitute no. ", x.substitute_order, ", replacing dropped project \"",
+                              dropped_id, "\"", why_en, "; cost ", x.cost.ToYuanString(), " yuan");
     x.substitute_order = 0;
     left -= x.cost.fen();
     ++count[x.district_id];
@@ -493,10 +508,13 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
       ++trial_count;
     }
     if (trial_count < l.min_projects || trial_spent < l.min_spending.fen()) continue;
-    for (ProjectDecision* x : own) take(*x, StrCat("（恢复区县 \"", l.district_id, "\" 下限）"));
+    for (ProjectDecision* x : own) {
+      take(*x, StrCat("（恢复区县 \"", l.district_id, "\" 下限）"),
+           StrCat(" (restoring district \"", l.district_id, "\"'s minimum)"));
+    }
   }
   for (ProjectDecision* x : subs) {
-    if (fits(*x)) take(*x, "");
+    if (fits(*x)) take(*x, "", "");
   }
   next.district_shortfalls.clear();
   for (const DistrictLimit& l : options.district_limits) {
@@ -507,9 +525,15 @@ absl::StatusOr<std::vector<std::string>> DropAndSubstitute(AnnualPlan& plan,
     f.projects = count[l.district_id];
     f.min_spending = l.min_spending;
     f.spent = Money::Fen(static_cast<std::int64_t>(spent[l.district_id]));
-    f.explanation = StrCat("区县 \"", l.district_id, "\" 低于下限：已安排 ", f.projects, " 个项目（下限 ",
-                           l.min_projects, "），", f.spent.ToWanYuanString(), "（资金下限 ",
-                           l.min_spending.ToWanYuanString(), "）；该区县的候补项目不足以恢复下限");
+    f.explanation_zh = StrCat("区县 \"", l.district_id, "\" 低于下限：已安排 ", f.projects,
+                              " 个项目（下限 ", l.min_projects, "），", f.spent.ToWanYuanString(),
+                              "（资金下限 ", l.min_spending.ToWanYuanString(),
+                              "）；该区县的候补项目不足以恢复下限");
+    f.explanation_en = StrCat("district \"", l.district_id, "\" below its minimum: ", f.projects,
+                              " projects selected (minimum ", l.min_projects, "), ",
+                              f.spent.ToYuanString(), " yuan (minimum spending ",
+                              l.min_spending.ToYuanString(),
+                              " yuan); its substitutes cannot restore the minimum");
     next.district_shortfalls.push_back(std::move(f));
   }
   next.left = Money::Fen(static_cast<std::int64_t>(left));

@@ -26,34 +26,49 @@ std::string RatioText(std::int64_t milli_per_wan) {
   return Points(milli_per_wan);
 }
 
+// A reason in both languages, each wholly in its own (yuan in English: 万 is not English).
+struct Said {
+  std::string zh, en;
+  bool empty() const { return zh.empty(); }
+};
+
+std::string YuanEn(Money m) { return StrCat(m.ToYuanString(), " yuan"); }
+
 // Why a selected project of a district with `count` projects and `spent` fen selected
-// is held in by the district's minimum ("" when it is not): without it the district
+// is held in by the district's minimum (empty when it is not): without it the district
 // would fall below its minimum count or spending.
-std::string MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
-                         Money cost) {
+Said MinimumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent, Money cost) {
   if (l.min_projects > 0 && count <= l.min_projects) {
-    return StrCat("区县下限 ", l.min_projects, " 个项目");
+    return {StrCat("区县下限 ", l.min_projects, " 个项目"),
+            StrCat("the district minimum of ", l.min_projects, " projects")};
   }
   if (l.min_spending.fen() > 0 && spent - cost.fen() < l.min_spending.fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(),
-                  "（已安排 ", Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ",
-                  cost.ToWanYuanString(), " 则不足）");
+    return {StrCat("区县 \"", l.district_id, "\" 资金下限 ", l.min_spending.ToWanYuanString(),
+                   "（已安排 ", Money::Fen(spent).ToWanYuanString(), "，去掉本项目 ",
+                   cost.ToWanYuanString(), " 则不足）"),
+            StrCat("district \"", l.district_id, "\"'s minimum spending of ",
+                   YuanEn(l.min_spending), " (", YuanEn(Money::Fen(spent)),
+                   " selected; without this project's ", YuanEn(cost), " it falls short)")};
   }
-  return "";
+  return {};
 }
 
-// Why an unselected project is kept out by its district's maximum ("" when not).
-std::string MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent,
-                         Money cost) {
+// Why an unselected project is kept out by its district's maximum (empty when not).
+Said MaximumBinds(const DistrictLimit& l, std::int64_t count, std::int64_t spent, Money cost) {
   if (count >= l.max_projects) {
-    return StrCat("区县 \"", l.district_id, "\" 已达上限 ", l.max_projects, " 个项目");
+    return {StrCat("区县 \"", l.district_id, "\" 已达上限 ", l.max_projects, " 个项目"),
+            StrCat("district \"", l.district_id, "\" has reached its maximum of ", l.max_projects,
+                   " projects")};
   }
   if (l.max_spending && static_cast<__int128>(spent) + cost.fen() > l.max_spending->fen()) {
-    return StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(),
-                  "：已安排 ", Money::Fen(spent).ToWanYuanString(), "，加上本项目 ",
-                  cost.ToWanYuanString(), " 将超出");
+    return {StrCat("区县 \"", l.district_id, "\" 资金上限 ", l.max_spending->ToWanYuanString(),
+                   "：已安排 ", Money::Fen(spent).ToWanYuanString(), "，加上本项目 ",
+                   cost.ToWanYuanString(), " 将超出"),
+            StrCat("district \"", l.district_id, "\"'s maximum spending of ",
+                   YuanEn(*l.max_spending), ": ", YuanEn(Money::Fen(spent)),
+                   " selected, this project's ", YuanEn(cost), " would exceed it")};
   }
-  return "";
+  return {};
 }
 
 }  // namespace
@@ -78,48 +93,68 @@ void MarkAndExplain(const KnapsackSolution& solution, const KnapsackProblem& kp,
       spent_in[static_cast<std::size_t>(kp.items[k].group)] += x.cost.fen();
     }
   }
-  const std::string cutoff = StrCat("边际门槛 ", RatioText(plan.cutoff_milli_per_wan), "/万元");
-  const char* unit = options.objective == Objective::kScore ? "分" : "户";
+  const Said cutoff{StrCat("边际门槛 ", RatioText(plan.cutoff_milli_per_wan), "/万元"),
+                    StrCat("marginal cutoff ", RatioText(plan.cutoff_milli_per_wan),
+                           " per 10,000 yuan")};
+  const bool by_score = options.objective == Objective::kScore;
   for (std::size_t k = 0; k < item_of.size(); ++k) {
     ProjectDecision& x = d[item_of[k]];
     const std::int32_t g = kp.items[k].group;
     const std::size_t gi = g >= 0 ? static_cast<std::size_t>(g) : 0;
-    const std::string ratio =
-        StrCat("每万元 ", RatioText(x.ratio_milli_per_wan), " ", unit, "（", cutoff, "）");
+    const Said ratio{StrCat("每万元 ", RatioText(x.ratio_milli_per_wan), " ", by_score ? "分" : "户",
+                            "（", cutoff.zh, "）"),
+                     StrCat(RatioText(x.ratio_milli_per_wan), by_score ? " points" : " households",
+                            " per 10,000 yuan (", cutoff.en, ")")};
     if (x.selected) {
-      const std::string why =
+      const Said why =
           g >= 0 ? MinimumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost)
-                 : "";
+                 : Said{};
       if (kp.items[k].forced) {
         x.reason = Reason::kMustInclude;
-        x.explanation = StrCat("必改项目（安全隐患或指定），强制纳入；成本 ", x.cost.ToWanYuanString());
+        x.explanation_zh =
+            StrCat("必改项目（安全隐患或指定），强制纳入；成本 ", x.cost.ToWanYuanString());
+        x.explanation_en = StrCat("must-do project (safety hazard or named): included; cost ",
+                                  YuanEn(x.cost));
       } else if (!why.empty() && x.ratio_milli_per_wan <= plan.cutoff_milli_per_wan) {
         x.reason = Reason::kDistrictMinimum;
-        x.explanation = StrCat(why, "约束下纳入；", ratio);
+        x.explanation_zh = StrCat(why.zh, "约束下纳入；", ratio.zh);
+        x.explanation_en = StrCat("included to meet ", why.en, "; ", ratio.en);
       } else {
         x.reason = Reason::kSelected;
-        x.explanation = StrCat("择优入选：得分 ", Points(x.score), "，成本 ", x.cost.ToWanYuanString(),
-                               "，", ratio);
+        x.explanation_zh = StrCat("择优入选：得分 ", Points(x.score), "，成本 ",
+                                  x.cost.ToWanYuanString(), "，", ratio.zh);
+        x.explanation_en = StrCat("selected on merit: score ", Points(x.score), ", cost ",
+                                  YuanEn(x.cost), ", ", ratio.en);
       }
       continue;
     }
     x.tier = Tier::kPlan;  // refined below
-    const std::string why =
-        g >= 0 ? MaximumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost) : "";
+    const Said why =
+        g >= 0 ? MaximumBinds(options.district_limits[gi], selected_in[gi], spent_in[gi], x.cost)
+               : Said{};
+    const bool over = x.cost > plan.left;
     if (!why.empty()) {
       x.reason = Reason::kDistrictMaximum;
-      const std::string also =
-          x.cost > plan.left ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "";
-      x.explanation = StrCat(why, also, "；", ratio);
+      x.explanation_zh = StrCat(
+          why.zh, over ? StrCat("（也超过剩余预算 ", plan.left.ToWanYuanString(), "）") : "", "；",
+          ratio.zh);
+      x.explanation_en = StrCat(
+          why.en, over ? StrCat(" (and over the remaining budget of ", YuanEn(plan.left), ")") : "",
+          "; ", ratio.en);
     } else {
       x.reason = Reason::kBudget;
-      x.explanation = StrCat("预算约束：成本 ", x.cost.ToWanYuanString(),
-                             x.cost > plan.left ? " 超过剩余预算 " : " 不超过剩余预算 ",
-                             plan.left.ToWanYuanString(),
-                             x.cost > plan.left ? "" : "，但换入会降低最优总值", "；", ratio);
+      x.explanation_zh = StrCat("预算约束：成本 ", x.cost.ToWanYuanString(),
+                                over ? " 超过剩余预算 " : " 不超过剩余预算 ",
+                                plan.left.ToWanYuanString(),
+                                over ? "" : "，但换入会降低最优总值", "；", ratio.zh);
+      x.explanation_en =
+          StrCat("budget: cost ", YuanEn(x.cost),
+                 over ? StrCat(" is over the remaining ", YuanEn(plan.left))
+                      : StrCat(" fits the remaining ", YuanEn(plan.left),
+                               ", but taking it in would lower the optimum"),
+                 "; ", ratio.en);
     }
   }
-
 }
 
 }  // namespace plan_internal

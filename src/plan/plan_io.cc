@@ -273,7 +273,8 @@ json::object DecisionJson(const ProjectDecision& x, const std::vector<std::strin
   o["selected"] = x.selected;
   o["tier"] = std::string(KeyOf(x.tier));
   o["reason"] = std::string(KeyOf(x.reason));
-  o["explanation"] = x.explanation;
+  o["explanation"] = x.explanation_zh;  // Chinese, as it always was
+  o["explanation_en"] = x.explanation_en;
   o["score_milli"] = x.score;
   o["households"] = x.households;
   o["cost_yuan"] = YuanText(x.cost);
@@ -332,7 +333,8 @@ std::string PlanToJson(const AnnualPlan& plan) {
                                          {"projects", f.projects},
                                          {"min_spending_yuan", YuanText(f.min_spending)},
                                          {"spent_yuan", YuanText(f.spent)},
-                                         {"explanation", f.explanation}});
+                                         {"explanation", f.explanation_zh},
+                                         {"explanation_en", f.explanation_en}});
   }
   o["district_shortfalls"] = std::move(shortfalls);
   json::array substitutions;
@@ -404,24 +406,52 @@ std::string SheetToJson(const ScoringSheet& sheet) {
   return json::serialize(o);
 }
 
-std::string PlanToText(const AnnualPlan& plan) {
+namespace {
+
+std::string PointsText(MilliPoints p) {
+  return StrCat(p / kMilliPerPoint, ".",
+                std::string(3 - std::min<std::size_t>(3, StrCat(p % kMilliPerPoint).size()), '0'),
+                p % kMilliPerPoint);
+}
+
+}  // namespace
+
+std::string PlanToTextZh(const AnnualPlan& plan) {
   std::ostringstream os;
-  auto points = [](MilliPoints p) {
-    return StrCat(p / kMilliPerPoint, ".", std::string(3 - std::min<std::size_t>(3, StrCat(p % kMilliPerPoint).size()), '0'), p % kMilliPerPoint);
-  };
   os << "年度改造计划 " << plan.year << "（评分表 " << plan.sheet << "，目标 " << ZhOf(plan.objective)
      << "，预算口径 " << ZhOf(plan.basis) << "）\n";
   os << "预算 " << plan.budget.ToWanYuanString() << "元，已安排 " << plan.spent.ToWanYuanString()
-     << "元，结余 " << plan.left.ToWanYuanString() << "元；总得分 " << points(plan.total_score)
+     << "元，结余 " << plan.left.ToWanYuanString() << "元；总得分 " << PointsText(plan.total_score)
      << "，受益户数 " << plan.households << "\n";
   os << "求解 " << ZhOf(plan.solver) << "：" << (plan.proven_optimal ? "已证明最优" : "未证明最优")
-     << "，LP 上界差距 " << plan.gap_ppm << " ppm，搜索节点 " << plan.nodes << "\n";
+     << "，与线性规划上界相差百万分之 " << plan.gap_ppm << "，搜索节点 " << plan.nodes << "\n";
   os << "排名\t项目\t区县\t得分\t成本\t层级\t原因\t说明\n";
   for (const ProjectDecision& x : plan.decisions) {
-    os << x.rank << "\t" << x.project_id << "\t" << x.district_id << "\t" << points(x.score) << "\t"
-       << x.cost.ToWanYuanString() << "\t" << ZhOf(x.tier) << "\t" << ZhOf(x.reason) << "\t"
-       << x.explanation << "\n";
+    os << x.rank << "\t" << x.project_id << "\t" << x.district_id << "\t" << PointsText(x.score)
+       << "\t" << x.cost.ToWanYuanString() << "\t" << ZhOf(x.tier) << "\t" << ZhOf(x.reason)
+       << "\t" << x.explanation_zh << "\n";
   }
+  for (const DistrictShortfall& f : plan.district_shortfalls) os << "注：" << f.explanation_zh << "\n";
+  return os.str();
+}
+
+std::string PlanToTextEn(const AnnualPlan& plan) {
+  std::ostringstream os;
+  os << "annual renovation plan " << plan.year << " (sheet " << plan.sheet << ", objective "
+     << EnOf(plan.objective) << ", budget basis " << EnOf(plan.basis) << ")\n";
+  os << "budget " << plan.budget.ToYuanString() << " yuan, selected " << plan.spent.ToYuanString()
+     << " yuan, left " << plan.left.ToYuanString() << " yuan; total score "
+     << PointsText(plan.total_score) << ", households " << plan.households << "\n";
+  os << "solver " << KeyOf(plan.solver) << ": "
+     << (plan.proven_optimal ? "proven optimal" : "not proven optimal")
+     << ", gap to the LP bound " << plan.gap_ppm << " ppm, search nodes " << plan.nodes << "\n";
+  os << "rank\tproject\tdistrict\tscore\tcost (yuan)\ttier\treason\texplanation\n";
+  for (const ProjectDecision& x : plan.decisions) {
+    os << x.rank << "\t" << x.project_id << "\t" << x.district_id << "\t" << PointsText(x.score)
+       << "\t" << x.cost.ToYuanString() << "\t" << EnOf(x.tier) << "\t" << EnOf(x.reason)
+       << "\t" << x.explanation_en << "\n";
+  }
+  for (const DistrictShortfall& f : plan.district_shortfalls) os << "note: " << f.explanation_en << "\n";
   return os.str();
 }
 

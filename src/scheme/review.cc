@@ -100,7 +100,7 @@ Detail ResidentsConsulted(const Context& c, const ReviewCheck& check) {
   for (const ThresholdResult& t : e->tests) {
     d.actual += StrCat(d.actual.empty() ? "" : "; ", t.test.name, " ", t.numerator, "/",
                        t.denominator);
-    zh += StrCat(zh.empty() ? "" : "；", ExplainThreshold(t));
+    zh += StrCat(zh.empty() ? "" : "；", ExplainThresholdZh(t));
     en += StrCat(en.empty() ? "" : "; ", t.test.name, " ", t.numerator, "/", t.denominator,
                  t.passed ? " meets " : " falls short of ",
                  ThresholdToString(t.test.threshold));

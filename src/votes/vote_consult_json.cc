@@ -26,9 +26,9 @@ absl::Status AddConsultationRound(VoteDocument document, ConsultationInput* inpu
   } else if (!(document.vote.scope == input->scope)) {
     // A round addresses whoever in the consultation has not agreed; a round
     // naming another scope would silently widen or narrow the consultation.
-    return absl::InvalidArgumentError(StrCat("vote scope: ", VoteScopeToString(document.vote.scope),
+    return absl::InvalidArgumentError(StrCat("vote scope: ", VoteScopeEn(document.vote.scope),
                                              " differs from the first round's ",
-                                             VoteScopeToString(input->scope)));
+                                             VoteScopeEn(input->scope)));
   }
   input->rounds.push_back({document.vote.id, document.vote.opens, document.vote.closes,
                            std::move(document.ballots)});

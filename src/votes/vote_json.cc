@@ -205,12 +205,23 @@ absl::StatusOr<VoteDocument> LoadVoteFile(const Registry& registry, const std::s
   return doc;
 }
 
-std::string VoteScopeToString(const VoteScope& s) {
+std::string VoteScopeZh(const VoteScope& s) {
   switch (s.kind) {
     case VoteScopeKind::kEstate: return StrCat("小区 ", s.id);
     case VoteScopeKind::kBuilding: return StrCat("楼栋 ", s.id);
     case VoteScopeKind::kEntrance: return StrCat("楼栋 ", s.id, " ", s.entrance, "单元");
     case VoteScopeKind::kDwellings: return StrCat("指定房屋 ", s.dwellings.size(), " 户");
+  }
+  return "";
+}
+
+std::string VoteScopeEn(const VoteScope& s) {
+  switch (s.kind) {
+    case VoteScopeKind::kEstate: return StrCat("estate ", s.id);
+    case VoteScopeKind::kBuilding: return StrCat("building ", s.id);
+    case VoteScopeKind::kEntrance: return StrCat("building ", s.id, " entrance ", s.entrance);
+    case VoteScopeKind::kDwellings:
+      return StrCat(s.dwellings.size(), s.dwellings.size() == 1 ? " named dwelling" : " named dwellings");
   }
   return "";
 }
@@ -262,7 +273,7 @@ json::object TestToJsonValue(const ThresholdResult& tr) {
   o["minimum_to_pass"] = tr.minimum_to_pass;
   o["margin"] = tr.margin;
   o["reachable"] = tr.reachable;
-  o["reason"] = ExplainThreshold(tr);
+  o["reason"] = ExplainThresholdZh(tr);
   return o;
 }
 

@@ -86,7 +86,7 @@ std::string NoticeMarkdown(const Registry& r, const Vote& vote, const VoteOutcom
   std::string md;
   StrAppend(&md, "# 业主表决结果公示\n\n");
   StrAppend(&md, "- 表决事项：", ZhOf(vote.matter), "（", vote.id, "）\n");
-  StrAppend(&md, "- 表决范围：", VoteScopeToString(vote.scope), "\n");
+  StrAppend(&md, "- 表决范围：", VoteScopeZh(vote.scope), "\n");
   StrAppend(&md, "- 表决时间：", FormatVoteTime(vote.opens), " 至 ", FormatVoteTime(vote.closes), "\n");
   StrAppend(&md, "- 表决规则：", vote.rule.title.empty() ? vote.rule.name : vote.rule.title, "（",
             vote.rule.source, "）\n");
@@ -146,7 +146,7 @@ std::string NoticeJson(const Registry& r, const Vote& vote, const VoteOutcome& o
   json::object root;
   root["vote"] = vote.id;
   root["matter"] = ZhOf(vote.matter);
-  root["scope"] = VoteScopeToString(vote.scope);
+  root["scope"] = VoteScopeZh(vote.scope);
   root["opens"] = FormatVoteTime(vote.opens);
   root["closes"] = FormatVoteTime(vote.closes);
   root["rule"] = vote.rule.title.empty() ? vote.rule.name : vote.rule.title;

@@ -148,6 +148,7 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // 001_c9c5fc786dd61830.txt (珠海市、成都市) "参与表决专有部分面积3/4以上的业主且
     // 参与表决人数3/4以上的业主同意".
     r.title = "双三分之二参与、双四分之三同意";
+    r.title_en = "two thirds take part (area and headcount); three quarters of them agree (area and headcount)";
     r.source = "民法典第278条第2款(六)—(八)项; 《城镇老旧小区改造可复制政策机制清单（第四批）》 珠海市、成都市";
     AddParticipation(r);
     r.tests.push_back(T("agree_area", kArea, kAgree, kOfPart, 3, 4, kGe));
@@ -156,6 +157,7 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // 民法典 art. 278 para. 2, items (1)–(5) and (9): "经参与表决专有部分面积过半数的
     // 业主且参与表决人数过半数的业主同意" — strictly more than half.
     r.title = "双三分之二参与、双过半数同意";
+    r.title_en = "two thirds take part (area and headcount); more than half of them agree (area and headcount)";
     r.source = "民法典第278条第2款(一)—(五)、(九)项";
     AddParticipation(r);
     r.tests.push_back(T("agree_area", kArea, kAgree, kOfPart, 1, 2, kGt));
@@ -165,6 +167,7 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // assembly exists, owners of ≥ 2/3 of the area AND ≥ 2/3 of the headcount of the
     // affected scope agree.
     r.title = "维修资金使用：相关业主双三分之二以上同意";
+    r.title_en = "maintenance fund use: owners of at least two thirds of the area and two thirds of the headcount agree";
     r.source = "建设部、财政部令第165号 第22条";
     r.tests.push_back(T("agree_area", kArea, kAgree, kAll, 2, 3, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 2, 3, kGe));
@@ -172,6 +175,7 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // seed 002_28ab3feb3714a830.txt (岳阳市) 四、(二): "经小区双“2/3”（专有部分占建筑物
     // 总面积三分之二且占总人数三分之二）以上业主签字同意".
     r.title = "双2/3以上业主签字同意";
+    r.title_en = "at least two thirds of owners by area and by headcount sign their agreement";
     r.source = "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 岳阳市 改造方案";
     r.tests.push_back(T("agree_area", kArea, kAgree, kAll, 2, 3, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 2, 3, kGe));
@@ -179,34 +183,40 @@ absl::StatusOr<VoteRule> VoteRulePreset(std::string_view name) {
     // seed 000_0d284f5c619b042b.txt (长沙市) "两个80%": "征求意见80%以上业主的同意，且
     // 获得其中80%以上业主签字同意" — 80% of owners consulted, 80% of those agree.
     r.title = "两个80%";
+    r.title_en = "two 80%s: at least 80% of owners consulted, at least 80% of them agree";
     r.source = "《湖南省城镇老旧小区改造“解难题、建机制”可复制经验做法清单（第一批）》（湘建城函〔2021〕161号） 长沙市 改造方案编制";
     r.tests.push_back(T("consulted_heads", kHeads, kPart, kAll, 80, 100, kGe));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kOfPart, 80, 100, kGe));
   } else if (name == "hebei_80_entry") {
     // seed 001_c9c5fc786dd61830.txt (河北省) 3个80%: "80%的小区居民同意方可纳入改造".
     r.title = "80%的小区居民同意方可纳入改造";
+    r.title_en = "an estate enters renovation when at least 80% of its residents agree";
     r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（一）";
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 80, 100, kGe));
   } else if (name == "hebei_80_plan") {
     // seed 001 (河北省): "征求80%的居民意愿制定改造方案" — opinions collected from 80%.
     r.title = "征求80%的居民意愿制定改造方案";
+    r.title_en = "the plan is drawn up after consulting at least 80% of residents";
     r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（二）";
     r.tests.push_back(T("consulted_heads", kHeads, kPart, kAll, 80, 100, kGe));
   } else if (name == "hebei_80_acceptance") {
     // seed 001 (河北省): "80%的居民满意方可组织竣工验收" — "agree" means satisfied.
     r.title = "80%的居民满意方可组织竣工验收";
+    r.title_en = "completion acceptance only when at least 80% of residents are satisfied";
     r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 河北省 3个80%（三）";
     r.tests.push_back(T("satisfied_heads", kHeads, kAgree, kAll, 80, 100, kGe));
   } else if (name == "changping_double_80") {
     // seed 001_c9c5fc786dd61830.txt (北京市昌平区昌盛社区): "经业主大会以双超80%的高同意率
     // 表决通过" — area and heads both strictly over 80% of all owners.
     r.title = "双超80%同意";
+    r.title_en = "more than 80% of owners agree, by area and by headcount";
     r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 北京市昌平区 合并物业管理区域";
     r.tests.push_back(T("agree_area", kArea, kAgree, kAll, 80, 100, kGt));
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 80, 100, kGt));
   } else if (name == "yichang_all_agree") {
     // seed 001_c9c5fc786dd61830.txt (宜昌市 三轮征询): "最终实现100%居民同意改造方案".
     r.title = "100%居民同意";
+    r.title_en = "every resident agrees";
     r.source = "《城镇老旧小区改造可复制政策机制清单（第四批）》 宜昌市 三轮征询";
     r.tests.push_back(T("agree_heads", kHeads, kAgree, kAll, 1, 1, kGe));
   } else {
@@ -243,10 +253,11 @@ absl::StatusOr<VoteRule> RuleFromJsonValue(const boost::json::value& v, std::str
   if (v.is_string()) return VoteRulePreset(v.get_string());
   if (!v.is_object()) return absl::InvalidArgumentError(StrCat(where, ": expected an object"));
   internal::Fields f(v.get_object(), std::string(where), kFieldStyle);
-  RENEWAL_RETURN_IF_ERROR(f.OnlyKeys({"name", "title", "source", "tests"}));
+  RENEWAL_RETURN_IF_ERROR(f.OnlyKeys({"name", "title", "title_en", "source", "tests"}));
   VoteRule r;
   RENEWAL_RETURN_IF_ERROR(f.String("name", true, &r.name));
   RENEWAL_RETURN_IF_ERROR(f.String("title", false, &r.title));
+  RENEWAL_RETURN_IF_ERROR(f.String("title_en", false, &r.title_en));
   RENEWAL_RETURN_IF_ERROR(f.String("source", false, &r.source));
   const boost::json::value* tests = f.Find("tests");
   if (tests == nullptr || !tests->is_array()) return f.Invalid("tests", "expected an array");
@@ -280,6 +291,7 @@ boost::json::object RuleToJsonValue(const VoteRule& rule) {
   boost::json::object o;
   o["name"] = rule.name;
   o["title"] = rule.title;
+  if (!rule.title_en.empty()) o["title_en"] = rule.title_en;
   o["source"] = rule.source;
   boost::json::array tests;
   for (const ThresholdTest& t : rule.tests) {

@@ -12,6 +12,10 @@ namespace {
 std::string Amount(VoteBasis basis, std::int64_t v) {
   return basis == VoteBasis::kArea ? StrCat(Area::Centi(v).ToString(), " m²") : StrCat(v, " 人");
 }
+std::string AmountEn(VoteBasis basis, std::int64_t v) {
+  if (basis == VoteBasis::kArea) return StrCat(Area::Centi(v).ToString(), " m²");
+  return StrCat(v, v == 1 ? " owner" : " owners");
+}
 
 }  // namespace
 
@@ -55,7 +59,7 @@ ThresholdResult Evaluate(const ThresholdTest& t, const VoteTotals& x) {
 
 }  // namespace vote_internal
 
-std::string ExplainThreshold(const ThresholdResult& r) {
+std::string ExplainThresholdZh(const ThresholdResult& r) {
   const ThresholdTest& t = r.test;
   const bool area = t.basis == VoteBasis::kArea;
   const std::string what = StrCat(ZhOf(t.counted), area ? "面积" : "人数", " ",
@@ -68,6 +72,23 @@ std::string ExplainThreshold(const ThresholdResult& r) {
                 r.passed ? "通过" : "未通过", "；", r.passed ? "可再减少 " : "尚差 ",
                 Amount(t.basis, r.margin >= 0 ? r.margin : -r.margin),
                 r.reachable ? "" : "（超过分母，无法达到）");
+}
+
+std::string ExplainThresholdEn(const ThresholdResult& r) {
+  const ThresholdTest& t = r.test;
+  const bool area = t.basis == VoteBasis::kArea;
+  const std::string what =
+      StrCat(area ? "area " : "headcount ", EnOf(t.counted), " ", AmountEn(t.basis, r.numerator),
+             " / ", area ? "area of " : "headcount of ", EnOf(t.over), " ",
+             AmountEn(t.basis, r.denominator));
+  if (r.denominator == 0) return StrCat(what, ": the denominator is 0, cannot pass");
+  const std::string margin = AmountEn(t.basis, r.margin >= 0 ? r.margin : -r.margin);
+  return StrCat(what, " = ", VotePercent(r.numerator, r.denominator), " ",
+                t.comparison == VoteComparison::kAtLeast ? "≥" : ">", " ",
+                ThresholdToString(t.threshold), " (", VotePercent(t.threshold.num, t.threshold.den),
+                "): ", r.passed ? StrCat("passed; ", margin, " to spare")
+                                : StrCat("failed; ", margin, " short"),
+                r.reachable ? "" : " (more than the denominator: cannot be reached)");
 }
 
 }  // namespace renewal

@@ -141,7 +141,7 @@ string(REPLACE "\"kind\": \"estate\", \"id\": \"E-0001\"" "\"kind\": \"building\
        round2_building "${round2}")
 file(WRITE ${WORK}/round2_building.json "${round2_building}")
 expect_run(ARGS consult ${votes}/estate.json ${votes}/consult_round1.json ${WORK}/round2_building.json
-           RC 1 STDERR "round2_building.json: vote scope: 楼栋 E-0001-B1 differs from the first round's 小区 E-0001")
+           RC 1 STDERR "round2_building.json: vote scope: building E-0001-B1 differs from the first round's estate E-0001")
 # A usage error (too few arguments): exit 2 since the CLI11 parser (was 1).
 expect_run(ARGS consult ${votes}/estate.json RC 2 STDERR "usage: renewal consult REGISTRY ROUND1.json")
 
@@ -316,11 +316,28 @@ foreach(cmd validate generate screen summary fund-split fund-balance fund-preset
     message(FATAL_ERROR "renewal ${cmd} --help does not name --quiet and --lang:\n${out}")
   endif()
 endforeach()
-# --lang: zh (default) or en, each wholly in its language; another value exits 2; a
-# command without English output refuses en rather than answering in Chinese.
+# --lang: zh (default) or en, each wholly in its language, on every command (the
+# checks over each command's whole output are in python/tests/test_cli_lang.py);
+# another value exits 2; a public notice, posted in Chinese, refuses en rather than
+# answering in Chinese.
 expect_run(ARGS validate ${tiny} --lang fr RC 2 STDERR "--lang: expected zh or en")
-expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --lang en RC 2
-           STDERR "Chinese only")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --lang en RC 0
+           STDOUT "\nresult: (passed|not passed)\n  \\[(passed|not passed)\\] participation_area: area participating ")
+expect_run(ARGS tally ${votes}/estate.json ${votes}/ballots.json --notice md --lang en RC 2
+           STDERR "posted to owners in Chinese")
+foreach(cmd fund-split fund-balance vote-rules tally consult elevator plan plan-menu)
+  set(args_fund-split ${SOURCE_DIR}/examples/funding/yueyang_plan.json --policy yueyang)
+  set(args_fund-balance ${SOURCE_DIR}/examples/funding/yueyang_louqu_financing.json)
+  set(args_vote-rules)
+  set(args_tally ${votes}/estate.json ${votes}/ballots.json)
+  set(args_consult ${votes}/estate.json ${votes}/consult_round1.json ${votes}/consult_round2.json)
+  set(args_elevator ${votes}/estate.json ${votes}/elevator_ballots.json
+      ${votes}/elevator_applications.json)
+  set(args_plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
+      --budget 120000000 --year 2025)
+  set(args_plan-menu ${SOURCE_DIR}/examples/plan/menu.json)
+  expect_run(ARGS ${cmd} ${args_${cmd}} --lang en RC 0)
+endforeach()
 expect_run(ARGS screen ${tiny} --policy yueyang --year 2026 --estate E-0002 RC 0
            STDOUT "E-0002 南湖新村：不符合改造条件（岳阳市城区老旧小区改造范围，2026年）\n  2000年（含）以前建成：实际 2003，要求 2000年或以前 → 不符合\n")
 expect_run(ARGS screen ${tiny} --policy yueyang --year 2026 --estate E-0002 --lang en RC 0
@@ -433,6 +450,15 @@ expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --overdue --js
 expect_run(ARGS works stats ${wdir} ${wjournal} --as-of 2025-03-31 --by district RC 0 STDOUT "D-1")
 expect_run(ARGS works public ${wdir} ${wjournal} RC 0 STDOUT "张\\*\\*")
 expect_run(ARGS works contractors ${wdir} ${wjournal} --json RC 0 STDOUT "\"penalty_total\":\"5000.00\"")
+# The works' reports in either language (issue 17).
+expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --overdue --lang en RC 0
+           STDOUT "^overdue as of 2025-03-31: .*C-2 .* due 2025-02-13  overdue 46 days")
+expect_run(ARGS works stats ${wdir} ${wjournal} --as-of 2025-03-31 --lang en RC 0
+           STDOUT "^on-time rates as of 2025-03-31 by district ")
+expect_run(ARGS works public ${wdir} ${wjournal} --lang en RC 0
+           STDOUT "^complaints and disputes, public list")
+expect_run(ARGS works contractors ${wdir} ${wjournal} --lang en RC 0
+           STDOUT "^contractors' credit records\n")
 expect_run(ARGS works open ${wdir} ${wjournal} RC 2 STDERR "--as-of")
 expect_run(ARGS works open ${wdir} RC 2 STDERR "usage: renewal works open")
 foreach(action record open stats public contractors)

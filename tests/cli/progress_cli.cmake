@@ -67,6 +67,17 @@ expect_run(ARGS progress rank ${journal} --period 2024Q1 --json RC 0
            STDOUT "\"districts\":\\[{\"rank\":1,\"tied\":false,\"row\":{\"province\":\"湖南省\",\"city\":\"岳阳市\",\"district\":\"岳阳楼区\"")
 expect_run(ARGS progress overdue ${journal} --limits started=30 --as-of 2024-04-30 --json RC 0
            STDOUT "\"project\":\"YY-2024-001\".*\"days\":50,\"limit_days\":30")
+# The same reports in either language (issue 17): the period named in Chinese, the
+# tables' headings and the summary wholly in the language asked for.
+expect_run(ARGS progress report ${journal} --period 2024-03 RC 0 STDOUT "^2024年3月\n")
+expect_run(ARGS progress report ${journal} --period 2024-03 --lang en RC 0
+           STDOUT "^2024-03\n.*4 estates planned, 0.05 × 10,000 households; 1 started \\(start rate 25.00%\\)")
+expect_run(ARGS progress rank ${journal} --period 2024Q1 RC 0 STDOUT "^2024年第1季度\n.*排序规则：")
+expect_run(ARGS progress rank ${journal} --period 2024Q1 --lang en RC 0 STDOUT "^2024Q1\n.*order: by ")
+expect_run(ARGS progress overdue ${journal} --limits started=30 --as-of 2024-04-30 RC 0
+           STDOUT "1 个项目超期\n$")
+expect_run(ARGS progress overdue ${journal} --limits started=30 --as-of 2024-04-30 --lang en RC 0
+           STDOUT "YY-2024-001 .* started .*\n1 project overdue\n$")
 expect_run(ARGS progress transition ${journal} --project YY-2024-003 --stage preliminary_plan
                 --date 2024-04-01 RC 0 STDOUT "已记录 1 条事件")
 expect_run(ARGS progress correct ${journal} --project YY-2024-003 --stage application

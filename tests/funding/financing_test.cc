@@ -143,7 +143,16 @@ TEST(FinancingTest, ShortfallIsReportedWithValues) {
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->self_balancing);
   EXPECT_EQ(r->first_shortfall_year, 1);
-  EXPECT_THAT(r->reasons.back(), HasSubstr("in year 1 (< 0)"));
+  // The reasons, wholly in each language: a 20-year loan taken in year 0 is repaid by
+  // year 20, within the 20 years asked for; year 1's cumulative net is below 0.
+  const std::string year1 = r->years[1].cumulative_net.ToYuanString();
+  ASSERT_EQ(r->reasons_zh.size(), 2u);
+  ASSERT_EQ(r->reasons_en.size(), 2u);
+  EXPECT_EQ(r->reasons_zh[0], "贷款于第 20 年还清（不晚于第 20 年）");
+  EXPECT_EQ(r->reasons_en[0], "loans repaid by year 20 (<= 20)");
+  EXPECT_EQ(r->reasons_zh[1], "第 1 年累计净现金流为 " + year1 + " 元（小于 0）");
+  EXPECT_EQ(r->reasons_en[1], "cumulative net cash flow is " + year1 + " in year 1 (< 0)");
+  EXPECT_EQ(year1[0], '-');
   EXPECT_EQ(r->payback_year, 19);  // 338M / 18M = 18.78 → paid back in year 19
 }
 

@@ -143,7 +143,18 @@ TEST(PresetTest, Yueyang) {
       EXPECT_EQ(s.step, ShareStep::kTransfer);
       EXPECT_EQ(s.rule, RuleIndex(p, "yueyang.city_award"));
       EXPECT_EQ(s.from, S::kDistrict);
-      EXPECT_THAT(ExplainShare(s, p), HasSubstr("《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 六、(一)"));
+      // Item A: water utility 80% of 100,000, district the remaining 20,000, of which the
+      // city reimburses 50% (10,000) by transfer (六、(一)); each wording wholly in its
+      // language, the citation being the document's title.
+      EXPECT_EQ(ExplainShareZh(s, p),
+                "市级奖补 10000.00 元：由区级财政转入，依据规则 yueyang.city_award（按比例 50% "
+                "归市级奖补，基数 区级财政出资额（以奖代补））〔《岳阳市城区老旧小区改造工作实施方案"
+                "（征求意见稿）》 六、(一)〕");
+      EXPECT_EQ(ExplainShareEn(s, p),
+                "city award 10000.00: transferred from district budget by rule "
+                "yueyang.city_award (percentage 50% to city award of district budget's share "
+                "(transfer out of that share)) [《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 "
+                "六、(一)]");
       saw_transfer = true;
     }
     if (s.source == S::kWaterUtility) {
@@ -223,8 +234,10 @@ TEST(PresetTest, Hengyang) {
   EXPECT_EQ(a.Amount(3, S::kCity).fen(), Y(50'000));
   EXPECT_EQ(a.Amount(1, S::kDistrict).fen(), Y(20'000));
   EXPECT_EQ(a.Total(S::kCity).fen(), Y(150'000));
-  ASSERT_EQ(a.notes.size(), 1u);
-  EXPECT_THAT(a.notes[0], HasSubstr("50000.00 of 200000.00 unused"));
+  ASSERT_EQ(a.notes_en.size(), 1u);
+  EXPECT_THAT(a.notes_en[0], HasSubstr("50000.00 of 200000.00 unused"));
+  ASSERT_EQ(a.notes_zh.size(), 1u);
+  EXPECT_THAT(a.notes_zh[0], HasSubstr("：200000.00 元中 50000.00 元未使用（所匹配的项目已全部覆盖）"));
 }
 
 // Seed 003 三、(四): city 6,000 yuan per household, district at least matching.
@@ -260,8 +273,9 @@ TEST(PresetTest, Elevator100k) {
   EXPECT_EQ(a.Amount(0, S::kResidentsDirect).fen(), Y(300'000));
   EXPECT_EQ(a.Amount(1, S::kCity).fen(), Y(80'000));
   EXPECT_EQ(a.Amount(1, S::kResidentsDirect).fen(), 0);
-  ASSERT_EQ(a.notes.size(), 1u);
-  EXPECT_THAT(a.notes[0], HasSubstr("20000.00 of 300000.00 unused"));
+  ASSERT_EQ(a.notes_en.size(), 1u);
+  EXPECT_THAT(a.notes_en[0], HasSubstr("20000.00 of 300000.00 unused"));
+  EXPECT_THAT(a.notes_zh[0], HasSubstr("300000.00 元中 20000.00 元未使用"));
   EXPECT_EQ(a.Amount(2, S::kCity).fen(), 0);
   EXPECT_EQ(a.Amount(2, S::kResidentsDirect).fen(), Y(1'000));
 }
@@ -357,8 +371,10 @@ TEST(AllocateTest, CapsOverflowToFallbackThenGap) {
   EXPECT_EQ(fb.step, ShareStep::kCapFallback);
   EXPECT_EQ(fb.from, S::kCity);
   EXPECT_EQ(fb.rule, 0u);
-  EXPECT_THAT(ExplainShare(fb, p), HasSubstr("cap of city reached"));
-  EXPECT_EQ(a.notes.size(), 3u);
+  EXPECT_THAT(ExplainShareEn(fb, p), HasSubstr("cap of city award reached"));
+  EXPECT_THAT(ExplainShareZh(fb, p), HasSubstr("市级奖补已达上限，超出部分转由本来源承担"));
+  EXPECT_EQ(a.notes_en.size(), 3u);
+  EXPECT_EQ(a.notes_zh.size(), 3u);
 }
 
 // A programme-wide cap (e.g. a city's yearly budget): the city pays 100% but has
@@ -482,10 +498,12 @@ TEST(AllocateTest, OverflowIsAnError) {
   absl::StatusOr<Allocator> allocator = Allocator::Create(p);
   ASSERT_TRUE(allocator.ok());
   FundingAllocation out;
-  out.notes.push_back("stale");
+  out.notes_zh.push_back("stale");
+  out.notes_en.push_back("stale");
   EXPECT_EQ(allocator->AllocateInto(plan, out).code(), absl::StatusCode::kOutOfRange);
   EXPECT_TRUE(out.shares.empty());
-  EXPECT_TRUE(out.notes.empty());
+  EXPECT_TRUE(out.notes_zh.empty());
+  EXPECT_TRUE(out.notes_en.empty());
 
   CostPlan bad = plan;
   bad.items[0].cost = Money::Fen(-1);
@@ -601,6 +619,52 @@ TEST(AllocateTest, RandomizedConservation) {
     ExpectInvariants(allocator->policy(), plan, *a);
     if (HasFailure()) break;
     items_done += n;
+  }
+}
+
+
+// Each explanation and note wholly in its language (issue 17): under every preset, on a
+// plan touching utilities, roads, roof and an elevator, the Chinese has no Latin letter
+// once rule IDs (data) are taken out, and the English no Chinese once citations (the
+// documents' titles, proper names, in [...]) are taken out.
+std::string Without(std::string text, std::string_view open, std::string_view close) {
+  for (std::size_t at; (at = text.find(open)) != std::string::npos;) {
+    const std::size_t end = text.find(close, at);
+    text.erase(at, end == std::string::npos ? std::string::npos : end + close.size() - at);
+  }
+  return text;
+}
+
+TEST(ExplainTest, EachWhollyInItsLanguage) {
+  CostItem lift = Item("E", Facility::kElevator, Y(400'000), TagBit(CostTag::kElevator));
+  lift.elevators = 1;
+  const CostPlan plan = PlanOf(
+      {Item("W", Facility::kWater, Y(100'000), TagBit(CostTag::kPipelineRelocation),
+            AssetOwner::kUtility),
+       Item("G", Facility::kGas, Y(50'000)),
+       Item("R", Facility::kRoads, Y(30'000), TagBit(CostTag::kRoadRestoration)),
+       Item("F", Facility::kRoof, Y(20'000)), lift},
+      8);
+  for (std::string_view name : FundingPresetNames()) {
+    const FundingPolicy p = *FundingPreset(name);
+    const FundingAllocation a = AllocateChecked(p, plan);
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const FundingShare& s : a.shares) texts.emplace_back(ExplainShareZh(s, p), ExplainShareEn(s, p));
+    for (std::size_t k = 0; k < a.notes_zh.size(); ++k) texts.emplace_back(a.notes_zh[k], a.notes_en[k]);
+    for (auto [zh, en] : texts) {
+      for (const FundingRule& r : p.rules) {
+        for (std::size_t at; (at = zh.find(r.id)) != std::string::npos;) zh.erase(at, r.id.size());
+      }
+      zh = Without(zh, "〔", "〕");
+      for (char c : zh) EXPECT_FALSE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) << name << ": " << zh;
+      en = Without(en, " [", "]");
+      for (std::size_t i = 0; i < en.size(); ++i) {
+        // ASCII, or the ellipsis of an inexact percentage.
+        if (static_cast<unsigned char>(en[i]) < 0x80) continue;
+        EXPECT_EQ(en.substr(i, 3), "…") << name << ": " << en;
+        i += 2;
+      }
+    }
   }
 }
 

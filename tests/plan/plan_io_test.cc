@@ -171,7 +171,42 @@ TEST(PlanIo, PlanJsonHasTheDocumentedFields) {
   EXPECT_EQ(p0.at("tier").as_string(), "implement");
   EXPECT_EQ(p0.at("points_milli").at("basic_shortfalls").as_int64(), 15000);
   EXPECT_TRUE(p0.at("points_milli").at("agreement").is_null());  // missing, scored 0
-  EXPECT_THAT(PlanToText(*plan), HasSubstr("实施一批"));
+  EXPECT_THAT(PlanToTextZh(*plan), HasSubstr("实施一批"));
+  EXPECT_THAT(PlanToTextEn(*plan), HasSubstr("implement this year"));
+}
+
+// The plan for people, wholly in one language: a 1.00-yuan budget taken whole by its one
+// project (0.00万 in Chinese, where amounts are in 万元; 1.00 yuan in English).
+TEST(PlanIo, PlanTextInEitherLanguage) {
+  std::vector<CandidateProject> ps(1);
+  ps[0].id = "P1";
+  ps[0].estate_id = "E1";
+  ps[0].cost = Money::Fen(100);
+  ps[0].government_share = Money::Fen(100);
+  std::vector<ProjectFacts> fs(1);
+  fs[0].project_id = "P1";
+  fs[0].district_id = "D1";
+  fs[0].at(Feature::kBasicShortfalls) = 3;
+  PlanOptions o;
+  o.budget = Money::Fen(100);
+  o.year = 2025;
+  auto plan = MakeAnnualPlanFromFacts(ps, fs, NingboSheet(), o);
+  ASSERT_TRUE(plan.ok());
+  const std::string zh = PlanToTextZh(*plan);
+  const std::string en = PlanToTextEn(*plan);
+  EXPECT_THAT(zh, testing::StartsWith(
+                      "年度改造计划 2025（评分表 ningbo，目标 总得分，预算口径 总投资）\n"
+                      "预算 0.00万元，已安排 0.00万元，结余 0.00万元；总得分 "));
+  EXPECT_THAT(en, testing::StartsWith(
+                      "annual renovation plan 2025 (sheet ningbo, objective total score, budget "
+                      "basis total cost)\nbudget 1.00 yuan, selected 1.00 yuan, left 0.00 yuan; "
+                      "total score "));
+  EXPECT_THAT(zh, HasSubstr("\tP1\tD1\t"));
+  EXPECT_THAT(zh, HasSubstr("\t0.00万\t实施一批\t择优入选\t择优入选：得分 "));
+  EXPECT_THAT(en, HasSubstr("\t1.00\timplement this year\tselected by score\tselected on merit: score "));
+  std::string ascii = en;  // the English is ASCII but for ∞ (a ratio over no cost)
+  for (std::size_t at; (at = ascii.find("∞")) != std::string::npos;) ascii.erase(at, 3);
+  for (unsigned char c : ascii) EXPECT_LT(c, 0x80) << en;
 }
 
 }  // namespace

@@ -548,8 +548,13 @@ TEST(AnnualPlan, SixtyFiftyFiftyTakesTheTwoFifties) {
   EXPECT_EQ(a.reason, Reason::kBudget);
   EXPECT_EQ(a.tier, Tier::kPlan);  // plan tier (default size = budget) holds it
   EXPECT_EQ(a.substitute_order, 1);
-  EXPECT_THAT(a.explanation, HasSubstr("60.00万"));
-  EXPECT_THAT(a.explanation, HasSubstr("超过剩余预算 0.00万"));
+  // A's reason, wholly in each language: 60万 against the 0 left; 13 points / 60万 =
+  // 0.216 per 万元 against the cut-off 10 / 50万 = 0.200.
+  EXPECT_EQ(a.explanation_zh,
+            "预算约束：成本 60.00万 超过剩余预算 0.00万；每万元 0.216 分（边际门槛 0.200/万元）");
+  EXPECT_EQ(a.explanation_en,
+            "budget: cost 600000.00 yuan is over the remaining 0.00 yuan; 0.216 points per "
+            "10,000 yuan (marginal cutoff 0.200 per 10,000 yuan)");
   EXPECT_TRUE(plan->decisions[1].selected);
   EXPECT_EQ(plan->decisions[1].reason, Reason::kSelected);
   // 13 points / 60万 = 0.216666… points per 万元 → 216 milli-points.
@@ -612,7 +617,8 @@ TEST(AnnualPlan, HazardsForcedAndReadinessFilter) {
   EXPECT_TRUE(by["A"]->selected);
   EXPECT_FALSE(by["B"]->selected);
   EXPECT_EQ(by["B"]->reason, Reason::kNotReady);
-  EXPECT_THAT(by["B"]->explanation, HasSubstr("表决未通过"));
+  EXPECT_EQ(by["B"]->explanation_zh, "条件未成熟（表决未通过），不纳入当年实施");
+  EXPECT_EQ(by["B"]->explanation_en, "not ready (owners' vote not passed): not in this year's works");
   EXPECT_EQ(by["B"]->substitute_order, 0);  // not ready: not a substitute
   EXPECT_FALSE(by["C"]->selected);
   EXPECT_EQ(by["C"]->substitute_order, 1);
@@ -638,7 +644,9 @@ TEST(AnnualPlan, ReviewFilter) {
   for (const ProjectDecision& x : plan->decisions) by[x.project_id] = &x;
   EXPECT_FALSE(by["A"]->selected);
   EXPECT_EQ(by["A"]->reason, Reason::kNotReady);
-  EXPECT_THAT(by["A"]->explanation, HasSubstr("方案未通过审查"));
+  EXPECT_EQ(by["A"]->explanation_zh, "条件未成熟（方案未通过审查），不纳入当年实施");
+  EXPECT_EQ(by["A"]->explanation_en,
+            "not ready (estate plan not passed in review): not in this year's works");
   EXPECT_TRUE(by["B"]->selected);
   EXPECT_FALSE(by["C"]->selected);
   EXPECT_EQ(by["C"]->reason, Reason::kNotReady);
@@ -755,8 +763,11 @@ TEST(AnnualPlan, DistrictSpendingLimits) {
   EXPECT_TRUE(plan->proven_optimal);
   EXPECT_TRUE(ById(*plan, "C").selected);
   EXPECT_EQ(ById(*plan, "B").reason, Reason::kDistrictMaximum);
-  EXPECT_THAT(ById(*plan, "B").explanation,
+  EXPECT_THAT(ById(*plan, "B").explanation_zh,
               HasSubstr("区县 \"D1\" 资金上限 60.00万：已安排 60.00万，加上本项目 50.00万 将超出"));
+  EXPECT_THAT(ById(*plan, "B").explanation_en,
+              HasSubstr("district \"D1\"'s maximum spending of 600000.00 yuan: 600000.00 yuan "
+                        "selected, this project's 500000.00 yuan would exceed it"));
 
   o.district_limits = {Spending("D1", 0, 60), Spending("D2", 80, std::nullopt)};
   plan = MakeAnnualPlanFromFacts(ps, fs, FlatSheet(), o);
@@ -765,8 +776,12 @@ TEST(AnnualPlan, DistrictSpendingLimits) {
   EXPECT_EQ(plan->spent, Money::Fen(80 * 1'000'000));
   EXPECT_EQ(ById(*plan, "C").reason, Reason::kDistrictMinimum);
   EXPECT_EQ(ById(*plan, "D").reason, Reason::kDistrictMinimum);
-  EXPECT_THAT(ById(*plan, "C").explanation,
+  EXPECT_THAT(ById(*plan, "C").explanation_zh,
               HasSubstr("区县 \"D2\" 资金下限 80.00万（已安排 80.00万，去掉本项目 50.00万 则不足）"));
+  EXPECT_THAT(ById(*plan, "C").explanation_en,
+              HasSubstr("included to meet district \"D2\"'s minimum spending of 800000.00 yuan "
+                        "(800000.00 yuan selected; without this project's 500000.00 yuan it "
+                        "falls short)"));
   EXPECT_EQ(ById(*plan, "A").reason, Reason::kBudget);  // 60万 > 30万 left
 
   // The limits are on the budget basis: government shares are half the costs (A 30万,
@@ -846,7 +861,8 @@ TEST(AnnualPlan, DropRestoresTheDistrictMinimumFirst) {
   auto added = DropAndSubstitute(*plan, "P3", o);
   ASSERT_TRUE(added.ok()) << added.status();
   EXPECT_THAT(*added, ElementsAre("P5"));
-  EXPECT_THAT(ById(*plan, "P5").explanation, HasSubstr("恢复区县 \"D2\" 下限"));
+  EXPECT_THAT(ById(*plan, "P5").explanation_zh, HasSubstr("恢复区县 \"D2\" 下限"));
+  EXPECT_THAT(ById(*plan, "P5").explanation_en, HasSubstr(" (restoring district \"D2\"'s minimum)"));
   EXPECT_FALSE(ById(*plan, "P2").selected);
   EXPECT_EQ(plan->left, Money::Fen(10 * 1'000'000));
   EXPECT_TRUE(plan->district_shortfalls.empty());
@@ -870,7 +886,9 @@ TEST(AnnualPlan, DropRestoresTheDistrictMinimumFirst) {
   EXPECT_EQ(plan->district_shortfalls[0].district_id, "D2");
   EXPECT_EQ(plan->district_shortfalls[0].projects, 0);
   EXPECT_EQ(plan->district_shortfalls[0].min_projects, 1);
-  EXPECT_THAT(plan->district_shortfalls[0].explanation, HasSubstr("区县 \"D2\" 低于下限"));
+  EXPECT_THAT(plan->district_shortfalls[0].explanation_zh, HasSubstr("区县 \"D2\" 低于下限"));
+  EXPECT_THAT(plan->district_shortfalls[0].explanation_en,
+              HasSubstr("district \"D2\" below its minimum: "));
 
   // A spending minimum of 30万 for D2 (P5 back at 20万): the optimum is again P1 + P3
   // + P4. After P3 drops, P5 alone gives D2 only 20万 < 30万, so it is not taken for

@@ -118,7 +118,7 @@ TEST(ConsultationJsonTest, ARoundWithAnotherScopeIsAnErrorAndAddsNothing) {
   const absl::Status st = AddConsultationRound(*std::move(doc), &input);
   EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(st.message()),
-              HasSubstr("vote scope: 楼栋 E-0001-B1 differs from the first round's 小区 E-0001"));
+              HasSubstr("vote scope: building E-0001-B1 differs from the first round's estate E-0001"));
   ASSERT_EQ(input.rounds.size(), 1u);
   EXPECT_EQ(input.rule.name, "yichang_all_agree");
   EXPECT_EQ(input.scope.kind, VoteScopeKind::kEstate);

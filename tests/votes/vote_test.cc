@@ -187,15 +187,33 @@ TEST(BoundaryTest, OneUnitEitherSide) {
   EXPECT_FALSE(y1.passed);
 }
 
-// Reasons are built on demand and say what was compared.
+// Reasons are built on demand and say what was compared, wholly in Chinese and wholly
+// in English. By hand: D1 and D2 take part, 33.33 + 33.33 = 66.66 m² of 100.00 m²;
+// 2/3 of 100.00 m² is 66.666… m², so 66.67 m² is the least that passes (以上, 民法典第278条)
+// and 0.01 m² is missing; by headcount 2 of 3 is exactly 2/3, which passes with none to spare.
 TEST(BoundaryTest, ExplainNamesTheValues) {
   Registry r = Build(Singles({3333, 3333, 3334}));
   VoteOutcome o = Count(r, MakeVote("civil_code_major"), {{"D1", kYes}, {"D2", kYes}});
-  const std::string why = ExplainThreshold(Result(o, "participation_area"));
-  EXPECT_THAT(why, HasSubstr("66.66 m² / "));
-  EXPECT_THAT(why, HasSubstr("100.00 m²"));
-  EXPECT_THAT(why, HasSubstr("≥ 2/3"));
-  EXPECT_THAT(why, HasSubstr("尚差 0.01 m²"));
+  EXPECT_EQ(ExplainThresholdZh(Result(o, "participation_area")),
+            "参与表决面积 66.66 m² / 全体业主面积 100.00 m² = 66.66% ≥ 2/3（66.67%）：未通过；"
+            "尚差 0.01 m²");
+  EXPECT_EQ(ExplainThresholdEn(Result(o, "participation_area")),
+            "area participating 66.66 m² / area of all owners in scope 100.00 m² = 66.66% ≥ 2/3 "
+            "(66.67%): failed; 0.01 m² short");
+  EXPECT_EQ(ExplainThresholdZh(Result(o, "participation_heads")),
+            "参与表决人数 2 人 / 全体业主人数 3 人 = 66.67% ≥ 2/3（66.67%）：通过；可再减少 0 人");
+  EXPECT_EQ(ExplainThresholdEn(Result(o, "participation_heads")),
+            "headcount participating 2 owners / headcount of all owners in scope 3 owners = 66.67% "
+            "≥ 2/3 (66.67%): passed; 0 owners to spare");
+}
+
+// Every preset has its title in English, with no Chinese in it.
+TEST(VoteRulePresets, EnglishTitles) {
+  for (std::string_view name : VoteRulePresetNames()) {
+    const VoteRule rule = *VoteRulePreset(name);
+    EXPECT_FALSE(rule.title_en.empty()) << name;
+    for (unsigned char c : rule.title_en) EXPECT_LT(c, 0x80) << name << ": " << rule.title_en;
+  }
 }
 
 TEST(CivilCodeOrdinaryTest, NobodyVotingFailsWithoutDividingByZero) {

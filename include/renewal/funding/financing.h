@@ -105,7 +105,9 @@ struct FinancingResult {
   // negative cumulative net cash flow: the project carries its own debt.
   bool self_balancing = false;
   std::optional<int> first_shortfall_year;  // first year with cumulative_net < 0
-  std::vector<std::string> reasons;         // why (not) self-balancing, with the values
+  // Why (not) self-balancing, with the values: the same reasons wholly in Chinese and
+  // wholly in English, in the same order.
+  std::vector<std::string> reasons_zh, reasons_en;
 };
 
 // Errors (InvalidArgument naming the record and field): negative amounts, term < 1,

@@ -130,7 +130,7 @@ struct LabelTable<PerUnit> {
 struct FundingRule {
   std::string id;           // unique in a policy, e.g. "yueyang.city_award"
   std::string description;  // what the rule says, in Chinese
-  std::string seed;         // citation, e.g. "002_28ab3feb3714a830.txt 六、(一)"
+  std::string seed;         // citation: title and number, e.g. "《岳阳市城区老旧小区改造工作实施方案（征求意见稿）》 六、(一)"
   ItemMatch match;
   FundingRuleKind kind = FundingRuleKind::kPercent;
   std::vector<RuleTarget> targets;
@@ -243,8 +243,9 @@ struct FundingAllocation {
   std::array<std::array<Money, kFundingSourceCount>, 3> by_category{};
   Money total_cost;
   Money gap;
-  // Notes on budgets left unused and on caps reached, one line each.
-  std::vector<std::string> notes;
+  // Notes on budgets left unused and on caps reached, one line each: the same notes
+  // wholly in Chinese and wholly in English, in the same order.
+  std::vector<std::string> notes_zh, notes_en;
 
   std::span<const FundingShare> SharesOf(std::uint32_t item) const {
     return std::span<const FundingShare>(shares).subspan(
@@ -255,9 +256,14 @@ struct FundingAllocation {
   Money Total(FundingSource source) const { return by_source[static_cast<std::size_t>(source)]; }
 };
 
-// One line explaining a share, e.g.
-// `市级奖补 50000.00: rule yueyang.city_award (transfer 50% of 区级财政) [002_… 六、(一)]`.
-std::string ExplainShare(const FundingShare& share, const FundingPolicy& policy);
+// One line explaining a share, wholly in Chinese, e.g. `市级奖补 50000.00 元：由区级财政转入，
+// 依据规则 yueyang.city_award（按比例 50% 归市级奖补，基数 区级财政出资额（以奖代补））〔citation〕`,
+// and wholly in English, e.g. `city award 50000.00: transferred from district budget by rule
+// yueyang.city_award (percentage 50% to city award of district budget's share (transfer out
+// of that share)) [citation]`. The citation is the document's title and number as the
+// policy gives it (a proper name); rule IDs are data.
+std::string ExplainShareZh(const FundingShare& share, const FundingPolicy& policy);
+std::string ExplainShareEn(const FundingShare& share, const FundingPolicy& policy);
 
 // Allocates a plan whose costs were computed (ComputeCosts). Fails on an invalid
 // policy (ValidatePolicy) or on money overflow; never on a shortfall (that is the gap).

@@ -124,7 +124,8 @@ struct ProjectDecision {
   bool selected = false;
   Tier tier = Tier::kReserve;
   Reason reason = Reason::kBudget;
-  std::string explanation;     // one sentence, Chinese, with the values compared
+  // One sentence with the values compared, wholly in Chinese and wholly in English.
+  std::string explanation_zh, explanation_en;
   MilliPoints score = 0;       // with the carry-over bonus
   int rank = 0;                // score rank (1-based; 0 when excluded)
   std::int64_t households = 0;
@@ -147,7 +148,8 @@ struct DistrictShortfall {
   std::int64_t projects = 0;  // selected after the drop
   Money min_spending;
   Money spent;                // selected after the drop, on the budget basis
-  std::string explanation;    // Chinese, with the values compared
+  // With the values compared, wholly in Chinese and wholly in English.
+  std::string explanation_zh, explanation_en;
 };
 
 // One DropAndSubstitute call: the project that dropped out and those taken in for it.

@@ -42,8 +42,11 @@ std::string RollingPlanToJson(const RollingPlan& plan);
 std::string MenuResultToJson(const MenuResult& result);
 std::string SheetToJson(const ScoringSheet& sheet);
 
-// A human-readable table (Chinese labels) for the CLI.
-std::string PlanToText(const AnnualPlan& plan);
+// The plan as a table for people, wholly in Chinese (amounts in 万元) or wholly in
+// English (amounts in yuan); IDs are data and stay as they are. Shortfalls left by
+// dropped projects follow the table as notes.
+std::string PlanToTextZh(const AnnualPlan& plan);
+std::string PlanToTextEn(const AnnualPlan& plan);
 
 }  // namespace renewal
 

@@ -193,7 +193,8 @@ struct ThresholdTest {
 // A rule passes when every test passes.
 struct VoteRule {
   std::string name;
-  std::string title;   // Chinese, as the source words it
+  std::string title;     // Chinese, as the source words it
+  std::string title_en;  // the same in English (optional in JSON; the presets have one)
   std::string source;  // citation: law article or seed file and section
   std::vector<ThresholdTest> tests;
   bool operator==(const VoteRule&) const = default;
@@ -347,9 +348,12 @@ struct ThresholdResult {
 // consultation record.
 ThresholdResult EvaluateThreshold(const ThresholdTest& test, const VoteTotals& totals);
 
-// The test's reason in words, e.g. "同意面积 478.00 m² / 参与表决业主面积 548.20 m² =
-// 87.19% ≥ 3/4（75.00%）：通过；可再减少 66.85 m²". Built on demand (not while counting).
-std::string ExplainThreshold(const ThresholdResult& result);
+// The test's reason in words, wholly in Chinese, e.g. "同意面积 478.00 m² / 参与表决业主面积
+// 548.20 m² = 87.19% ≥ 3/4（75.00%）：通过；可再减少 66.85 m²", and wholly in English,
+// e.g. "area agreeing 478.00 m² / area of participating owners 548.20 m² = 87.19% ≥ 3/4
+// (75.00%): passed; 66.85 m² to spare". Built on demand (not while counting).
+std::string ExplainThresholdZh(const ThresholdResult& result);
+std::string ExplainThresholdEn(const ThresholdResult& result);
 
 // Tallies of one building or entrance, by dwelling (the dwelling's choice is its
 // person's choice; headcount only makes sense over the whole scope).

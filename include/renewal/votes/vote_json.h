@@ -35,7 +35,10 @@ absl::StatusOr<VoteDocument> LoadVoteFile(const Registry& registry, const std::s
 // (`*_centi_m2`); fractions are exact strings.
 std::string VoteOutcomeToJson(const Registry& registry, const Vote& vote, const BallotBox& ballots,
                           const VoteOutcome& outcome);
-std::string VoteScopeToString(const VoteScope& scope);
+// The scope in words: "小区 E-01", "楼栋 E-01-B1 2单元"; "estate E-01", "building
+// E-01-B1 entrance 2".
+std::string VoteScopeZh(const VoteScope& scope);
+std::string VoteScopeEn(const VoteScope& scope);
 
 }  // namespace renewal
 
