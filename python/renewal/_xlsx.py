@@ -23,7 +23,6 @@ import numpy as np
 import pandas as pd
 
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_CELL = re.compile(r'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _TEXT = re.compile(r"<t(?:\s[^>]*)?>([^<]*)</t>|<t(?:\s[^>]*)?/>")
 _VALUE = re.compile(r"<v(?:\s[^>]*)?>([^<]*)</v>")
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.S)
@@ -88,71 +87,96 @@ def _column_number(letters: str) -> int:
     return n
 
 
+# The usual cell forms, captured whole: a plain <v> value (number, shared-string index,
+# boolean) or a one-run inline string; anything else (formulas, rich text) in `other`.
+_CELL_FORMS = re.compile(
+    r'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<is><t(?:\s[^>]*)?>([^<]*)</t></is>'
+    r'|(.*?))</c>)', re.S)
+
+
+_K_NUMBER, _K_SHARED, _K_TEXT = 0, 1, 2
+
+
+def _kind(attrs: str) -> int:
+    """A cell's attributes: a number (no type, or t="n"), a shared string, or text
+    written in the cell (inline strings, formula text, booleans, errors)."""
+    if 't="s"' in attrs:
+        return _K_SHARED
+    if 't="' not in attrs or 't="n"' in attrs:
+        return _K_NUMBER
+    return _K_TEXT
+
+
+def _cell_value(attrs: str, other: str, shared: List[str]) -> str:
+    """A cell in a rarer form: a formula with its cached value, rich inline text."""
+    if 't="inlineStr"' in attrs:
+        return _text_of(other)
+    m = _VALUE.search(other)
+    if m is None:
+        return ""
+    value = m.group(1)
+    if 't="s"' in attrs:
+        return shared[int(value)]
+    return html.unescape(value) if "&" in value else value
+
+
 def _sheet_frame(xml: str, shared: List[str]) -> Tuple[List[Optional[str]], pd.DataFrame]:
     """The header row's texts and the data rows, indexed by their row number (the
-    header's row is the first row with a value); every value is str or None."""
+    header's row is the first row with a value); every value is str or None.
+
+    One regular expression finds the cells; the values are then decoded a column at a
+    time with numpy (shared strings by index, entities, numbers), not cell by cell."""
     if "<c " in xml and '<c r="' not in xml:
         raise Unreadable("cells without references")
-    columns: Dict[str, Tuple[List[str], List[str]]] = {}
-    for col, row, attrs, inner in _CELL.findall(xml):
-        if not inner:
-            continue
-        if attrs and 't="' in attrs:
-            if 't="s"' in attrs:
-                m = _VALUE.search(inner)
-                if m is None:
-                    continue
-                value = shared[int(m.group(1))]
-            elif 't="inlineStr"' in attrs:
-                value = _text_of(inner)
-            else:  # b (1/0), str (a formula's text), e (an error such as #N/A), n
-                m = _VALUE.search(inner)
-                if m is None:
-                    continue
-                value = m.group(1)
-                if "&" in value:
-                    value = html.unescape(value)
-                elif 't="n"' in attrs and len(value) > 15 and "E" not in value:
-                    value = repr(float(value))
-        elif inner.startswith("<v>"):
-            value = inner[3:-4]
-            if len(value) > 15 and "E" not in value:
-                value = repr(float(value))  # 72.34999999999999 is the double 72.35
-        else:
-            m = _VALUE.search(inner)
-            if m is None:
-                continue
-            value = m.group(1)
-        value = value.strip()
-        if not value:
-            continue
-        entry = columns.get(col)
-        if entry is None:
-            entry = columns[col] = ([], [])
-        entry[0].append(row)
-        entry[1].append(value)
-    if not columns:
+    cells = _CELL_FORMS.findall(xml)
+    if not cells:
         return [], pd.DataFrame()
-    rows_of = {col: np.array(r, dtype=np.int64) for col, (r, _) in columns.items()}
-    first = int(min(r[0] for r in rows_of.values()))  # cells come in row order
-    all_rows = np.unique(np.concatenate(list(rows_of.values())))
-    data_rows = all_rows[all_rows > first]
-    ordered = sorted(columns, key=_column_number)
-    width = _column_number(ordered[-1])
+    table = np.array(cells, dtype=object)  # (cells, 6): one call, not six
+    letters, rows_text, attrs, plain, inline, other = (table[:, k] for k in range(6))
+    rows = rows_text.astype(np.int64)
+    # The attributes take a few distinct forms (style and type): classified once each.
+    attr_codes, attr_forms = pd.factorize(attrs)
+    kinds = np.array([_kind(a) for a in attr_forms], dtype=np.int8)[attr_codes]
+    values = np.where(inline != "", inline, plain)
+    is_shared = (kinds == _K_SHARED) & (plain != "")
+    if is_shared.any():
+        strings = np.array([t.strip() for t in shared] + [""], dtype=object)
+        values[is_shared] = strings[plain[is_shared].astype(np.int64)]
+    for i in np.flatnonzero(other != ""):
+        values[i] = _cell_value(attrs[i], other[i], shared)
+    if "&" in xml:  # entities outside the shared strings (decoded with them)
+        idx = np.flatnonzero(~is_shared)
+        values[idx] = [html.unescape(v) if "&" in v else v for v in values[idx]]
+    # Numbers Excel writes with 17 digits: the shortest text of the same double.
+    idx = np.flatnonzero(kinds == _K_NUMBER)
+    numbers = values[idx]
+    long = np.fromiter(map(len, numbers), np.int64, len(numbers)) > 15
+    if long.any():
+        values[idx[long]] = [v if "E" in v else repr(float(v)) for v in numbers[long]]
+    idx = np.flatnonzero(kinds == _K_TEXT)
+    values[idx] = [v.strip() for v in values[idx]]
+    keep = values != ""
+    letters, rows, values = letters[keep], rows[keep], values[keep]
+    if not len(values):
+        return [], pd.DataFrame()
+    first = int(rows.min())
+    header_cells = rows == first
+    data_rows = np.unique(rows[~header_cells])
+    column_letters = pd.unique(letters)
+    numbers = {c: _column_number(c) for c in column_letters}
+    width = max(numbers.values())
     header: List[Optional[str]] = [None] * width
+    for c, v in zip(letters[header_cells], values[header_cells]):
+        header[numbers[c] - 1] = v
     data: Dict[int, np.ndarray] = {}
-    for col in ordered:
-        rows, values = rows_of[col], columns[col][1]
-        k = _column_number(col) - 1
-        if rows[0] == first:
-            header[k] = values[0]
-            rows, values = rows[1:], values[1:]
+    codes, uniques = pd.factorize(letters[~header_cells])
+    data_values, positions = values[~header_cells], \
+        np.searchsorted(data_rows, rows[~header_cells])
+    for code, c in enumerate(uniques):
+        mine = codes == code
         out = np.full(len(data_rows), None, dtype=object)
-        if len(rows) == len(data_rows):
-            out[:] = values  # a full column: no lookup
-        else:
-            out[np.searchsorted(data_rows, rows)] = values
-        data[k] = out
+        out[positions[mine]] = data_values[mine]
+        data[numbers[c] - 1] = out
     frame = pd.DataFrame({k: data.get(k, np.full(len(data_rows), None, dtype=object))
                           for k in range(width)}, index=pd.Index(data_rows, name="row"))
     return header, frame

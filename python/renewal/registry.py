@@ -669,8 +669,10 @@ _ID_WHAT = {"estates": "estate", "buildings": "building", "dwellings": "dwelling
 
 
 def _blank(values: np.ndarray) -> np.ndarray:
-    return np.array([v is None or (isinstance(v, float) and v != v) or v == "" for v in values],
-                    dtype=bool)
+    blank = pd.isna(values)
+    if values.dtype == object:
+        blank |= values == ""
+    return np.asarray(blank, dtype=bool)
 
 
 def _record(errors: List[Dict[str, Any]], table: str, rows: Any, mask: np.ndarray,

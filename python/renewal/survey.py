@@ -10,8 +10,8 @@ template with Chinese headers, and every error at once as a table (docs/survey.m
 
 The rows become the registry through :func:`renewal.Registry.from_frames` (the same
 normalisers and the same C++ builder), so a survey and a frame obey the same rules.
-From a shell: ``renewal survey-template -o 调查表.xlsx`` (or ``python3 -m renewal.survey
-template -o 调查表.xlsx``).
+From a shell: ``renewal survey-template -o 调查表.xlsx`` (or ``python3 -m renewal
+survey-template -o 调查表.xlsx``).
 """
 
 from __future__ import annotations
@@ -766,6 +766,9 @@ def survey_template(path: PathLike) -> None:
                         "validate": "list", "source": choices, "error_type": "warning",
                         "input_title": c.zh[:32], "input_message": _accepted(c)[:255]})
         wb.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as a file made with open() would be
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -774,12 +777,12 @@ def survey_template(path: PathLike) -> None:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """``python3 -m renewal.survey template -o FILE.xlsx``: writes the template (the
+    """``python3 -m renewal survey-template -o FILE.xlsx``: writes the template (the
     ``renewal survey-template`` command runs this). Exit 0 written, 1 not written."""
-    ap = argparse.ArgumentParser(prog="python3 -m renewal.survey",
+    ap = argparse.ArgumentParser(prog="python3 -m renewal",
                                  description="The survey template (docs/survey.md).")
     sub = ap.add_subparsers(dest="action", required=True)
-    t = sub.add_parser("template", help="write the survey template (.xlsx)")
+    t = sub.add_parser("survey-template", help="write the survey template (.xlsx)")
     t.add_argument("-o", "--output", required=True, help="the workbook to write (.xlsx)")
     args = ap.parse_args(argv)
     if not args.output.lower().endswith(".xlsx"):

@@ -264,8 +264,9 @@ def test_cli_survey_template(tmp_path):
     binary = str(pathlib.Path(renewal.__file__).resolve().parents[2] / "renewal")
     out = tmp_path / "调查表.xlsx"
     run = subprocess.run([binary, "survey-template", "-o", str(out)], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 0 and run.stderr == "", run.stderr
     assert "调查表.xlsx" in run.stdout
+    assert out.stat().st_mode & 0o044  # readable by others, as any file the tool writes
     assert openpyxl.load_workbook(out).sheetnames[1] == "小区"
     help_text = subprocess.run([binary, "survey-template", "--help"], capture_output=True,
                                text=True).stdout
