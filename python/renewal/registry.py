@@ -705,11 +705,17 @@ def _check_columns(tables: Dict[str, Dict[str, np.ndarray]], errors: List[Dict[s
         id_column = _ID_COLUMN.get(table)
         if table in _ID_WHAT:
             ids = pd.Series(c[id_column], dtype=object)
-            first_row = dict(zip(ids[::-1], np.asarray(c["row"], dtype=object)[::-1]))
-            dup = ids.duplicated().to_numpy() & ~_blank(c[id_column])
-            _record(errors, table, c["row"], dup, id_column, c[id_column],
-                    lambda v: f"duplicate {_ID_WHAT[table]} ID (first on row {first_row[v]})")
-            known[table] = pd.Index(ids[~_blank(c[id_column])])
+            blank = _blank(c[id_column])
+            dup = ids.duplicated().to_numpy() & ~blank
+            if dup.any():
+                repeated = set(ids[dup])
+                first_row = {}
+                for v, row in zip(ids, c["row"]):
+                    if v in repeated and v not in first_row:
+                        first_row[v] = row
+                _record(errors, table, c["row"], dup, id_column, c[id_column],
+                        lambda v: f"duplicate {_ID_WHAT[table]} ID (first on row {first_row[v]})")
+            known[table] = pd.Index(ids[~blank])
 
     def refer(table: str, column: str, target: str) -> None:
         c = tables.get(table)
@@ -770,10 +776,10 @@ def _check_columns(tables: Dict[str, Dict[str, np.ndarray]], errors: List[Dict[s
             "owner_ids", d["owner_ids"],
             lambda v: "blank: name at least one owner, or give the property type 无主 (ownerless)")
     if "owners" in known:
-        owners = pd.Series(d["owner_ids"], dtype=object).str.split(";").explode()
-        owners = owners[owners.notna() & (owners != "")]
-        unknown = owners[~owners.isin(known["owners"])]
-        bad = np.zeros(len(d["row"]), dtype=bool)
-        bad[unknown.index.to_numpy(dtype=np.int64)] = True
+        # Most cells name one owner: looked up whole; the rest (co-owners) split.
+        cells = d["owner_ids"]
+        bad = ~pd.Index(cells).isin(known["owners"]) & ~_blank(cells)
+        for i in np.flatnonzero(bad):
+            bad[i] = not all(o in known["owners"] for o in cells[i].split(";") if o)
         _record(errors, "dwellings", d["row"], bad, "owner_ids", d["owner_ids"],
                 lambda v: "names an owner who is not in the owners table")

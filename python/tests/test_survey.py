@@ -143,6 +143,22 @@ def test_every_error_at_once_with_excel_row_numbers(tmp_path):
     assert by[("小区", 5, "小区编号")] == (None, "required, but blank")
 
 
+def test_owners_named_but_not_listed(tmp_path):
+    """With an 业主 sheet, every owner a dwelling names (co-owners split at ;) must be in it."""
+    book = fill(tmp_path / "o.xlsx", {
+        "小区": [["小区编号", "所属区"], ["E1", "D1"]],
+        "楼栋": [["楼栋编号", "小区编号"], ["B1", "E1"]],
+        "房屋": [["房屋编号", "楼栋编号", "单元", "专有部分面积（㎡）", "业主编号"],
+                 ["B1-1-101", "B1", 1, 72.35, "O1"],
+                 ["B1-1-102", "B1", 1, 60, "O1;O9"],
+                 ["B1-1-103", "B1", 1, 60, "O1;O2"]],
+        "业主": [["业主编号", "业主姓名"], ["O1", "张三"], ["O2", "李四"]],
+    })
+    table = errors_of(book)
+    assert table[["sheet", "row", "column", "value"]].values.tolist() == [
+        ["房屋", 3, "业主编号", "O1;O9"]]
+
+
 def test_unknown_sheets_and_columns_are_errors_notes_are_skipped(tmp_path):
     book = fill(tmp_path / "x.xlsx", {
         "说明": [["anything"]],
