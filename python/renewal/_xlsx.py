@@ -162,12 +162,11 @@ def _sheet_frame(xml: str, shared: List[str]) -> Tuple[List[Optional[str]], pd.D
     first = int(rows.min())
     header_cells = rows == first
     data_rows = np.unique(rows[~header_cells])
-    column_letters = pd.unique(letters)
-    numbers = {c: _column_number(c) for c in column_letters}
-    width = max(numbers.values())
+    column_of = {c: _column_number(c) for c in pd.unique(letters)}
+    width = max(column_of.values())
     header: List[Optional[str]] = [None] * width
     for c, v in zip(letters[header_cells], values[header_cells]):
-        header[numbers[c] - 1] = v
+        header[column_of[c] - 1] = v
     data: Dict[int, np.ndarray] = {}
     codes, uniques = pd.factorize(letters[~header_cells])
     data_values, positions = values[~header_cells], \
@@ -176,7 +175,7 @@ def _sheet_frame(xml: str, shared: List[str]) -> Tuple[List[Optional[str]], pd.D
         mine = codes == code
         out = np.full(len(data_rows), None, dtype=object)
         out[positions[mine]] = data_values[mine]
-        data[numbers[c] - 1] = out
+        data[column_of[c] - 1] = out
     frame = pd.DataFrame({k: data.get(k, np.full(len(data_rows), None, dtype=object))
                           for k in range(width)}, index=pd.Index(data_rows, name="row"))
     return header, frame
