@@ -8,6 +8,7 @@ from the built-in exception you would expect (``ValueError``, ``KeyError``, ...)
 >>> r = renewal.Registry.load("examples/small_city.json")
 >>> dwellings = r.to_frame("dwellings")   # typed: categoricals, nullable facts
 >>> frames = r.to_frames()                  # every table by name
+>>> city = renewal.read_survey("调查表.xlsx")  # a survey workbook (docs/survey.md)
 """
 
 from ._core import (  # noqa: F401
@@ -26,7 +27,8 @@ from ._core import (  # noqa: F401
 )
 from . import registry as _registry
 from . import eligibility, funding, generate, ledger, plan, progress, scheme, votes, works  # noqa: F401  (areas)
-from . import geo, plotting  # noqa: F401
+from . import geo, plotting, survey  # noqa: F401
+from .survey import read_survey, survey_template  # noqa: F401
 from ._repr import registry_html as _registry_html
 
 __all__ = [
@@ -34,7 +36,8 @@ __all__ = [
     "FailedPreconditionError", "InternalError", "InvalidArgumentError", "MissingFileError",
     "NotFoundError", "OutOfRangeError", "Registry", "ResourceExhaustedError",
     "eligibility", "funding", "generate", "geo", "labels", "ledger", "plan", "plotting",
-    "progress", "scheme", "votes", "works", "__version__",
+    "progress", "read_survey", "scheme", "survey", "survey_template", "votes", "works",
+    "__version__",
 ]
 
 __version__ = "0.1.0"

@@ -10,6 +10,7 @@ from . import plan as plan
 from . import plotting as plotting
 from . import progress as progress
 from . import scheme as scheme
+from . import survey as survey
 from . import votes as votes
 from . import works as works
 from ._core import AlreadyExistsError as AlreadyExistsError
@@ -26,13 +27,15 @@ from ._core import Registry as Registry
 from ._core import ResourceExhaustedError as ResourceExhaustedError
 from .registry import TABLES as TABLES
 from .registry import labels as labels
+from .survey import read_survey as read_survey
+from .survey import survey_template as survey_template
 
 __all__ = [
     "AlreadyExistsError", "DataLossError", "DeadlineExceededError", "Error",
     "FailedPreconditionError", "InternalError", "InvalidArgumentError", "MissingFileError",
     "NotFoundError", "OutOfRangeError", "Registry", "ResourceExhaustedError",
     "eligibility", "funding", "generate", "geo", "labels", "ledger", "plan", "plotting",
-    "progress", "scheme", "votes", "works",
+    "progress", "read_survey", "scheme", "survey", "survey_template", "votes", "works",
     "__version__",
 ]
 

@@ -13,8 +13,8 @@ Column types (docs/python.md "Typed frames"):
   "Never" is a fact of its own: ``renovated`` is ``False`` for an estate surveyed as
   never comprehensively renovated (``last_renovation_year`` then ``<NA>``), ``<NA>``
   when that is unknown; likewise ``demolition_planned`` / ``demolition_plan_year``.
-  ``safety_hazards`` is ``<NA>`` when not surveyed and ``""`` when surveyed and none
-  found. A dwelling's ``floor`` is ``<NA>`` when unknown.
+  ``safety_hazards`` is ``<NA>`` when not surveyed and ``"none"`` when surveyed and none
+  found (text, which a CSV keeps). A dwelling's ``floor`` is ``<NA>`` when unknown.
 - Areas: ``area_centi_m2`` (int64, exact 0.01 m²) and ``exclusive_area_m2`` (float,
   for display). Percentages are numeric (``willingness_pct``: 0–100, ``Float64``).
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 import numpy as np
@@ -127,7 +128,9 @@ def _estates(registry: Registry) -> pd.DataFrame:
         out[year] = _int16(y, (y == _NA_INT) | (y == 0))
     out["urban_village"] = _boolean(c["urban_village"])
     out["mostly_self_built"] = _boolean(c["mostly_self_built"])
-    out["safety_hazards"] = c["safety_hazards"]
+    hazards = c["safety_hazards"]
+    hazards[hazards == ""] = "none"  # surveyed, none found: text a spreadsheet keeps
+    out["safety_hazards"] = hazards
     for consent in _CONSENTS:
         out["consent_" + consent] = _boolean(c["consent_" + consent])
     for k, facility in enumerate(_core.labels("facility")):
@@ -253,7 +256,8 @@ def owner_rows(registry: Registry, ids: Any) -> np.ndarray:
 class _Table:
     """One input frame: its name, index labels and the ID shown in errors."""
 
-    def __init__(self, name: str, frame: pd.DataFrame, renames: Dict[str, str]):
+    def __init__(self, name: str, frame: pd.DataFrame, renames: Dict[str, str],
+                 errors: Optional[List[Dict[str, Any]]] = None):
         if not isinstance(frame, pd.DataFrame):
             raise InvalidArgumentError(f"{name}: expected a pandas DataFrame, got {type(frame).__name__}")
         self.name = name
@@ -261,9 +265,19 @@ class _Table:
         self.names = {v: k for k, v in renames.items() if k in frame.columns and v not in frame.columns}
         self.frame = frame
         self.rows = frame.index  # labels for errors, read only then
+        # None: raise on the first error (from_frames); a list: collect every one
+        # (read_survey, which reports them all as a table).
+        self.errors = errors
 
     def __len__(self) -> int:
         return len(self.frame)
+
+    def missing_column(self, column: str) -> None:
+        """A required column is absent: raised, or recorded against no row."""
+        if self.errors is None:
+            raise InvalidArgumentError(f"{self.name}: missing column {column}")
+        self.errors.append({"table": self.name, "row": None, "column": column, "value": None,
+                            "message": "missing column (required)"})
 
     def has(self, column: str) -> bool:
         return self.names.get(column, column) in self.frame.columns
@@ -272,9 +286,17 @@ class _Table:
         return self.frame[self.names.get(column, column)]
 
     def fail(self, bad: np.ndarray, column: str, message) -> None:
-        """Raises InvalidArgumentError naming the first bad row (``bad`` a boolean mask)."""
+        """Raises InvalidArgumentError naming the first bad row (``bad`` a boolean mask),
+        or in collecting mode records every bad row."""
         positions = np.flatnonzero(bad)
         if not len(positions):
+            return
+        if self.errors is not None:
+            values = self.column(column).to_numpy(dtype=object)[positions] if self.has(column) \
+                else np.full(len(positions), None, dtype=object)
+            for i, v in zip(positions, values):
+                self.errors.append({"table": self.name, "row": self.rows[int(i)],
+                                    "column": column, "value": v, "message": message(v)})
             return
         i = int(positions[0])
         id_column = _ID_COLUMN.get(self.name)
@@ -299,7 +321,7 @@ def _text(t: _Table, column: str, required: bool = True) -> np.ndarray:
     become their text (1.0 → "1")."""
     if not t.has(column):
         if required:
-            raise InvalidArgumentError(f"{t.name}: missing column {column}")
+            t.missing_column(column)
         return np.full(len(t), None, dtype=object)
     s = t.column(column)
     if isinstance(s.dtype, pd.CategoricalDtype):
@@ -346,7 +368,7 @@ def _ints(t: _Table, column: str, words: Optional[Dict[str, int]] = None) -> np.
     s = t.column(column)
     if words and s.dtype == object:
         s = s.map(lambda v: words.get(v.strip().lower(), v) if isinstance(v, str) else v)
-        replaced = _Table(t.name, t.frame.assign(**{t.names.get(column, column): s}), {})
+        replaced = _Table(t.name, t.frame.assign(**{t.names.get(column, column): s}), {}, t.errors)
         replaced.names = t.names
         t = replaced
     values = _numbers(t, column)
@@ -356,13 +378,25 @@ def _ints(t: _Table, column: str, words: Optional[Dict[str, int]] = None) -> np.
     return np.where(finite, values, _NA_INT).astype(np.int32)
 
 
-_BOOL_TEXT = {True: 1, False: 0, "true": 1, "false": 0, "True": 1, "False": 0, "TRUE": 1,
-              "FALSE": 0, "是": 1, "否": 0, "1": 1, "0": 0}
+# Yes/no text, matched after stripping and lower-casing (docs/survey.md "Values").
+_BOOL_TEXT = {"true": 1, "false": 0, "是": 1, "否": 0, "有": 1, "无": 0, "1": 1, "0": 0}
+_BOOL_EXPECTED = "expected 是/否, 有/无, 1/0 or true/false"
+
+
+def _bool_code(v: Any) -> int:
+    if isinstance(v, (bool, np.bool_)):
+        return int(v)
+    if isinstance(v, str):
+        return _BOOL_TEXT.get(v.strip().lower(), -2)
+    if isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1):
+        return int(v)
+    return -2
 
 
 def _bools(t: _Table, column: str) -> np.ndarray:
     """int8: 1 yes, 0 no, -1 not surveyed. Accepted: bool / boolean, 1 and 0, the text
-    true/false, 是/否, 1/0; blank, None, NaN and pd.NA are "not surveyed"."""
+    true/false (any case), 是/否, 有/无, 1/0; blank, None, NaN and pd.NA are "not
+    surveyed"."""
     if not t.has(column):
         return np.full(len(t), -1, dtype=np.int8)
     s = t.column(column)
@@ -372,14 +406,11 @@ def _bools(t: _Table, column: str) -> np.ndarray:
         return values
     if pd.api.types.is_numeric_dtype(s.dtype):
         v = s.to_numpy(dtype=np.float64, na_value=np.nan)
-        t.fail(~missing & (v != 0) & (v != 1), column, lambda x: f"expected true or false (or 1/0, 是/否), got {x!r}")
+        t.fail(~missing & (v != 0) & (v != 1), column, lambda x: f"{_BOOL_EXPECTED}, got {x!r}")
         return np.where(missing, -1, v == 1).astype(np.int8)
-    mapped = s.map(lambda v: _BOOL_TEXT.get(v, -2) if isinstance(v, (str, bool, np.bool_)) else
-                   (int(v) if isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1)
-                    else -2))
-    values = mapped.to_numpy(dtype=np.int64)
-    t.fail(~missing & (values == -2), column, lambda x: f"expected true or false (or 1/0, 是/否), got {x!r}")
-    return np.where(missing, -1, values).astype(np.int8)
+    values = s.map(_bool_code).to_numpy(dtype=np.int64)
+    t.fail(~missing & (values == -2), column, lambda x: f"{_BOOL_EXPECTED}, got {x!r}")
+    return np.where(missing | (values == -2), -1, values).astype(np.int8)
 
 
 def _codes(t: _Table, column: str, kind: str) -> np.ndarray:
@@ -396,7 +427,58 @@ def _codes(t: _Table, column: str, kind: str) -> np.ndarray:
         return np.where(codes < 0, -1, cat_codes[np.maximum(codes, 0)] if len(cats) else -1).astype(np.int8)
     values = np.ascontiguousarray(s.to_numpy(dtype=object))
     values = np.where(pd.isna(values) | (values == ""), None, values)
+    if t.errors is not None:  # every unknown name, then the column without them
+        unknown = [u for u in pd.unique(values[values != None]) if not _is_label(kind, u)]  # noqa: E711
+        if unknown:
+            bad = np.isin(values, np.array(unknown, dtype=object))
+            names = "、".join(labels(kind, "zh").values())
+            t.fail(bad, column, lambda v: f"unknown value {v!r} (expected one of {names}, "
+                                          f"or the keys {', '.join(labels(kind, 'key'))})")
+            values = np.where(bad, None, values)
     return _core.label_codes(kind, np.ascontiguousarray(values, dtype=object), t.rows, t.name, column)
+
+
+def _is_label(kind: str, value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    return any(value in row for row in _core.labels(kind))
+
+
+_NO_HAZARDS = frozenset({"none", "无", "没有"})
+_HAZARD_SEPARATORS = re.compile(r"[;；、,，]")
+
+
+def _hazards(t: _Table) -> np.ndarray:
+    """The C++ column: None not surveyed, "" surveyed and none found, else hazard keys
+    joined by ';'. Accepted: keys, Chinese or English names separated by ; ； 、 or a
+    comma; "none" / "无" (or "" in a typed frame) for none found."""
+    if not t.has("safety_hazards"):
+        return np.full(len(t), None, dtype=object)
+    s = t.column("safety_hazards")
+    values = np.where(s.isna().to_numpy(), None, s.to_numpy(dtype=object))
+    names = {}
+    for key, zh, en in _core.labels("hazard"):
+        names[key] = names[zh] = names[en] = names[en.lower()] = key
+    mapping: Dict[Any, Any] = {}
+    for u in pd.unique(values[values != None]):  # noqa: E711  (a few distinct texts)
+        if not isinstance(u, str):
+            mapping[u] = False
+            continue
+        text = u.strip()
+        if text == "" or text.lower() in _NO_HAZARDS:
+            mapping[u] = ""
+            continue
+        keys = [names.get(p.strip(), names.get(p.strip().lower())) for p in
+                _HAZARD_SEPARATORS.split(text) if p.strip()]
+        mapping[u] = ";".join(keys) if all(keys) else False
+    out = np.array([None if v is None else mapping[v] for v in values], dtype=object) \
+        if len(values) else values
+    bad = np.array([v is False for v in out], dtype=bool)
+    t.fail(bad, "safety_hazards",
+           lambda v: f"unknown hazard in {v!r} (expected 无 or none, or names among "
+                     f"{'、'.join(labels('hazard', 'zh').values())} / "
+                     f"{', '.join(labels('hazard', 'key'))}, separated by ;)")
+    return np.where(bad, None, out)
 
 
 def _never_or_year(t: _Table, flag: str, year: str, never_word: str) -> np.ndarray:
@@ -417,7 +499,8 @@ def _area_centi(t: _Table) -> np.ndarray:
     """Exact 0.01 m² from ``area_centi_m2`` (which must agree with ``exclusive_area_m2``
     when both are given) or from ``exclusive_area_m2`` (at most two decimals)."""
     if not t.has("exclusive_area_m2") and not t.has("area_centi_m2"):
-        raise InvalidArgumentError("dwellings: missing column exclusive_area_m2")
+        t.missing_column("exclusive_area_m2")
+        return np.zeros(len(t), dtype=np.int64)
     m2 = _numbers(t, "exclusive_area_m2") if t.has("exclusive_area_m2") else None
     if t.has("area_centi_m2"):
         centi = _numbers(t, "area_centi_m2")
@@ -427,13 +510,13 @@ def _area_centi(t: _Table) -> np.ndarray:
             t.fail(~(np.round(m2 * 100) == centi), "exclusive_area_m2",
                    lambda v: "disagrees with area_centi_m2; edit one column and drop the other, "
                              f"or make them agree (got {v!r})")
-        return np.clip(centi, -1, 2**62).astype(np.int64)
+        return np.clip(np.nan_to_num(centi, nan=0.0), -1, 2**62).astype(np.int64)
     t.fail(np.isnan(m2), "exclusive_area_m2", lambda v: "missing (a number of m² is required)")
     centi = m2 * 100.0
     rounded = np.round(centi)
     t.fail(np.abs(centi - rounded) > 1e-6, "exclusive_area_m2",
            lambda v: f"at most two decimals, got {v!r}")
-    return np.clip(rounded, -1, 2**62).astype(np.int64)
+    return np.clip(np.nan_to_num(rounded, nan=0.0), -1, 2**62).astype(np.int64)
 
 
 def _column_dict(t: _Table, columns: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
@@ -467,7 +550,9 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
     and ``owners`` are accepted. Owners, districts and streets default to the IDs
     referenced (named by their IDs); ``entrances`` (optional) fixes the entrances'
     order and lets a building list an entrance before its dwellings are known.
-    Yes/no facts accept bool, 1/0, true/false and 是/否; blank is "not surveyed".
+    Yes/no facts accept bool, 1/0, true/false (any case), 是/否 and 有/无; blank is "not
+    surveyed". ``safety_hazards`` accepts keys or names joined by ``;``, and "none", "无"
+    or "" for surveyed, none found.
     Labels accept the key, the Chinese or the English name. Dwellings are ordered by
     estate, building and entrance as the frames list them, so
     ``from_frames(**to_frames())`` is an equal registry.
@@ -479,19 +564,40 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
     :raises renewal.NotFoundError: a reference to an unknown estate, building, owner...
     :raises renewal.AlreadyExistsError: a duplicate ID.
     """
+    return Registry._from_columns(
+        _frame_columns(estates, buildings, dwellings, owners, areas, entrances=entrances,
+                       districts=districts, streets=streets, errors=None),
+        int(current_year))
+
+
+def _column_error(errors: Optional[List[Dict[str, Any]]], table: str, column: str,
+                  message: str) -> None:
+    if errors is None:
+        raise InvalidArgumentError(message)
+    errors.append({"table": table, "row": None, "column": column, "value": None,
+                   "message": message.split(": ", 1)[1]})
+
+
+def _frame_columns(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.DataFrame,
+                   owners: Optional[pd.DataFrame], areas: Optional[pd.DataFrame], *,
+                   entrances: Optional[pd.DataFrame], districts: Optional[pd.DataFrame],
+                   streets: Optional[pd.DataFrame],
+                   errors: Optional[List[Dict[str, Any]]]) -> Dict[str, Dict[str, np.ndarray]]:
+    """The C++ builder's columns from the frames, checked column by column: the first
+    bad value raised (``errors`` None), or every one appended to ``errors``."""
     if areas is not None and (districts is None or streets is None):
         d, s = _areas_to_tables(areas)
         districts = d if districts is None else districts
         streets = s if streets is None else streets
-    e = _Table("estates", estates, {"district": "district_id", "street": "street_id"})
-    b = _Table("buildings", buildings, {})
-    dw = _Table("dwellings", dwellings, {"entrance": "entrance_id", "owners": "owner_ids"})
+    e = _Table("estates", estates, {"district": "district_id", "street": "street_id"}, errors)
+    b = _Table("buildings", buildings, {}, errors)
+    dw = _Table("dwellings", dwellings, {"entrance": "entrance_id", "owners": "owner_ids"}, errors)
     tables: Dict[str, Dict[str, np.ndarray]] = {}
 
     for column in e.frame.columns:
         if isinstance(column, str) and column.startswith(_FACILITY_PREFIX) and \
                 column[len(_FACILITY_PREFIX):] not in labels("facility", "key"):
-            raise InvalidArgumentError(
+            _column_error(errors, "estates", column,
                 f"estates {column}: unknown facility (expected facility_ and one of "
                 f"{', '.join(labels('facility', 'key'))})")
         if isinstance(column, str) and column.startswith("consent_") and \
@@ -502,8 +608,7 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
     facilities = np.stack([_codes(e, _FACILITY_PREFIX + f, "condition")
                            for f in labels("facility", "key")], axis=1) if len(e) else \
         np.zeros((0, len(labels("facility", "key"))), dtype=np.int8)
-    hazards = e.column("safety_hazards") if e.has("safety_hazards") else pd.Series(None, index=e.frame.index, dtype=object)
-    hazards_text = np.where(hazards.isna().to_numpy(), None, hazards.to_numpy(dtype=object))
+    hazards_text = _hazards(e)
     estate_cols = {
         "estate_id": _text(e, "estate_id"), "name": _text(e, "name", False),
         "district_id": _text(e, "district_id"), "street_id": _text(e, "street_id", False),
@@ -534,21 +639,147 @@ def from_frames(estates: pd.DataFrame, buildings: pd.DataFrame, dwellings: pd.Da
         "sale_state": _codes(dw, "sale_state", "sale_state"),
         "floor": np.where(floor == _NA_INT, 0, floor).astype(np.int32)})
     if owners is not None and len(owners):
-        o = _Table("owners", owners, {"id": "owner_id"})
+        o = _Table("owners", owners, {"id": "owner_id"}, errors)
         tables["owners"] = _column_dict(o, {
             "owner_id": _text(o, "owner_id"), "name": _text(o, "name", False),
             "kind": _codes(o, "kind", "owner_kind")})
     if entrances is not None:
-        n = _Table("entrances", entrances, {"entrance": "entrance_id"})
+        n = _Table("entrances", entrances, {"entrance": "entrance_id"}, errors)
         tables["entrances"] = _column_dict(n, {
             "entrance_id": _text(n, "entrance_id"), "building_id": _text(n, "building_id")})
     if districts is not None and len(districts):
-        d = _Table("districts", districts, {"id": "district_id"})
+        d = _Table("districts", districts, {"id": "district_id"}, errors)
         tables["districts"] = _column_dict(d, {
             "district_id": _text(d, "district_id"), "name": _text(d, "name", False)})
     if streets is not None and len(streets):
-        s = _Table("streets", streets, {"id": "street_id", "district": "district_id"})
+        s = _Table("streets", streets, {"id": "street_id", "district": "district_id"}, errors)
         tables["streets"] = _column_dict(s, {
             "street_id": _text(s, "street_id"), "name": _text(s, "name", False),
             "district_id": _text(s, "district_id")})
-    return Registry._from_columns(tables, int(current_year))
+    return tables
+
+
+# --- every error at once (read_survey) ------------------------------------------------
+# The registry builder stops at its first error. For a survey the same rules are checked
+# here over whole columns first, so that one pass reports them all; the builder still
+# checks every record afterwards (and remains the one authority on them).
+
+_ID_WHAT = {"estates": "estate", "buildings": "building", "dwellings": "dwelling",
+            "owners": "owner", "districts": "district", "streets": "street"}
+
+
+def _blank(values: np.ndarray) -> np.ndarray:
+    blank = pd.isna(values)
+    if values.dtype == object:
+        blank |= values == ""
+    return np.asarray(blank, dtype=bool)
+
+
+def _record(errors: List[Dict[str, Any]], table: str, rows: Any, mask: np.ndarray,
+            column: str, values: np.ndarray, message) -> None:
+    for i in np.flatnonzero(mask):
+        v = values[i]
+        errors.append({"table": table, "row": rows[int(i)], "column": column,
+                       "value": None if v is None else v, "message": message(v)})
+
+
+def _check_columns(tables: Dict[str, Dict[str, np.ndarray]], errors: List[Dict[str, Any]],
+                   current_year: int) -> None:
+    """The registry builder's checks over whole columns, each failure appended to
+    ``errors`` (names as in :func:`_frame_columns`'s tables)."""
+    import datetime
+
+    year_now = current_year or datetime.date.today().year
+    required = {"estates": ("estate_id", "district_id"), "buildings": ("building_id", "estate_id"),
+                "dwellings": ("dwelling_id", "building_id", "entrance_id"),
+                "owners": ("owner_id",), "districts": ("district_id",),
+                "streets": ("street_id", "district_id"), "entrances": ("entrance_id", "building_id")}
+    known: Dict[str, pd.Index] = {}
+    for table, columns in required.items():
+        c = tables.get(table)
+        if c is None:
+            continue
+        for column in columns:
+            _record(errors, table, c["row"], _blank(c[column]), column, c[column],
+                    lambda v: "required, but blank")
+        id_column = _ID_COLUMN.get(table)
+        if table in _ID_WHAT:
+            ids = pd.Series(c[id_column], dtype=object)
+            blank = _blank(c[id_column])
+            dup = ids.duplicated().to_numpy() & ~blank
+            if dup.any():
+                repeated = set(ids[dup])
+                first_row = {}
+                for v, row in zip(ids, c["row"]):
+                    if v in repeated and v not in first_row:
+                        first_row[v] = row
+                _record(errors, table, c["row"], dup, id_column, c[id_column],
+                        lambda v: f"duplicate {_ID_WHAT[table]} ID (first on row {first_row[v]})")
+            known[table] = pd.Index(ids[~blank])
+
+    def refer(table: str, column: str, target: str) -> None:
+        c = tables.get(table)
+        if c is None or target not in known:
+            return
+        values = c[column]
+        bad = ~pd.Index(values).isin(known[target]) & ~_blank(values)
+        _record(errors, table, c["row"], bad, column, values,
+                lambda v: f"no {_ID_WHAT[target]} with this ID")
+
+    refer("buildings", "estate_id", "estates")
+    refer("dwellings", "building_id", "buildings")
+    refer("entrances", "building_id", "buildings")
+    refer("estates", "district_id", "districts")
+    refer("estates", "street_id", "streets")
+    refer("streets", "district_id", "districts")
+
+    e, b, d = tables["estates"], tables["buildings"], tables["dwellings"]
+    _record(errors, "estates", e["row"], ~pd.Index(e["estate_id"]).isin(b["estate_id"]) &
+            ~_blank(e["estate_id"]), "estate_id", e["estate_id"],
+            lambda v: "the estate has no buildings (list them, or give its totals)")
+    _record(errors, "buildings", b["row"], ~pd.Index(b["building_id"]).isin(d["building_id"]) &
+            ~_blank(b["building_id"]), "building_id", b["building_id"],
+            lambda v: "the building has no dwellings")
+
+    def in_range(table: str, column: str, low: float, high: float, skip=()) -> None:
+        c = tables[table]
+        v = c[column]
+        if v.dtype.kind == "f":
+            given = ~np.isnan(v)
+        else:
+            given = v != _NA_INT
+        for s in skip:
+            given &= v != s
+        _record(errors, table, c["row"], given & ((v < low) | (v > high)), column, v,
+                lambda x: f"must be between {low:g} and {high:g}, got {x:g}")
+
+    for table in ("estates", "buildings"):
+        in_range(table, "build_year", 1900, year_now)
+        in_range(table, "floors", 1, 120)
+    in_range("estates", "last_renovation_year", 1900, year_now, skip=(0,))
+    in_range("estates", "demolition_plan_year", 1900, 2200, skip=(0,))
+    in_range("estates", "willingness_pct", 0, 100)
+    in_range("estates", "lon", -180, 180)
+    in_range("estates", "lat", -90, 90)
+    half = np.isnan(e["lon"]) != np.isnan(e["lat"])
+    _record(errors, "estates", e["row"], half, "lon", e["lon"],
+            lambda v: "a location needs both lon and lat")
+    area = d["area_centi"]
+    _record(errors, "dwellings", d["row"], (area <= 0) | (area > 1_000_000), "exclusive_area_m2",
+            area / 100.0, lambda v: f"must be > 0 and <= 10000, got {v:g}")
+    floor = d["floor"]
+    _record(errors, "dwellings", d["row"], (floor < -5) | (floor > 120), "floor", floor,
+            lambda v: f"must be between -5 and 120, got {v}")
+    ownerless = _core.label_codes("property_type", np.array(["ownerless"], dtype=object),
+                                  None, "", "")[0]
+    _record(errors, "dwellings", d["row"], _blank(d["owner_ids"]) & (d["property_type"] != ownerless),
+            "owner_ids", d["owner_ids"],
+            lambda v: "blank: name at least one owner, or give the property type 无主 (ownerless)")
+    if "owners" in known:
+        # Most cells name one owner: looked up whole; the rest (co-owners) split.
+        cells = d["owner_ids"]
+        bad = ~pd.Index(cells).isin(known["owners"]) & ~_blank(cells)
+        for i in np.flatnonzero(bad):
+            bad[i] = not all(o in known["owners"] for o in cells[i].split(";") if o)
+        _record(errors, "dwellings", d["row"], bad, "owner_ids", d["owner_ids"],
+                lambda v: "names an owner who is not in the owners table")

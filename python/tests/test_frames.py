@@ -64,8 +64,8 @@ def test_estates_are_typed_and_never_is_not_unknown(city):
     assert e.loc["E3", "demolition_plan_year"] == 2030
     assert e.loc["E1", "elevator"] is np.False_ or e.loc["E1", "elevator"] == False  # noqa: E712
     assert pd.isna(e.loc["E2", "elevator"])  # estate-level fact not surveyed
-    # Hazards: "" surveyed and none found; NA not surveyed.
-    assert e.loc["E1", "safety_hazards"] == "" and pd.isna(e.loc["E2", "safety_hazards"])
+    # Hazards: "none" surveyed and none found (text a CSV keeps); NA not surveyed.
+    assert e.loc["E1", "safety_hazards"] == "none" and pd.isna(e.loc["E2", "safety_hazards"])
     assert e.loc["E3", "safety_hazards"] == "fire;gas"
     assert (e.loc["E1", "district_id"], e.loc["E1", "street_id"]) == ("D1", "S1")
     assert e.loc["E2", "street_id"] is None
@@ -153,7 +153,7 @@ def _minimal():
 
 @pytest.mark.parametrize("table, column, value, error, message", [
     ("estates", "elevator", "maybe", renewal.InvalidArgumentError,
-     r'estates row 0 "E1" elevator: expected true or false \(or 1/0, 是/否\), got \'maybe\''),
+     r'estates row 0 "E1" elevator: expected 是/否, 有/无, 1/0 or true/false, got \'maybe\''),
     ("estates", "build_year", 1899, renewal.InvalidArgumentError,
      r'estates row 0 "E1" build_year: must be between 1900 and 2026, got 1899'),
     ("estates", "build_year", 1990.5, renewal.InvalidArgumentError,
