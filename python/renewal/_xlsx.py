@@ -94,6 +94,8 @@ _CELL_FORMS = re.compile(
     r'|(.*?))</c>)', re.S)
 
 
+_ANY_CELL = re.compile(r"<(?:\w+:)?c[\s/>]")
+
 _K_NUMBER, _K_SHARED, _K_TEXT = 0, 1, 2
 
 
@@ -126,9 +128,12 @@ def _sheet_frame(xml: str, shared: List[str]) -> Tuple[List[Optional[str]], pd.D
 
     One regular expression finds the cells; the values are then decoded a column at a
     time with numpy (shared strings by index, entities, numbers), not cell by cell."""
-    if "<c " in xml and '<c r="' not in xml:
-        raise Unreadable("cells without references")
     cells = _CELL_FORMS.findall(xml)
+    # Every cell element must be one the expression read whole: a writer that puts the
+    # reference after other attributes, omits it or prefixes the namespace (<x:c>) goes
+    # to openpyxl rather than losing cells.
+    if len(_ANY_CELL.findall(xml)) != len(cells):
+        raise Unreadable("cells in a form this reader does not know")
     if not cells:
         return [], pd.DataFrame()
     table = np.array(cells, dtype=object)  # (cells, 6): one call, not six

@@ -326,6 +326,35 @@ def test_openpyxl_fallback_reads_the_same(city, tmp_path, monkeypatch):
     assert renewal.read_survey(book, current_year=YEAR) == city
 
 
+def test_unknown_cell_forms_go_to_openpyxl(city, tmp_path):
+    # Writers differ: a reference after the style attribute, or a namespace prefix on
+    # every element (<x:c>), is valid SpreadsheetML that the fast expression does not
+    # read whole. The fast reader must refuse such a sheet (never return it short), and
+    # read_survey then gets the same registry through openpyxl.
+    import re
+    import zipfile
+    book = write_xlsx(tmp_path / "o.xlsx", city.to_frames(), "openpyxl")
+    rewrites = {
+        "reordered": lambda xml: re.sub(r'<c r="([A-Z]+[0-9]+)"([^>]*?)(/?)>',
+                                        r'<c\2 r="\1"\3>', xml),
+        "prefixed": lambda xml: re.sub(r"<(/?)(worksheet|sheetData|row|c|v|is|t)\b",
+                                       r"<\1x:\2", xml).replace(
+            "<x:worksheet ", '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main" ', 1),
+    }
+    for name, rewrite in rewrites.items():
+        out = tmp_path / f"{name}.xlsx"
+        with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item)
+                if item.filename.startswith("xl/worksheets/sheet"):
+                    data = rewrite(data.decode("utf-8")).encode("utf-8")
+                dst.writestr(item, data)
+        with pytest.raises(_xlsx.Unreadable):
+            _xlsx.read_sheets(str(out))
+        assert renewal.read_survey(out, current_year=YEAR) == city, name
+
+
 def test_missing_file_and_wrong_kind(tmp_path):
     with pytest.raises(FileNotFoundError):
         renewal.read_survey(tmp_path / "none.xlsx")
