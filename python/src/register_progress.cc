@@ -106,7 +106,7 @@ void register_progress(py::module_& m) {
           ":raises renewal.NotFoundError: no such file\n:raises renewal.DataLossError: a damaged journal")
       .def_static(
           "empty", [](const Text& policy) { return Programme(ValueOrThrow(GuardPreset(policy))); },
-          py::arg("policy") = "national", "An empty programme under a guard preset (national, yueyang).")
+          py::arg("policy") = "national", "An empty programme under a guard preset (national, national_works, yueyang).")
       .def(
           "apply",
           [](Programme& p, const Text& json) {
