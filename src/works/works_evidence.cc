@@ -17,9 +17,15 @@ absl::StatusOr<Evidence> EvidenceFromAcceptance(const Works& works, std::string_
   const ProjectWorks& pw = works.project(*p);
   Evidence v;
   v.kind = EvidenceKind::kAcceptance;
-  v.id = JointAcceptanceEvidenceId(project);
   v.rule = std::string(kJointAcceptanceRule);
   v.passed = pw.accepted_on.has_value();
+  std::size_t signed_parties = 0;
+  for (const auto& s : pw.acceptance) signed_parties += s ? 1 : 0;
+  // An incomplete form gets an ID of its own, so the complete one can still be
+  // recorded under the project's acceptance ID later.
+  v.id = v.passed ? JointAcceptanceEvidenceId(project)
+                  : StrCat(JointAcceptanceEvidenceId(project), "/", signed_parties, "-of-",
+                           kAcceptancePartyCount);
   // The note is the form in short: who signed, and the vote where there was one.
   std::string note;
   for (std::size_t i = 0; i < kAcceptancePartyCount; ++i) {

@@ -129,11 +129,11 @@ absl::Status CheckEventAgainstWorks(const Event& event, const Works& works) {
   const std::string where = StrCat("project \"", event.project, "\" evidence \"", v.id, "\"");
   absl::StatusOr<Evidence> built;
   if (v.rule == kJointAcceptanceRule) {
-    if (v.id != JointAcceptanceEvidenceId(event.project)) {
-      return absl::InvalidArgumentError(StrCat(where, " id: a joint acceptance of this project is \"",
-                                               JointAcceptanceEvidenceId(event.project), "\""));
-    }
     built = EvidenceFromAcceptance(works, event.project);
+    if (built.ok() && v.id != built->id) {
+      return absl::InvalidArgumentError(StrCat(where, " id: the works' record of this project's joint acceptance is \"",
+                                               built->id, "\" now"));
+    }
   } else if (v.rule == kStepInspectionRule) {
     built = EvidenceFromInspection(works, v.id);
     if (built.ok()) {

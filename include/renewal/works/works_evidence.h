@@ -16,7 +16,8 @@
 
 namespace renewal {
 
-/// The evidence ID of a project's joint acceptance: "<project>/joint_acceptance".
+/// The evidence ID of a project's complete joint acceptance: "<project>/joint_acceptance";
+/// an incomplete form's evidence adds how many parties have signed ("/5-of-6").
 std::string JointAcceptanceEvidenceId(std::string_view project);
 
 /// The evidence the project's joint completion acceptance gives: kind acceptance, rule
