@@ -201,8 +201,8 @@ void register_progress(py::module_& m) {
 
   m.def(
       "export_lines",
-      [](const Text& path) { return EventsToJsonLines(ValueOrThrow(ReadProgressEvents(path))); },
-      py::arg("path"), "Every event of a journal as JSON Lines.");
+      [](const Text& path) { return RecordsToJsonLines(ValueOrThrow(ReadProgrammeRecords(path))); },
+      py::arg("path"), "Every record of a journal as JSON Lines, the works' among the events.");
 }
 
 }  // namespace renewal::python
