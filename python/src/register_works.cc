@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <span>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -251,7 +252,7 @@ void register_works(py::module_& m) {
           "record",
           [](ProgrammeStore& s, const Text& json) {
             const ProgrammeLine line = ValueOrThrow(ParseProgrammeLine(json, "event"));
-            ThrowIfError(s.RecordAll(std::span<const ProgrammeLine>(&line, 1)));
+            std::visit([&](const auto& e) { ThrowIfError(s.Record(e)); }, line);
           },
           py::arg("event_json"),
           "Checks, appends (synced) and applies one event: a works event (key \"event\") or a progress\n"

@@ -104,7 +104,7 @@ absl::Status Record(const Args& args, std::ostream& out) {
   if (absl::Status s = store->RecordAll(lines); !s.ok()) {
     // RecordAll names the line (1-based); the file is an array, so name its index.
     std::string message(ToStd(s.message()));
-    if (lines.size() > 1 && message.rfind("line ", 0) == 0) {
+    if (message.rfind("line ", 0) == 0) {
       const std::size_t colon = message.find(':');
       const std::size_t n = std::stoul(message.substr(5, colon - 5));
       message = StrCat("events[", n - 1, "]", message.substr(colon));

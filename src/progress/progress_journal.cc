@@ -137,6 +137,13 @@ absl::Status ProgressStore::Record(const Event& event) {
   return programme_.Apply(event);
 }
 
+absl::Status ProgressStore::AppendExtension(const ExtensionRecord& record) {
+  if (record.tag.empty()) return absl::InvalidArgumentError("extension record tag: must not be empty");
+  std::string payload;
+  internal::EncodeExtension(record, &payload);
+  return file_->Append(payload);
+}
+
 absl::Status ProgressStore::RecordAll(std::span<const Event> events) {
   std::vector<ProgrammeRecord> records(events.begin(), events.end());
   return Commit(records);

@@ -192,14 +192,18 @@ absl::StatusOr<ProgrammeState> ProgrammeStore::Replay(const std::string& path,
   return ProgrammeState{std::move(programme), std::move(works)};
 }
 
+// One event: checked against the live states (no copies), appended, applied.
 absl::Status ProgrammeStore::Record(const WorksEvent& event) {
-  const ProgrammeLine line(event);
-  return RecordAll(std::span<const ProgrammeLine>(&line, 1));
+  RENEWAL_RETURN_IF_ERROR(CheckWorksAgainstProgramme(event, store_->programme()));
+  RENEWAL_RETURN_IF_ERROR(works_.Check(event));
+  RENEWAL_RETURN_IF_ERROR(
+      store_->AppendExtension({std::string(kWorksRecordTag), WorksEventToJson(event)}));
+  return works_.Apply(event);
 }
 
 absl::Status ProgrammeStore::Record(const Event& event) {
-  const ProgrammeLine line(event);
-  return RecordAll(std::span<const ProgrammeLine>(&line, 1));
+  RENEWAL_RETURN_IF_ERROR(CheckEventAgainstWorks(event, works_));
+  return store_->Record(event);
 }
 
 absl::Status ProgrammeStore::RecordAll(std::span<const ProgrammeLine> lines) {
@@ -224,9 +228,7 @@ absl::Status ProgrammeStore::RecordAll(std::span<const ProgrammeLine> lines) {
         records.emplace_back(ExtensionRecord{std::string(kWorksRecordTag), WorksEventToJson(w)});
       }
     }
-    if (!s.ok()) {
-      return lines.size() == 1 ? s : absl::Status(s.code(), StrCat("line ", i + 1, ": ", s.message()));
-    }
+    if (!s.ok()) return absl::Status(s.code(), StrCat("line ", i + 1, ": ", s.message()));
   }
   RENEWAL_RETURN_IF_ERROR(store_->Commit(records));
   works_ = std::move(works);

@@ -156,6 +156,9 @@ class ProgressStore {
   /// are checked here; other areas' records must have been checked by their owner
   /// against the state these events give (ProgrammeStore in the works area does).
   absl::Status Commit(std::span<const ProgrammeRecord> records);
+  /// Appends one record of another area (synced), checked by its owner before; the
+  /// programme is unchanged. InvalidArgument for an empty tag.
+  absl::Status AppendExtension(const ExtensionRecord& record);
 
   const Programme& programme() const { return programme_; }
   const std::string& path() const;
