@@ -79,12 +79,15 @@ def test_exported_programme_lines_match_their_schemas(root, tmp_path):
     del store
     progress = _validator(root, "progress-event.schema.json")
     works = _validator(root, "works-event.schema.json")
+    either = _validator(root, "programme-line.schema.json")
     kinds = set()
     for line in renewal.progress.export_lines(str(tmp_path / "p.journal")).splitlines():
         record = json.loads(line)
         (works if "event" in record else progress).validate(record)
+        either.validate(record)
         kinds.add("works" if "event" in record else "progress")
     assert kinds == {"works", "progress"}
+    assert not either.is_valid({"project": "P-1", "date": "2025-01-01"})
 
 
 def test_example_directory_matches_the_schema(root):
