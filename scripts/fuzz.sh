@@ -44,6 +44,10 @@ seed scheme_plan_fuzz reviews "" tests/scheme/data/reviews.json
 seed calendar_fuzz y2024 "" data/calendar/2024.json
 seed calendar_fuzz y2025 "" data/calendar/2025.json
 seed works_fuzz events "" examples/works/events.json
+seed works_fuzz programme "" examples/works/projects.jsonl
+seed works_policy_fuzz example "" examples/works/policy.json
+mkdir -p "$seeds/works_policy_fuzz"
+printf '{"complaints": "liuyang_huitong", "acceptance": {"name": "none"}}' > "$seeds/works_policy_fuzz/presets"
 mkdir -p "$seeds/eligibility_policy_fuzz"
 printf '{"name": "x", "extends": "yueyang", "rules": []}' > "$seeds/eligibility_policy_fuzz/extends"
 j=$build/fuzz-journal
@@ -72,7 +76,7 @@ printf '\x00\x01\x10\x00\x04\x02\x00\x10\x02\x00\x00\x07' > "$seeds/ledger_ops_f
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for h in registry_json_fuzz registry_snapshot_fuzz votes_fuzz eligibility_policy_fuzz funding_fuzz plan_io_fuzz \
          journal_fuzz ledger_ops_fuzz pabulib_fuzz progress_events_fuzz scheme_plan_fuzz \
-         calendar_fuzz works_fuzz; do
+         calendar_fuzz works_fuzz works_policy_fuzz; do
   regressions=tests/fuzz/regressions/$h
   if compgen -G "$regressions/*" >/dev/null; then
     "$build/tests/fuzz/$h" "$regressions"/* 2>"$build/$h.regressions.log" ||

@@ -106,7 +106,7 @@ void register_progress(py::module_& m) {
           ":raises renewal.NotFoundError: no such file\n:raises renewal.DataLossError: a damaged journal")
       .def_static(
           "empty", [](const Text& policy) { return Programme(ValueOrThrow(GuardPreset(policy))); },
-          py::arg("policy") = "national", "An empty programme under a guard preset (national, yueyang).")
+          py::arg("policy") = "national", "An empty programme under a guard preset (national, national_works, yueyang).")
       .def(
           "apply",
           [](Programme& p, const Text& json) {
@@ -201,8 +201,8 @@ void register_progress(py::module_& m) {
 
   m.def(
       "export_lines",
-      [](const Text& path) { return EventsToJsonLines(ValueOrThrow(ReadProgressEvents(path))); },
-      py::arg("path"), "Every event of a journal as JSON Lines.");
+      [](const Text& path) { return RecordsToJsonLines(ValueOrThrow(ReadProgrammeRecords(path))); },
+      py::arg("path"), "Every record of a journal as JSON Lines, the works' among the events.");
 }
 
 }  // namespace renewal::python

@@ -8,14 +8,17 @@
 
 #include <limits>
 #include <optional>
+#include <span>
+#include <variant>
 #include <string>
 #include <vector>
 
 #include "renewal/base/file.h"
 #include "renewal/base/strcat.h"
 #include "renewal/calendar/calendar.h"
-#include "renewal/works/works_journal.h"
 #include "renewal/works/works_json.h"
+#include "renewal/works/works_policy_json.h"
+#include "renewal/works/works_store.h"
 #include "renewal/works/works_report.h"
 
 namespace renewal::python {
@@ -51,8 +54,11 @@ std::string Deadline_(const DateText& start, std::int32_t amount, const Text& un
   return ValueOrThrow(Deadline(c, DateArg(start, "start"), {amount, *u, roll})).ToString();
 }
 
-Works FromEvents(const Text& directory, const Text& events, const std::optional<Text>& calendar_dir) {
-  Works w = ValueOrThrow(Works::Create(DirectoryFrom(directory), CalendarFrom(calendar_dir), DefaultWorksPolicy()));
+WorksPolicy PolicyFrom(const Text& policy) { return ValueOrThrow(WorksPolicyFromOption(policy)); }
+
+Works FromEvents(const Text& directory, const Text& events, const std::optional<Text>& calendar_dir,
+                 const Text& policy) {
+  Works w = ValueOrThrow(Works::Create(DirectoryFrom(directory), CalendarFrom(calendar_dir), PolicyFrom(policy)));
   std::string text = ValueOrThrow(internal::ReadFileToString(events));
   const auto list = ValueOrThrow(ParseWorksEventsJson(text));
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -62,9 +68,22 @@ Works FromEvents(const Text& directory, const Text& events, const std::optional<
   return w;
 }
 
-Works Replay(const Text& directory, const Text& journal, const std::optional<Text>& calendar_dir) {
-  return ValueOrThrow(WorksJournal::Replay(journal, DirectoryFrom(directory), CalendarFrom(calendar_dir),
-                                           DefaultWorksPolicy()));
+Works Replay(const Text& directory, const Text& journal, const std::optional<Text>& calendar_dir,
+             const Text& policy) {
+  return ValueOrThrow(ProgrammeStore::Replay(journal, DirectoryFrom(directory), CalendarFrom(calendar_dir),
+                                             PolicyFrom(policy)))
+      .works;
+}
+
+std::unique_ptr<ProgrammeStore> OpenStore(const Text& path, const Text& directory, const Text& policy,
+                                          const std::string& guard_policy, bool create, bool sync,
+                                          const std::optional<Text>& calendar_dir) {
+  ProgrammeStoreOptions o;
+  o.guard_policy = guard_policy;
+  o.create = create;
+  o.sync = sync;
+  return ValueOrThrow(ProgrammeStore::Open(path, DirectoryFrom(directory), CalendarFrom(calendar_dir),
+                                           PolicyFrom(policy), o));
 }
 
 // "No date" in a days column: numpy's NaT, so the column converts to datetimes in one call.
@@ -205,20 +224,68 @@ void register_works(py::module_& m) {
         py::arg("calendar_dir") = py::none(), "The years of the calendar (default: the bundled ones).");
   py::class_<Works>(m, "Works", "The works of a programme: complaints, change orders, acceptance, contractors.")
       .def_static("from_events", &FromEvents, py::arg("directory"), py::arg("events"),
-                  py::arg("calendar_dir") = py::none(),
+                  py::arg("calendar_dir") = py::none(), py::arg("policy") = "default",
                   "Works built from a directory JSON file and an events JSON file (an array), in order.\n\n"
                   ":raises NotFoundError: an unknown estate, project or contractor.\n"
                   ":raises FailedPreconditionError: a step out of order.\n"
                   ":raises OutOfRangeError: a deadline outside the calendar.\n"
                   ":raises InvalidArgumentError: a bad field, amounts that do not add up.")
       .def_static("replay", &Replay, py::arg("directory"), py::arg("journal"), py::arg("calendar_dir") = py::none(),
-                  "Works replayed from a WORK journal (renewal works record).")
+                  py::arg("policy") = "default",
+                  "Works replayed from a programme journal (the works' records among the progress events).\n\n"
+                  ":param policy: \"default\" or a works policy JSON file (docs/schemas/works-policy.schema.json).")
       .def_property_readonly("complaint_count", &Works::complaint_count)
       .def("_open_columns", &OpenColumns, py::arg("as_of"), py::arg("overdue_only") = false)
       .def("_stats_columns", &StatsColumns, py::arg("as_of"), py::arg("by") = "district")
       .def("_public_columns", &PublicColumns)
       .def("contractors", &ContractorRows, "Each contractor's credit record as a dict.")
       .def("__repr__", &Repr);
+
+  py::class_<ProgrammeStore, std::unique_ptr<ProgrammeStore>>(
+      m, "ProgrammeStore",
+      "A programme journal with its works, open for appending (one writer at a time): progress and\n"
+      "works events in one file, in order.")
+      .def_static("open", &OpenStore, py::arg("path"), py::arg("directory"), py::arg("policy") = "default",
+                  py::arg("guard_policy") = "national_works", py::arg("create") = false, py::arg("sync") = true,
+                  py::arg("calendar_dir") = py::none(),
+                  "Locks and replays a programme journal; creates it when `create`.\n\n"
+                  ":param directory: the works directory JSON file.\n"
+                  ":param policy: \"default\" or a works policy JSON file.\n"
+                  ":param guard_policy: the progress guard preset of a journal being created.\n"
+                  ":raises FailedPreconditionError: another writer holds it, or an old WORK journal.\n"
+                  ":raises DataLossError: a damaged journal.")
+      .def(
+          "record",
+          [](ProgrammeStore& s, const Text& json) {
+            const ProgrammeLine line = ValueOrThrow(ParseProgrammeLine(json, "event"));
+            std::visit([&](const auto& e) { ThrowIfError(s.Record(e)); }, line);
+          },
+          py::arg("event_json"),
+          "Checks, appends (synced) and applies one event: a works event (key \"event\") or a progress\n"
+          "event (key \"kind\").")
+      .def(
+          "record_lines",
+          [](ProgrammeStore& s, const Text& lines) {
+            const std::vector<ProgrammeLine> parsed = ValueOrThrow(ParseProgrammeJsonLines(lines));
+            ThrowIfError(s.RecordAll(parsed));
+            return parsed.size();
+          },
+          py::arg("lines"), "Records JSON Lines of both kinds, all checked before any is written (one sync).")
+      .def(
+          "record_acceptance_evidence",
+          [](ProgrammeStore& s, const Text& project, const Text& on) {
+            ThrowIfError(s.RecordAcceptanceEvidence(project, DateArg(on, "on")));
+          },
+          py::arg("project"), py::arg("on"),
+          "Records the evidence the project's joint acceptance gives now (passed only when complete).")
+      .def(
+          "record_inspection_evidence",
+          [](ProgrammeStore& s, const Text& inspection) { ThrowIfError(s.RecordInspectionEvidence(inspection)); },
+          py::arg("inspection"), "Records the evidence a step inspection gives, dated on its day.")
+      .def_property_readonly("works", &ProgrammeStore::works, py::return_value_policy::copy,
+                             "A copy of the works as they stand.")
+      .def_property_readonly("programme", &ProgrammeStore::programme, py::return_value_policy::copy,
+                             "A copy of the progress programme as it stands.");
 }
 
 }  // namespace renewal::python

@@ -166,7 +166,12 @@ def _cases(journal, tmp):
           "application", "--date", "2024-04-02", "--reason", "方案缺少居民意见"]),
         ("progress export", "progress-event.schema.json",
          ["progress", "export", tmp / "p.journal"]),
-        # The works: a journal of examples/works/events.json.
+        # The works: in a programme journal holding the projects of examples/works.
+        ("progress init (works)", "progress-recorded.schema.json",
+         ["progress", "init", tmp / "w.journal", "--policy", "national_works"]),
+        ("works import", "works-report.schema.json",
+         ["works", "import", WORKS / "directory.json", tmp / "w.journal", "--events",
+          WORKS / "projects.jsonl"]),
         ("works record", "works-report.schema.json",
          ["works", "record", WORKS / "directory.json", tmp / "w.journal", "--events",
           WORKS / "events.json"]),
@@ -179,6 +184,12 @@ def _cases(journal, tmp):
          ["works", "public", WORKS / "directory.json", tmp / "w.journal"]),
         ("works contractors", "works-report.schema.json",
          ["works", "contractors", WORKS / "directory.json", tmp / "w.journal"]),
+        ("works evidence", "works-report.schema.json",
+         ["works", "evidence", WORKS / "directory.json", tmp / "w.journal", "--project", "P-1",
+          "--date", "2025-03-11"]),
+        ("works migrate", "works-report.schema.json",
+         ["works", "migrate", WORKS / "directory.json", tmp / "w.journal", "--from",
+          _old_works_journal(tmp / "old-works.journal")]),
     ]
     ledger_schemas = {
         "use": "ledger_use.schema.json", "subsidy": "ledger_subsidy.schema.json",
@@ -194,6 +205,24 @@ def _cases(journal, tmp):
         else:
             out.append(c)
     return out
+
+
+def _old_works_journal(path):
+    """A works journal of the old kind WORK (docs/journal.md: file header, then frames of
+    length, sequence, payload CRC and frame CRC), holding one appointment."""
+    import struct
+    import zlib
+    head = b"RNWJWORK" + struct.pack("<I", 2)
+    out = head + struct.pack("<I", zlib.crc32(head))
+    payloads = [b'{"format":"renewal works journal","version":1}',
+                json.dumps({"event": "appointment", "id": "A-9", "estate": "E-3",
+                            "role": "supervisor", "person": "赵九", "from": "2025-02-01"},
+                           ensure_ascii=False).encode()]
+    for seq, payload in enumerate(payloads):
+        frame = struct.pack("<III", len(payload), seq, zlib.crc32(payload))
+        out += frame + struct.pack("<I", zlib.crc32(frame)) + payload
+    path.write_bytes(out)
+    return path
 
 
 def _lists_json(help_text):

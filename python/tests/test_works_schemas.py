@@ -53,6 +53,43 @@ def test_example_events_match_the_schema(root):
                                    "action": "jump", "person": "x", "on": "2025-01-01"})
 
 
+def test_example_policy_and_programme_lines_match_their_schemas(root):
+    policy = _validator(root, "works-policy.schema.json")
+    with open(root / "examples" / "works" / "policy.json", encoding="utf-8") as f:
+        policy.validate(json.load(f))
+    policy.validate({"complaints": "liuyang_huitong", "acceptance": {"name": "none"}})
+    assert not policy.is_valid({"complaints": "beijing"})
+    assert not policy.is_valid({"changes": {"name": "x", "major_share": 120}})
+    progress = _validator(root, "progress-event.schema.json")
+    with open(root / "examples" / "works" / "projects.jsonl", encoding="utf-8") as f:
+        for line in f:
+            progress.validate(json.loads(line))
+
+
+def test_exported_programme_lines_match_their_schemas(root, tmp_path):
+    # Both kinds in one export: each line validates against its own schema, told apart
+    # by its key ("kind": progress, "event": works).
+    import renewal
+    store = renewal.works.open(tmp_path / "p.journal", root / "examples/works/directory.json",
+                               create=True, sync=False)
+    store.record_lines((root / "examples/works/projects.jsonl").read_text(encoding="utf-8"))
+    with open(root / "examples" / "works" / "events.json", encoding="utf-8") as f:
+        store.record_all(json.load(f))
+    store.record_acceptance_evidence("P-1", "2025-03-11")
+    del store
+    progress = _validator(root, "progress-event.schema.json")
+    works = _validator(root, "works-event.schema.json")
+    either = _validator(root, "programme-line.schema.json")
+    kinds = set()
+    for line in renewal.progress.export_lines(str(tmp_path / "p.journal")).splitlines():
+        record = json.loads(line)
+        (works if "event" in record else progress).validate(record)
+        either.validate(record)
+        kinds.add("works" if "event" in record else "progress")
+    assert kinds == {"works", "progress"}
+    assert not either.is_valid({"project": "P-1", "date": "2025-01-01"})
+
+
 def test_example_directory_matches_the_schema(root):
     validator = _validator(root, "works-directory.schema.json")
     with open(root / "examples" / "works" / "directory.json", encoding="utf-8") as f:
@@ -76,8 +113,13 @@ def test_cli_reports_match_the_schema(root, tmp_path):
     validator = _validator(root, "works-report.schema.json")
     directory = str(root / "examples" / "works" / "directory.json")
     journal = str(tmp_path / "works.journal")
+    # The works hang off the programme's projects: its journal first.
+    for args in (["init", journal, "--policy", "national_works"],
+                 ["import", journal, str(root / "examples" / "works" / "projects.jsonl")]):
+        assert subprocess.run([cli, "progress", *args], capture_output=True, timeout=60).returncode == 0
     runs = [
         ["record", directory, journal, "--events", str(root / "examples" / "works" / "events.json")],
+        ["evidence", directory, journal, "--project", "P-1", "--date", "2025-03-11"],
         ["open", directory, journal, "--as-of", "2025-03-31"],
         ["open", directory, journal, "--as-of", "2025-03-31", "--overdue"],
         ["stats", directory, journal, "--as-of", "2025-03-31", "--by", "district"],

@@ -347,20 +347,29 @@ absl::Status JournalFile::WritePending() {
 }
 
 absl::Status JournalFile::Append(std::string_view payload) {
+  const std::string one(payload);
+  return AppendAll(std::span<const std::string>(&one, 1));
+}
+
+absl::Status JournalFile::AppendAll(std::span<const std::string> payloads) {
+  if (payloads.empty()) return absl::OkStatus();
   if (pending_cut_ || !pending_.empty()) {
     if (absl::Status s = WritePending(); !s.ok()) return s;
   }
-  std::string record;
-  record.reserve(kRecordFrame + payload.size());
-  AppendRecord(&record, next_sequence_, payload);
-  absl::Status s = WriteAll(record);
+  std::size_t bytes = 0;
+  for (const std::string& p : payloads) bytes += kRecordFrame + p.size();
+  std::string records;
+  records.reserve(bytes);
+  std::uint32_t sequence = next_sequence_;
+  for (const std::string& p : payloads) AppendRecord(&records, sequence++, p);
+  absl::Status s = WriteAll(records);
   if (s.ok() && sync_ && ::fdatasync(fd_) != 0) s = Errno("journal sync", path_);
   if (!s.ok()) {
     (void)!::ftruncate(fd_, static_cast<off_t>(on_disk_));
     return s;
   }
-  on_disk_ += record.size();
-  ++next_sequence_;
+  on_disk_ += records.size();
+  next_sequence_ = sequence;
   return absl::OkStatus();
 }
 

@@ -153,9 +153,11 @@ absl::Status Correct(const ProgressCall& c) { return StageEvent(c, EventKind::kC
 
 absl::Status Export(const ProgressCall& c) {
   ProgressOpenReport report;
-  RENEWAL_ASSIGN_OR_RETURN(std::vector<Event> events, ReadProgressEvents(c.journal, &report));
+  // Every record, the works' among the events (docs/works.md): one programme, one file.
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<ProgrammeRecord> records,
+                           ReadProgrammeRecords(c.journal, &report));
   Warn(report, false);
-  c.out << EventsToJsonLines(events);
+  c.out << RecordsToJsonLines(records);
   return absl::OkStatus();
 }
 
@@ -330,7 +332,7 @@ absl::Status Overdue(const ProgressCall& c) {
 }
 
 constexpr ProgressAction kActions[] = {
-    {"init", "init JOURNAL [--policy national|yueyang]", "create the journal file with its guard policy", Init},
+    {"init", "init JOURNAL [--policy national|national_works|yueyang]", "create the journal file with its guard policy", Init},
     {"import", "import JOURNAL EVENTS.jsonl", "record events from JSON Lines, all checked before any is written", Import},
     {"transition", "transition JOURNAL --project P --stage S --date D [--evidence ID,...] [--mode M]",
      "move a project to its next stage, citing evidence", Transition},

@@ -1,6 +1,8 @@
-// `renewal works ACTION DIRECTORY JOURNAL [options]`: the works of a programme kept
-// in a WORK journal — record events, list open and overdue complaints, on-time rates
-// by district or contractor, the public list, contractors' records.
+// `renewal works ACTION DIRECTORY JOURNAL [options]`: the works of a programme, kept in
+// the programme's journal with its progress events (works_store.h) — record events,
+// import JSON Lines of both kinds, record acceptance evidence, move an old WORK journal
+// in, list open and overdue complaints, on-time rates by district or contractor, the
+// public list, contractors' records.
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
@@ -10,8 +12,10 @@
 #include "renewal/base/json_write.h"
 #include "renewal/base/status_macros.h"
 #include "renewal/base/strcat.h"
-#include "renewal/works/works_journal.h"
+#include "renewal/works/works_evidence.h"
 #include "renewal/works/works_json.h"
+#include "renewal/works/works_policy_json.h"
+#include "renewal/works/works_store.h"
 #include "renewal/works/works_report.h"
 
 namespace renewal::cli {
@@ -34,6 +38,7 @@ absl::StatusOr<Date> DateOption(const Args& args, std::string_view name) {
 struct Inputs {
   WorksDirectory directory;
   WorkCalendar calendar;
+  WorksPolicy policy;
   std::string journal;
 };
 
@@ -52,14 +57,47 @@ absl::StatusOr<Inputs> ReadInputs(const Args& args) {
   } else {
     RENEWAL_ASSIGN_OR_RETURN(in.calendar, BundledCalendar());
   }
+  RENEWAL_ASSIGN_OR_RETURN(in.policy, WorksPolicyFromOption(args.option("policy").value_or("default")));
   in.journal = args.positional()[2];
   return in;
 }
 
 absl::StatusOr<Works> ReplayWorks(const Args& args) {
   RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
-  return WorksJournal::Replay(in.journal, std::move(in.directory), std::move(in.calendar),
-                              DefaultWorksPolicy());
+  RENEWAL_ASSIGN_OR_RETURN(ProgrammeState state,
+                           ProgrammeStore::Replay(in.journal, std::move(in.directory),
+                                                  std::move(in.calendar), std::move(in.policy)));
+  return std::move(state.works);
+}
+
+// The programme's journal must exist: the works hang off its projects.
+absl::StatusOr<std::unique_ptr<ProgrammeStore>> OpenStore(Inputs in) {
+  if (!std::filesystem::exists(in.journal)) {
+    return absl::NotFoundError(StrCat("journal \"", in.journal,
+                                      "\": no such programme journal (create it with renewal "
+                                      "progress init JOURNAL --policy national_works)"));
+  }
+  return ProgrammeStore::Open(in.journal, std::move(in.directory), std::move(in.calendar),
+                              std::move(in.policy));
+}
+
+absl::Status PrintRecorded(const Args& args, std::ostream& out, std::size_t recorded,
+                           const ProgrammeStore& s) {
+  if (args.flag("json")) {
+    out << "{\"recorded\":" << recorded << ",\"events\":" << s.programme().event_count()
+        << ",\"complaints\":" << s.works().complaint_count() << "}\n";
+    return absl::OkStatus();
+  }
+  RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
+  if (lang == Lang::kZh) {
+    out << "已记录 " << recorded << " 条，" << args.positional()[2] << " 共有进度事件 "
+        << s.programme().event_count() << " 条、投诉 " << s.works().complaint_count() << " 件\n";
+  } else {
+    out << "recorded " << recorded << ", " << args.positional()[2] << " now holds "
+        << s.programme().event_count() << " progress events and "
+        << s.works().complaint_count() << " complaints\n";
+  }
+  return absl::OkStatus();
 }
 
 absl::Status Record(const Args& args, std::ostream& out) {
@@ -69,39 +107,68 @@ absl::Status Record(const Args& args, std::ostream& out) {
   RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadInput(*events_path));
   auto events = ParseWorksEventsJson(text);
   if (!events.ok()) return absl::Status(events.status().code(), StrCat(*events_path, ": ", ToStd(events.status().message())));
-  // All or nothing: every event is tried on a copy before any is written, and a
-  // journal that does not exist yet is created only when they all apply.
-  const bool exists = std::filesystem::exists(in.journal);
-  std::unique_ptr<WorksJournal> j;
-  Works trial = *Works::Create(in.directory, in.calendar, DefaultWorksPolicy());
-  if (exists) {
-    RENEWAL_ASSIGN_OR_RETURN(j, WorksJournal::Open(in.journal, std::move(in.directory), std::move(in.calendar),
-                                                   DefaultWorksPolicy(), /*create=*/false));
-    trial = j->works();
-  }
-  for (std::size_t i = 0; i < events->size(); ++i) {
-    if (absl::Status s = trial.Apply((*events)[i]); !s.ok()) {
-      return absl::Status(s.code(), StrCat(*events_path, " events[", i, "]: ", ToStd(s.message())));
+  // All or nothing: every event is checked on copies, then all are written with one sync.
+  RENEWAL_ASSIGN_OR_RETURN(auto store, OpenStore(std::move(in)));
+  std::vector<ProgrammeLine> lines(events->begin(), events->end());
+  if (absl::Status s = store->RecordAll(lines); !s.ok()) {
+    // RecordAll names the line (1-based); the file is an array, so name its index.
+    std::string message(ToStd(s.message()));
+    if (message.rfind("line ", 0) == 0) {
+      const std::size_t colon = message.find(':');
+      const std::size_t n = std::stoul(message.substr(5, colon - 5));
+      message = StrCat("events[", n - 1, "]", message.substr(colon));
     }
+    return absl::Status(s.code(), StrCat(*events_path, " ", message));
   }
-  if (!exists) {
-    RENEWAL_ASSIGN_OR_RETURN(j, WorksJournal::Open(in.journal, std::move(in.directory), std::move(in.calendar),
-                                                   DefaultWorksPolicy(), /*create=*/true));
+  return PrintRecorded(args, out, lines.size(), *store);
+}
+
+// JSON Lines of progress and works events, in order, all checked before any is written.
+absl::Status Import(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
+  auto path = args.option("events");
+  if (!path) return UsageError("--events FILE.jsonl is required");
+  RENEWAL_ASSIGN_OR_RETURN(std::string text, ReadInput(*path));
+  auto lines = ParseProgrammeJsonLines(text);
+  if (!lines.ok()) return absl::Status(lines.status().code(), StrCat(*path, ": ", ToStd(lines.status().message())));
+  RENEWAL_ASSIGN_OR_RETURN(auto store, OpenStore(std::move(in)));
+  if (absl::Status s = store->RecordAll(*lines); !s.ok()) {
+    return absl::Status(s.code(), StrCat(*path, ": ", ToStd(s.message())));
   }
-  for (const WorksEvent& e : *events) RENEWAL_RETURN_IF_ERROR(j->Record(e));
-  if (args.flag("json")) {
-    out << "{\"recorded\":" << events->size() << ",\"events\":" << j->report().events << "}\n";
+  return PrintRecorded(args, out, lines->size(), *store);
+}
+
+// The evidence a joint acceptance (--project, --date) or a step inspection
+// (--inspection) gives, recorded for the progress transitions to cite.
+absl::Status EvidenceAction(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
+  const auto project = args.option("project");
+  const auto inspection = args.option("inspection");
+  if (project.has_value() == inspection.has_value()) {
+    return UsageError("give --project P --date D (joint acceptance) or --inspection ID");
+  }
+  RENEWAL_ASSIGN_OR_RETURN(auto store, OpenStore(std::move(in)));
+  if (project) {
+    RENEWAL_ASSIGN_OR_RETURN(Date on, DateOption(args, "date"));
+    RENEWAL_RETURN_IF_ERROR(store->RecordAcceptanceEvidence(*project, on));
   } else {
-    RENEWAL_ASSIGN_OR_RETURN(const Lang lang, LangOf(args));
-    if (lang == Lang::kZh) {
-      out << "已记录 " << events->size() << " 条事件，" << args.positional()[2] << " 共 "
-          << j->report().events << " 条\n";
-    } else {
-      out << "recorded " << events->size() << " events, " << j->report().events << " in "
-          << args.positional()[2] << "\n";
-    }
+    RENEWAL_RETURN_IF_ERROR(store->RecordInspectionEvidence(*inspection));
   }
-  return absl::OkStatus();
+  return PrintRecorded(args, out, 1, *store);
+}
+
+// Moves the events of an old WORK journal into the programme's journal.
+absl::Status Migrate(const Args& args, std::ostream& out) {
+  RENEWAL_ASSIGN_OR_RETURN(Inputs in, ReadInputs(args));
+  auto from = args.option("from");
+  if (!from) return UsageError("--from OLD_JOURNAL is required");
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<WorksEvent> events, ReadOldWorksJournal(*from));
+  RENEWAL_ASSIGN_OR_RETURN(auto store, OpenStore(std::move(in)));
+  std::vector<ProgrammeLine> lines(events.begin(), events.end());
+  if (absl::Status s = store->RecordAll(lines); !s.ok()) {
+    return absl::Status(s.code(), StrCat(*from, ": ", ToStd(s.message())));
+  }
+  return PrintRecorded(args, out, lines.size(), *store);
 }
 
 absl::Status Open(const Args& args, std::ostream& out) {
@@ -279,7 +346,10 @@ struct Action {
 };
 
 constexpr Action kActions[] = {
-    {"record", "check every event of a file, then append them all to the journal", Record},
+    {"record", "check every works event of a JSON array, then append them all to the programme journal", Record},
+    {"import", "JSON Lines of progress and works events, all checked before any is written", Import},
+    {"evidence", "record the evidence a joint acceptance or a step inspection gives", EvidenceAction},
+    {"migrate", "move the events of an old WORK journal into the programme journal", Migrate},
     {"open", "complaints not closed (with --overdue: past their deadline)", Open},
     {"stats", "on-time rate and average days per step, by district or contractor", Stats},
     {"public", "the public list of complaints, names masked", Public},
@@ -296,8 +366,18 @@ absl::Status Run(const Args& args, std::ostream& out) {
 
 std::vector<OptionSpec> ActionOptions(std::string_view action) {
   std::vector<OptionSpec> o = {{"--calendar", "DIR", "a folder of working-day calendar year files",
-                                "the bundled years"}};
+                                "the bundled years"},
+                               {"--policy", "default|FILE.json",
+                                "the works policy: the presets, or a file (docs/schemas/works-policy.schema.json)",
+                                "default"}};
   if (action == "record") o.push_back({"--events", "FILE", "required: a JSON array of events (\"-\": stdin)", ""});
+  if (action == "import") o.push_back({"--events", "FILE.jsonl", "required: progress and works events, one per line", ""});
+  if (action == "evidence") {
+    o.push_back({"--project", "ID", "the project whose joint acceptance is evidence", ""});
+    o.push_back({"--date", "DATE", "with --project: the day the evidence is recorded", ""});
+    o.push_back({"--inspection", "ID", "a step inspection as evidence (dated on its day)", ""});
+  }
+  if (action == "migrate") o.push_back({"--from", "FILE", "required: the old WORK journal", ""});
   if (action == "open" || action == "stats") o.push_back({"--as-of", "DATE", "required: the day of the report", ""});
   if (action == "open") o.push_back({"--overdue", "", "only cases past their deadline", ""});
   if (action == "stats") o.push_back({"--by", "district|contractor", "how to group", "district"});
@@ -309,7 +389,7 @@ Command WorksCommand() {
   Command c;
   c.name = "works";
   c.usage = "works ACTION DIRECTORY JOURNAL [options]";
-  c.summary = "The works: complaints with deadlines, change orders, acceptance, contractors (WORK journal).";
+  c.summary = "The works: complaints with deadlines, change orders, acceptance, contractors (in the programme journal).";
   c.run = Run;
   c.example = "works record examples/works/directory.json works.journal --events examples/works/events.json";
   for (const Action& a : kActions) {
@@ -319,10 +399,13 @@ Command WorksCommand() {
     action.summary = std::string(a.summary);
     action.options = ActionOptions(a.name);
     action.positionals = "DIRECTORY JOURNAL: the works directory JSON (\"-\": stdin) and the journal file";
-    action.example = a.name == "record"
-                         ? c.example
-                         : StrCat("works ", a.name, " examples/works/directory.json works.journal",
-                                  a.name == "open" || a.name == "stats" ? " --as-of 2025-03-31" : "");
+    std::string_view extra = "";
+    if (a.name == "open" || a.name == "stats") extra = " --as-of 2025-03-31";
+    if (a.name == "import") extra = " --events examples/works/projects.jsonl";
+    if (a.name == "evidence") extra = " --project P-1 --date 2025-03-11";
+    if (a.name == "migrate") extra = " --from old-works.journal";
+    action.example = a.name == "record" ? c.example
+                                        : StrCat("works ", a.name, " examples/works/directory.json works.journal", extra);
     c.actions.push_back(std::move(action));
   }
   return c;

@@ -10,6 +10,8 @@ namespace renewal::internal {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'N', 'W', 'P', 'R', 'O', 'G', '1'};
+// Event records start with their EventKind (0..6); another area's records with this.
+constexpr std::uint8_t kExtensionByte = 0xE5;
 
 void PutInfo(std::string* out, const ProjectInfo& i) {
   PutStr(out, i.id);
@@ -142,6 +144,26 @@ void EncodeEvent(const Event& e, std::string* out) {
       Put<std::int64_t>(out, e.amount.fen());
       break;
   }
+}
+
+void EncodeExtension(const ExtensionRecord& x, std::string* out) {
+  Put<std::uint8_t>(out, kExtensionByte);
+  PutStr(out, x.tag);
+  PutStr(out, x.json);
+}
+
+bool IsExtensionPayload(std::string_view payload) {
+  return !payload.empty() && static_cast<std::uint8_t>(payload[0]) == kExtensionByte;
+}
+
+absl::Status DecodeExtension(std::string_view payload, ExtensionRecord* x) {
+  PayloadReader r(payload);
+  std::uint8_t first = 0;
+  if (!r.Get(&first) || first != kExtensionByte || !r.GetStr(&x->tag) || !r.GetStr(&x->json) ||
+      !r.done() || x->tag.empty()) {
+    return absl::DataLossError("malformed extension record");
+  }
+  return absl::OkStatus();
 }
 
 absl::Status DecodeEvent(std::string_view payload, Event* e) {

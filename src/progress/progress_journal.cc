@@ -1,6 +1,8 @@
 // The progress store: replaying a "PROG" journal and appending checked events.
 #include <functional>
 #include <utility>
+#include <variant>
+#include <vector>
 
 #include "progress_codec.h"
 #include "renewal/base/status_macros.h"
@@ -14,11 +16,11 @@ absl::Status Prefix(const absl::Status& s, std::string_view path) {
   return absl::Status(s.code(), StrCat("journal \"", path, "\": ", s.message()));
 }
 
-// Scans the image: the header record gives the policy, each event is passed to
-// `fn` with its record index. Fills `report`.
+// Scans the image: the header record gives the policy, each later record (an event
+// or another area's record) is passed to `fn` with its record index. Fills `report`.
 absl::Status ScanImage(std::string_view image, const std::string& path, std::string* policy,
                        ProgressOpenReport* report,
-                       const std::function<absl::Status(Event, std::size_t)>& fn) {
+                       const std::function<absl::Status(ProgrammeRecord, std::size_t)>& fn) {
   internal::JournalScan scan;
   absl::Status s = internal::ScanJournal(
       image, internal::kProgressJournal,
@@ -26,6 +28,14 @@ absl::Status ScanImage(std::string_view image, const std::string& path, std::str
         if (index == 0) {
           RENEWAL_ASSIGN_OR_RETURN(*policy, internal::DecodeProgressHeader(payload));
           return absl::OkStatus();
+        }
+        if (internal::IsExtensionPayload(payload)) {
+          ExtensionRecord x;
+          if (absl::Status d = internal::DecodeExtension(payload, &x); !d.ok()) {
+            return absl::DataLossError(StrCat("record ", index, ": ", d.message()));
+          }
+          ++report->extension_records;
+          return fn(std::move(x), index);
         }
         Event e;
         if (absl::Status d = internal::DecodeEvent(payload, &e); !d.ok()) {
@@ -54,7 +64,7 @@ absl::Status ScanImage(std::string_view image, const std::string& path, std::str
 // Replays `path` into a programme; `policy` is the preset of a journal without a
 // header record yet.
 absl::StatusOr<Programme> Load(const std::string& path, std::string policy,
-                               ProgressOpenReport* report) {
+                               ProgressOpenReport* report, const ExtensionReplay& extensions) {
   *report = ProgressOpenReport{};
   RENEWAL_ASSIGN_OR_RETURN(std::unique_ptr<internal::MappedFile> image,
                            internal::MappedFile::Open(path));
@@ -62,14 +72,21 @@ absl::StatusOr<Programme> Load(const std::string& path, std::string policy,
   std::optional<Programme> programme;
   std::string named = policy;
   RENEWAL_RETURN_IF_ERROR(ScanImage(
-      bytes, path, &named, report, [&](Event e, std::size_t index) -> absl::Status {
+      bytes, path, &named, report, [&](ProgrammeRecord r, std::size_t index) -> absl::Status {
         if (!programme) {
           absl::StatusOr<GuardPolicy> g = GuardPreset(named);
           if (!g.ok()) return absl::DataLossError(StrCat("header record: ", g.status().message()));
           programme.emplace(*std::move(g));
           programme->Reserve(internal::CountRecords(bytes) / 8);
         }
-        if (absl::Status s = programme->Apply(e); !s.ok()) {
+        if (const auto* x = std::get_if<ExtensionRecord>(&r)) {
+          if (!extensions) return absl::OkStatus();
+          if (absl::Status s = extensions(*x, *programme); !s.ok()) {
+            return absl::DataLossError(StrCat("record ", index, " (", x->tag, ": ", s.message(), ")"));
+          }
+          return absl::OkStatus();
+        }
+        if (absl::Status s = programme->Apply(std::get<Event>(r)); !s.ok()) {
           return absl::DataLossError(StrCat("record ", index, " (", s.message(), ")"));
         }
         return absl::OkStatus();
@@ -101,7 +118,8 @@ absl::StatusOr<std::unique_ptr<ProgressStore>> ProgressStore::Open(const std::st
   RENEWAL_ASSIGN_OR_RETURN(
       std::unique_ptr<internal::JournalFile> file,
       internal::JournalFile::Lock(path, internal::kProgressJournal, options.create, options.sync));
-  RENEWAL_ASSIGN_OR_RETURN(Programme programme, Load(path, options.policy, report));
+  RENEWAL_ASSIGN_OR_RETURN(Programme programme,
+                           Load(path, options.policy, report, options.extensions));
   internal::JournalScan scan;
   scan.records = report->records;
   scan.valid_bytes = report->valid_bytes;
@@ -119,38 +137,74 @@ absl::Status ProgressStore::Record(const Event& event) {
   return programme_.Apply(event);
 }
 
+absl::Status ProgressStore::AppendExtension(const ExtensionRecord& record) {
+  if (record.tag.empty()) return absl::InvalidArgumentError("extension record tag: must not be empty");
+  std::string payload;
+  internal::EncodeExtension(record, &payload);
+  return file_->Append(payload);
+}
+
 absl::Status ProgressStore::RecordAll(std::span<const Event> events) {
-  {
-    Programme trial = programme_;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      if (absl::Status s = trial.Apply(events[i]); !s.ok()) {
+  std::vector<ProgrammeRecord> records(events.begin(), events.end());
+  return Commit(records);
+}
+
+absl::Status ProgressStore::Commit(std::span<const ProgrammeRecord> records) {
+  // Checked on a copy, then written with one sync, then the copy kept: a refused
+  // record or a failed write leaves both the file and the state as they were.
+  Programme trial = programme_;
+  std::vector<std::string> payloads(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (const auto* e = std::get_if<Event>(&records[i])) {
+      if (absl::Status s = trial.Apply(*e); !s.ok()) {
         return absl::Status(s.code(), StrCat("event ", i + 1, ": ", s.message()));
       }
+      internal::EncodeEvent(*e, &payloads[i]);
+    } else {
+      const ExtensionRecord& x = std::get<ExtensionRecord>(records[i]);
+      if (x.tag.empty()) {
+        return absl::InvalidArgumentError(StrCat("record ", i + 1, " tag: must not be empty"));
+      }
+      internal::EncodeExtension(x, &payloads[i]);
     }
   }
-  for (const Event& e : events) RENEWAL_RETURN_IF_ERROR(Record(e));
+  RENEWAL_RETURN_IF_ERROR(file_->AppendAll(payloads));
+  programme_ = std::move(trial);
   return absl::OkStatus();
 }
 
-absl::StatusOr<Programme> ReplayProgress(const std::string& path, ProgressOpenReport* report) {
+absl::StatusOr<Programme> ReplayProgress(const std::string& path, ProgressOpenReport* report,
+                                         const ExtensionReplay& extensions) {
   ProgressOpenReport local;
-  return Load(path, "national", report == nullptr ? &local : report);
+  return Load(path, "national", report == nullptr ? &local : report, extensions);
 }
 
-absl::StatusOr<std::vector<Event>> ReadProgressEvents(const std::string& path,
-                                                      ProgressOpenReport* report) {
+absl::StatusOr<std::vector<ProgrammeRecord>> ReadProgrammeRecords(const std::string& path,
+                                                                  ProgressOpenReport* report) {
   ProgressOpenReport local;
   if (report == nullptr) report = &local;
   *report = ProgressOpenReport{};
   RENEWAL_ASSIGN_OR_RETURN(std::unique_ptr<internal::MappedFile> image,
                            internal::MappedFile::Open(path));
-  std::vector<Event> events;
+  std::vector<ProgrammeRecord> records;
   std::string policy;
   RENEWAL_RETURN_IF_ERROR(ScanImage(image->bytes(), path, &policy, report,
-                                    [&](Event e, std::size_t) {
-                                      events.push_back(std::move(e));
+                                    [&](ProgrammeRecord r, std::size_t) {
+                                      records.push_back(std::move(r));
                                       return absl::OkStatus();
                                     }));
+  return records;
+}
+
+absl::StatusOr<std::vector<Event>> ReadProgressEvents(const std::string& path,
+                                                      ProgressOpenReport* report) {
+  RENEWAL_ASSIGN_OR_RETURN(std::vector<ProgrammeRecord> records,
+                           ReadProgrammeRecords(path, report));
+  std::vector<Event> events;
+  events.reserve(records.size());
+  for (ProgrammeRecord& r : records) {
+    if (auto* e = std::get_if<Event>(&r)) events.push_back(std::move(*e));
+  }
   return events;
 }
 

@@ -360,6 +360,19 @@ std::string EventsToJsonLines(std::span<const Event> events) {
   return out;
 }
 
+std::string RecordsToJsonLines(std::span<const ProgrammeRecord> records) {
+  std::string out;
+  for (const ProgrammeRecord& r : records) {
+    if (const auto* e = std::get_if<Event>(&r)) {
+      out += EventToJson(*e);
+    } else {
+      out += std::get<ExtensionRecord>(r).json;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 absl::StatusOr<std::vector<Event>> ParseEventJsonLines(std::string_view text) {
   std::vector<Event> events;
   std::size_t pos = 0, line = 0;

@@ -8,7 +8,7 @@
 namespace renewal {
 namespace {
 
-constexpr std::string_view kPresetNames[] = {"national", "yueyang"};
+constexpr std::string_view kPresetNames[] = {"national", "national_works", "yueyang"};
 
 EvidenceRequirement Need(EvidenceKind kind, std::vector<std::string> rules, std::string zh,
                          std::string en) {
@@ -41,6 +41,20 @@ absl::StatusOr<GuardPolicy> GuardPreset(std::string_view name) {
   p.name = std::string(name);
   if (name == "national") {
     National(p);
+  } else if (name == "national_works") {
+    // National, with the acceptance records kept by the works area (docs/works.md):
+    // 完工 needs a passed step inspection (北京 举牌验收, 《城镇老旧小区改造可复制政策机制清单（第四批）》),
+    // 联合竣工验收 the joint acceptance form signed by every party (and the residents'
+    // satisfaction vote where the works policy asks for one).
+    National(p);
+    p.source = StrCat(p.source, "；《城镇老旧小区改造可复制政策机制清单（第四批）》 举牌验收");
+    At(p, Stage::kCompleted).push_back(
+        Need(EvidenceKind::kAcceptance, {std::string(kStepInspectionRule)}, "通过的举牌验收记录",
+             "a passed step inspection"));
+    At(p, Stage::kJointAcceptance).clear();
+    At(p, Stage::kJointAcceptance).push_back(
+        Need(EvidenceKind::kAcceptance, {std::string(kJointAcceptanceRule)},
+             "各方签字完成的联合竣工验收记录", "a joint acceptance signed by every party"));
   } else if (name == "yueyang") {
     National(p);
     p.source =
@@ -59,7 +73,7 @@ absl::StatusOr<GuardPolicy> GuardPreset(std::string_view name) {
                                           "a passed review"));
   } else {
     return absl::NotFoundError(
-        StrCat("policy: no guard preset named \"", name, "\" (presets: national, yueyang)"));
+        StrCat("policy: no guard preset named \"", name, "\" (presets: national, national_works, yueyang)"));
   }
   return p;
 }

@@ -60,8 +60,14 @@ absl::Status CheckEvidence(const Event& e) {
   if (absl::Status s = CheckId(v.id); !s.ok()) return Invalid(e, "evidence.id", ToStd(s.message()));
   if (v.kind == EvidenceKind::kVote) {
     if (v.rule.empty()) return Invalid(e, "evidence.rule", "a vote names the rule it was counted under");
+  } else if (v.kind == EvidenceKind::kAcceptance && !v.counts) {
+    if (!v.rule.empty() && v.rule != kJointAcceptanceRule && v.rule != kStepInspectionRule) {
+      return Invalid(e, "evidence.rule",
+                     StrCat("an acceptance record's rule is ", kJointAcceptanceRule, " or ",
+                            kStepInspectionRule, ", got \"", v.rule, "\""));
+    }
   } else if (!v.rule.empty() || v.counts) {
-    return Invalid(e, "evidence.rule", "only a vote has a rule and counts");
+    return Invalid(e, "evidence.rule", "only a vote has counts, and only votes and acceptance records a rule");
   }
   if (v.counts) {
     const VoteCounts& c = *v.counts;

@@ -122,6 +122,10 @@ std::optional<std::uint32_t> Works::FindComplaint(std::string_view id) const {
   return Lookup(complaint_index_, id);
 }
 
+std::optional<std::uint32_t> Works::FindInspection(std::string_view id) const {
+  return Lookup(inspection_index_, id);
+}
+
 std::uint32_t Works::complaint_contractor(std::size_t i) const {
   const std::uint32_t p = complaints_[i].project;
   if (p == kNone) return kNone;

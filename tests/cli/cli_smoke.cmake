@@ -423,28 +423,54 @@ expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/exa
 expect_run(ARGS plan ${SOURCE_DIR}/examples/plan/registry.json ${SOURCE_DIR}/examples/plan/projects.json
                 --budget 120000000 --year 2025 --require-review ${WORK}/missing_reviews.json RC 1
            STDERR "missing_reviews.json: cannot open file")
-# The works (docs/works.md): events recorded all or nothing, reports from the journal.
+# The works (docs/works.md): events recorded all or nothing in the programme's journal
+# among its progress events, reports from it.
 set(wdir ${SOURCE_DIR}/examples/works/directory.json)
 set(wevents ${SOURCE_DIR}/examples/works/events.json)
 set(wjournal ${WORK}/works.journal)
 file(REMOVE ${wjournal})
-# A file whose last event does not apply creates no journal at all.
+# The works hang off a programme: without its journal nothing is created.
+expect_run(ARGS works record ${wdir} ${wjournal} --events ${wevents} RC 1
+           STDERR "no such programme journal")
+if(EXISTS ${wjournal})
+  message(FATAL_ERROR "a refused works record created ${wjournal}")
+endif()
+expect_run(ARGS progress init ${wjournal} --policy national_works RC 0)
+expect_run(ARGS progress import ${wjournal} ${SOURCE_DIR}/examples/works/projects.jsonl RC 0)
+file(SIZE ${wjournal} wsize0)
+# A file whose last event does not apply writes nothing.
 file(READ ${wevents} wtext)
 string(REPLACE "\"item_kind\": \"waterproofing\"" "\"item_kind\": \"paint\"" wbad "${wtext}")
 file(WRITE ${WORK}/works_bad.json "${wbad}")
 expect_run(ARGS works record ${wdir} ${wjournal} --events ${WORK}/works_bad.json RC 1
            STDERR "events\\[18\\]: defect \"DF-1\" item_kind")
-if(EXISTS ${wjournal})
-  message(FATAL_ERROR "a refused works record wrote ${wjournal}")
+file(SIZE ${wjournal} wsize_bad)
+if(NOT wsize0 EQUAL wsize_bad)
+  message(FATAL_ERROR "a refused works record changed the journal: ${wsize0} -> ${wsize_bad}")
 endif()
 expect_run(ARGS works record ${wdir} ${wjournal} --events ${wevents} --json RC 0
            STDOUT "\"recorded\":20")
 file(SIZE ${wjournal} wsize)
 expect_run(ARGS works record ${wdir} ${wjournal} --events ${wevents} RC 1 STDERR "recorded already")
+# JSON Lines of both kinds: a works line naming a project the programme lacks refuses
+# the whole import, the progress line before it included.
+file(WRITE ${WORK}/works_mixed_bad.jsonl
+     "{\"kind\":\"create\",\"project\":\"P-3\",\"date\":\"2025-01-02\",\"estates\":[{\"id\":\"E-3\",\"households\":10}],\"province\":\"湖南省\",\"city\":\"岳阳市\",\"district\":\"D-1\"}\n{\"event\":\"defect\",\"id\":\"DF-9\",\"project\":\"P-9\",\"item_kind\":\"plumbing\",\"on\":\"2025-07-01\"}\n")
+expect_run(ARGS works import ${wdir} ${wjournal} --events ${WORK}/works_mixed_bad.jsonl RC 1
+           STDERR "line 2: defect \"DF-9\" project")
 file(SIZE ${wjournal} wsize_after)
 if(NOT wsize EQUAL wsize_after)
   message(FATAL_ERROR "a refused works record changed the journal: ${wsize} -> ${wsize_after}")
 endif()
+# The signed acceptance form as evidence, then the programme exported in one stream.
+expect_run(ARGS works evidence ${wdir} ${wjournal} --project P-1 --date 2025-03-11 RC 0)
+expect_run(ARGS progress export ${wjournal} RC 0
+           STDOUT "\"event\":\"penalty\".*\"kind\":\"evidence\",\"project\":\"P-1\",\"date\":\"2025-03-11\",\"evidence\":{\"kind\":\"acceptance\",\"id\":\"P-1/joint_acceptance\",\"passed\":true")
+expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --policy ${SOURCE_DIR}/examples/works/policy.json RC 0
+           STDOUT "C-2")
+file(WRITE ${WORK}/works_policy_bad.json "{\"complaints\": {\"name\": \"x\", \"tiers\": [], \"accept\": {\"amount\": -1, \"unit\": \"working_days\"}}}")
+expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --policy ${WORK}/works_policy_bad.json RC 1
+           STDERR "works policy complaints.accept.amount")
 expect_run(ARGS works open ${wdir} ${wjournal} --as-of 2025-03-31 --overdue --json RC 0
            STDOUT "\"id\":\"C-2\".*\"due\":\"2025-02-13\",\"days_overdue\":46")
 expect_run(ARGS works stats ${wdir} ${wjournal} --as-of 2025-03-31 --by district RC 0 STDOUT "D-1")
@@ -461,7 +487,7 @@ expect_run(ARGS works contractors ${wdir} ${wjournal} --lang en RC 0
            STDOUT "^contractors' credit records\n")
 expect_run(ARGS works open ${wdir} ${wjournal} RC 2 STDERR "--as-of")
 expect_run(ARGS works open ${wdir} RC 2 STDERR "usage: renewal works open")
-foreach(action record open stats public contractors)
+foreach(action record import evidence migrate open stats public contractors)
   execute_process(COMMAND ${CLI} works ${action} --help RESULT_VARIABLE rc OUTPUT_VARIABLE out)
   if(NOT rc EQUAL 0 OR NOT out MATCHES "usage: renewal works ${action} DIRECTORY JOURNAL"
      OR NOT out MATCHES "Example:" OR NOT out MATCHES "--calendar")

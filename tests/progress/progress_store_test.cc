@@ -139,6 +139,51 @@ TEST(ProgressStore, RefusedEventLeavesTheFileAsItWas) {
   EXPECT_EQ((*store)->programme().Find("P-1")->stage, Stage::kSurvey);
 }
 
+// Another area's records (the works') sit among the events in order: a replay without
+// their owner passes over them, one with it sees each with the programme as it stood
+// after every record before it; export writes them as they are.
+TEST(ProgressStore, ExtensionRecordsKeepTheirPlace) {
+  const std::string path = TempPath("extension");
+  const ExtensionRecord x1{"works", R"({"event":"penalty","id":"F-1"})"};
+  const ExtensionRecord x2{"works", R"({"event":"defect","id":"DF-1"})"};
+  {
+    auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false});
+    ASSERT_TRUE(store.ok()) << store.status();
+    const std::vector<ProgrammeRecord> batch = {Create("P-1"), x1, Create("P-2"), x2};
+    ASSERT_TRUE((*store)->Commit(batch).ok());
+    // A batch whose last event is refused writes none of it, the record before included.
+    const std::string before = Bytes(path);
+    const std::vector<ProgrammeRecord> bad = {x1, Transition("P-9", 20240201, Stage::kApplication)};
+    const absl::Status s = (*store)->Commit(bad);
+    EXPECT_THAT(std::string(s.message()), HasSubstr("event 2:"));
+    EXPECT_EQ(Bytes(path), before);
+  }
+  ProgressOpenReport report;
+  ASSERT_TRUE(ReplayProgress(path, &report).ok());
+  EXPECT_EQ(report.events, 2u);
+  EXPECT_EQ(report.extension_records, 2u);
+  std::vector<std::size_t> projects_seen;
+  auto p = ReplayProgress(path, nullptr, [&](const ExtensionRecord& x, const Programme& at) {
+    EXPECT_EQ(x.tag, "works");
+    projects_seen.push_back(at.projects().size());
+    return absl::OkStatus();
+  });
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(projects_seen, (std::vector<std::size_t>{1, 2}));
+  // A record its owner refuses on replay is DataLoss naming the record (header = 0).
+  auto refused = ReplayProgress(path, nullptr, [](const ExtensionRecord&, const Programme&) {
+    return absl::NotFoundError("no such thing");
+  });
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("record 2 (works: no such thing)"));
+  auto records = ReadProgrammeRecords(path);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 4u);
+  EXPECT_EQ(std::get<ExtensionRecord>((*records)[1]), x1);
+  const std::string lines = RecordsToJsonLines(*records);
+  EXPECT_THAT(lines, HasSubstr("\n{\"event\":\"penalty\",\"id\":\"F-1\"}\n{\"kind\":\"create\",\"project\":\"P-2\""));
+}
+
 TEST(ProgressStore, OneWriterAtATimeAndThePolicyIsKept) {
   const std::string path = TempPath("lock");
   auto first = ProgressStore::Open(path, {.policy = "yueyang", .create = true, .sync = false});

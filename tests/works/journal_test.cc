@@ -1,12 +1,15 @@
-// The works journal: events survive a reopen, a refused event writes nothing, and
-// every event kind goes to JSON and back.
+// The works in the programme journal: events survive a reopen among the progress
+// events, a refused event writes nothing, every event kind goes to JSON and back, an
+// old WORK journal is refused and migrated.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "renewal/base/file.h"
-#include "renewal/works/works_journal.h"
+#include "renewal/base/journal.h"
+#include "renewal/progress/progress_json.h"
+#include "renewal/works/works_store.h"
 #include "renewal/works/works_json.h"
 #include "renewal/works/works_report.h"
 #include "works/works_test_util.h"
@@ -103,43 +106,154 @@ TEST(WorksJson, RejectsBadInput) {
   }
 }
 
-TEST(WorksJournal, SurvivesReopenAndRefusesWithoutWriting) {
-  const std::string path = TempPath("works.journal");
+// The progress projects the works hang off: P-1 on E-1 and P-2 on E-2.
+Event CreateProject(const std::string& id, const std::string& estate) {
+  Event e;
+  e.kind = EventKind::kCreate;
+  e.project = id;
+  e.date = 20241202;
+  e.info.id = id;
+  e.info.estates = {{estate, 100}};
+  e.info.province = "湖南省";
+  e.info.city = "岳阳市";
+  e.info.district = "D-1";
+  return e;
+}
+
+absl::StatusOr<std::unique_ptr<ProgrammeStore>> OpenProgramme(const std::string& path, bool create) {
+  return ProgrammeStore::Open(path, SmallDirectory(), Calendar2024And2025(), DefaultWorksPolicy(),
+                              {.guard_policy = "national_works", .create = create, .sync = false});
+}
+
+std::uintmax_t Size(const std::string& path) { return std::filesystem::file_size(path); }
+
+TEST(ProgrammeStore, WorksEventsLiveInTheProgressJournal) {
+  const std::string path = TempPath("programme.journal");
   {
-    auto j = WorksJournal::Open(path, SmallDirectory(), Calendar2024And2025(), DefaultWorksPolicy(), true);
+    auto j = OpenProgramme(path, true);
     ASSERT_TRUE(j.ok()) << j.status();
+    ASSERT_TRUE((*j)->Record(CreateProject("P-1", "E-1")).ok());
+    ASSERT_TRUE((*j)->Record(CreateProject("P-2", "E-2")).ok());
     for (const WorksEvent& e : AllKinds()) {
       absl::Status s = (*j)->Record(e);
       ASSERT_TRUE(s.ok()) << s << "\n" << WorksEventToJson(e);
     }
-    const auto size = std::filesystem::file_size(path);
     // A revisit before handling is refused and the file is untouched.
     ASSERT_TRUE((*j)->Record(Filing("C-2", "E-1", "", D("2025-03-03"))).ok());
-    const auto size2 = std::filesystem::file_size(path);
-    EXPECT_GT(size2, size);
+    const auto size = Size(path);
     EXPECT_EQ((*j)->Record(Step("C-2", A::kRevisit, D("2025-03-04"), true)).code(),
               absl::StatusCode::kFailedPrecondition);
-    EXPECT_EQ(std::filesystem::file_size(path), size2);
+    EXPECT_EQ(Size(path), size);
     // A second writer is refused while the first holds the lock.
-    auto second = WorksJournal::Open(path, SmallDirectory(), Calendar2024And2025(), DefaultWorksPolicy(), false);
-    EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+    EXPECT_EQ(OpenProgramme(path, false).status().code(), absl::StatusCode::kFailedPrecondition);
   }
-  WorksJournalReport report;
-  auto w = WorksJournal::Replay(path, SmallDirectory(), Calendar2024And2025(), DefaultWorksPolicy(), &report);
-  ASSERT_TRUE(w.ok()) << w.status();
-  EXPECT_EQ(report.events, AllKinds().size() + 1);
-  EXPECT_EQ(w->complaint_count(), 2u);
-  EXPECT_EQ(w->complaint(0).state, ComplaintState::kHandled);
-  EXPECT_EQ(w->change_orders().size(), 1u);
-  EXPECT_EQ(w->change_orders()[0].impact.change.fen(), -3'641'983);
-  EXPECT_EQ(w->penalties().size(), 1u);
-  // Replayed against a directory without P-1's contractor's project, the journal no
-  // longer applies: DataLoss naming the record.
+  ProgressOpenReport report;
+  auto state = ProgrammeStore::Replay(path, SmallDirectory(), Calendar2024And2025(),
+                                      DefaultWorksPolicy(), &report);
+  ASSERT_TRUE(state.ok()) << state.status();
+  EXPECT_EQ(report.events, 2u);
+  EXPECT_EQ(report.extension_records, AllKinds().size() + 1);
+  EXPECT_EQ(state->programme.policy().name, "national_works");
+  const Works& w = state->works;
+  EXPECT_EQ(w.complaint_count(), 2u);
+  EXPECT_EQ(w.complaint(0).state, ComplaintState::kHandled);
+  EXPECT_EQ(w.change_orders().size(), 1u);
+  EXPECT_EQ(w.change_orders()[0].impact.change.fen(), -3'641'983);
+  EXPECT_EQ(w.penalties().size(), 1u);
+  // One file, one order: the two creates, then the works events as recorded.
+  auto records = ReadProgrammeRecords(path);
+  ASSERT_TRUE(records.ok()) << records.status();
+  ASSERT_EQ(records->size(), 2 + AllKinds().size() + 1);
+  EXPECT_EQ(std::get<Event>((*records)[1]).project, "P-2");
+  EXPECT_EQ(std::get<ExtensionRecord>((*records)[2]).tag, "works");
+  EXPECT_EQ(std::get<ExtensionRecord>((*records)[2]).json, WorksEventToJson(AllKinds()[0]));
+  // Replayed against a directory without P-1, the journal no longer applies:
+  // DataLoss naming the record (record 3: after the header and the two creates).
   WorksDirectory other;
   ASSERT_TRUE(other.AddEstate({"E-1", "D-1"}).ok());
-  auto bad = WorksJournal::Replay(path, other, Calendar2024And2025(), DefaultWorksPolicy());
+  auto bad = ProgrammeStore::Replay(path, other, Calendar2024And2025(), DefaultWorksPolicy());
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kDataLoss);
-  EXPECT_NE(bad.status().message().find("record 1 no longer applies"), std::string::npos) << bad.status();
+  EXPECT_NE(bad.status().message().find("record 3 (works: complaint \"C-1\" project"), std::string::npos)
+      << bad.status();
+}
+
+// JSON Lines of both kinds: export gives them in journal order, and importing them into
+// a fresh journal gives the same lines again.
+TEST(ProgrammeStore, JsonLinesCoverBothKinds) {
+  const std::string path = TempPath("lines.journal");
+  std::vector<ProgrammeLine> lines = {CreateProject("P-1", "E-1"), CreateProject("P-2", "E-2")};
+  for (const WorksEvent& e : AllKinds()) lines.emplace_back(e);
+  std::string text;
+  for (const ProgrammeLine& l : lines) text += ProgrammeLineToJson(l) + "\n";
+  auto parsed = ParseProgrammeJsonLines(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  {
+    auto j = OpenProgramme(path, true);
+    ASSERT_TRUE(j.ok()) << j.status();
+    ASSERT_TRUE((*j)->RecordAll(*parsed).ok());
+  }
+  auto records = ReadProgrammeRecords(path);
+  ASSERT_TRUE(records.ok());
+  EXPECT_EQ(RecordsToJsonLines(*records), text);
+  auto neither = ParseProgrammeJsonLines("\n{\"project\":\"P-1\"}\n");
+  EXPECT_NE(neither.status().message().find("line 2: a record has either"), std::string::npos)
+      << neither.status();
+}
+
+// A works event naming what the programme or the directory does not know is refused
+// naming the record and field, and nothing is written — in a batch, not even the
+// lines before it.
+TEST(ProgrammeStore, UnknownProjectEstateOrContractorWritesNothing) {
+  const std::string path = TempPath("unknown.journal");
+  auto j = OpenProgramme(path, true);
+  ASSERT_TRUE(j.ok()) << j.status();
+  ASSERT_TRUE((*j)->Record(CreateProject("P-1", "E-1")).ok());
+  const auto size = Size(path);
+  // P-2 is in the directory but not yet a project of the programme.
+  absl::Status s = (*j)->Record(Filing("C-1", "E-2", "P-2", D("2025-03-03")));
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(s.message().find("complaint \"C-1\" project: \"P-2\" is not a project of the programme"),
+            std::string::npos) << s;
+  s = (*j)->Record(Filing("C-1", "E-404", "", D("2025-03-03")));
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(s.message().find("estate"), std::string::npos) << s;
+  s = (*j)->Record(PenaltyRecorded{"F-1", "K-404", "", Y(100), "r", D("2025-03-20")});
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(s.message().find("contractor"), std::string::npos) << s;
+  const std::vector<ProgrammeLine> batch = {ProgrammeLine(Filing("C-1", "E-1", "P-1", D("2025-03-03"))),
+                                            ProgrammeLine(CreateProject("P-2", "E-2")),
+                                            ProgrammeLine(Filing("C-1", "E-2", "P-2", D("2025-03-04")))};
+  s = (*j)->RecordAll(batch);
+  EXPECT_NE(s.message().find("line 3: complaint \"C-1\" id"), std::string::npos) << s;
+  EXPECT_EQ(Size(path), size);
+  EXPECT_EQ((*j)->works().complaint_count(), 0u);
+  EXPECT_EQ((*j)->programme().projects().size(), 1u);
+}
+
+// An old WORK journal is refused with the way out, read, and migrated.
+TEST(ProgrammeStore, OldWorksJournalIsRefusedAndMigrated) {
+  const std::string old_path = TempPath("old-works.journal");
+  {
+    constexpr internal::JournalKind kWork{{'W', 'O', 'R', 'K'}, "works"};
+    auto f = internal::JournalFile::Lock(old_path, kWork, true, false);
+    ASSERT_TRUE(f.ok()) << f.status();
+    (*f)->Resume(internal::JournalScan{}, R"({"format":"renewal works journal","version":1})");
+    ASSERT_TRUE((*f)->Append(WorksEventToJson(Filing("C-1", "E-1", "P-1", D("2025-01-24")))).ok());
+    ASSERT_TRUE((*f)->Append(WorksEventToJson(Step("C-1", A::kAccept, D("2025-01-27")))).ok());
+  }
+  auto opened = OpenProgramme(old_path, false);
+  EXPECT_EQ(opened.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(opened.status().message().find("renewal works migrate"), std::string::npos) << opened.status();
+  auto events = ReadOldWorksJournal(old_path);
+  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_EQ(events->size(), 2u);
+  const std::string path = TempPath("migrated.journal");
+  auto j = OpenProgramme(path, true);
+  ASSERT_TRUE(j.ok());
+  ASSERT_TRUE((*j)->Record(CreateProject("P-1", "E-1")).ok());
+  std::vector<ProgrammeLine> lines(events->begin(), events->end());
+  ASSERT_TRUE((*j)->RecordAll(lines).ok());
+  EXPECT_EQ((*j)->works().complaint(0).state, ComplaintState::kAccepted);
 }
 
 TEST(WorksJournal, ExampleEventsApply) {

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -107,6 +108,9 @@ class JournalFile {
 
   /// Writes one record and syncs; on failure cuts the file back and fails.
   absl::Status Append(std::string_view payload);
+  /// Writes several records with one write and one sync (an import): all of them or,
+  /// on failure, none (the file is cut back to where it was).
+  absl::Status AppendAll(std::span<const std::string> payloads);
 
   /// Does now what Resume left for the first Append (for a journal being created).
   absl::Status WritePending();

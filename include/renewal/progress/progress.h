@@ -174,6 +174,12 @@ struct ProjectInfo {
   bool operator==(const ProjectInfo&) const = default;
 };
 
+/// The `rule` of acceptance evidence: which kind of acceptance record it is. The
+/// works area builds both from its records (works_evidence.h); empty for an
+/// acceptance record the host keeps elsewhere.
+inline constexpr std::string_view kJointAcceptanceRule = "joint_acceptance";  // 联合竣工验收
+inline constexpr std::string_view kStepInspectionRule = "step_inspection";    // 举牌验收
+
 /// The counts of an owners' vote, kept with the evidence so a report can show them.
 struct VoteCounts {
   std::int64_t area_agree = 0, area_total = 0;    // 0.01 m²
@@ -188,7 +194,8 @@ struct Evidence {
   EvidenceKind kind = EvidenceKind::kOther;
   std::string id;
   bool passed = false;
-  std::string rule;                 // votes: the rule counted under (a votes preset name)
+  std::string rule;  // votes: the rule counted under (a votes preset name);
+                     // acceptance: kJointAcceptanceRule, kStepInspectionRule or empty
   std::optional<VoteCounts> counts; // votes: what was counted
   std::string note;
   bool operator==(const Evidence&) const = default;

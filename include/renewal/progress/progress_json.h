@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "renewal/progress/progress.h"
+#include "renewal/progress/progress_store.h"
 
 namespace renewal {
 
@@ -22,6 +23,9 @@ std::string EventToJson(const Event& event);
 absl::StatusOr<Event> ParseEventJson(std::string_view json, std::string_view where = "event");
 /// Events as JSON Lines, one per line.
 std::string EventsToJsonLines(std::span<const Event> events);
+/// A journal's records as JSON Lines in journal order: events as EventToJson, other
+/// areas' records as the JSON object they carry.
+std::string RecordsToJsonLines(std::span<const ProgrammeRecord> records);
 /// JSON Lines: one event per non-blank line; errors name the line.
 absl::StatusOr<std::vector<Event>> ParseEventJsonLines(std::string_view text);
 

@@ -8,11 +8,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -94,10 +96,31 @@ class Programme {
   std::size_t events_ = 0;
 };
 
+/// A record another area keeps in the programme's journal, opaque to this area
+/// (docs/progress.md §3): the area's tag ("works") and its record as one JSON object
+/// on one line, so that `export` writes it among the events as it is. The area that
+/// owns the tag checks it before it is written and replays it (ExtensionReplay);
+/// progress depends on no such area.
+struct ExtensionRecord {
+  std::string tag;
+  std::string json;
+  bool operator==(const ExtensionRecord&) const = default;
+};
+
+/// One record of a programme journal, in journal order.
+using ProgrammeRecord = std::variant<Event, ExtensionRecord>;
+
+/// Replays another area's record during a replay, with the programme as it stands
+/// after every record before it. An error stops the replay (reported as DataLoss
+/// naming the record).
+using ExtensionReplay =
+    std::function<absl::Status(const ExtensionRecord& record, const Programme& programme)>;
+
 /// What opening a journal found.
 struct ProgressOpenReport {
   std::size_t records = 0;  // whole records, the header record included
   std::size_t events = 0;
+  std::size_t extension_records = 0;  // other areas' records (replayed or passed over)
   std::uint64_t valid_bytes = 0;
   std::uint64_t torn_bytes = 0;  // a torn tail, cut when the next event is written
   std::string message;
@@ -108,7 +131,9 @@ struct ProgressStoreOptions {
   /// one it was created with (stored in its header record).
   std::string policy = "national";
   bool create = false;  // create the file when missing
-  bool sync = true;     // fdatasync after each event
+  bool sync = true;     // fdatasync after each write
+  /// Replays other areas' records; when empty they are passed over (kept in the file).
+  ExtensionReplay extensions;
 };
 
 /// A programme kept in a journal file, open for appending (one writer at a time).
@@ -125,8 +150,15 @@ class ProgressStore {
   /// Checks the event, appends it (synced), then applies it.
   absl::Status Record(const Event& event);
   /// Checks every event in order against a copy of the state first; writes only
-  /// when all pass. On a write failure the events before it stay recorded.
+  /// when all pass, all with one write and one sync (all or none on disk).
   absl::Status RecordAll(std::span<const Event> events);
+  /// As RecordAll for a mix of events and other areas' records, in order. The events
+  /// are checked here; other areas' records must have been checked by their owner
+  /// against the state these events give (ProgrammeStore in the works area does).
+  absl::Status Commit(std::span<const ProgrammeRecord> records);
+  /// Appends one record of another area (synced), checked by its owner before; the
+  /// programme is unchanged. InvalidArgument for an empty tag.
+  absl::Status AppendExtension(const ExtensionRecord& record);
 
   const Programme& programme() const { return programme_; }
   const std::string& path() const;
@@ -137,10 +169,15 @@ class ProgressStore {
   std::unique_ptr<internal::JournalFile> file_;
 };
 
-/// Replays a journal read-only (no lock, nothing written).
+/// Replays a journal read-only (no lock, nothing written); other areas' records go
+/// to `extensions` in order, or are passed over when it is empty.
 absl::StatusOr<Programme> ReplayProgress(const std::string& path,
-                                         ProgressOpenReport* report = nullptr);
-/// Every event of a journal, in order (for export).
+                                         ProgressOpenReport* report = nullptr,
+                                         const ExtensionReplay& extensions = {});
+/// Every record of a journal, events and other areas' records, in order (for export).
+absl::StatusOr<std::vector<ProgrammeRecord>> ReadProgrammeRecords(
+    const std::string& path, ProgressOpenReport* report = nullptr);
+/// Every event of a journal, in order, other areas' records left out.
 absl::StatusOr<std::vector<Event>> ReadProgressEvents(const std::string& path,
                                                       ProgressOpenReport* report = nullptr);
 

@@ -160,6 +160,7 @@ class Works {
   const std::vector<ChangeOrder>& change_orders() const { return changes_; }
   const ProjectWorks& project(std::uint32_t p) const { return projects_[p]; }
   const std::vector<InspectionRecorded>& inspections() const { return inspections_; }
+  std::optional<std::uint32_t> FindInspection(std::string_view id) const;
   const std::vector<DefectReported>& defects() const { return defects_; }
   /// Whether defect i was reported within its item's warranty.
   bool defect_in_warranty(std::size_t i) const { return defect_in_warranty_[i]; }
