@@ -273,7 +273,7 @@ void register_works(py::module_& m) {
           py::arg("lines"), "Records JSON Lines of both kinds, all checked before any is written (one sync).")
       .def(
           "record_acceptance_evidence",
-          [](ProgrammeStore& s, const Text& project, const Text& on) {
+          [](ProgrammeStore& s, const Text& project, const DateText& on) {
             ThrowIfError(s.RecordAcceptanceEvidence(project, DateArg(on, "on")));
           },
           py::arg("project"), py::arg("on"),
