@@ -135,7 +135,17 @@ class IdIndex {
   // whose ID spells the same as an earlier row's (the index is then unusable). For
   // bulk loads (the snapshot): one probe per row, no string built.
   std::uint32_t Adopt(StringColumn column) {
+    AdoptColumn(std::move(column));
+    return IndexRows();
+  }
+  // Replaces the rows with `column`'s, leaving the index empty until IndexRows (for a
+  // caller that checked the IDs unique otherwise and indexes on first lookup).
+  void AdoptColumn(StringColumn column) {
     source_->column = std::move(column);
+    rows_.clear();
+  }
+  // Indexes every row of the column; returns as Adopt does.
+  std::uint32_t IndexRows() {
     rows_.clear();
     const auto n = static_cast<std::uint32_t>(source_->column.size());
     rows_.reserve(n);  // no growth below, so prefetched slots stay where they are
