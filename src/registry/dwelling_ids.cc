@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "registry_indexes.h"
 
 namespace renewal {
 
@@ -25,10 +24,10 @@ void DwellingIds::Tree::ForEachPiece(Index row, F f) const {
   std::string_view s = stored[row];
   if (!s.empty() && s.front() == internal::kPrefixMark) {
     const Registry& r = *registry;
-    const Index e = r.dwellings_.entrance[row];
-    f(std::string_view(r.buildings_[r.entrance_building_[e]].id));
+    const EntranceView e = r.entrance(r.dwellings().entrance[row]);
+    f(std::string_view(r.building(e.building).id));
     f(std::string_view("-"));
-    f(r.entrance_id_[e]);
+    f(e.id);
     f(std::string_view("-"));
     s.remove_prefix(1);
   }
@@ -44,10 +43,8 @@ std::optional<std::string_view> DwellingIds::RoomIfCompressible(std::string_view
   const std::optional<Parts> p = Split(id);
   if (!p) return std::nullopt;
   const Registry& r = *tree_->registry;
-  if (p->entrance != r.entrance_id_[entrance] ||
-      p->building != r.buildings_[r.entrance_building_[entrance]].id) {
-    return std::nullopt;
-  }
+  const EntranceView e = r.entrance(entrance);
+  if (p->entrance != e.id || p->building != r.building(e.building).id) return std::nullopt;
   return p->room;
 }
 
@@ -59,9 +56,10 @@ std::optional<Index> DwellingIds::FindCompressed(std::string_view id) const {
   if (!b) return std::nullopt;
   const std::optional<Index> e = r.FindEntrance(*b, p->entrance);
   if (!e) return std::nullopt;
-  const Index first = r.entrance_first_dwelling_[*e];
-  const Index end = r.entrance_first_dwelling_[*e + 1];
-  if (end - first > kScanLimit) return std::nullopt;  // its rows are listed
+  const EntranceView view = r.entrance(*e);
+  if (view.dwelling_count > kScanLimit) return std::nullopt;  // its rows are listed
+  const Index first = view.first_dwelling;
+  const Index end = first + view.dwelling_count;
   const StringColumn& stored = tree_->stored;
   const std::size_t size = p->room.size() + 1;
   for (Index d = first; d < end; ++d) {

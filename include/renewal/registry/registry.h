@@ -4,8 +4,7 @@
 //
 // Layout: estates and buildings are few enough to be plain structs. Entrances,
 // dwellings and owners are stored column-wise with dense 32-bit indices; string IDs
-// live in arenas; owner IDs are looked up through a hash set of row numbers, dwelling
-// IDs through their building and entrance. Children are
+// live in arenas and are looked up through hash sets of row numbers. Children are
 // contiguous: an estate owns a range of buildings, a building a range of entrances,
 // an entrance a range of dwellings, so scope queries are index ranges.
 //
@@ -236,12 +235,7 @@ class Registry {
   // developer and owners met in earlier estates.
   std::pair<Index, Index> PersonRangeOfEstate(Index estate) const;
 
-  /// Lookups by ID; std::nullopt when absent. Thread safety: every Find* may be
-  /// called from several threads at once on the same registry. FindOwner on a
-  /// registry loaded from a snapshot builds the owner index on its first call (once,
-  /// under a std::once_flag; concurrent first callers wait for it). FindDwelling goes
-  /// through the building index, the building's entrances and the entrance's
-  /// dwellings, with no per-dwelling hash table (docs/registry-format.md "Dwelling IDs").
+  // O(1) lookups by ID; std::nullopt when absent.
   std::optional<Index> FindDistrict(std::string_view id) const;
   std::optional<Index> FindStreet(std::string_view id) const;
   std::optional<Index> FindEstate(std::string_view id) const;
@@ -266,7 +260,6 @@ class Registry {
   // reader checks everything the builder would.
   friend class SnapshotReader;
   friend class SnapshotWriter;
-  friend class DwellingIds;  // spells and finds dwelling IDs through the columns
   struct Indexes;
 
   std::vector<District> districts_;
