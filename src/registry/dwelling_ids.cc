@@ -22,7 +22,7 @@ DwellingIds::~DwellingIds() = default;
 template <class F>
 void DwellingIds::Tree::ForEachPiece(Index row, F f) const {
   std::string_view s = stored[row];
-  if (!s.empty() && s.front() == internal::kPrefixMark) {
+  if (!s.empty() && s.front() == DwellingIds::kRoomMark) {
     const Registry& r = *registry;
     const EntranceView e = r.entrance(r.dwellings().entrance[row]);
     f(std::string_view(r.building(e.building).id));
@@ -64,7 +64,7 @@ std::optional<Index> DwellingIds::FindCompressed(std::string_view id) const {
   const std::size_t size = p->room.size() + 1;
   for (Index d = first; d < end; ++d) {
     const std::string_view s = stored[d];
-    if (s.size() == size && s.front() == internal::kPrefixMark && s.substr(1) == p->room) {
+    if (s.size() == size && s.front() == DwellingIds::kRoomMark && s.substr(1) == p->room) {
       return d;
     }
   }

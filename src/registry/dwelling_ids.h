@@ -1,7 +1,7 @@
 // Private to the registry area: the dwelling IDs, stored per row and found without
 // a per-dwelling hash table (docs/registry-format.md "Dwelling IDs").
 //
-// Storage rule: a dwelling's ID is stored compressed, as kPrefixMark + <room>, exactly
+// Storage rule: a dwelling's ID is stored compressed, as kRoomMark + <room>, exactly
 // when, split from the right at '-', it reads "<building id>-<entrance id>-<room>" with
 // its own building's and entrance's IDs and a non-empty room. Split from the right, the
 // entrance ID and the room contain no '-' (the building ID may), so the split, and
@@ -32,6 +32,8 @@ class DwellingIds {
  public:
   // Entrances with more dwellings than this have their rows in the hash set.
   static constexpr Index kScanLimit = 256;
+  // The first byte of a compressed stored ID (IDs never hold control characters).
+  static constexpr char kRoomMark = '\x01';
 
   struct Parts {
     std::string_view building, entrance, room;

@@ -62,7 +62,7 @@ void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)
   const StringColumn& stored = indexes_->dwelling.column();
   std::string id;
   for (Index e = 0; e < entrance_building_.size(); ++e) {
-    // The pieces of DwellingIdPrefix, once per entrance (its dwellings are contiguous).
+    // The ID prefix "<building id>-<entrance id>-", once per entrance (its dwellings are contiguous).
     id.assign(buildings_[entrance_building_[e]].id);
     id += '-';
     id += entrance_id_[e];
@@ -70,7 +70,7 @@ void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)
     const std::size_t prefix = id.size();
     for (Index d = entrance_first_dwelling_[e]; d < entrance_first_dwelling_[e + 1]; ++d) {
       const std::string_view s = stored[d];
-      if (!s.empty() && s.front() == internal::kPrefixMark) {
+      if (!s.empty() && s.front() == DwellingIds::kRoomMark) {
         id.resize(prefix);
         id.append(s.substr(1));
         fn(d, id);

@@ -261,7 +261,7 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
       const StringColumn& stored = ids.column();
       for (Index k = first; k < dwelling; ++k) {
         const std::string_view s = stored[k];
-        if (s.size() == room->size() + 1 && s.front() == internal::kPrefixMark &&
+        if (s.size() == room->size() + 1 && s.front() == DwellingIds::kRoomMark &&
             s.substr(1) == *room) {
           return Duplicate("dwelling", d.id);
         }
@@ -274,7 +274,7 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
   std::string& stored = s_->scratch;
   stored.clear();
   if (room) {
-    stored += internal::kPrefixMark;
+    stored += DwellingIds::kRoomMark;
     stored += *room;
   } else {
     stored = d.id;

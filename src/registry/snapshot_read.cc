@@ -594,7 +594,7 @@ class SnapshotReader {
     return absl::OkStatus();
   }
 
-  // A dwelling's stored ID: the full ID, or kPrefixMark and its room, exactly as the
+  // A dwelling's stored ID: the full ID, or DwellingIds::kRoomMark and its room, exactly as the
   // builder stores it (dwelling_ids.h): a compressed row's entrance ID and room
   // contain no '-', and an ID stored whole is one that does not compress.
   absl::Status DwellingId(std::size_t i) {
@@ -603,7 +603,7 @@ class SnapshotReader {
     const Index e = r_.dwellings_.entrance[i];
     const std::string_view building = r_.buildings_[r_.entrance_building_[e]].id;
     const std::string_view entrance = r_.entrance_id_[e];
-    if (!stored.empty() && stored.front() == internal::kPrefixMark) {
+    if (!stored.empty() && stored.front() == DwellingIds::kRoomMark) {
       const std::string_view room = stored.substr(1);
       if (room.empty() || building.size() + entrance.size() + 2 + room.size() > kMaxIdBytes) {
         return Bad("dwelling.id", i, "compressed ID with an empty or too long room");
@@ -639,7 +639,7 @@ class SnapshotReader {
       rooms.clear();
       for (Index d = first; d < end; ++d) {
         const std::string_view s = stored[d];
-        const bool compressed = s.front() == internal::kPrefixMark;  // IDs are not empty
+        const bool compressed = s.front() == DwellingIds::kRoomMark;  // IDs are not empty
         if (!compressed) whole.push_back(d);
         if (big || !compressed) {
           if (!ids.List(d)) return Duplicate("dwelling.id", d, "dwelling", r_.dwelling(d).id);

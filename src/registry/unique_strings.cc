@@ -23,7 +23,8 @@ void RadixSort(std::vector<std::uint64_t>* keys) {
     return;
   }
   // Eight passes of 8 bits: 256 buckets keep the scatter's write streams in cache
-  // (16-bit digits, 4 passes, were 3x slower: 65,536 streams thrash cache and TLB).
+  // (with 16-bit digits, 65,536 streams thrashed cache and TLB: ~90 ms of a 3 M
+  // dwelling load in the profile).
   // All eight histograms come from one read of the keys.
   constexpr int kPasses = 8;
   std::vector<std::array<std::size_t, 256>> start(kPasses);
