@@ -26,11 +26,6 @@ int CurrentYear() {
   return local.tm_year + 1900;
 }
 
-namespace {
-// The prefix of a compressed dwelling ID: "<building id>-<entrance id>-".
-internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row);
-}  // namespace
-
 Registry::Registry() : indexes_(std::make_unique<Indexes>()) { BindIndexes(); }
 Registry::~Registry() = default;
 Registry::Registry(Registry&& o) noexcept { *this = std::move(o); }
@@ -56,7 +51,7 @@ Registry& Registry::operator=(Registry&& o) noexcept {
 }
 
 void Registry::BindIndexes() {
-  if (indexes_) indexes_->dwelling.SetPrefix(&DwellingIdPrefix, this);
+  if (indexes_) indexes_->dwelling.Bind(this);
 }
 
 void Registry::AppendDwellingId(Index i, std::string* out) const {
@@ -67,7 +62,7 @@ void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)
   const StringColumn& stored = indexes_->dwelling.column();
   std::string id;
   for (Index e = 0; e < entrance_building_.size(); ++e) {
-    // The pieces of DwellingIdPrefix, once per entrance (its dwellings are contiguous).
+    // The ID prefix "<building id>-<entrance id>-", once per entrance (its dwellings are contiguous).
     id.assign(buildings_[entrance_building_[e]].id);
     id += '-';
     id += entrance_id_[e];
@@ -75,7 +70,7 @@ void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)
     const std::size_t prefix = id.size();
     for (Index d = entrance_first_dwelling_[e]; d < entrance_first_dwelling_[e + 1]; ++d) {
       const std::string_view s = stored[d];
-      if (!s.empty() && s.front() == internal::kPrefixMark) {
+      if (!s.empty() && s.front() == DwellingIds::kRoomMark) {
         id.resize(prefix);
         id.append(s.substr(1));
         fn(d, id);
@@ -86,17 +81,6 @@ void Registry::ForEachDwellingId(absl::FunctionRef<void(Index, std::string_view)
   }
 }
 
-namespace {
-internal::IdPrefix DwellingIdPrefix(const void* context, std::uint32_t row) {
-  const Registry& r = *static_cast<const Registry*>(context);
-  const EntranceView e = r.entrance(r.dwellings().entrance[row]);
-  internal::IdPrefix p;
-  p.piece = {r.building(e.building).id, "-", e.id, "-"};
-  p.count = 4;
-  return p;
-}
-}  // namespace
-
 EntranceView Registry::entrance(Index i) const {
   return EntranceView{i, entrance_building_[i], entrance_id_[i], entrance_first_dwelling_[i],
                       entrance_first_dwelling_[i + 1] - entrance_first_dwelling_[i]};
@@ -104,8 +88,10 @@ EntranceView Registry::entrance(Index i) const {
 
 DwellingView Registry::dwelling(Index i) const {
   const DwellingColumns& d = dwellings_;
+  std::string id;
+  indexes_->dwelling.Append(i, &id);
   return DwellingView{i,
-                      indexes_->dwelling[i],
+                      std::move(id),
                       d.entrance[i],
                       Area::Centi(d.area_centi[i]),
                       d.area_source[i],
@@ -180,10 +166,15 @@ std::optional<Index> Registry::FindBuilding(std::string_view id) const {
   return Lookup(indexes_->building, id);
 }
 std::optional<Index> Registry::FindDwelling(std::string_view id) const {
-  return Lookup(indexes_->dwelling, id);
+  return indexes_->dwelling.Find(id);
 }
 std::optional<Index> Registry::FindOwner(std::string_view id) const {
-  return Lookup(indexes_->owner, id);
+  Indexes& x = *indexes_;
+  if (x.owner_unindexed) {
+    // The IDs were checked unique when loaded, so the returned duplicate row is none.
+    std::call_once(x.owner_once, [&x] { x.owner.IndexRows(); });
+  }
+  return Lookup(x.owner, id);
 }
 
 std::optional<Index> Registry::FindEntrance(Index building, std::string_view id) const {

@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "renewal/base/ids.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/base/status_path.h"
 #include "renewal/base/strcat.h"
 #include "absl/strings/str_format.h"
 #include "renewal/base/id_index.h"
@@ -231,7 +232,6 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
     return absl::InvalidArgumentError(
         "owners: must name at least one owner unless property_type is ownerless");
   }
-  const Index dwelling = static_cast<Index>(r.dwellings_.entrance.size());
   // Check every owner ID before adding anything, so that bad input leaves no half-added row.
   std::array<Index, 8> owners{};
   if (d.owner_ids.size() > owners.size()) {
@@ -247,34 +247,54 @@ absl::Status RegistryBuilder::AddDwelling(const DwellingRecord& d) {
       }
     }
   }
-  // Store only the tail of "<building id>-<entrance id>-<tail>".
+  // The ID is stored as the mark and its room when it compresses (dwelling_ids.h).
+  // Duplicates are found without a per-dwelling table: a compressed ID among its
+  // entrance's rooms, any ID among the listed rows (IDs stored whole, rows of big
+  // entrances), an ID stored whole also through building, entrance and room.
   const Index entrance = static_cast<Index>(r.entrance_building_.size() - 1);
-  const std::string_view building_id = r.buildings_.back().id;
-  const std::string_view entrance_id = r.entrance_id_[entrance];
-  std::string_view tail = d.id;
-  bool compress = tail.size() > building_id.size() + entrance_id.size() + 2 &&
-                  tail.substr(0, building_id.size()) == building_id;
-  if (compress) {
-    tail.remove_prefix(building_id.size());
-    compress = tail[0] == '-' && tail.substr(1, entrance_id.size()) == entrance_id &&
-               tail[1 + entrance_id.size()] == '-';
-    tail.remove_prefix(std::min(tail.size(), entrance_id.size() + 2));
+  DwellingIds& ids = r.indexes_->dwelling;
+  const std::optional<std::string_view> room = ids.RoomIfCompressible(d.id, entrance);
+  const Index first = r.entrance_first_dwelling_[entrance];
+  const Index dwelling = static_cast<Index>(r.dwellings_.entrance.size());
+  if (room) {
+    if (dwelling - first <= DwellingIds::kScanLimit) {
+      const StringColumn& stored = ids.column();
+      for (Index k = first; k < dwelling; ++k) {
+        const std::string_view s = stored[k];
+        if (s.size() == room->size() + 1 && s.front() == DwellingIds::kRoomMark &&
+            s.substr(1) == *room) {
+          return Duplicate("dwelling", d.id);
+        }
+      }
+    }
+    if (ids.FindListed(d.id)) return Duplicate("dwelling", d.id);
+  } else if (ids.Find(d.id)) {
+    return Duplicate("dwelling", d.id);
   }
   std::string& stored = s_->scratch;
   stored.clear();
-  if (compress) {
-    stored += internal::kPrefixMark;
-    stored += tail;
+  if (room) {
+    stored += DwellingIds::kRoomMark;
+    stored += *room;
   } else {
     stored = d.id;
   }
-  // One probe checks for a duplicate and adds the ID; a duplicate changes nothing.
   // Only running out of arena space (4 GiB) can fail after this point.
-  auto [row, inserted] = r.indexes_->dwelling.Insert(d.id, stored);
-  if (row == UINT32_MAX) return absl::ResourceExhaustedError("dwelling: ids exceed 4 GiB");
-  if (!inserted) return Duplicate("dwelling", d.id);
+  if (!ids.mutable_column().push_back(stored)) {
+    return absl::ResourceExhaustedError("dwelling: ids exceed 4 GiB");
+  }
   DwellingColumns& c = r.dwellings_;
   c.entrance.push_back(entrance);  // the new ID's prefix resolves through its entrance
+  // Rows lookups cannot reach by building, entrance and room go in the listed set
+  // (checked free of this ID above): the whole IDs, and every row of an entrance
+  // once it outgrows the scan.
+  if (!room) {
+    ids.List(dwelling);
+  } else if (dwelling - first == DwellingIds::kScanLimit) {
+    for (Index k = first; k <= dwelling; ++k) ids.List(k);
+  } else if (dwelling - first > DwellingIds::kScanLimit) {
+    ids.List(dwelling);
+  }
   const StringColumn& owner_ids = r.indexes_->owner.column();
   for (std::size_t k = 0; k < d.owner_ids.size(); ++k) {
     const Index last = s_->last_owner;
@@ -327,7 +347,6 @@ void RegistryBuilder::ReserveDwellings(std::size_t n) {
   c.sale_state.reserve(n);
   c.floor.reserve(n);
   c.owner.reserve(n);
-  s_->r.indexes_->dwelling.reserve(n);
 }
 
 void RegistryBuilder::ReserveOwners(std::size_t n) {
@@ -343,11 +362,19 @@ absl::StatusOr<Registry> RegistryBuilder::Finish() && {
   for (Index o = 0; o < s_->owner_defined.size(); ++o) {
     if (s_->owner_defined[o]) continue;
     const Index d = s_->owner_first_reference[o];
-    const Index b = r.BuildingOfDwelling(d);
-    return absl::NotFoundError(StrCat(
-        "estate \"", r.estates_[r.buildings_[b].estate].id, "\" building \"", r.buildings_[b].id,
-        "\" dwelling \"", r.indexes_->dwelling[d], "\" owners: no owner with id \"",
-        r.indexes_->owner[o], "\""));
+    const Index en = r.dwellings_.entrance[d];
+    const Index b = r.entrance_building_[en];
+    const Index e = r.buildings_[b].estate;
+    // The record path in the document's layout, for `--json` errors.
+    const std::string path =
+        StrCat("estates[", e, "].buildings[", b - r.estates_[e].first_building, "].entrances[",
+               en - r.buildings_[b].first_entrance, "].dwellings[",
+               d - r.entrance_first_dwelling_[en], "].owners");
+    return WithRecordPath(
+        absl::NotFoundError(StrCat("estate \"", r.estates_[e].id, "\" building \"",
+                                   r.buildings_[b].id, "\" dwelling \"", r.dwelling(d).id,
+                                   "\" owners: no owner with id \"", r.indexes_->owner[o], "\"")),
+        path);
   }
   if (!s_->late_names.empty()) {
     std::sort(s_->late_names.begin(), s_->late_names.end());

@@ -459,8 +459,10 @@ class Handler {
       p.key = p.key_store;
     }
     if (repeated) {
-      return Fail(ec, absl::InvalidArgumentError(
-                          StrCat("duplicate key \"", key, "\" in ", KeyPath())));
+      const std::string where = KeyPath();
+      return Fail(ec, WithRecordPath(absl::InvalidArgumentError(
+                                         StrCat("duplicate key \"", key, "\" in ", where)),
+                                     top_ > 1 ? StrCat(where, ".", key) : std::string(key)));
     }
     p.field = field;
     if (depth_ >= 3) {
@@ -580,10 +582,10 @@ class Handler {
   bool in_string_ = false;
 };
 
-// The records are checked by their own code, not internal::Fields: the record path
-// for `--json` errors (renewal/base/status_path.h) is read off the message, whose
-// first part names the record and field (`estates[0] "E-0001" buildings[0] ...
-// exclusive_area_m2: ...` → `estates[0].buildings[0]....exclusive_area_m2`).
+// Record errors carry their record path for `--json` (renewal/base/status_path.h),
+// attached where the record is checked (registry_json_records.cc) or by the builder.
+// The document-level errors that have none ("format: ...", "estates[3]: expected an
+// object") name no record ID, so their path is read off the message.
 absl::Status WithPathFromMessage(absl::Status st) {
   if (st.ok() || RecordPathOf(st)) return st;
   const std::string_view m(st.message().data(), st.message().size());

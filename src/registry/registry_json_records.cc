@@ -11,6 +11,7 @@
 #include "absl/functional/function_ref.h"
 #include "renewal/base/json_fields.h"
 #include "renewal/base/status_macros.h"
+#include "renewal/base/status_path.h"
 #include "renewal/base/strcat.h"
 
 namespace renewal {
@@ -21,19 +22,28 @@ using internal::Fields;
 
 std::string Quoted(std::string_view s) { return StrCat("\"", s, "\""); }
 
-// Prefixes a builder error (which names only the field) with the record path.
-absl::Status WithPath(const absl::Status& st, const std::string& path) {
+// Prefixes a builder error (whose message begins "<field>: ") with the record as
+// messages name it (`described`), and attaches the record path for `--json`
+// (renewal/base/status_path.h): `record`.<field>.
+absl::Status WithPath(const absl::Status& st, std::string_view described, std::string_view record) {
   if (st.ok()) return st;
-  return absl::Status(st.code(), StrCat(path, " ", st.message()));
+  const std::string_view message = ToStd(st.message());
+  const std::size_t colon = message.find(": ");
+  std::string_view field = colon == std::string_view::npos ? "" : message.substr(0, colon);
+  if (field.find_first_of(" \"") != std::string_view::npos) field = {};
+  return WithRecordPath(absl::Status(st.code(), StrCat(described, " ", message)),
+                        field.empty() ? std::string(record) : StrCat(record, ".", field));
 }
 
 // Typed access to staged values, worded like internal::Fields with the default style.
-// The path function must outlive the Checker (it is held by reference).
+// `path` names the record in messages (`estates[0] "E-0001"`), `record` is its path
+// for `--json` (`estates[0]`); both are built only on error and must outlive the
+// Checker (they are held by reference).
 class Checker {
  public:
   Checker(std::string_view arena, absl::FunctionRef<std::string()> path,
-          std::string_view prefix = "")
-      : arena_(arena), path_(path), prefix_(prefix) {}
+          absl::FunctionRef<std::string()> record, std::string_view prefix = "")
+      : arena_(arena), path_(path), record_(record), prefix_(prefix) {}
 
   std::string_view Text(const Val& v) const { return arena_.substr(v.s.off, v.s.len); }
   std::string_view Key(const UnknownKey& k) const { return arena_.substr(k.off, k.len); }
@@ -63,8 +73,10 @@ class Checker {
 
   absl::Status Invalid(std::string_view field, std::string_view what) const {
     const std::string path = path_();
-    return absl::InvalidArgumentError(
-        StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what));
+    const std::string record = record_();
+    return WithRecordPath(
+        absl::InvalidArgumentError(StrCat(path, path.empty() ? "" : " ", prefix_, field, ": ", what)),
+        StrCat(record, record.empty() ? "" : ".", prefix_, field));
   }
   absl::Status Missing(std::string_view key) const {
     return Invalid(key, "required field is missing");
@@ -202,6 +214,7 @@ class Checker {
  private:
   std::string_view arena_;
   absl::FunctionRef<std::string()> path_;
+  absl::FunctionRef<std::string()> record_;
   std::string_view prefix_;
 };
 
@@ -311,18 +324,18 @@ std::string WithId(std::string_view path, const Val& id, std::string_view arena)
 
 absl::Status RecordReader::District(const StagedSmall& r, std::string_view arena, std::size_t i) {
   auto path = [&] { return StrCat("districts[", i, "]"); };
-  const Checker f(arena, path);
+  const Checker f(arena, path, path);
   renewal::District d;
   RENEWAL_RETURN_IF_ERROR(f.String(r.fields.f[kDistrictId], "id", true, &d.id));
   RENEWAL_RETURN_IF_ERROR(f.String(r.fields.f[kDistrictName], "name", false, &d.name));
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(r.fields.unknown));
   const std::string where = StrCat(path(), " ", Quoted(d.id));
-  return WithPath(builder_.AddDistrict(std::move(d)), where);
+  return WithPath(builder_.AddDistrict(std::move(d)), where, path());
 }
 
 absl::Status RecordReader::Street(const StagedSmall& r, std::string_view arena, std::size_t i) {
   auto path = [&] { return StrCat("streets[", i, "]"); };
-  const Checker f(arena, path);
+  const Checker f(arena, path, path);
   std::string id, name;
   std::string_view district;
   RENEWAL_RETURN_IF_ERROR(f.String(r.fields.f[kStreetId], "id", true, &id));
@@ -330,12 +343,12 @@ absl::Status RecordReader::Street(const StagedSmall& r, std::string_view arena, 
   RENEWAL_RETURN_IF_ERROR(f.String(r.fields.f[kStreetDistrict], "district", true, &district));
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(r.fields.unknown));
   const std::string where = StrCat(path(), " ", Quoted(id));
-  return WithPath(builder_.AddStreet(std::move(id), std::move(name), district), where);
+  return WithPath(builder_.AddStreet(std::move(id), std::move(name), district), where, path());
 }
 
 absl::Status RecordReader::Owner(const StagedSmall& r, std::string_view arena, std::size_t i) {
   auto path = [&] { return StrCat("owners[", i, "]"); };
-  const Checker f(arena, path);
+  const Checker f(arena, path, path);
   std::string_view id, name;
   std::optional<OwnerKind> kind;
   RENEWAL_RETURN_IF_ERROR(f.String(r.fields.f[kOwnerId], "id", true, &id));
@@ -344,14 +357,16 @@ absl::Status RecordReader::Owner(const StagedSmall& r, std::string_view arena, s
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(r.fields.unknown));
   const absl::Status st = builder_.AddOwner(id, name, kind.value_or(OwnerKind::kPerson));
   if (st.ok()) return st;
-  return WithPath(st, StrCat(path(), " ", Quoted(id)));
+  return WithPath(st, StrCat(path(), " ", Quoted(id)), path());
 }
 
 absl::Status RecordReader::Estate(const StagedEstate& e, std::string_view arena, std::size_t i) {
   const auto& v = e.fields.f;
-  const std::string path = WithId(StrCat("estates[", i, "]"), v[kEstateId], arena);
+  const std::string record = StrCat("estates[", i, "]");
+  const std::string path = WithId(record, v[kEstateId], arena);
   auto name = [&] { return path; };
-  const Checker f(arena, name);
+  auto record_path = [&] { return record; };
+  const Checker f(arena, name, record_path);
   renewal::Estate estate;
   std::string_view district, street;
   RENEWAL_RETURN_IF_ERROR(f.String(v[kEstateId], "id", true, &estate.id));
@@ -363,7 +378,7 @@ absl::Status RecordReader::Estate(const StagedEstate& e, std::string_view arena,
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(e.fields.unknown));
   if (e.buildings.count == 0) return f.Invalid("buildings", "estate has no buildings");
   if (auto st = builder_.BeginEstate(std::move(estate), district, street); !st.ok()) {
-    return WithPath(st, path);
+    return WithPath(st, path, record);
   }
   for (std::uint32_t b = 0; b < e.buildings.count; ++b) {
     const StagedBuilding& building = e.building_list[e.buildings.first + b];
@@ -371,18 +386,20 @@ absl::Status RecordReader::Estate(const StagedEstate& e, std::string_view arena,
       return f.Invalid(StrCat("buildings[", b, "]"),
                        StrCat("expected an object, got ", f.Describe(building.self)));
     }
-    RENEWAL_RETURN_IF_ERROR(Building(e, building, arena, path, b));
+    RENEWAL_RETURN_IF_ERROR(Building(e, building, arena, path, record, b));
   }
-  return WithPath(builder_.EndEstate(), path);
+  return WithPath(builder_.EndEstate(), path, record);
 }
 
 absl::Status RecordReader::Building(const StagedEstate& e, const StagedBuilding& staged,
                                     std::string_view arena, const std::string& estate_path,
-                                    std::size_t i) {
+                                    const std::string& estate_record, std::size_t i) {
   const auto& v = staged.fields.f;
   const std::string path = WithId(StrCat(estate_path, " buildings[", i, "]"), v[kBuildingId], arena);
+  const std::string record = StrCat(estate_record, ".buildings[", i, "]");
   auto name = [&] { return path; };
-  const Checker f(arena, name);
+  auto record_path = [&] { return record; };
+  const Checker f(arena, name, record_path);
   renewal::Building building;
   std::optional<std::int64_t> n;
   RENEWAL_RETURN_IF_ERROR(f.String(v[kBuildingId], "id", true, &building.id));
@@ -395,30 +412,40 @@ absl::Status RecordReader::Building(const StagedEstate& e, const StagedBuilding&
   RENEWAL_RETURN_IF_ERROR(f.Array(v[kEntrances], "entrances", true));
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(staged.fields.unknown));
   if (staged.entrances.count == 0) return f.Invalid("entrances", "building has no entrances");
-  if (auto st = builder_.AddBuilding(std::move(building)); !st.ok()) return WithPath(st, path);
-  std::string entrance_path;
+  if (auto st = builder_.AddBuilding(std::move(building)); !st.ok()) {
+    return WithPath(st, path, record);
+  }
+  std::string entrance_path, entrance_record;
   for (std::uint32_t k = 0; k < staged.entrances.count; ++k) {
     const StagedEntrance& entrance = e.entrance_list[staged.entrances.first + k];
     entrance_path = StrCat(path, " entrances[", k, "]");
+    entrance_record = StrCat(record, ".entrances[", k, "]");
     auto entrance_name = [&] { return entrance_path; };
-    const Checker ef(arena, entrance_name);
+    auto entrance_record_path = [&] { return entrance_record; };
+    const Checker ef(arena, entrance_name, entrance_record_path);
     if (entrance.self.kind != Kind::kObject) {
-      return absl::InvalidArgumentError(
-          StrCat(entrance_path, ": expected an object, got ", ef.Describe(entrance.self)));
+      return WithRecordPath(
+          absl::InvalidArgumentError(
+              StrCat(entrance_path, ": expected an object, got ", ef.Describe(entrance.self))),
+          entrance_record);
     }
     std::string_view id;
     RENEWAL_RETURN_IF_ERROR(ef.String(entrance.fields.f[kEntranceId], "id", true, &id));
     RENEWAL_RETURN_IF_ERROR(ef.Array(entrance.fields.f[kDwellings], "dwellings", true));
     RENEWAL_RETURN_IF_ERROR(ef.NoUnknownFields(entrance.fields.unknown));
-    if (auto st = builder_.AddEntrance(id); !st.ok()) return WithPath(st, entrance_path);
+    if (auto st = builder_.AddEntrance(id); !st.ok()) {
+      return WithPath(st, entrance_path, entrance_record);
+    }
     for (std::uint32_t d = 0; d < entrance.dwellings.count; ++d) {
       const StagedDwelling& dwelling = e.dwelling_list[entrance.dwellings.first + d];
       if (dwelling.self.kind != Kind::kObject) {
-        return absl::InvalidArgumentError(StrCat(entrance_path, " dwellings[", d,
-                                                 "]: expected an object, got ",
-                                                 ef.Describe(dwelling.self)));
+        return WithRecordPath(
+            absl::InvalidArgumentError(StrCat(entrance_path, " dwellings[", d,
+                                              "]: expected an object, got ",
+                                              ef.Describe(dwelling.self))),
+            StrCat(entrance_record, ".dwellings[", d, "]"));
       }
-      RENEWAL_RETURN_IF_ERROR(Dwelling(e, dwelling, arena, entrance_path, d));
+      RENEWAL_RETURN_IF_ERROR(Dwelling(e, dwelling, arena, entrance_path, entrance_record, d));
     }
   }
   return absl::OkStatus();
@@ -426,13 +453,14 @@ absl::Status RecordReader::Building(const StagedEstate& e, const StagedBuilding&
 
 absl::Status RecordReader::Dwelling(const StagedEstate& e, const StagedDwelling& staged,
                                     std::string_view arena, const std::string& entrance_path,
-                                    std::size_t i) {
+                                    const std::string& entrance_record, std::size_t i) {
   const auto& v = staged.fields.f;
   // Built only on error: this runs 38 million times for a national file.
   auto path = [&] {
     return WithId(StrCat(entrance_path, " dwellings[", i, "]"), v[kDwellingId], arena);
   };
-  const Checker f(arena, path);
+  auto record = [&] { return StrCat(entrance_record, ".dwellings[", i, "]"); };
+  const Checker f(arena, path, record);
   DwellingRecord d;
   if (v[kDwellingId].missing()) return f.Missing("id");
   if (v[kDwellingId].kind != Kind::kString) {
@@ -468,7 +496,7 @@ absl::Status RecordReader::Dwelling(const StagedEstate& e, const StagedDwelling&
   RENEWAL_RETURN_IF_ERROR(f.NoUnknownFields(staged.fields.unknown));
   const absl::Status st = builder_.AddDwelling(d);
   if (st.ok()) return st;
-  return WithPath(st, path());
+  return WithPath(st, path(), record());
 }
 
 }  // namespace registry_json_internal

@@ -47,9 +47,11 @@ class RecordReader {
 
  private:
   absl::Status Building(const StagedEstate& e, const StagedBuilding& b, std::string_view arena,
-                        const std::string& estate_path, std::size_t i);
+                        const std::string& estate_path, const std::string& estate_record,
+                        std::size_t i);
   absl::Status Dwelling(const StagedEstate& e, const StagedDwelling& d, std::string_view arena,
-                        const std::string& entrance_path, std::size_t i);
+                        const std::string& entrance_path, const std::string& entrance_record,
+                        std::size_t i);
 
   RegistryBuilder builder_;
   std::vector<std::string_view> owner_ids_;  // reused per dwelling

@@ -13,6 +13,7 @@
 
 #include "registry_indexes.h"
 #include "registry_persons.h"
+#include "unique_strings.h"
 #include "renewal/base/ids.h"
 #include "renewal/base/journal.h"
 #include "renewal/base/status_macros.h"
@@ -536,7 +537,7 @@ class SnapshotReader {
   absl::Status Dwellings() {
     const std::uint64_t n = count_[kDwellings];
     DwellingColumns& c = r_.dwellings_;
-    RENEWAL_RETURN_IF_ERROR(Strings("dwelling.id", n, &dwelling_ids_));
+    RENEWAL_RETURN_IF_ERROR(Strings("dwelling.id", n, &r_.indexes_->dwelling.mutable_column()));
     RENEWAL_RETURN_IF_ERROR(Column("dwelling.area_centi", n, &c.area_centi));
     RENEWAL_RETURN_IF_ERROR(Labels("dwelling.area_source", n, &c.area_source));
     RENEWAL_RETURN_IF_ERROR(Labels("dwelling.property_type", n, &c.property_type));
@@ -593,28 +594,77 @@ class SnapshotReader {
     return absl::OkStatus();
   }
 
-  // A dwelling's stored ID: the full ID, or kPrefixMark and the tail after
-  // "<building id>-<entrance id>-", exactly as the builder stores it.
+  // A dwelling's stored ID: the full ID, or DwellingIds::kRoomMark and its room, exactly as the
+  // builder stores it (dwelling_ids.h): a compressed row's entrance ID and room
+  // contain no '-', and an ID stored whole is one that does not compress.
   absl::Status DwellingId(std::size_t i) {
-    const std::string_view stored = dwelling_ids_[i];
+    const DwellingIds& ids = r_.indexes_->dwelling;
+    const std::string_view stored = ids.column()[i];
     const Index e = r_.dwellings_.entrance[i];
     const std::string_view building = r_.buildings_[r_.entrance_building_[e]].id;
     const std::string_view entrance = r_.entrance_id_[e];
-    const std::size_t prefix = building.size() + entrance.size() + 2;
-    if (!stored.empty() && stored.front() == internal::kPrefixMark) {
-      const std::string_view tail = stored.substr(1);
-      if (tail.empty() || prefix + tail.size() > kMaxIdBytes) {
-        return Bad("dwelling.id", i, "compressed ID with an empty or too long tail");
+    if (!stored.empty() && stored.front() == DwellingIds::kRoomMark) {
+      const std::string_view room = stored.substr(1);
+      if (room.empty() || building.size() + entrance.size() + 2 + room.size() > kMaxIdBytes) {
+        return Bad("dwelling.id", i, "compressed ID with an empty or too long room");
       }
-      return Id("dwelling.id", i, tail);
+      if (room.find('-') != std::string_view::npos ||
+          entrance.find('-') != std::string_view::npos) {
+        return Bad("dwelling.id", i,
+                   "compressed ID whose room or entrance ID contains '-' (ambiguous)");
+      }
+      return Id("dwelling.id", i, room);
     }
     RENEWAL_RETURN_IF_ERROR(Id("dwelling.id", i, stored));
-    if (stored.size() > prefix && stored.substr(0, building.size()) == building &&
-        stored[building.size()] == '-' &&
-        stored.substr(building.size() + 1, entrance.size()) == entrance &&
-        stored[prefix - 1] == '-') {
-      return Bad("dwelling.id", i, "ID stored whole where the builder stores its tail", stored);
+    if (ids.RoomIfCompressible(stored, e)) {
+      return Bad("dwelling.id", i, "ID stored whole where the builder stores its room", stored);
     }
+    return absl::OkStatus();
+  }
+
+  // Dwelling IDs unique without a per-dwelling table (the builder's rule, checked in
+  // bulk): rooms within each entrance that lookups scan; the listed rows (IDs stored
+  // whole, big entrances) against each other; each ID stored whole against the rows
+  // found through building, entrance and room. Returns the error for the first
+  // duplicate found.
+  absl::Status UniqueDwellingIds() {
+    DwellingIds& ids = r_.indexes_->dwelling;
+    const StringColumn& stored = ids.column();
+    std::vector<std::string_view> rooms;
+    std::vector<Index> whole;
+    for (Index e = 0; e < r_.entrance_building_.size(); ++e) {
+      const Index first = r_.entrance_first_dwelling_[e];
+      const Index end = r_.entrance_first_dwelling_[e + 1];
+      const bool big = end - first > DwellingIds::kScanLimit;
+      rooms.clear();
+      for (Index d = first; d < end; ++d) {
+        const std::string_view s = stored[d];
+        const bool compressed = s.front() == DwellingIds::kRoomMark;  // IDs are not empty
+        if (!compressed) whole.push_back(d);
+        if (big || !compressed) {
+          if (!ids.List(d)) return Duplicate("dwelling.id", d, "dwelling", r_.dwelling(d).id);
+        } else {
+          rooms.push_back(s);
+        }
+      }
+      std::sort(rooms.begin(), rooms.end());
+      const auto same = std::adjacent_find(rooms.begin(), rooms.end());
+      if (same != rooms.end()) {
+        bool seen = false;  // report the later row of the pair
+        for (Index d = first; d < end; ++d) {
+          if (stored[d] != *same) continue;
+          if (seen) return Duplicate("dwelling.id", d, "dwelling", r_.dwelling(d).id);
+          seen = true;
+        }
+      }
+    }
+    std::string id;
+    for (const Index d : whole) {
+      id.clear();
+      ids.Append(d, &id);
+      if (ids.FindCompressed(id)) return Duplicate("dwelling.id", d, "dwelling", id);
+    }
+    ids.shrink_to_fit();
     return absl::OkStatus();
   }
 
@@ -627,21 +677,22 @@ class SnapshotReader {
     return absl::OkStatus();
   }
 
-  // The two big ID indexes, each checking its IDs unique, side by side on two threads
-  // (each is a few seconds of hash-table probes nationally).
+  // The dwelling IDs and the owner IDs checked unique side by side on two threads.
+  // The owner IDs by their sorted hashes: the hash table FindOwner needs is built on
+  // its first call (a snapshot's dwellings reference owners by row).
   absl::Status Indexes() {
     Registry::Indexes& x = *r_.indexes_;
     r_.BindIndexes();  // dwelling IDs are spelled through this registry's columns
     Index owner_duplicate = UINT32_MAX;
-    std::thread owners([&] { owner_duplicate = x.owner.Adopt(std::move(owner_ids_)); });
-    const Index dwelling_duplicate = x.dwelling.Adopt(std::move(dwelling_ids_));
+    std::thread owners([&] { owner_duplicate = internal::FirstDuplicate(owner_ids_); });
+    const absl::Status dwellings = UniqueDwellingIds();
     owners.join();
-    if (dwelling_duplicate != UINT32_MAX) {
-      return Duplicate("dwelling.id", dwelling_duplicate, "dwelling", x.dwelling[dwelling_duplicate]);
-    }
+    RENEWAL_RETURN_IF_ERROR(dwellings);
     if (owner_duplicate != UINT32_MAX) {
-      return Duplicate("owner.id", owner_duplicate, "owner", x.owner[owner_duplicate]);
+      return Duplicate("owner.id", owner_duplicate, "owner", owner_ids_[owner_duplicate]);
     }
+    x.owner.AdoptColumn(std::move(owner_ids_));
+    x.owner_unindexed = true;
     return absl::OkStatus();
   }
 
@@ -664,7 +715,7 @@ class SnapshotReader {
   std::array<std::uint64_t, kCountKinds> count_{};
   Registry r_;
   std::vector<Index> estate_first_building_, building_first_entrance_;
-  StringColumn dwelling_ids_, owner_ids_;
+  StringColumn owner_ids_;
 };
 
 bool IsRegistrySnapshot(std::string_view head) {

@@ -1,6 +1,6 @@
-// IdIndex: rows found by ID, duplicates refused, and IDs stored as a prefix plus a
-// tail hash and compare the same as whole IDs (the hash assembles words across
-// piece boundaries).
+// IdIndex: rows found by ID, duplicates refused; PieceHasher: an ID hashed in
+// pieces (as dwelling IDs are, through their building and entrance) hashes as the
+// whole (words are assembled across piece boundaries).
 #include "renewal/base/id_index.h"
 
 #include <string>
@@ -34,23 +34,12 @@ TEST(PieceHasher, AnySplitHashesLikeTheWhole) {
   EXPECT_NE(shorter.Finish(), longer.Finish());
 }
 
-// The prefix of every row: "B1-" and "7-" (as dwellings use "<building>-<entrance>-").
-IdPrefix TwoPieces(const void*, std::uint32_t) {
-  IdPrefix p;
-  p.piece[0] = "B1-";
-  p.piece[1] = "7-";
-  p.count = 2;
-  return p;
-}
-
-TEST(IdIndex, PrefixedRowsAreFoundByTheirWholeId) {
+TEST(IdIndex, RowsAreFoundByIdAndDuplicatesRefused) {
   IdIndex index;
-  index.SetPrefix(&TwoPieces, nullptr);
   std::vector<std::string> ids;
   for (int i = 0; i < 1000; ++i) {
-    const std::string tail = std::to_string(i * 7919);
-    ids.push_back("B1-7-" + tail);
-    const auto [row, inserted] = index.Insert(ids.back(), std::string(1, kPrefixMark) + tail);
+    ids.push_back("B1-7-" + std::to_string(i * 7919));
+    const auto [row, inserted] = index.Insert(ids.back());
     ASSERT_TRUE(inserted);
     ASSERT_EQ(row, static_cast<std::uint32_t>(i));
   }
@@ -58,10 +47,30 @@ TEST(IdIndex, PrefixedRowsAreFoundByTheirWholeId) {
     EXPECT_EQ(index.Find(ids[i]), i);
     EXPECT_EQ(index[i], ids[i]);
   }
-  EXPECT_EQ(index.Insert(ids[5], std::string(1, kPrefixMark) + "x"),
-            (std::pair<std::uint32_t, bool>{5, false}));
+  EXPECT_EQ(index.Insert(ids[5]), (std::pair<std::uint32_t, bool>{5, false}));
   EXPECT_EQ(index.Find("B1-7-1"), UINT32_MAX);
   EXPECT_EQ(index.size(), ids.size());
+}
+
+// A column adopted whole: indexed at once (Adopt), or later (AdoptColumn, then
+// IndexRows, as a snapshot's owner IDs are on the first lookup); either way the
+// first row repeating an earlier one is reported.
+TEST(IdIndex, AdoptedColumnsAreIndexedNowOrLater) {
+  StringColumn column;
+  for (const char* id : {"O1", "O2", "O3"}) column.push_back(id);
+  IdIndex now;
+  EXPECT_EQ(now.Adopt(column), UINT32_MAX);
+  EXPECT_EQ(now.Find("O3"), 2u);
+  IdIndex later;
+  later.AdoptColumn(column);
+  EXPECT_EQ(later.size(), 3u);
+  EXPECT_EQ(later.column()[1], "O2");
+  EXPECT_EQ(later.Find("O2"), UINT32_MAX);  // not indexed yet
+  EXPECT_EQ(later.IndexRows(), UINT32_MAX);
+  EXPECT_EQ(later.Find("O2"), 1u);
+  column.push_back("O2");
+  IdIndex repeated;
+  EXPECT_EQ(repeated.Adopt(column), 3u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "renewal/base/status_path.h"
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
 
@@ -252,6 +253,29 @@ TEST(RegistryJsonErrors, DanglingReferences) {
   st = LoadStatus(Mutated("\"street\": \"S1\"", "\"street\": \"S9\""));
   EXPECT_EQ(st.code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(st.message(), HasSubstr("street: no street with id \"S9\""));
+}
+
+// The record path for `--json` errors is the record's real place in the document,
+// not read off the message: IDs with ": " or quotes in them do not shift it, and the
+// owner missing at the end of the load names its dwelling's place.
+TEST(RegistryJsonErrors, RecordPathsAreTheRecordsPlaceInTheDocument) {
+  absl::Status st = LoadStatus(Mutated("\"E-0001-B1\", \"name\"", "\"E-0001: \\\"B1\\\"\", \"name\""));
+  ASSERT_TRUE(st.ok()) << st;  // such an ID is allowed
+  std::string text = Mutated("\"E-0001-B1\", \"name\"", "\"E-0001: \\\"B1\\\"\", \"name\"");
+  text.replace(text.find("72.35"), 5, "-12");
+  st = LoadStatus(text);
+  EXPECT_EQ(RecordPathOf(st),
+            "estates[0].buildings[0].entrances[0].dwellings[0].exclusive_area_m2");
+  // A builder error: the field from its message, the record from the reader.
+  st = LoadStatus(Mutated("\"id\": \"E-0001-B1-1-102\"", "\"id\": \"E-0001-B1-1-101\""));
+  EXPECT_EQ(RecordPathOf(st), "estates[0].buildings[0].entrances[0].dwellings[1].id");
+  st = LoadStatus(Mutated("\"owners\": [\"O2\", \"O3\"]", "\"owners\": [\"O2\", \"O9\"]"));
+  EXPECT_EQ(st.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(RecordPathOf(st), "estates[0].buildings[0].entrances[0].dwellings[2].owners");
+  st = LoadStatus(Mutated("\"exclusive_area_m2\": 72.35",
+                          "\"exclusive_area_m2\": -5, \"exclusive_area_m2\": 72.35"));
+  EXPECT_EQ(RecordPathOf(st),
+            "estates[0].buildings[0].entrances[0].dwellings[0].exclusive_area_m2");
 }
 
 TEST(RegistryJsonErrors, AreaBounds) {

@@ -1,6 +1,11 @@
 // RegistryBuilder and the columnar Registry, without JSON.
 #include "renewal/registry/registry.h"
 
+#include <string>
+#include <vector>
+
+#include "dwelling_ids.h"
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -113,7 +118,9 @@ TEST_F(BuilderTest, NumbersPersonsByOwnerSet) {
 
 TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {
   const std::string_view a[] = {"OA"};
-  // "B1-1-" prefixes are stored as a mark plus the tail; other IDs whole.
+  // IDs reading "B1-1-<room>" (room without '-') are stored as a mark plus the room;
+  // the others whole: "B1-1-" (no room), "X1", "B1-2-101" (not entrance 2's: the
+  // dwelling is in entrance 1), "B1-1-1-1" (split from the right: building "B1-1").
   for (std::string_view id : {"B1-1-101", "B1-1-", "X1", "B1-2-101", "B1-1-1-1"}) {
     ASSERT_TRUE(b_.AddDwelling(Dwelling(id, 100, a)).ok()) << id;
   }
@@ -143,6 +150,96 @@ TEST_F(BuilderTest, HierarchicalIdsAreStoredAsTailsAndFoundWhole) {
   Registry moved = *std::move(r);
   EXPECT_EQ(moved.FindDwelling("B1-2-102"), 5u);
   EXPECT_EQ(moved.dwelling(0).id, "B1-1-101");
+}
+
+// The storage rule (docs/registry-format.md "Dwelling IDs"): split from the right at '-',
+// so the entrance ID and the room never contain '-' and the building ID may.
+TEST(DwellingIdSplit, SplitsFromTheRight) {
+  const auto p = DwellingIds::Split("E-0001-B1-2-301");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->building, "E-0001-B1");
+  EXPECT_EQ(p->entrance, "2");
+  EXPECT_EQ(p->room, "301");
+  EXPECT_FALSE(DwellingIds::Split("B1-301").has_value());   // no entrance
+  EXPECT_FALSE(DwellingIds::Split("B1-1-").has_value());    // empty room
+  EXPECT_FALSE(DwellingIds::Split("B1--301").has_value());  // empty entrance
+  EXPECT_FALSE(DwellingIds::Split("-1-301").has_value());   // empty building
+}
+
+// Entrance IDs and rooms with '-' make the split ambiguous: such dwellings are
+// stored whole and still found, and a building ID with '-' compresses.
+TEST(Builder, AmbiguousDwellingIdsWithExtraDashesAreStoredWholeAndFound) {
+  RegistryBuilder b(2026);
+  const std::string_view a[] = {"OA"};
+  ASSERT_TRUE(b.AddDistrict({"D1", ""}).ok());
+  Estate e;
+  e.id = "E1";
+  ASSERT_TRUE(b.BeginEstate(e, "D1", "").ok());
+  Building building;
+  building.id = "E1-B1";
+  ASSERT_TRUE(b.AddBuilding(building).ok());
+  ASSERT_TRUE(b.AddEntrance("1-A").ok());
+  ASSERT_TRUE(b.AddDwelling(Dwelling("E1-B1-1-A-101", 100, a)).ok());  // entrance has '-'
+  ASSERT_TRUE(b.AddEntrance("2").ok());
+  ASSERT_TRUE(b.AddDwelling(Dwelling("E1-B1-2-3-01", 100, a)).ok());   // room has '-'
+  ASSERT_TRUE(b.AddDwelling(Dwelling("E1-B1-2-301", 100, a)).ok());    // compresses
+  // The same spellings again, in another entrance: duplicates however stored.
+  ASSERT_TRUE(b.AddEntrance("3").ok());
+  for (std::string_view id : {"E1-B1-1-A-101", "E1-B1-2-3-01", "E1-B1-2-301"}) {
+    EXPECT_EQ(b.AddDwelling(Dwelling(id, 100, a)).code(), absl::StatusCode::kAlreadyExists) << id;
+  }
+  ASSERT_TRUE(b.AddDwelling(Dwelling("E1-B1-3-1", 100, a)).ok());
+  ASSERT_TRUE(b.EndEstate().ok());
+  ASSERT_TRUE(b.AddOwner("OA", "", OwnerKind::kPerson).ok());
+  absl::StatusOr<Registry> r = std::move(b).Finish();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::string_view ids[] = {"E1-B1-1-A-101", "E1-B1-2-3-01", "E1-B1-2-301", "E1-B1-3-1"};
+  for (Index i = 0; i < 4; ++i) {
+    EXPECT_EQ(r->dwelling(i).id, ids[i]);
+    EXPECT_EQ(r->FindDwelling(ids[i]), i) << ids[i];
+  }
+  EXPECT_EQ(r->FindDwelling("E1-B1-1-A-102"), std::nullopt);
+  EXPECT_EQ(r->FindDwelling("E1-B1-2-3"), std::nullopt);
+}
+
+// A whole-stored ID and a compressed one spelling the same are one ID, whichever
+// comes first.
+TEST_F(BuilderTest, DuplicatesAcrossWholeAndCompressedFormsAreRefused) {
+  const std::string_view a[] = {"OA"};
+  // In entrance 1, "B1-2-201" is not its own entrance's: stored whole.
+  ASSERT_TRUE(b_.AddDwelling(Dwelling("B1-2-201", 100, a)).ok());
+  ASSERT_TRUE(b_.AddDwelling(Dwelling("B1-1-101", 100, a)).ok());
+  ASSERT_TRUE(b_.AddEntrance("2").ok());
+  // In entrance 2 it would compress: the whole row already spells it.
+  EXPECT_THAT(b_.AddDwelling(Dwelling("B1-2-201", 100, a)).message(),
+              HasSubstr("duplicate dwelling id \"B1-2-201\""));
+  // Stored whole here, "B1-1-101" is entrance 1's compressed row.
+  EXPECT_EQ(b_.AddDwelling(Dwelling("B1-1-101", 100, a)).code(), absl::StatusCode::kAlreadyExists);
+  ASSERT_TRUE(b_.AddDwelling(Dwelling("B1-2-202", 100, a)).ok());
+  EXPECT_EQ(b_.dwelling_count(), 3u);
+}
+
+// An entrance with more dwellings than a lookup scans has its rows in the hash set:
+// found, and duplicates refused, on either side of the limit.
+TEST_F(BuilderTest, BigEntrancesAreFoundAndCheckedThroughTheHashSet) {
+  const std::string_view a[] = {"OA"};
+  const Index n = DwellingIds::kScanLimit + 40;
+  std::vector<std::string> ids;
+  for (Index k = 0; k < n; ++k) ids.push_back("B1-1-" + std::to_string(1000 + k));
+  for (Index k = 0; k < n; ++k) {
+    ASSERT_TRUE(b_.AddDwelling(Dwelling(ids[k], 100, a)).ok()) << k;
+    if (k == DwellingIds::kScanLimit - 1 || k == n - 1) {
+      EXPECT_EQ(b_.AddDwelling(Dwelling(ids[0], 100, a)).code(), absl::StatusCode::kAlreadyExists);
+      EXPECT_EQ(b_.AddDwelling(Dwelling(ids[k], 100, a)).code(), absl::StatusCode::kAlreadyExists);
+    }
+  }
+  ASSERT_TRUE(b_.EndEstate().ok());
+  ASSERT_TRUE(b_.AddOwner("OA", "", OwnerKind::kPerson).ok());
+  absl::StatusOr<Registry> r = std::move(b_).Finish();
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->dwelling_count(), n);
+  for (Index k = 0; k < n; ++k) EXPECT_EQ(r->FindDwelling(ids[k]), k) << ids[k];
+  EXPECT_EQ(r->FindDwelling("B1-1-999"), std::nullopt);
 }
 
 TEST_F(BuilderTest, RejectsBadDwellingsWithoutAddingThem) {

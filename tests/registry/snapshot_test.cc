@@ -4,11 +4,15 @@
 // section, never a crash nor a registry the builder would refuse.
 #include "renewal/registry/snapshot.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -16,6 +20,7 @@
 #include "renewal/registry/generate.h"
 #include "renewal/registry/registry_json.h"
 #include "snapshot_format.h"
+#include "unique_strings.h"
 
 namespace renewal {
 namespace {
@@ -275,6 +280,132 @@ TEST(Snapshot, CraftedDuplicateIdsAreRefused) {
                   first.size());
   EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_THAT(s.message(), HasSubstr("duplicate dwelling id \"E-0001-B1-1-101\""));
+}
+
+// Building "B1" with entrances "1", "2" and "3", each holding the dwellings given.
+Registry ThreeEntrances(const std::vector<std::vector<std::string_view>>& dwellings) {
+  RegistryBuilder b(2026);
+  EXPECT_TRUE(b.AddDistrict({"D1", ""}).ok());
+  Estate e;
+  e.id = "E1";
+  EXPECT_TRUE(b.BeginEstate(e, "D1", "").ok());
+  Building building;
+  building.id = "B1";
+  EXPECT_TRUE(b.AddBuilding(building).ok());
+  const std::string_view owner[] = {"O1"};
+  const char* entrance[] = {"1", "2", "3"};
+  for (std::size_t k = 0; k < dwellings.size(); ++k) {
+    EXPECT_TRUE(b.AddEntrance(entrance[k]).ok());
+    for (std::string_view id : dwellings[k]) {
+      DwellingRecord d;
+      d.id = id;
+      d.area_centi = 100;
+      d.owner_ids = owner;
+      EXPECT_TRUE(b.AddDwelling(d).ok()) << id;
+    }
+  }
+  EXPECT_TRUE(b.EndEstate().ok());
+  EXPECT_TRUE(b.AddOwner("O1", "", OwnerKind::kPerson).ok());
+  absl::StatusOr<Registry> r = std::move(b).Finish();
+  EXPECT_TRUE(r.ok()) << r.status();
+  return *std::move(r);
+}
+
+// `registry`'s snapshot with the bytes of the dwelling.id section's text at `offset`
+// replaced (checksum recomputed), loaded.
+absl::Status LoadWithDwellingIdBytes(const Registry& registry, std::size_t offset,
+                                     std::string_view bytes) {
+  std::string file = DumpRegistrySnapshot(registry);
+  Craft(&file, "dwelling.id", 4 * registry.dwelling_count() + offset, bytes.data(), bytes.size());
+  return LoadRegistrySnapshot(file, Year2026()).status();
+}
+
+// Stored forms the builder never writes (docs/registry-format.md "Dwelling IDs"): each an
+// error naming the section and the row.
+TEST(Snapshot, CraftedDwellingIdFormsAreRefused) {
+  // Rows: "\x01" "101" (B1-1-101), "\x01" "102", then in entrance 2 "C1-1-101" whole.
+  const Registry r = ThreeEntrances({{"B1-1-101", "B1-1-102"}, {"C1-1-101"}});
+  const std::size_t whole = 8;  // where row 2's text starts: two rows of 4 bytes
+  // The whole ID made to spell row 0's: a duplicate across the two forms.
+  absl::Status s = LoadWithDwellingIdBytes(r, whole, "B");
+  EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(s.message(),
+              HasSubstr("section \"dwelling.id\" row 2: duplicate dwelling id \"B1-1-101\""));
+  // A whole ID its own entrance compresses ("B1-2-101" in entrance 2).
+  s = LoadWithDwellingIdBytes(r, whole, "B1-2");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("section \"dwelling.id\" row 2 \"B1-2-101\": ID stored whole"));
+  // A compressed room with '-' ("B1-1-1-2" would split as building "B1-1").
+  s = LoadWithDwellingIdBytes(r, 4, "\x01" "1-2");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("section \"dwelling.id\" row 1: compressed ID whose room"));
+  // Two rooms alike in one entrance.
+  s = LoadWithDwellingIdBytes(r, 4, "\x01" "101");
+  EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(s.message(),
+              HasSubstr("section \"dwelling.id\" row 1: duplicate dwelling id \"B1-1-101\""));
+}
+
+// Entrances over the scan limit: their rows are checked through the hash set.
+TEST(Snapshot, BigEntrancesRoundTripAndTheirDuplicatesAreRefused) {
+  std::vector<std::string> ids;
+  for (int k = 0; k < 300; ++k) ids.push_back("B1-1-" + std::to_string(1000 + k));
+  const std::vector<std::string_view> views(ids.begin(), ids.end());
+  const Registry r = ThreeEntrances({views});
+  const absl::StatusOr<Registry> loaded = LoadRegistrySnapshot(DumpRegistrySnapshot(r), Year2026());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_TRUE(*loaded == r);
+  for (Index k = 0; k < 300; ++k) EXPECT_EQ(loaded->FindDwelling(ids[k]), k);
+  // Row 299's room "1299" made "1000", row 0's.
+  const absl::Status s = LoadWithDwellingIdBytes(r, 299 * 5 + 1, "1000");
+  EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(s.message(), HasSubstr("duplicate dwelling id \"B1-1-1000\""));
+}
+
+// The owner index of a loaded snapshot is built by the first FindOwner: two threads
+// looking owners up at once both get every answer right.
+TEST(Snapshot, LazyOwnerIndexServesTwoThreads) {
+  const Registry& tiny = Tiny();
+  const absl::StatusOr<Registry> loaded =
+      LoadRegistrySnapshot(DumpRegistrySnapshot(tiny), Year2026());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  std::vector<std::string> ids;
+  for (Index o = 0; o < tiny.owner_count(); ++o) ids.emplace_back(tiny.owner(o).id);
+  ASSERT_GE(ids.size(), 2u);
+  std::atomic<int> wrong{0};
+  const auto look_up = [&] {
+    for (int round = 0; round < 100; ++round) {
+      for (Index o = 0; o < ids.size(); ++o) {
+        if (loaded->FindOwner(ids[o]) != o) ++wrong;
+      }
+      if (loaded->FindOwner("no such owner").has_value()) ++wrong;
+    }
+  };
+  std::thread a(look_up), b(look_up);
+  a.join();
+  b.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+// Owner IDs are checked unique by their sorted hashes: the first repeated row is
+// reported, past the size where the radix sort takes over.
+TEST(UniqueStrings, FindsTheFirstRepeatedRow) {
+  StringColumn column;
+  for (int k = 0; k < 10'000; ++k) column.push_back("O" + std::to_string(k));
+  EXPECT_EQ(internal::FirstDuplicate(column), UINT32_MAX);
+  column.push_back("O7");     // row 10000
+  column.push_back("O9999");  // row 10001
+  EXPECT_EQ(internal::FirstDuplicate(column), 10'000u);
+  std::vector<std::uint64_t> keys;
+  std::uint64_t x = 88172645463325252ULL;
+  for (int k = 0; k < 20'000; ++k) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    keys.push_back(x);
+  }
+  std::vector<std::uint64_t> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  internal::RadixSort(&keys);
+  EXPECT_EQ(keys, sorted);
 }
 
 }  // namespace

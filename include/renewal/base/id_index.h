@@ -1,10 +1,7 @@
 // Row lookup by ID in O(1) without storing the string twice: the hash set holds
 // only 32-bit row numbers and hashes them through the arena (transparent lookup).
-//
-// Optionally, rows may store only the tail of their ID: a stored text starting
-// with kPrefixMark means "the ID is <prefix pieces of this row> + <rest>", where
-// a callback names the pieces (for dwellings: "<building id>-<entrance id>-").
-// Hierarchical IDs like "E0001-B02-1-301" then cost 4 bytes instead of 15.
+// (Dwelling IDs, stored as a room under their entrance, are found through the
+// registry's tree instead: src/registry/dwelling_ids.h. PieceHasher hashes them.)
 #ifndef RENEWAL_SRC_ID_INDEX_H_
 #define RENEWAL_SRC_ID_INDEX_H_
 
@@ -22,15 +19,6 @@
 #include "renewal/base/string_column.h"
 
 namespace renewal::internal {
-
-inline constexpr char kPrefixMark = '\x01';
-
-// Up to four pieces that, followed by the stored tail, spell an ID.
-struct IdPrefix {
-  std::array<std::string_view, 4> piece;
-  int count = 0;
-};
-using PrefixFn = IdPrefix (*)(const void* context, std::uint32_t row);
 
 // A hash of the bytes of several pieces, eight bytes at a time (byte-wise FNV-1a cost
 // a fifth of a registry load), then a murmur3 finaliser so that both the low bits
@@ -88,54 +76,42 @@ class IdIndex {
   IdIndex(IdIndex&&) noexcept = default;
   IdIndex& operator=(IdIndex&&) noexcept = default;
 
-  // Enables stored tails; `context` is handed back to `fn`. Rebind after the
-  // context object moves.
-  void SetPrefix(PrefixFn fn, const void* context) {
-    source_->prefix = fn;
-    source_->context = context;
-  }
-
   const StringColumn& column() const { return source_->column; }
   std::size_t size() const { return source_->column.size(); }
 
-  // The full ID of `row`.
-  std::string operator[](std::uint32_t row) const {
-    std::string out;
-    Append(row, &out);
-    return out;
-  }
-  void Append(std::uint32_t row, std::string* out) const {
-    source_->ForEachPiece(row, [out](std::string_view piece) {
-      out->append(piece);
-      return true;
-    });
-  }
+  // The ID of `row`.
+  std::string operator[](std::uint32_t row) const { return std::string(source_->column[row]); }
 
-  // Appends `stored` (the ID, or kPrefixMark + its tail) as the next row. Returns
-  // {row, true}, or {existing row, false} when `id` is present, or {UINT32_MAX, false}
-  // when the arena is full. One probe finds or places the row (a separate find and
-  // insert cost a second walk of the table, a cache miss at national scale). The new
-  // row's prefix must be resolvable before the table next hashes it (its next
-  // growth or lookup), not during this call.
-  std::pair<std::uint32_t, bool> Insert(std::string_view id, std::string_view stored) {
+  // Appends `id` as the next row. Returns {row, true}, or {existing row, false} when
+  // `id` is present, or {UINT32_MAX, false} when the arena is full. One probe finds
+  // or places the row (a separate find and insert cost a second walk of the table, a
+  // cache miss at national scale).
+  std::pair<std::uint32_t, bool> Insert(std::string_view id) {
     const auto row = static_cast<std::uint32_t>(source_->column.size());
-    if (!source_->column.fits(stored)) return {Find(id), false};  // UINT32_MAX if absent
+    if (!source_->column.fits(id)) return {Find(id), false};  // UINT32_MAX if absent
     bool inserted = false;
     auto it = rows_.lazy_emplace(id, [&](const auto& construct) {
-      source_->column.push_back(stored);  // fits: checked above
+      source_->column.push_back(id);  // fits: checked above
       construct(row);
       inserted = true;
     });
     return {*it, inserted};
   }
-  std::pair<std::uint32_t, bool> Insert(std::string_view id) { return Insert(id, id); }
 
-  // Replaces the index with `column`'s rows (stored forms as for Insert; the prefix
-  // function must already resolve every row). Returns UINT32_MAX, or the first row
-  // whose ID spells the same as an earlier row's (the index is then unusable). For
-  // bulk loads (the snapshot): one probe per row, no string built.
+  // Replaces the index with `column`'s rows. Returns UINT32_MAX, or the first row
+  // whose ID is the same as an earlier row's (the index is then unusable).
   std::uint32_t Adopt(StringColumn column) {
+    AdoptColumn(std::move(column));
+    return IndexRows();
+  }
+  // Replaces the rows with `column`'s, leaving the index empty until IndexRows (for a
+  // caller that checked the IDs unique otherwise and indexes on first lookup).
+  void AdoptColumn(StringColumn column) {
     source_->column = std::move(column);
+    rows_.clear();
+  }
+  // Indexes every row of the column; returns as Adopt does.
+  std::uint32_t IndexRows() {
     rows_.clear();
     const auto n = static_cast<std::uint32_t>(source_->column.size());
     rows_.reserve(n);  // no growth below, so prefetched slots stay where they are
@@ -185,26 +161,8 @@ class IdIndex {
  private:
   struct Source {
     StringColumn column;
-    PrefixFn prefix = nullptr;
-    const void* context = nullptr;
-
-    // Calls f(piece) for the pieces that spell row's ID, in order, while f returns true.
-    template <class F>
-    void ForEachPiece(std::uint32_t row, F f) const {
-      std::string_view stored = column[row];
-      // A stored ID is marked only when the row was added with a prefix function;
-      // an ID that itself begins with the mark byte is then just bytes.
-      if (prefix != nullptr && !stored.empty() && stored.front() == kPrefixMark) {
-        const IdPrefix p = prefix(context, row);
-        for (int i = 0; i < p.count; ++i) {
-          if (!f(p.piece[static_cast<std::size_t>(i)])) return;
-        }
-        stored.remove_prefix(1);
-      }
-      f(stored);
-    }
   };
-  // A row looked up by what it spells (Adopt), where a plain row number compares by
+  // A row looked up by its ID (Adopt), where a plain row number compares by
   // identity; its hash computed beforehand.
   struct SpelledRow {
     std::uint32_t row;
@@ -214,14 +172,7 @@ class IdIndex {
     using is_transparent = void;
     const Source* source;
     std::size_t operator()(SpelledRow r) const { return r.hash; }
-    std::size_t operator()(std::uint32_t row) const {
-      PieceHasher h;
-      source->ForEachPiece(row, [&h](std::string_view piece) {
-        h.Add(piece);
-        return true;
-      });
-      return h.Finish();
-    }
+    std::size_t operator()(std::uint32_t row) const { return (*this)(source->column[row]); }
     std::size_t operator()(std::string_view s) const {
       PieceHasher h;
       h.Add(s);
@@ -231,27 +182,12 @@ class IdIndex {
   struct Eq {
     using is_transparent = void;
     const Source* source;
-    // Does row spell exactly `s`?
-    bool Matches(std::uint32_t row, std::string_view s) const {
-      bool match = true;
-      // Walks the pieces, consuming `s`; the last piece (the tail) must end it.
-      source->ForEachPiece(row, [&](std::string_view piece) {
-        match = s.substr(0, piece.size()) == piece;
-        s.remove_prefix(std::min(s.size(), piece.size()));
-        return match;
-      });
-      return match && s.empty();
-    }
+    bool Matches(std::uint32_t row, std::string_view s) const { return source->column[row] == s; }
     // Rows are only inserted after a failed lookup, so no two rows spell the same
     // ID and row identity is ID equality.
     bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
     bool operator()(std::uint32_t a, SpelledRow b) const {
-      std::string spelled;
-      source->ForEachPiece(b.row, [&spelled](std::string_view piece) {
-        spelled.append(piece);
-        return true;
-      });
-      return Matches(a, spelled);
+      return Matches(a, source->column[b.row]);
     }
     bool operator()(SpelledRow a, std::uint32_t b) const { return (*this)(b, a); }
     bool operator()(SpelledRow a, SpelledRow b) const { return a.row == b.row; }

@@ -4,7 +4,8 @@
 //
 // Layout: estates and buildings are few enough to be plain structs. Entrances,
 // dwellings and owners are stored column-wise with dense 32-bit indices; string IDs
-// live in arenas and are looked up through hash sets of row numbers. Children are
+// live in arenas; owner IDs are looked up through a hash set of row numbers, dwelling
+// IDs through their building and entrance (docs/registry-format.md). Children are
 // contiguous: an estate owns a range of buildings, a building a range of entrances,
 // an entrance a range of dwellings, so scope queries are index ranges.
 //
@@ -235,7 +236,12 @@ class Registry {
   // developer and owners met in earlier estates.
   std::pair<Index, Index> PersonRangeOfEstate(Index estate) const;
 
-  // O(1) lookups by ID; std::nullopt when absent.
+  /// Lookups by ID; std::nullopt when absent. Thread safety: every Find* may be
+  /// called from several threads at once on the same registry. FindOwner on a
+  /// registry loaded from a snapshot builds the owner index on its first call (once,
+  /// under a std::once_flag; concurrent first callers wait for it). FindDwelling
+  /// splits the ID into building, entrance and room and walks to it, with no
+  /// per-dwelling hash table (docs/registry-format.md "Dwelling IDs").
   std::optional<Index> FindDistrict(std::string_view id) const;
   std::optional<Index> FindStreet(std::string_view id) const;
   std::optional<Index> FindEstate(std::string_view id) const;
@@ -245,9 +251,9 @@ class Registry {
   // Entrance `id` of a building (a short scan: buildings have a few entrances).
   std::optional<Index> FindEntrance(Index building, std::string_view id) const;
 
-  // Heap bytes held by the dwelling columns and their ID index (owner names and
-  // owner IDs excluded), and by everything. Dwelling IDs of the form
-  // "<building id>-<entrance id>-<rest>" are stored as <rest> only.
+  // Heap bytes held by the dwelling columns and their IDs (owner names and owner
+  // IDs excluded), and by everything. Dwelling IDs of the form
+  // "<building id>-<entrance id>-<room>" are stored as <room> only.
   std::size_t DwellingBytes() const;
   std::size_t TotalBytes() const;
 
@@ -278,7 +284,7 @@ class Registry {
   // persons (PersonRangeOfEstate) begin. Derived in Finish.
   std::vector<Index> estate_first_dwelling_{0};
   std::vector<Index> estate_first_person_{1};
-  std::unique_ptr<Indexes> indexes_;  // ID hash indexes (and owner IDs)
+  std::unique_ptr<Indexes> indexes_;  // ID indexes, owner and dwelling IDs
 
   // Points the dwelling ID index back at this object (after construction or a move).
   void BindIndexes();
