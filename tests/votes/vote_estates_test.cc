@@ -199,5 +199,64 @@ TEST(TallyEachEstate, ShuffledBallotsCountAsOrderedOnes) {
   }
 }
 
+// More estates than GroupInto's 1,024 coarse groups (2,100: four estates per coarse
+// group), ballots shuffled, some dwellings voting twice: each estate's outcome must
+// equal the one-off Tally of that estate's ballots alone, in box order (the later
+// ballot of a dwelling supersedes the earlier, so a regrouping that lost the box's
+// order within an estate would count the wrong one).
+TEST(TallyEachEstate, ManyEstatesEqualOneOffTallies) {
+  GenerateOptions g;
+  g.estates = 2100;
+  g.seed = 23;
+  g.current_year = 2026;
+  g.households_scale_pct = 30;
+  auto city = GenerateCity(g);
+  ASSERT_TRUE(city.ok()) << city.status();
+  struct B {
+    Index dwelling;
+    BallotChoice choice;
+    std::int64_t time;
+  };
+  std::vector<B> cast;
+  std::uint64_t x = 777;
+  auto next = [&x] { return (x = x * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  for (Index d = 0; d < city->dwelling_count(); ++d) {
+    const std::uint64_t r = next() % 10;
+    if (r == 0) continue;
+    cast.push_back({d, r < 7 ? BallotChoice::kAgree : BallotChoice::kDisagree,
+                    1000 + static_cast<std::int64_t>(next() % 500)});
+    if (r >= 8) cast.push_back({d, r == 8 ? BallotChoice::kDisagree : BallotChoice::kAgree, 1600});
+  }
+  for (std::size_t i = cast.size(); i > 1; --i) std::swap(cast[i - 1], cast[next() % i]);
+  BallotBox box;
+  for (const B& b : cast) ASSERT_TRUE(box.AddResolved(b.dwelling, b.choice, b.time, CastBy::kOwner).ok());
+  const Vote like = MakeVote("civil_code_major");
+  auto all = TallyEachEstate(*city, box, like);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->outcomes.size(), 2100u);
+  int passed = 0;
+  for (Index e = 0; e < 2100; ++e) {
+    const auto [first, count] = city->DwellingRangeOfEstate(e);
+    BallotBox own;
+    for (const B& b : cast) {
+      if (b.dwelling >= first && b.dwelling < first + count) {
+        ASSERT_TRUE(own.AddResolved(b.dwelling, b.choice, b.time, CastBy::kOwner).ok());
+      }
+    }
+    Vote v = like;
+    v.id = city->estate(e).id;
+    v.scope.id = v.id;
+    auto alone = Tally(*city, v, own);
+    ASSERT_TRUE(alone.ok()) << alone.status();
+    const VoteOutcome& o = all->outcomes[e];
+    ASSERT_EQ(o.passed, alone->passed) << v.id;
+    ASSERT_EQ(o.totals, alone->totals) << v.id;
+    ASSERT_EQ(o.status_counts, alone->status_counts) << v.id;
+    passed += o.passed ? 1 : 0;
+  }
+  EXPECT_GT(passed, 0);
+  EXPECT_LT(passed, 2100);
+}
+
 }  // namespace
 }  // namespace renewal
