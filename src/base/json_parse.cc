@@ -152,4 +152,20 @@ absl::StatusOr<json::value> ParseJson(std::string_view text) {
   return v;
 }
 
+absl::Status ForEachJsonLine(std::string_view text,
+                             const std::function<absl::Status(std::string_view, std::size_t)>& each) {
+  std::size_t pos = 0, number = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    ++number;
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (absl::Status s = each(line, number); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace renewal::internal

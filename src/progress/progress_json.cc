@@ -374,20 +374,14 @@ std::string RecordsToJsonLines(std::span<const ProgrammeRecord> records) {
 }
 
 absl::StatusOr<std::vector<Event>> ParseEventJsonLines(std::string_view text) {
-  std::vector<Event> events;
-  std::size_t pos = 0, line = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(pos, end - pos);
-    ++line;
-    pos = end + 1;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
-    RENEWAL_ASSIGN_OR_RETURN(Event e, ParseEventJson(l, StrCat("line ", line)));
-    events.push_back(std::move(e));
-  }
-  return events;
+  std::vector<Event> out;
+  RENEWAL_RETURN_IF_ERROR(internal::ForEachJsonLine(
+      text, [&out](std::string_view line, std::size_t number) -> absl::Status {
+        RENEWAL_ASSIGN_OR_RETURN(Event e, ParseEventJson(line, StrCat("line ", number)));
+        out.push_back(std::move(e));
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 }  // namespace renewal

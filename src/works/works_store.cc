@@ -93,20 +93,14 @@ absl::StatusOr<ProgrammeLine> ParseProgrammeLine(std::string_view json, std::str
 }
 
 absl::StatusOr<std::vector<ProgrammeLine>> ParseProgrammeJsonLines(std::string_view text) {
-  std::vector<ProgrammeLine> lines;
-  std::size_t pos = 0, line = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(pos, end - pos);
-    ++line;
-    pos = end + 1;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
-    RENEWAL_ASSIGN_OR_RETURN(ProgrammeLine p, ParseProgrammeLine(l, StrCat("line ", line)));
-    lines.push_back(std::move(p));
-  }
-  return lines;
+  std::vector<ProgrammeLine> out;
+  RENEWAL_RETURN_IF_ERROR(internal::ForEachJsonLine(
+      text, [&out](std::string_view line, std::size_t number) -> absl::Status {
+        RENEWAL_ASSIGN_OR_RETURN(ProgrammeLine e, ParseProgrammeLine(line, StrCat("line ", number)));
+        out.push_back(std::move(e));
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 std::string ProgrammeLineToJson(const ProgrammeLine& line) {

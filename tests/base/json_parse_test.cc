@@ -2,6 +2,10 @@
 // mistakes named (issue "lose nothing, crash on nothing", items 4 and 7).
 #include "renewal/base/json_parse.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -48,6 +52,26 @@ TEST(ParseJson, CommonMistakesAreNamed) {
   EXPECT_EQ(ErrorOf(R"({"a": 1,})"),
             "malformed JSON at byte 8: a trailing comma, or a value missing before it");
   EXPECT_EQ(ErrorOf(R"({"a": )"), "malformed JSON at byte 6: unexpected end of input");
+}
+
+TEST(ForEachJsonLine, SkipsBlankLinesAndCountsThem) {
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  auto keep = [&seen](std::string_view line, std::size_t number) {
+    seen.emplace_back(std::string(line), number);
+    return absl::OkStatus();
+  };
+  // Line 2 is empty, line 3 blank with a CR, line 4 ends in CR, line 5 has no newline.
+  ASSERT_TRUE(ForEachJsonLine("{\"a\":1}\n\n \t\r\n{\"b\":2}\r\n{\"c\":3}", keep).ok());
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::size_t>>{
+                      {"{\"a\":1}", 1}, {"{\"b\":2}", 4}, {"{\"c\":3}", 5}}));
+  seen.clear();
+  int calls = 0;
+  const absl::Status s = ForEachJsonLine("1\n2\n3\n", [&calls](std::string_view, std::size_t n) {
+    ++calls;
+    return n == 2 ? absl::InvalidArgumentError("line 2: bad") : absl::OkStatus();
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(calls, 2);  // stops at the first error
 }
 
 }  // namespace

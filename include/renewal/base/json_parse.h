@@ -6,6 +6,7 @@
 #define RENEWAL_BASE_JSON_PARSE_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ absl::StatusOr<boost::json::value> ParseJson(std::string_view text);
 /// `base` is the offset of `text` in the document (for a reader fed in chunks).
 std::string DescribeJsonError(std::string_view text, std::size_t offset,
                               const boost::json::error_code& ec, std::size_t base = 0);
+
+/// Calls `each(line, number)` for every line of JSON Lines `text` that is not blank
+/// (numbers count from 1 and include blank lines; a trailing "\r" is dropped), and
+/// stops at the first error it returns.
+absl::Status ForEachJsonLine(std::string_view text,
+                             const std::function<absl::Status(std::string_view, std::size_t)>& each);
 
 /// Tracks the keys of the objects open during a SAX parse, to refuse duplicates.
 /// Call Open/Close around each object and array, Key for each key; Key returns
