@@ -23,9 +23,9 @@ VoteOutcome CountRoofVote(const Registry& r, BallotChoice d2_choice) {
   v.opens = 100;
   v.closes = 200;
   BallotBox box;
-  EXPECT_TRUE(box.Add(r, {"b1", "D-1", BallotChoice::kAgree, 150}).ok());
-  EXPECT_TRUE(box.Add(r, {"b2", "D-2", d2_choice, 150}).ok());
-  EXPECT_TRUE(box.Add(r, {"b3", "D-3", BallotChoice::kDisagree, 150}).ok());
+  EXPECT_TRUE(box.Add(r, {"b1", "D-1", BallotChoice::kAgree, 150, CastBy::kOwner, ""}).ok());
+  EXPECT_TRUE(box.Add(r, {"b2", "D-2", d2_choice, 150, CastBy::kOwner, ""}).ok());
+  EXPECT_TRUE(box.Add(r, {"b3", "D-3", BallotChoice::kDisagree, 150, CastBy::kOwner, ""}).ok());
   absl::StatusOr<VoteOutcome> out = Tally(r, v, box);
   EXPECT_TRUE(out.ok()) << out.status();
   return *out;

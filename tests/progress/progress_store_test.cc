@@ -93,7 +93,7 @@ TEST(ProgressStore, ReplayGivesTheState) {
   const std::string path = TempPath("replay");
   const std::vector<Event> events = Sample();
   {
-    auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false});
+    auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false, .extensions = {}});
     ASSERT_TRUE(store.ok()) << store.status();
     for (const Event& e : events) ASSERT_TRUE((*store)->Record(e).ok()) << EventToJson(e);
   }
@@ -118,7 +118,7 @@ TEST(ProgressStore, ReplayGivesTheState) {
 
 TEST(ProgressStore, RefusedEventLeavesTheFileAsItWas) {
   const std::string path = TempPath("refused");
-  auto store = ProgressStore::Open(path, {.policy = "yueyang", .create = true, .sync = false});
+  auto store = ProgressStore::Open(path, {.policy = "yueyang", .create = true, .sync = false, .extensions = {}});
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE((*store)->Record(Create("P-1")).ok());
   const std::string before = Bytes(path);
@@ -147,7 +147,7 @@ TEST(ProgressStore, ExtensionRecordsKeepTheirPlace) {
   const ExtensionRecord x1{"works", R"({"event":"penalty","id":"F-1"})"};
   const ExtensionRecord x2{"works", R"({"event":"defect","id":"DF-1"})"};
   {
-    auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false});
+    auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false, .extensions = {}});
     ASSERT_TRUE(store.ok()) << store.status();
     const std::vector<ProgrammeRecord> batch = {Create("P-1"), x1, Create("P-2"), x2};
     ASSERT_TRUE((*store)->Commit(batch).ok());
@@ -186,13 +186,13 @@ TEST(ProgressStore, ExtensionRecordsKeepTheirPlace) {
 
 TEST(ProgressStore, OneWriterAtATimeAndThePolicyIsKept) {
   const std::string path = TempPath("lock");
-  auto first = ProgressStore::Open(path, {.policy = "yueyang", .create = true, .sync = false});
+  auto first = ProgressStore::Open(path, {.policy = "yueyang", .create = true, .sync = false, .extensions = {}});
   ASSERT_TRUE(first.ok());
-  auto second = ProgressStore::Open(path, {.policy = "yueyang", .create = false, .sync = false});
+  auto second = ProgressStore::Open(path, {.policy = "yueyang", .create = false, .sync = false, .extensions = {}});
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
   first->reset();
   // Reopened with another preset, the journal keeps the one it was created with.
-  auto again = ProgressStore::Open(path, {.policy = "national", .create = false, .sync = false});
+  auto again = ProgressStore::Open(path, {.policy = "national", .create = false, .sync = false, .extensions = {}});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ((*again)->programme().policy().name, "yueyang");
   EXPECT_EQ(ProgressStore::Open(TempPath("missing"), {}).status().code(),
@@ -201,7 +201,7 @@ TEST(ProgressStore, OneWriterAtATimeAndThePolicyIsKept) {
 
 std::string WriteSample(std::string_view name) {
   const std::string path = TempPath(name);
-  auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false});
+  auto store = ProgressStore::Open(path, {.policy = "national", .create = true, .sync = false, .extensions = {}});
   for (const Event& e : Sample()) EXPECT_TRUE((*store)->Record(e).ok());
   return path;
 }
@@ -213,7 +213,7 @@ TEST(ProgressStore, TornTailIsRecovered) {
   Write(path, whole.substr(0, whole.size() - 5));  // a crash in the last append
   ProgressOpenReport report;
   {
-    auto store = ProgressStore::Open(path, {.sync = false}, &report);
+    auto store = ProgressStore::Open(path, {.sync = false, .extensions = {}}, &report);
     ASSERT_TRUE(store.ok()) << store.status();
     EXPECT_EQ(report.events, events - 1);
     EXPECT_GT(report.torn_bytes, 0u);
@@ -239,7 +239,7 @@ TEST(ProgressStore, FlippedByteInTheMiddleIsDataLossNamingTheRecord) {
   absl::StatusOr<Programme> p = ReplayProgress(path, &report);
   EXPECT_EQ(p.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_THAT(std::string(p.status().message()), HasSubstr("record"));
-  auto store = ProgressStore::Open(path, {.sync = false});
+  auto store = ProgressStore::Open(path, {.sync = false, .extensions = {}});
   EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(Bytes(path), bytes);  // nothing written to a corrupt journal
 }

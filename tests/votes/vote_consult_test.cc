@@ -120,7 +120,7 @@ TEST(ElevatorTest, ShanghaiOneApplicationOpensTheEntrance) {
                       {"D5", 10000, {"F"}, SaleState::kOwned, 1, "2"},
                       {"D6", 10000, {"G"}, SaleState::kOwned, 1, "2"},
                       {"D7", 10000, {"H"}, SaleState::kOwned, 2, "1"}});
-  const std::vector<ElevatorApplication> apps = {{"D2", 1000}, {"D1", 1200}, {"D7", 5000}};
+  const std::vector<ElevatorApplication> apps = {{"D2", 1000, ""}, {"D1", 1200, ""}, {"D7", 5000, ""}};
   BallotBox box = Box(r, {{"D1", kYes, 1500}, {"D2", kYes, 1500}, {"D3", kYes, 1500},
                           {"D4", kNo, 1500}, {"D3", kNo, 2500}, {"D5", kYes, 1500}});
   auto result = ElevatorConsultations(r, apps, box, VoteRule{}, 1000);
@@ -141,7 +141,7 @@ TEST(ElevatorTest, ShanghaiOneApplicationOpensTheEntrance) {
   EXPECT_EQ(r.building(second.building).id, "B2");
   EXPECT_FALSE(second.outcome.passed);
 
-  const std::vector<ElevatorApplication> bad = {{"D2", 1000}, {"NOPE", 1}};
+  const std::vector<ElevatorApplication> bad = {{"D2", 1000, ""}, {"NOPE", 1, ""}};
   auto err = ElevatorConsultations(r, bad, box, VoteRule{}, 1000);
   EXPECT_EQ(err.status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(std::string(err.status().message()), HasSubstr("applications[1] dwelling"));
