@@ -106,7 +106,9 @@ TEST(ScanJournal, CutAtAnyByteIsATornTailKeepingWholeRecords) {
     JournalScan scan;
     ASSERT_TRUE(Scan(image.substr(0, cut), &got, &scan).ok()) << cut;
     EXPECT_EQ(scan.valid_bytes + scan.torn_bytes, cut) << cut;
-    if (scan.torn_bytes > 0) EXPECT_THAT(scan.message, HasSubstr("torn tail")) << cut;
+    if (scan.torn_bytes > 0) {
+      EXPECT_THAT(scan.message, HasSubstr("torn tail")) << cut;
+    }
     for (std::size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], payloads[i]);
   }
 }
