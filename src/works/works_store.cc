@@ -45,12 +45,14 @@ Named NameOf(const WorksEvent& event) {
   return std::visit(Visitor{}, event);
 }
 
-// An old works journal starts with the base journal magic and the kind WORK.
+// An old works journal starts as the base journal's header for the kind WORK does
+// (magic and kind; the version after them is left to the scan).
 bool IsOldWorksJournal(const std::string& path) {
+  const std::string header = internal::JournalFileHeader(kOldWorksJournal);
   std::ifstream in(path, std::ios::binary);
   char head[8] = {};
   in.read(head, sizeof head);
-  return in.gcount() == 8 && std::string_view(head, 8) == "RNWJWORK";
+  return in.gcount() == 8 && std::string_view(head, 8) == std::string_view(header).substr(0, 8);
 }
 
 absl::Status RefuseOldJournal(const std::string& path) {
